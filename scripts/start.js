@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when build/ is missing or older than the sources, then serves it.
+// The database is created, migrated and seeded by the server's start-up hook (src/hooks.server.ts).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+function newestMtime(entry) {
+	if (!existsSync(entry)) return 0;
+	const stat = statSync(entry);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	let newest = stat.mtimeMs;
+	for (const name of readdirSync(entry)) {
+		newest = Math.max(newest, newestMtime(path.join(entry, name)));
+	}
+	return newest;
+}
+
+const built = path.join(root, 'build', 'index.js');
+const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+if (stale) {
+	console.log(
+		existsSync(built) ? 'Sources changed: rebuilding…' : 'First start: building the app…'
+	);
+	const result = spawnSync(
+		process.execPath,
+		[path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+		{
+			stdio: 'inherit'
+		}
+	);
+	if (result.status !== 0) {
+		console.error('Build failed: see the messages above.');
+		process.exit(result.status ?? 1);
+	}
+}
+
+// adapter-node assumes https when ORIGIN is unset, which would make every form post on a plain
+// http://localhost fail SvelteKit's origin check.
+process.env.PORT ||= '3000';
+process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+await import(built);

@@ -1,0 +1,104 @@
+/**
+ * Configuration from the environment, read in one place.
+ *
+ * Plain `process.env` rather than `$env/dynamic/private` because the command-line scripts (import,
+ * migrate, user) run outside SvelteKit and must see the same settings as the server.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A configuration problem a person can fix by setting something: printed as one line at start. */
+export class ConfigError extends Error {
+	override name = 'ConfigError';
+}
+
+export const DEFAULT_DATABASE_URL = 'var/rapor-cerdas.db';
+
+export interface InstanceConfig {
+	/** Region shown when a URL names none (Kemendagri code). */
+	defaultRegion: string;
+	/** Province the default region belongs to. */
+	province: string;
+	/** Regions compared with the default one. */
+	peers: string[];
+	/** Framework the scorecard shows. */
+	defaultFramework: string;
+	/** The first assessment year (Pati joined GM100SC in 2018). */
+	baseYear: number;
+	nameId: string;
+	nameEn: string;
+}
+
+export interface AppConfig {
+	databaseUrl: string;
+	/** True when DATABASE_URL was not set: only then may the app create the parent folder. */
+	databaseUrlIsDefault: boolean;
+	dataDir: string;
+	migrationsDir: string;
+	instance: InstanceConfig;
+}
+
+function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
+	const file = path.join(dataDir, 'instance.json');
+	if (!existsSync(file)) {
+		throw new ConfigError(
+			`${file} is missing: set DATA_DIR to a data folder that has instance.json (see data/README.md).`
+		);
+	}
+	let raw: Record<string, unknown>;
+	try {
+		raw = JSON.parse(readFileSync(file, 'utf8'));
+	} catch (e) {
+		throw new ConfigError(`${file} is not valid JSON (${(e as Error).message}): fix the file.`);
+	}
+	const str = (key: string) => {
+		const v = raw[key];
+		if (typeof v !== 'string' || v === '') {
+			throw new ConfigError(`${file}: "${key}" must be a non-empty string.`);
+		}
+		return v;
+	};
+	const peers = raw.peers;
+	if (!Array.isArray(peers) || peers.some((p) => typeof p !== 'string')) {
+		throw new ConfigError(`${file}: "peers" must be a list of region codes.`);
+	}
+	const baseYear = raw.base_year;
+	if (typeof baseYear !== 'number' || !Number.isInteger(baseYear)) {
+		throw new ConfigError(`${file}: "base_year" must be a whole year such as 2018.`);
+	}
+	return {
+		defaultRegion: env.DEFAULT_REGION || str('default_region'),
+		province: str('province'),
+		peers: peers as string[],
+		defaultFramework: str('default_framework'),
+		baseYear,
+		nameId: str('name_id'),
+		nameEn: str('name_en')
+	};
+}
+
+/** Reads the configuration; throws ConfigError with a one-line, fixable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const dataDir = path.resolve(env.DATA_DIR || 'data');
+	const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+	if (databaseUrl.trim() === '') {
+		throw new ConfigError(
+			'DATABASE_URL is empty: set it to a file path such as var/rapor-cerdas.db.'
+		);
+	}
+	return {
+		databaseUrl: databaseUrl.replace(/^file:/, ''),
+		databaseUrlIsDefault: env.DATABASE_URL === undefined,
+		dataDir,
+		migrationsDir: path.resolve(env.MIGRATIONS_DIR || 'drizzle'),
+		instance: readInstance(dataDir, env)
+	};
+}
+
+let cached: AppConfig | undefined;
+
+/** The process-wide configuration, read once. */
+export function config(): AppConfig {
+	cached ??= loadConfig();
+	return cached;
+}

@@ -1,0 +1,503 @@
+/**
+ * Writes validated rows: one transaction per load (`BEGIN IMMEDIATE`), every row or none, with an
+ * import record for provenance, history kept, and undo.
+ *
+ * Bulk rows go through prepared statements, not drizzle's `insert().values()`, which is about 8×
+ * slower here (see STACK.md); reads for pages go through drizzle.
+ */
+import type Database from 'better-sqlite3';
+import type { Connection } from './index';
+import type { ImportRecord } from './schema';
+
+export interface ObservationInput {
+	regionCode: string;
+	indicatorCode: string;
+	year: number;
+	value: number;
+	source: string;
+	note: string;
+	illustrative: boolean;
+}
+
+export interface TargetInput extends ObservationInput {
+	documentType: string;
+}
+
+export interface RegionInput {
+	code: string;
+	name: string;
+	kind: string;
+	parentCode: string | null;
+	bpsCode: string | null;
+}
+
+export interface FrameworkInput {
+	code: string;
+	version: string;
+	nameId: string;
+	nameEn: string;
+	yearFrom: number;
+	yearTo: number | null;
+	source: string;
+}
+
+export interface NodeInput {
+	frameworkCode: string;
+	code: string;
+	parentCode: string | null;
+	level: string;
+	nameId: string;
+	nameEn: string;
+	descriptionId: string;
+	descriptionEn: string;
+	weight: number;
+	sortOrder: number;
+}
+
+export interface IndicatorInput {
+	code: string;
+	frameworkCode: string;
+	elementCode: string;
+	nameId: string;
+	nameEn: string;
+	descriptionId: string;
+	descriptionEn: string;
+	rationaleId: string;
+	rationaleEn: string;
+	unit: string;
+	polarity: string;
+	valueType: string;
+	method: string;
+	worst: number | null;
+	best: number | null;
+	benchmark: number | null;
+	opd: string;
+	weight: number;
+	definitionSource: string;
+	decimals: number | null;
+	sortOrder: number;
+}
+
+export interface ProfileInput {
+	code: string;
+	frameworkCode: string;
+	version: string;
+	nameId: string;
+	nameEn: string;
+	yearFrom: number;
+	yearTo: number | null;
+	isDefault: boolean;
+	settings: string;
+}
+
+/** What one load brings; any part may be empty. Reference data is applied before values. */
+export interface LoadBatch {
+	regions?: RegionInput[];
+	frameworks?: FrameworkInput[];
+	nodes?: NodeInput[];
+	indicators?: IndicatorInput[];
+	profiles?: ProfileInput[];
+	observations?: ObservationInput[];
+	targets?: TargetInput[];
+}
+
+export interface ImportMeta {
+	kind: ImportRecord['kind'];
+	fileName: string;
+	sha256: string;
+	shape?: string;
+	dialect?: Record<string, unknown>;
+	actor: string;
+}
+
+export interface Counts {
+	rows: number;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+}
+
+export interface CommitResult {
+	/** `unchanged`: the load matched what is current; nothing was written, no import recorded. */
+	status: 'committed' | 'unchanged';
+	importId: number | null;
+	counts: Counts;
+}
+
+/** A write refused for a reason a person can act on (undo of an undone import, …). */
+export class ImportRefused extends Error {
+	override name = 'ImportRefused';
+}
+
+const emptyCounts = (): Counts => ({ rows: 0, inserted: 0, updated: 0, unchanged: 0 });
+
+function statements(sqlite: Database.Database) {
+	return {
+		insertImport: sqlite.prepare(
+			`INSERT INTO imports (kind, file_name, sha256, shape, dialect, actor) VALUES (?, ?, ?, ?, ?, ?)`
+		),
+		finishImport: sqlite.prepare(
+			`UPDATE imports SET row_count = ?, inserted = ?, updated = ?, unchanged = ? WHERE id = ?`
+		),
+		upsertRegion: sqlite.prepare(
+			`INSERT INTO regions (code, name, kind, parent_code, bps_code) VALUES (?, ?, ?, ?, ?)
+			 ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+			   parent_code = excluded.parent_code, bps_code = excluded.bps_code
+			 WHERE (name, kind, parent_code, bps_code) IS NOT (excluded.name, excluded.kind, excluded.parent_code, excluded.bps_code)`
+		),
+		upsertFramework: sqlite.prepare(
+			`INSERT INTO frameworks (code, version, name_id, name_en, year_from, year_to, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (code) DO UPDATE SET version = excluded.version, name_id = excluded.name_id,
+			   name_en = excluded.name_en, year_from = excluded.year_from, year_to = excluded.year_to, source = excluded.source
+			 WHERE (version, name_id, name_en, year_from, year_to, source) IS NOT
+			   (excluded.version, excluded.name_id, excluded.name_en, excluded.year_from, excluded.year_to, excluded.source)`
+		),
+		upsertNode: sqlite.prepare(
+			`INSERT INTO framework_nodes (framework_code, code, parent_code, level, name_id, name_en, description_id, description_en, weight, sort_order)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (framework_code, code) DO UPDATE SET parent_code = excluded.parent_code, level = excluded.level,
+			   name_id = excluded.name_id, name_en = excluded.name_en, description_id = excluded.description_id,
+			   description_en = excluded.description_en, weight = excluded.weight, sort_order = excluded.sort_order
+			 WHERE (parent_code, level, name_id, name_en, description_id, description_en, weight, sort_order) IS NOT
+			   (excluded.parent_code, excluded.level, excluded.name_id, excluded.name_en, excluded.description_id,
+			    excluded.description_en, excluded.weight, excluded.sort_order)`
+		),
+		upsertIndicator: sqlite.prepare(
+			`INSERT INTO indicators (code, framework_code, element_code, name_id, name_en, description_id, description_en,
+			   rationale_id, rationale_en, unit, polarity, value_type, method, worst, best, benchmark, opd, weight,
+			   definition_source, decimals, sort_order)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (code) DO UPDATE SET framework_code = excluded.framework_code, element_code = excluded.element_code,
+			   name_id = excluded.name_id, name_en = excluded.name_en, description_id = excluded.description_id,
+			   description_en = excluded.description_en, rationale_id = excluded.rationale_id, rationale_en = excluded.rationale_en,
+			   unit = excluded.unit, polarity = excluded.polarity, value_type = excluded.value_type, method = excluded.method,
+			   worst = excluded.worst, best = excluded.best, benchmark = excluded.benchmark, opd = excluded.opd,
+			   weight = excluded.weight, definition_source = excluded.definition_source, decimals = excluded.decimals,
+			   sort_order = excluded.sort_order
+			 WHERE (framework_code, element_code, name_id, name_en, description_id, description_en, rationale_id, rationale_en,
+			   unit, polarity, value_type, method, worst, best, benchmark, opd, weight, definition_source, decimals, sort_order) IS NOT
+			   (excluded.framework_code, excluded.element_code, excluded.name_id, excluded.name_en, excluded.description_id,
+			   excluded.description_en, excluded.rationale_id, excluded.rationale_en, excluded.unit, excluded.polarity,
+			   excluded.value_type, excluded.method, excluded.worst, excluded.best, excluded.benchmark, excluded.opd,
+			   excluded.weight, excluded.definition_source, excluded.decimals, excluded.sort_order)`
+		),
+		upsertProfile: sqlite.prepare(
+			`INSERT INTO scoring_profiles (code, framework_code, version, name_id, name_en, year_from, year_to, is_default, settings)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (code) DO UPDATE SET framework_code = excluded.framework_code, version = excluded.version,
+			   name_id = excluded.name_id, name_en = excluded.name_en, year_from = excluded.year_from,
+			   year_to = excluded.year_to, is_default = excluded.is_default, settings = excluded.settings
+			 WHERE (framework_code, version, name_id, name_en, year_from, year_to, is_default, settings) IS NOT
+			   (excluded.framework_code, excluded.version, excluded.name_id, excluded.name_en, excluded.year_from,
+			    excluded.year_to, excluded.is_default, excluded.settings)`
+		),
+		currentObservation: sqlite.prepare(
+			`SELECT id, value, source, note, illustrative FROM observations
+			 WHERE region_code = ? AND indicator_code = ? AND year = ? AND superseded_by IS NULL`
+		),
+		currentTarget: sqlite.prepare(
+			`SELECT id, value, source, note, illustrative, document_type FROM targets
+			 WHERE region_code = ? AND indicator_code = ? AND year = ? AND superseded_by IS NULL`
+		),
+		supersedeObservation: sqlite.prepare(`UPDATE observations SET superseded_by = ? WHERE id = ?`),
+		supersedeTarget: sqlite.prepare(`UPDATE targets SET superseded_by = ? WHERE id = ?`),
+		insertObservation: sqlite.prepare(
+			`INSERT INTO observations (region_code, indicator_code, year, value, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		),
+		insertTarget: sqlite.prepare(
+			`INSERT INTO targets (region_code, indicator_code, year, value, document_type, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		)
+	};
+}
+
+type Statements = ReturnType<typeof statements>;
+const cache = new WeakMap<Database.Database, Statements>();
+function prepared(sqlite: Database.Database): Statements {
+	let s = cache.get(sqlite);
+	if (!s) {
+		s = statements(sqlite);
+		cache.set(sqlite, s);
+	}
+	return s;
+}
+
+/** Upsert result: `changes` is 0 when the row was already identical (the WHERE … IS NOT clause). */
+function tallyUpsert(counts: Counts, info: Database.RunResult, existed: boolean) {
+	counts.rows++;
+	if (info.changes === 0) counts.unchanged++;
+	else if (existed) counts.updated++;
+	else counts.inserted++;
+}
+
+interface CurrentRow {
+	id: number;
+	value: number;
+	source: string;
+	note: string;
+	illustrative: number;
+	document_type?: string;
+}
+
+function sameValue(current: CurrentRow, row: ObservationInput | TargetInput) {
+	return (
+		current.value === row.value &&
+		current.source === row.source &&
+		current.note === row.note &&
+		Boolean(current.illustrative) === row.illustrative &&
+		('documentType' in row ? current.document_type === row.documentType : true)
+	);
+}
+
+/**
+ * Applies a batch in one `BEGIN IMMEDIATE` transaction. When nothing differs from what is current,
+ * the transaction is rolled back and the result says `unchanged` (no empty import record is kept).
+ */
+export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch): CommitResult {
+	const s = prepared(conn.sqlite);
+	const exists = (table: string, where: string, ...args: unknown[]) =>
+		conn.sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${where}`).get(...args) !== undefined;
+
+	class NothingChanged extends Error {}
+	let result: CommitResult | undefined;
+	const run = conn.sqlite.transaction(() => {
+		const counts = emptyCounts();
+		const importId = Number(
+			s.insertImport.run(
+				meta.kind,
+				meta.fileName,
+				meta.sha256,
+				meta.shape ?? 'long',
+				JSON.stringify(meta.dialect ?? {}),
+				meta.actor
+			).lastInsertRowid
+		);
+		for (const r of batch.regions ?? []) {
+			const existed = exists('regions', 'code = ?', r.code);
+			tallyUpsert(
+				counts,
+				s.upsertRegion.run(r.code, r.name, r.kind, r.parentCode, r.bpsCode),
+				existed
+			);
+		}
+		for (const f of batch.frameworks ?? []) {
+			const existed = exists('frameworks', 'code = ?', f.code);
+			tallyUpsert(
+				counts,
+				s.upsertFramework.run(
+					f.code,
+					f.version,
+					f.nameId,
+					f.nameEn,
+					f.yearFrom,
+					f.yearTo,
+					f.source
+				),
+				existed
+			);
+		}
+		// Parents before children, so the self-referencing foreign key holds row by row.
+		for (const n of sortParentsFirst(batch.nodes ?? [])) {
+			const existed = exists(
+				'framework_nodes',
+				'framework_code = ? AND code = ?',
+				n.frameworkCode,
+				n.code
+			);
+			tallyUpsert(
+				counts,
+				s.upsertNode.run(
+					n.frameworkCode,
+					n.code,
+					n.parentCode,
+					n.level,
+					n.nameId,
+					n.nameEn,
+					n.descriptionId,
+					n.descriptionEn,
+					n.weight,
+					n.sortOrder
+				),
+				existed
+			);
+		}
+		for (const i of batch.indicators ?? []) {
+			const existed = exists('indicators', 'code = ?', i.code);
+			tallyUpsert(
+				counts,
+				s.upsertIndicator.run(
+					i.code,
+					i.frameworkCode,
+					i.elementCode,
+					i.nameId,
+					i.nameEn,
+					i.descriptionId,
+					i.descriptionEn,
+					i.rationaleId,
+					i.rationaleEn,
+					i.unit,
+					i.polarity,
+					i.valueType,
+					i.method,
+					i.worst,
+					i.best,
+					i.benchmark,
+					i.opd,
+					i.weight,
+					i.definitionSource,
+					i.decimals,
+					i.sortOrder
+				),
+				existed
+			);
+		}
+		for (const p of batch.profiles ?? []) {
+			const existed = exists('scoring_profiles', 'code = ?', p.code);
+			tallyUpsert(
+				counts,
+				s.upsertProfile.run(
+					p.code,
+					p.frameworkCode,
+					p.version,
+					p.nameId,
+					p.nameEn,
+					p.yearFrom,
+					p.yearTo,
+					p.isDefault ? 1 : 0,
+					p.settings
+				),
+				existed
+			);
+		}
+		for (const o of batch.observations ?? []) {
+			counts.rows++;
+			const current = s.currentObservation.get(o.regionCode, o.indicatorCode, o.year) as
+				CurrentRow | undefined;
+			if (current && sameValue(current, o)) {
+				counts.unchanged++;
+				continue;
+			}
+			if (current) {
+				s.supersedeObservation.run(importId, current.id);
+				counts.updated++;
+			} else counts.inserted++;
+			s.insertObservation.run(
+				o.regionCode,
+				o.indicatorCode,
+				o.year,
+				o.value,
+				o.source,
+				o.note,
+				o.illustrative ? 1 : 0,
+				importId
+			);
+		}
+		for (const t of batch.targets ?? []) {
+			counts.rows++;
+			const current = s.currentTarget.get(t.regionCode, t.indicatorCode, t.year) as
+				CurrentRow | undefined;
+			if (current && sameValue(current, t)) {
+				counts.unchanged++;
+				continue;
+			}
+			if (current) {
+				s.supersedeTarget.run(importId, current.id);
+				counts.updated++;
+			} else counts.inserted++;
+			s.insertTarget.run(
+				t.regionCode,
+				t.indicatorCode,
+				t.year,
+				t.value,
+				t.documentType,
+				t.source,
+				t.note,
+				t.illustrative ? 1 : 0,
+				importId
+			);
+		}
+		if (counts.inserted + counts.updated === 0) {
+			result = { status: 'unchanged', importId: null, counts };
+			throw new NothingChanged();
+		}
+		s.finishImport.run(counts.rows, counts.inserted, counts.updated, counts.unchanged, importId);
+		result = { status: 'committed', importId, counts };
+	});
+	try {
+		run.immediate();
+	} catch (e) {
+		if (!(e instanceof NothingChanged)) throw e;
+	}
+	return result!;
+}
+
+function sortParentsFirst(nodes: NodeInput[]): NodeInput[] {
+	const depth = new Map<string, number>();
+	const byKey = new Map(nodes.map((n) => [`${n.frameworkCode}\u0000${n.code}`, n]));
+	const depthOf = (n: NodeInput, seen = new Set<string>()): number => {
+		const key = `${n.frameworkCode}\u0000${n.code}`;
+		const known = depth.get(key);
+		if (known !== undefined) return known;
+		if (seen.has(key)) return 0; // a cycle: the foreign key check will reject it with a message
+		seen.add(key);
+		const parent = n.parentCode ? byKey.get(`${n.frameworkCode}\u0000${n.parentCode}`) : undefined;
+		const d = parent ? depthOf(parent, seen) + 1 : 0;
+		depth.set(key, d);
+		return d;
+	};
+	return [...nodes].sort((a, b) => depthOf(a) - depthOf(b));
+}
+
+/**
+ * Undoes an import: its rows go, the rows it replaced become current again. Refused when the
+ * import was already undone, brought reference data (not reversible), or a later import replaced
+ * one of its rows (undo that one first).
+ */
+export function undoImport(
+	conn: Connection,
+	importId: number,
+	actor: string
+): { removed: number; restored: number } {
+	const counts = { removed: 0, restored: 0 };
+	conn.sqlite
+		.transaction(() => {
+			const record = conn.sqlite.prepare(`SELECT * FROM imports WHERE id = ?`).get(importId) as
+				{ kind: string; status: string } | undefined;
+			if (!record) throw new ImportRefused(`Import ${importId} does not exist.`);
+			if (record.status === 'undone')
+				throw new ImportRefused(`Import ${importId} was already undone.`);
+			if (record.kind !== 'observations' && record.kind !== 'targets') {
+				throw new ImportRefused(
+					`Import ${importId} loaded ${record.kind}; only observation and target imports can be undone.`
+				);
+			}
+			for (const table of ['observations', 'targets']) {
+				const later = conn.sqlite
+					.prepare(
+						`SELECT DISTINCT superseded_by AS id FROM ${table} WHERE import_id = ? AND superseded_by IS NOT NULL ORDER BY 1`
+					)
+					.all(importId) as { id: number }[];
+				if (later.length > 0) {
+					throw new ImportRefused(
+						`Import ${importId} cannot be undone: import ${later.map((l) => l.id).join(', ')} replaced some of its values; undo that first.`
+					);
+				}
+			}
+			for (const table of ['observations', 'targets']) {
+				counts.removed += conn.sqlite
+					.prepare(`DELETE FROM ${table} WHERE import_id = ?`)
+					.run(importId).changes;
+				counts.restored += conn.sqlite
+					.prepare(`UPDATE ${table} SET superseded_by = NULL WHERE superseded_by = ?`)
+					.run(importId).changes;
+			}
+			conn.sqlite
+				.prepare(
+					`UPDATE imports SET status = 'undone', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), undone_by = ? WHERE id = ?`
+				)
+				.run(actor, importId);
+		})
+		.immediate();
+	return counts;
+}

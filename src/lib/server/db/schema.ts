@@ -1,0 +1,314 @@
+/**
+ * The database schema: one place for every table, constraint and index.
+ *
+ * Observations and targets keep their history in the same table: a row is current while
+ * `supersededBy` is null, and a partial unique index allows one current value per
+ * (region, indicator, year). An import that replaces a value stamps the old row with its own id,
+ * so undoing that import is "delete my rows, un-stamp the rows I stamped".
+ *
+ * Constraints that need another table (a percent share must lie in 0–100, a level in 1–5) live in
+ * triggers in a custom migration, because SQLite CHECKs cannot look at the indicator's value type.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	foreignKey,
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+
+export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
+export const POLARITIES = ['higher', 'lower'] as const;
+export const VALUE_TYPES = ['number', 'percent', 'count', 'level'] as const;
+export const METHODS = ['minmax', 'target', 'bands', 'level'] as const;
+export const IMPORT_KINDS = [
+	'seed',
+	'observations',
+	'targets',
+	'indicators',
+	'nodes',
+	'regions'
+] as const;
+export const IMPORT_STATUSES = ['committed', 'undone'] as const;
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+const inList = (column: string, values: readonly string[]) =>
+	sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const regions = sqliteTable(
+	'regions',
+	{
+		/** Kemendagri code: `33` province, `33.18` kabupaten/kota, `33.18.08` kecamatan. */
+		code: text('code').primaryKey(),
+		name: text('name').notNull(),
+		kind: text('kind', { enum: REGION_KINDS }).notNull(),
+		parentCode: text('parent_code').references((): AnySQLiteColumn => regions.code),
+		/** BPS code, kept apart: it is not derivable from the Kemendagri code. */
+		bpsCode: text('bps_code')
+	},
+	(t) => [
+		check('regions_kind', inList('kind', REGION_KINDS)),
+		check('regions_code_format', sql`${t.code} GLOB '[0-9][0-9]*'`),
+		index('regions_parent').on(t.parentCode)
+	]
+);
+
+export const frameworks = sqliteTable(
+	'frameworks',
+	{
+		code: text('code').primaryKey(),
+		version: text('version').notNull(),
+		nameId: text('name_id').notNull(),
+		nameEn: text('name_en').notNull(),
+		/** First and last assessment year this version applies to (last null = still in force). */
+		yearFrom: integer('year_from').notNull(),
+		yearTo: integer('year_to'),
+		source: text('source').notNull().default('')
+	},
+	(t) => [
+		check('frameworks_years', sql`${t.yearTo} IS NULL OR ${t.yearTo} >= ${t.yearFrom}`),
+		check(
+			'frameworks_year_from',
+			sql`${t.yearFrom} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`
+		)
+	]
+);
+
+export const frameworkNodes = sqliteTable(
+	'framework_nodes',
+	{
+		frameworkCode: text('framework_code')
+			.notNull()
+			.references(() => frameworks.code),
+		code: text('code').notNull(),
+		parentCode: text('parent_code'),
+		/** `dimension` / `element` for GM100SC; `domain` / `aspect` for SPBE. */
+		level: text('level').notNull(),
+		nameId: text('name_id').notNull(),
+		nameEn: text('name_en').notNull(),
+		descriptionId: text('description_id').notNull().default(''),
+		descriptionEn: text('description_en').notNull().default(''),
+		weight: real('weight').notNull().default(1),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.frameworkCode, t.code] }),
+		foreignKey({
+			columns: [t.frameworkCode, t.parentCode],
+			foreignColumns: [t.frameworkCode, t.code]
+		}),
+		check('framework_nodes_weight', sql`${t.weight} >= 0`)
+	]
+);
+
+export const indicators = sqliteTable(
+	'indicators',
+	{
+		code: text('code').primaryKey(),
+		frameworkCode: text('framework_code').notNull(),
+		elementCode: text('element_code').notNull(),
+		nameId: text('name_id').notNull(),
+		nameEn: text('name_en').notNull(),
+		descriptionId: text('description_id').notNull().default(''),
+		descriptionEn: text('description_en').notNull().default(''),
+		/** Why this indicator measures its element: shown on the methodology page. */
+		rationaleId: text('rationale_id').notNull().default(''),
+		rationaleEn: text('rationale_en').notNull().default(''),
+		unit: text('unit').notNull(),
+		polarity: text('polarity', { enum: POLARITIES }).notNull(),
+		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
+		method: text('method', { enum: METHODS }).notNull().default('minmax'),
+		/** Scoring bounds: a value at `worst` scores 0, at `best` 100, whatever the polarity. */
+		worst: real('worst'),
+		best: real('best'),
+		/** Benchmark for the `bands` method (U4SSC): the value that earns full points. */
+		benchmark: real('benchmark'),
+		/** Producing OPD (organisasi perangkat daerah), e.g. `BPS`, `DISKOMINFO`. */
+		opd: text('opd').notNull().default(''),
+		weight: real('weight').notNull().default(1),
+		/** Where the definition comes from (BPS metadata, a regulation). */
+		definitionSource: text('definition_source').notNull().default(''),
+		/** Decimals a reader sees (BPS publishes IPM as 74,10); null = as many as the value has. */
+		decimals: integer('decimals'),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.frameworkCode, t.elementCode],
+			foreignColumns: [frameworkNodes.frameworkCode, frameworkNodes.code]
+		}),
+		check('indicators_polarity', inList('polarity', POLARITIES)),
+		check('indicators_value_type', inList('value_type', VALUE_TYPES)),
+		check('indicators_method', inList('method', METHODS)),
+		check('indicators_weight', sql`${t.weight} >= 0`),
+		check(
+			'indicators_bounds',
+			sql`${t.method} NOT IN ('minmax') OR (${t.worst} IS NOT NULL AND ${t.best} IS NOT NULL AND ${t.worst} <> ${t.best})`
+		),
+		check(
+			'indicators_polarity_bounds',
+			sql`${t.worst} IS NULL OR ${t.best} IS NULL OR (${t.polarity} = 'higher' AND ${t.best} > ${t.worst}) OR (${t.polarity} = 'lower' AND ${t.best} < ${t.worst})`
+		),
+		check('indicators_bands', sql`${t.method} <> 'bands' OR ${t.benchmark} IS NOT NULL`),
+		check('indicators_level', sql`${t.method} <> 'level' OR ${t.valueType} = 'level'`),
+		check('indicators_decimals', sql`${t.decimals} IS NULL OR ${t.decimals} BETWEEN 0 AND 6`),
+		index('indicators_element').on(t.frameworkCode, t.elementCode)
+	]
+);
+
+export const imports = sqliteTable(
+	'imports',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+		fileName: text('file_name').notNull(),
+		sha256: text('sha256').notNull(),
+		shape: text('shape').notNull().default('long'),
+		/** JSON: delimiter, encoding, locale, line ending. */
+		dialect: text('dialect').notNull().default('{}'),
+		/** Who ran it: a user name, or `system` for the bundled seed. */
+		actor: text('actor').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+		status: text('status', { enum: IMPORT_STATUSES }).notNull().default('committed'),
+		rowCount: integer('row_count').notNull().default(0),
+		inserted: integer('inserted').notNull().default(0),
+		updated: integer('updated').notNull().default(0),
+		unchanged: integer('unchanged').notNull().default(0),
+		undoneAt: text('undone_at'),
+		undoneBy: text('undone_by')
+	},
+	(t) => [
+		check('imports_kind', inList('kind', IMPORT_KINDS)),
+		check('imports_status', inList('status', IMPORT_STATUSES)),
+		check(
+			'imports_counts',
+			sql`${t.rowCount} >= 0 AND ${t.inserted} >= 0 AND ${t.updated} >= 0 AND ${t.unchanged} >= 0`
+		),
+		index('imports_sha').on(t.sha256, t.kind)
+	]
+);
+
+const yearCheck = (name: string, column: AnySQLiteColumn) =>
+	check(name, sql`${column} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`);
+
+export const observations = sqliteTable(
+	'observations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicators.code),
+		year: integer('year').notNull(),
+		value: real('value').notNull(),
+		/** URL or document the value was read in. Required: every number shown has a source. */
+		source: text('source').notNull(),
+		note: text('note').notNull().default(''),
+		/** 1 when the value is illustrative (not from a real source): pages must say so. */
+		illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
+		importId: integer('import_id')
+			.notNull()
+			.references(() => imports.id),
+		/** The import that replaced this row; null while the row is current. */
+		supersededBy: integer('superseded_by').references(() => imports.id)
+	},
+	(t) => [
+		yearCheck('observations_year', t.year),
+		check('observations_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
+		check('observations_source', sql`length(trim(${t.source})) > 0`),
+		uniqueIndex('observations_current')
+			.on(t.regionCode, t.indicatorCode, t.year)
+			.where(sql`superseded_by IS NULL`),
+		// Covering index for the scorecard's "all current values of an indicator set" reads.
+		index('observations_by_indicator').on(t.indicatorCode, t.regionCode, t.year, t.value),
+		index('observations_import').on(t.importId),
+		index('observations_superseded').on(t.supersededBy)
+	]
+);
+
+export const TARGET_DOCUMENTS = [
+	'RPJMD',
+	'RPJPD',
+	'Renstra',
+	'RKPD',
+	'masterplan',
+	'other'
+] as const;
+
+export const targets = sqliteTable(
+	'targets',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		indicatorCode: text('indicator_code')
+			.notNull()
+			.references(() => indicators.code),
+		year: integer('year').notNull(),
+		value: real('value').notNull(),
+		/** Kind of planning document: RPJMD, Renstra, masterplan … */
+		documentType: text('document_type', { enum: TARGET_DOCUMENTS }).notNull(),
+		/** The document itself: title, number, URL. */
+		source: text('source').notNull(),
+		note: text('note').notNull().default(''),
+		illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
+		importId: integer('import_id')
+			.notNull()
+			.references(() => imports.id),
+		supersededBy: integer('superseded_by').references(() => imports.id)
+	},
+	(t) => [
+		yearCheck('targets_year', t.year),
+		check('targets_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
+		check('targets_document_type', inList('document_type', TARGET_DOCUMENTS)),
+		check('targets_source', sql`length(trim(${t.source})) > 0`),
+		uniqueIndex('targets_current')
+			.on(t.regionCode, t.indicatorCode, t.year)
+			.where(sql`superseded_by IS NULL`),
+		index('targets_import').on(t.importId),
+		index('targets_superseded').on(t.supersededBy)
+	]
+);
+
+/**
+ * Scoring profiles: method choices, coverage rule, rating bands and aggregation for a framework
+ * and range of assessment years. The settings are a JSON document validated by the scoring module.
+ */
+export const scoringProfiles = sqliteTable(
+	'scoring_profiles',
+	{
+		code: text('code').primaryKey(),
+		frameworkCode: text('framework_code')
+			.notNull()
+			.references(() => frameworks.code),
+		version: text('version').notNull(),
+		nameId: text('name_id').notNull(),
+		nameEn: text('name_en').notNull(),
+		yearFrom: integer('year_from').notNull(),
+		yearTo: integer('year_to'),
+		isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+		settings: text('settings').notNull()
+	},
+	(t) => [check('scoring_profiles_settings', sql`json_valid(${t.settings})`)]
+);
+
+export type Region = typeof regions.$inferSelect;
+export type Framework = typeof frameworks.$inferSelect;
+export type FrameworkNode = typeof frameworkNodes.$inferSelect;
+export type Indicator = typeof indicators.$inferSelect;
+export type Observation = typeof observations.$inferSelect;
+export type Target = typeof targets.$inferSelect;
+export type ImportRecord = typeof imports.$inferSelect;
+export type ScoringProfileRow = typeof scoringProfiles.$inferSelect;

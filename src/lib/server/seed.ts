@@ -1,0 +1,249 @@
+/**
+ * Seeds an empty database from the data folder, through the same validator as every import, so a
+ * malformed seed file stops start-up with its file, row and column instead of loading half a dataset.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+	emptyContext,
+	validateCsv,
+	type ImportError,
+	type ImportKind,
+	type RowOf,
+	type ValidationContext
+} from '../import';
+import { parseProfile, ProfileError, serialiseSettings } from '../scoring/profile';
+import type { Connection } from './db';
+import { commitBatch, type LoadBatch } from './db/imports';
+
+/** The seed files in load order: each may refer to the ones before it. */
+export const SEED_FILES: readonly { file: string; kind: ImportKind; required: boolean }[] = [
+	{ file: 'regions.csv', kind: 'regions', required: true },
+	{ file: 'frameworks.csv', kind: 'frameworks', required: true },
+	{ file: 'framework-nodes.csv', kind: 'nodes', required: true },
+	{ file: 'indicators.csv', kind: 'indicators', required: true },
+	{ file: 'observations.csv', kind: 'observations', required: true },
+	{ file: 'targets.csv', kind: 'targets', required: false }
+];
+
+export const PROFILES_DIR = 'profiles';
+
+/** A seed file that cannot be loaded; the message names the file, row and column. */
+export class SeedError extends Error {
+	override name = 'SeedError';
+}
+
+function describe(file: string, e: ImportError) {
+	const where = [
+		file,
+		e.row !== null ? `row ${e.row}` : null,
+		e.column ? `column ${e.column}` : null
+	]
+		.filter(Boolean)
+		.join(', ');
+	const value = e.value !== null && e.value !== '' ? ` (value "${e.value}")` : '';
+	return `${where}: ${e.message.en}${value}`;
+}
+
+function addToContext(context: ValidationContext, kind: ImportKind, rows: RowOf<ImportKind>[]) {
+	for (const row of rows) {
+		if (kind === 'regions') context.regions.add((row as RowOf<'regions'>).code);
+		else if (kind === 'frameworks') context.frameworks.add((row as RowOf<'frameworks'>).code);
+		else if (kind === 'nodes') {
+			const n = row as RowOf<'nodes'>;
+			const set = context.nodes.get(n.frameworkCode) ?? new Set<string>();
+			set.add(n.code);
+			context.nodes.set(n.frameworkCode, set);
+		} else if (kind === 'indicators') {
+			const i = row as RowOf<'indicators'>;
+			context.indicators.set(i.code, {
+				valueType: i.valueType,
+				method: i.method,
+				worst: i.worst,
+				best: i.best,
+				frameworkCode: i.frameworkCode
+			});
+		}
+	}
+}
+
+function toBatch(parts: Partial<{ [K in ImportKind]: RowOf<K>[] }>): LoadBatch {
+	return {
+		regions: parts.regions?.map((r) => ({
+			code: r.code,
+			name: r.name,
+			kind: r.kind,
+			parentCode: r.parentCode,
+			bpsCode: r.bpsCode
+		})),
+		frameworks: parts.frameworks?.map((f) => ({
+			code: f.code,
+			version: f.version,
+			nameId: f.nameId,
+			nameEn: f.nameEn,
+			yearFrom: f.yearFrom,
+			yearTo: f.yearTo,
+			source: f.source ?? ''
+		})),
+		nodes: parts.nodes?.map((n, index) => ({
+			frameworkCode: n.frameworkCode,
+			code: n.code,
+			parentCode: n.parentCode,
+			level: n.level,
+			nameId: n.nameId,
+			nameEn: n.nameEn,
+			descriptionId: n.descriptionId ?? '',
+			descriptionEn: n.descriptionEn ?? '',
+			weight: n.weight ?? 1,
+			sortOrder: n.sortOrder ?? index
+		})),
+		indicators: parts.indicators?.map((i, index) => ({
+			code: i.code,
+			frameworkCode: i.frameworkCode,
+			elementCode: i.elementCode,
+			nameId: i.nameId,
+			nameEn: i.nameEn,
+			descriptionId: i.descriptionId ?? '',
+			descriptionEn: i.descriptionEn ?? '',
+			rationaleId: i.rationaleId ?? '',
+			rationaleEn: i.rationaleEn ?? '',
+			unit: i.unit,
+			polarity: i.polarity,
+			valueType: i.valueType,
+			method: i.method,
+			worst: i.worst,
+			best: i.best,
+			benchmark: i.benchmark,
+			opd: i.opd ?? '',
+			weight: i.weight ?? 1,
+			definitionSource: i.definitionSource ?? '',
+			decimals: i.decimals ?? null,
+			sortOrder: i.sortOrder ?? index
+		})),
+		observations: parts.observations?.map((o) => ({
+			regionCode: o.regionCode,
+			indicatorCode: o.indicatorCode,
+			year: o.year,
+			value: o.value,
+			source: o.source,
+			note: o.note ?? '',
+			illustrative: o.illustrative ?? false
+		})),
+		targets: parts.targets?.map((t) => ({
+			regionCode: t.regionCode,
+			indicatorCode: t.indicatorCode,
+			year: t.year,
+			value: t.value,
+			documentType: t.documentType,
+			source: t.source,
+			note: t.note ?? '',
+			illustrative: t.illustrative ?? false
+		}))
+	};
+}
+
+export interface SeedData {
+	batch: LoadBatch;
+	/** sha256 over every seed file, in load order: the seed's provenance. */
+	sha256: string;
+}
+
+/** Reads and validates every seed file; throws SeedError naming the first problems. */
+export function readSeed(dataDir: string): SeedData {
+	const context = emptyContext();
+	const hash = createHash('sha256');
+	const parts: Partial<{ [K in ImportKind]: RowOf<K>[] }> = {};
+	for (const { file, kind, required } of SEED_FILES) {
+		const full = path.join(dataDir, file);
+		const shown = path.join(path.basename(dataDir), file);
+		if (!existsSync(full)) {
+			if (required)
+				throw new SeedError(`${shown} is missing: the data folder needs it (see data/README.md).`);
+			continue;
+		}
+		const bytes = readFileSync(full);
+		hash.update(file).update(bytes);
+		const report = validateCsv(new Uint8Array(bytes), {
+			kind,
+			context,
+			fileName: shown,
+			maxErrors: 5
+		});
+		if (report.status !== 'valid') {
+			const more =
+				report.errorCount > report.errors.length
+					? ` (and ${report.errorCount - report.errors.length} more)`
+					: '';
+			throw new SeedError(
+				`Seed file ${report.errors.map((e) => describe(shown, e)).join('; ')}${more}. Fix the file and start again.`
+			);
+		}
+		addToContext(context, kind, report.rows as RowOf<ImportKind>[]);
+		(parts as Record<string, unknown>)[kind] = report.rows;
+	}
+	const batch = toBatch(parts);
+	batch.profiles = readProfiles(dataDir, context, hash);
+	return { batch, sha256: hash.digest('hex') };
+}
+
+function readProfiles(
+	dataDir: string,
+	context: ValidationContext,
+	hash: ReturnType<typeof createHash>
+) {
+	const dir = path.join(dataDir, PROFILES_DIR);
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => {
+			const shown = path.join(path.basename(dataDir), PROFILES_DIR, f);
+			const text = readFileSync(path.join(dir, f), 'utf8');
+			hash.update(f).update(text);
+			let profile;
+			try {
+				profile = parseProfile(text);
+			} catch (e) {
+				if (e instanceof ProfileError) throw new SeedError(`Seed file ${shown}: ${e.message}`);
+				throw e;
+			}
+			if (!context.frameworks.has(profile.framework)) {
+				throw new SeedError(
+					`Seed file ${shown}: framework "${profile.framework}" is not in frameworks.csv.`
+				);
+			}
+			return {
+				code: profile.code,
+				frameworkCode: profile.framework,
+				version: profile.version,
+				nameId: profile.nameId,
+				nameEn: profile.nameEn,
+				yearFrom: profile.yearFrom,
+				yearTo: profile.yearTo,
+				isDefault: profile.isDefault,
+				settings: JSON.stringify(serialiseSettings(profile.settings))
+			};
+		});
+}
+
+/** Seeds the database when it has never been seeded; a seeded database is left alone. */
+export function seedIfEmpty(conn: Connection, dataDir: string): { seeded: boolean; rows: number } {
+	const seeded = conn.sqlite.prepare(`SELECT 1 FROM imports WHERE kind = 'seed' LIMIT 1`).get();
+	if (seeded) return { seeded: false, rows: 0 };
+	const { batch, sha256 } = readSeed(dataDir);
+	try {
+		const result = commitBatch(
+			conn,
+			{ kind: 'seed', fileName: path.basename(dataDir) + '/', sha256, actor: 'system' },
+			batch
+		);
+		return { seeded: true, rows: result.counts.rows };
+	} catch (e) {
+		// The validator mirrors the database's constraints; this is the backstop if they ever differ.
+		if (e instanceof Error && e.name === 'SqliteError') {
+			throw new SeedError(`The database refused the seed data (${e.message}); nothing was loaded.`);
+		}
+		throw e;
+	}
+}
