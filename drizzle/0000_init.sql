@@ -69,6 +69,7 @@ CREATE TABLE `indicators` (
 	`opd` text DEFAULT '' NOT NULL,
 	`weight` real DEFAULT 1 NOT NULL,
 	`definition_source` text DEFAULT '' NOT NULL,
+	`year_from` integer,
 	`decimals` integer,
 	`sort_order` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`framework_code`,`element_code`) REFERENCES `framework_nodes`(`framework_code`,`code`) ON UPDATE no action ON DELETE no action,
@@ -80,6 +81,7 @@ CREATE TABLE `indicators` (
 	CONSTRAINT "indicators_polarity_bounds" CHECK("indicators"."worst" IS NULL OR "indicators"."best" IS NULL OR ("indicators"."polarity" = 'higher' AND "indicators"."best" > "indicators"."worst") OR ("indicators"."polarity" = 'lower' AND "indicators"."best" < "indicators"."worst")),
 	CONSTRAINT "indicators_bands" CHECK("indicators"."method" <> 'bands' OR "indicators"."benchmark" IS NOT NULL),
 	CONSTRAINT "indicators_level" CHECK("indicators"."method" <> 'level' OR "indicators"."value_type" = 'level'),
+	CONSTRAINT "indicators_year_from" CHECK("indicators"."year_from" IS NULL OR "indicators"."year_from" BETWEEN 1990 AND 2100),
 	CONSTRAINT "indicators_decimals" CHECK("indicators"."decimals" IS NULL OR "indicators"."decimals" BETWEEN 0 AND 6)
 );
 --> statement-breakpoint

@@ -40,6 +40,7 @@ const indicator = (
 	opd: 'BPS',
 	weight: 1,
 	definitionSource: '',
+	yearFrom: null,
 	decimals: null,
 	sortOrder: 0,
 	...extra

@@ -118,6 +118,7 @@ function toBatch(parts: Partial<{ [K in ImportKind]: RowOf<K>[] }>): LoadBatch {
 			opd: i.opd ?? '',
 			weight: i.weight ?? 1,
 			definitionSource: i.definitionSource ?? '',
+			yearFrom: i.yearFrom ?? null,
 			decimals: i.decimals ?? null,
 			sortOrder: i.sortOrder ?? index
 		})),

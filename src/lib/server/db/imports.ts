@@ -74,6 +74,7 @@ export interface IndicatorInput {
 	opd: string;
 	weight: number;
 	definitionSource: string;
+	yearFrom: number | null;
 	decimals: number | null;
 	sortOrder: number;
 }
@@ -165,21 +166,22 @@ function statements(sqlite: Database.Database) {
 		upsertIndicator: sqlite.prepare(
 			`INSERT INTO indicators (code, framework_code, element_code, name_id, name_en, description_id, description_en,
 			   rationale_id, rationale_en, unit, polarity, value_type, method, worst, best, benchmark, opd, weight,
-			   definition_source, decimals, sort_order)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			   definition_source, year_from, decimals, sort_order)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (code) DO UPDATE SET framework_code = excluded.framework_code, element_code = excluded.element_code,
 			   name_id = excluded.name_id, name_en = excluded.name_en, description_id = excluded.description_id,
 			   description_en = excluded.description_en, rationale_id = excluded.rationale_id, rationale_en = excluded.rationale_en,
 			   unit = excluded.unit, polarity = excluded.polarity, value_type = excluded.value_type, method = excluded.method,
 			   worst = excluded.worst, best = excluded.best, benchmark = excluded.benchmark, opd = excluded.opd,
-			   weight = excluded.weight, definition_source = excluded.definition_source, decimals = excluded.decimals,
+			   weight = excluded.weight, definition_source = excluded.definition_source, year_from = excluded.year_from,
+			   decimals = excluded.decimals,
 			   sort_order = excluded.sort_order
 			 WHERE (framework_code, element_code, name_id, name_en, description_id, description_en, rationale_id, rationale_en,
-			   unit, polarity, value_type, method, worst, best, benchmark, opd, weight, definition_source, decimals, sort_order) IS NOT
+			   unit, polarity, value_type, method, worst, best, benchmark, opd, weight, definition_source, year_from, decimals, sort_order) IS NOT
 			   (excluded.framework_code, excluded.element_code, excluded.name_id, excluded.name_en, excluded.description_id,
 			   excluded.description_en, excluded.rationale_id, excluded.rationale_en, excluded.unit, excluded.polarity,
 			   excluded.value_type, excluded.method, excluded.worst, excluded.best, excluded.benchmark, excluded.opd,
-			   excluded.weight, excluded.definition_source, excluded.decimals, excluded.sort_order)`
+			   excluded.weight, excluded.definition_source, excluded.year_from, excluded.decimals, excluded.sort_order)`
 		),
 		upsertProfile: sqlite.prepare(
 			`INSERT INTO scoring_profiles (code, framework_code, version, name_id, name_en, year_from, year_to, is_default, settings)
@@ -346,6 +348,7 @@ export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch
 					i.opd,
 					i.weight,
 					i.definitionSource,
+					i.yearFrom,
 					i.decimals,
 					i.sortOrder
 				),

@@ -135,6 +135,11 @@ export const indicators = sqliteTable(
 		weight: real('weight').notNull().default(1),
 		/** Where the definition comes from (BPS metadata, a regulation). */
 		definitionSource: text('definition_source').notNull().default(''),
+		/**
+		 * First assessment year the indicator exists (QRIS from 2020, the ETPD index from 2021):
+		 * before it the indicator is not applicable and does not count against coverage.
+		 */
+		yearFrom: integer('year_from'),
 		/** Decimals a reader sees (BPS publishes IPM as 74,10); null = as many as the value has. */
 		decimals: integer('decimals'),
 		sortOrder: integer('sort_order').notNull().default(0)
@@ -158,6 +163,10 @@ export const indicators = sqliteTable(
 		),
 		check('indicators_bands', sql`${t.method} <> 'bands' OR ${t.benchmark} IS NOT NULL`),
 		check('indicators_level', sql`${t.method} <> 'level' OR ${t.valueType} = 'level'`),
+		check(
+			'indicators_year_from',
+			sql`${t.yearFrom} IS NULL OR ${t.yearFrom} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`
+		),
 		check('indicators_decimals', sql`${t.decimals} IS NULL OR ${t.decimals} BETWEEN 0 AND 6`),
 		index('indicators_element').on(t.frameworkCode, t.elementCode)
 	]
