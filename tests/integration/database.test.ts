@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,7 +58,9 @@ describe('openDatabase()', () => {
 describe('runMigrations()', () => {
 	it('applies every migration once, then nothing', () => {
 		const conn = openDatabase(path.join(dir, 'a.db'));
-		expect(runMigrations(conn, MIGRATIONS).applied).toBe(2);
+		const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
+		expect(journal.entries.length).toBeGreaterThanOrEqual(2);
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(journal.entries.length);
 		expect(runMigrations(conn, MIGRATIONS).applied).toBe(0);
 		expect(conn.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
 		conn.sqlite.close();

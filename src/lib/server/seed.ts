@@ -206,7 +206,10 @@ function readProfiles(
 			try {
 				profile = parseProfile(text);
 			} catch (e) {
-				if (e instanceof ProfileError) throw new SeedError(`Seed file ${shown}: ${e.message}`);
+				if (e instanceof ProfileError) {
+					const problems = e.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+					throw new SeedError(`Seed file ${shown}: ${problems}. Fix the file and start again.`);
+				}
 				throw e;
 			}
 			if (!context.frameworks.has(profile.framework)) {

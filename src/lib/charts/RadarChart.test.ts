@@ -1,0 +1,96 @@
+import { describe, it, expect } from 'vitest';
+import RadarChart from './RadarChart.svelte';
+import { count, pointLabels, ssr, tableRows, texts } from './ssr';
+
+const axes = [
+	{ code: 'gov', label: 'Smart Governance' },
+	{ code: 'bra', label: 'Smart Branding' },
+	{ code: 'eco', label: 'Smart Economy' },
+	{ code: 'liv', label: 'Smart Living' },
+	{ code: 'soc', label: 'Smart Society' },
+	{ code: 'env', label: 'Smart Environment' }
+];
+const series = [
+	{
+		key: '2018',
+		label: '2018',
+		values: { gov: 45.25, bra: 30, eco: 50, liv: 60, soc: 70, env: 20 }
+	},
+	{
+		key: '2024',
+		label: '2024',
+		values: { gov: 61, bra: null, eco: 1055.5, liv: 64, soc: 72 },
+		illustrative: { eco: true }
+	}
+];
+
+describe('RadarChart (server render)', () => {
+	const html = ssr(RadarChart, { title: 'Skor dimensi Pati', axes, series, max: 2000 });
+
+	it('RadarChart renders an svg with role="img" labelled by its title and description', () => {
+		expect(html).toMatch(
+			/<svg class="chart-main" viewBox="0 0 340 \d+" width="100%" role="img" aria-labelledby="(\S+)-title \1-desc"/
+		);
+		expect(texts(html, 'title')).toEqual(['Skor dimensi Pati']);
+		expect(texts(html, 'desc')[0]).toBe(
+			'2018: Smart Governance 45,3; Smart Branding 30,0; Smart Economy 50,0; Smart Living 60,0; Smart Society 70,0; Smart Environment 20,0. ' +
+				'2024: Smart Governance 61,0; Smart Branding tidak ada data; Smart Economy 1.055,5; Smart Living 64,0; Smart Society 72,0; Smart Environment tidak ada data'
+		);
+	});
+
+	it('RadarChart draws one point per non-null score and none for null or missing scores', () => {
+		expect(count(html, /class="pt"/)).toBe(10);
+		expect(pointLabels(html).slice(6)).toEqual([
+			'2024, Smart Governance: 61,0',
+			'2024, Smart Economy: 1.055,5 (ilustratif)',
+			'2024, Smart Living: 64,0',
+			'2024, Smart Society: 72,0'
+		]);
+		expect(count(html, /<path class="series"/)).toBe(2);
+	});
+
+	it('RadarChart fills the complete series and leaves the gapped one open', () => {
+		expect(html).toMatch(/<path class="series" d="M[^"]*Z" fill="#0072B2"/);
+		expect(html).toMatch(
+			/<path class="series" d="M[^"]*" fill="none" fill-opacity="0.08" stroke="#D55E00"/
+		);
+	});
+
+	it('RadarChart marks the illustrative point hollow', () => {
+		expect(count(html, /class="mark"[^>]*fill="#ffffff"/)).toBe(1);
+	});
+
+	it('RadarChart tables the same numbers in Indonesian, with * for illustrative', () => {
+		expect(tableRows(html)).toEqual([
+			['Smart Governance', '45,3', '61,0'],
+			['Smart Branding', '30,0', '–'],
+			['Smart Economy', '50,0', '1.055,5 *'],
+			['Smart Living', '60,0', '64,0'],
+			['Smart Society', '70,0', '72,0'],
+			['Smart Environment', '20,0', '–']
+		]);
+		expect(html).toContain('<th scope="col">Dimensi</th>');
+		expect(html).toContain('<caption>Skor dimensi Pati</caption>');
+	});
+
+	it('RadarChart formats the table in English when lang is en', () => {
+		const en = ssr(RadarChart, { title: 'Scores', axes, series, max: 2000, lang: 'en' });
+		expect(tableRows(en)[2]).toEqual(['Smart Economy', '50.0', '1,055.5 *']);
+		expect(en).toContain('<summary>Show as table</summary>');
+	});
+
+	it('RadarChart offers a formula-safe CSV link that works without JavaScript, and no image buttons before mount', () => {
+		expect(html).toContain('download="skor-dimensi-pati.csv"');
+		expect(html).toContain(
+			'href="data:text/csv;charset=utf-8,%EF%BB%BFDimensi%2C2018%2C2024%2C2024%20(ilustratif)%0D%0A'
+		);
+		expect(count(html, /<button/)).toBe(0);
+	});
+
+	it('RadarChart without frame renders only the chart', () => {
+		const bare = ssr(RadarChart, { title: 'Skor', axes, series, frame: false });
+		expect(count(bare, /<figure/)).toBe(0);
+		expect(count(bare, /<table/)).toBe(0);
+		expect(count(bare, /role="img" aria-labelledby/)).toBe(1);
+	});
+});

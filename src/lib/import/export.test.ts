@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { emptyContext } from './context';
+import { csvCell, templateCsv, toCsv } from './export';
+import { IMPORT_KINDS, type ObservationRow } from './types';
+import { unescapeFormula, validateCsv } from './validate';
+
+const encode = (s: string) => new TextEncoder().encode(s);
+
+function templateContext() {
+	const ctx = emptyContext();
+	ctx.regions.add('33');
+	ctx.regions.add('33.18');
+	ctx.frameworks.add('example-framework');
+	ctx.nodes.set('example-framework', new Set(['governance', 'economy.welfare']));
+	ctx.indicators.set('poverty_rate', {
+		valueType: 'percent',
+		method: 'minmax',
+		worst: 20,
+		best: 0,
+		frameworkCode: 'example-framework'
+	});
+	return ctx;
+}
+
+describe('csvCell()', () => {
+	const rows: [string, string][] = [
+		['plain', 'plain'],
+		['=SUM(A1)', "'=SUM(A1)"],
+		['+62 812', "'+62 812"],
+		['-x', "'-x"],
+		['@cmd', "'@cmd"],
+		["'=x", "''=x"],
+		['-2.5', '-2.5'],
+		['a,b', '"a,b"'],
+		['say "hi"', '"say ""hi"""'],
+		['two\nlines', '"two\nlines"'],
+		[' padded ', '" padded "'],
+		['', '']
+	];
+	for (const [text, want] of rows)
+		it(`csvCell(${JSON.stringify(text)}, ',') writes ${JSON.stringify(want)}`, () => {
+			expect(csvCell(text, ',')).toBe(want);
+		});
+
+	it('csvCell() quotes a semicolon only when it is the delimiter', () => {
+		expect(csvCell('a;b', ';')).toBe('"a;b"');
+		expect(csvCell('a;b', ',')).toBe('a;b');
+	});
+
+	it('unescapeFormula() undoes exactly one guard', () => {
+		for (const text of ['=x', "'=x", "''@x", '-5', "'plain", 'plain'])
+			expect(unescapeFormula(csvCell(text, ',').replace(/^"|"$/g, ''))).toBe(text);
+	});
+});
+
+describe('templateCsv()', () => {
+	it('templateCsv(observations, en) writes English labels, commas and decimal points', () => {
+		expect(templateCsv('observations', 'en')).toBe(
+			'region_code,indicator_code,year,value,source,note,illustrative\r\n' +
+				'33.18,poverty_rate,2023,9.5,example only: replace with the URL or document of the value,illustrative example row,true\r\n'
+		);
+	});
+	it('templateCsv(observations, id, wide) writes Indonesian labels, year columns and decimal commas', () => {
+		expect(templateCsv('observations', 'id', 'wide')).toBe(
+			'kode_wilayah;kode_indikator;2022;2023;sumber;catatan;ilustrasi\r\n' +
+				'33.18;poverty_rate;9,5;9,25;contoh saja: ganti dengan URL atau dokumen sumber nilai;baris contoh ilustratif;ya\r\n'
+		);
+	});
+	it('templateCsv() ignores a wide shape for kinds that only have a long one', () => {
+		expect(templateCsv('regions', 'en', 'wide')).toBe(templateCsv('regions', 'en', 'long'));
+	});
+	for (const kind of IMPORT_KINDS)
+		for (const lang of ['id', 'en'] as const)
+			for (const shape of ['long', 'wide'] as const)
+				it(`templateCsv(${kind}, ${lang}, ${shape}) validates with its example marked illustrative`, () => {
+					const report = validateCsv(encode(templateCsv(kind, lang, shape)), {
+						kind,
+						context: templateContext()
+					});
+					expect(report.errors).toEqual([]);
+					expect(report.rows.length).toBe(
+						kind === 'observations' || kind === 'targets' ? (shape === 'wide' ? 2 : 1) : 1
+					);
+					for (const row of report.rows)
+						if ('illustrative' in row) expect(row.illustrative).toBe(true);
+				});
+});
+
+describe('toCsv()', () => {
+	it('toCsv() writes English headers, nulls as empty cells and guards formulas', () => {
+		const rows: ObservationRow[] = [
+			{
+				regionCode: '33.18',
+				indicatorCode: 'poverty_rate',
+				year: 2023,
+				value: 1.234,
+				source: '=cmd|x',
+				note: null,
+				illustrative: false,
+				sourceRow: 2
+			}
+		];
+		expect(toCsv(rows, 'observations')).toBe(
+			'region_code,indicator_code,year,value,source,note,illustrative\r\n' +
+				"33.18,poverty_rate,2023,1.2340,'=cmd|x,,false\r\n"
+		);
+	});
+});

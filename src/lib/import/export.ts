@@ -1,0 +1,77 @@
+/**
+ * CSV writing: the downloadable templates and the exporter whose output the validator reads back
+ * to the same rows. Cells that a spreadsheet would run as a formula (starting with = + - @, tab or
+ * CR, possibly after apostrophes) get one leading apostrophe; the validator removes exactly one.
+ */
+import { formatNumber } from './number';
+import { kindSchemas, type ColumnDecl } from './schemas';
+import type { ImportKind, Locale, RowOf, Shape } from './types';
+
+const FORMULA = /^'*[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+/** Escapes one cell: `csvCell('=SUM(A1)', ',') === "'=SUM(A1)"`, `csvCell('a,b', ',') === '"a,b"'`. */
+export function csvCell(text: string, delimiter: string): string {
+	let s = text;
+	// A plain number is data, not a formula, even with a minus sign.
+	if (FORMULA.test(s) && !PLAIN_NUMBER.test(s)) s = "'" + s;
+	if (s.includes('"') || s.includes(delimiter) || /[\r\n]/.test(s) || s !== s.trim())
+		s = '"' + s.replace(/"/g, '""') + '"';
+	return s;
+}
+
+function line(cells: string[], delimiter: string): string {
+	return cells.map((c) => csvCell(c, delimiter)).join(delimiter) + '\r\n';
+}
+
+const TEMPLATE_YEARS = [2022, 2023];
+
+/**
+ * Header plus one illustrative example row for a kind, from its declared schema. Indonesian
+ * templates use Indonesian labels, `;` and decimal commas; English ones `,` and decimal points.
+ * Example: `templateCsv('observations', 'en')` starts with `region_code,indicator_code,year,value`.
+ */
+export function templateCsv(kind: ImportKind, lang: Locale, shape: Shape = 'long'): string {
+	const schema = kindSchemas[kind];
+	const delimiter = lang === 'id' ? ';' : ',';
+	const wide = shape === 'wide' && schema.shapes.includes('wide');
+	const columns = schema.columns.filter((c) => !(wide && c.wide === 'cell'));
+	const label = (c: ColumnDecl) => (lang === 'id' ? c.aliases[0] : c.name);
+	const example = (c: ColumnDecl) => (lang === 'id' ? (c.exampleId ?? c.example) : c.example);
+	const header = columns.map(label);
+	const row = columns.map(example);
+	if (wide) {
+		const value = schema.columns.find((c) => c.name === 'value') as ColumnDecl;
+		const keys = columns.filter((c) => c.wide === 'key').length;
+		header.splice(keys, 0, ...TEMPLATE_YEARS.map(String));
+		row.splice(keys, 0, example(value), lang === 'id' ? '9,25' : '9.25');
+	}
+	return line(header, delimiter) + line(row, delimiter);
+}
+
+function cellOf(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'number') return formatNumber(v);
+	if (typeof v === 'boolean') return v ? 'true' : 'false';
+	return String(v);
+}
+
+/**
+ * Writes typed rows as a long-shape CSV with English headers, `,` and decimal points, reading back
+ * through `validateCsv` to the same rows. Example: `toCsv([row], 'observations')`.
+ */
+export function toCsv<K extends ImportKind>(rows: readonly RowOf<K>[], kind: K): string {
+	const columns = kindSchemas[kind].columns;
+	let out = line(
+		columns.map((c) => c.name),
+		','
+	);
+	for (const row of rows) {
+		const r = row as unknown as Record<string, unknown>;
+		out += line(
+			columns.map((c) => cellOf(r[c.key])),
+			','
+		);
+	}
+	return out;
+}

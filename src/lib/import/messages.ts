@@ -1,0 +1,196 @@
+/**
+ * Error messages in Indonesian and English. Each says what is wrong and what to do about it;
+ * the row and column travel in the error itself.
+ */
+import type { ColumnDecl } from './schemas';
+import type { NumberError } from './number';
+import { MAX_YEAR, MIN_YEAR, type Locale, type Message, type ValueType } from './types';
+
+const q = (s: string) => `"${s.length > 60 ? s.slice(0, 57) + '…' : s}"`;
+const localeName = (l: Locale | null) =>
+	l === 'id'
+		? { id: 'Indonesia', en: 'Indonesian' }
+		: l === 'en'
+			? { id: 'Inggris', en: 'English' }
+			: null;
+
+export const msg = {
+	emptyFile: (): Message => ({
+		id: 'Berkas kosong. Isi baris 1 dengan nama kolom dan baris berikutnya dengan data (unduh templatnya).',
+		en: 'The file is empty. Put the column names in row 1 and the data below (download the template).'
+	}),
+	blankLabel: (letter: string): Message => ({
+		id: `Kolom ${letter} tidak bernama. Beri nama kolom di baris 1 atau hapus kolom itu.`,
+		en: `Column ${letter} has no name. Name it in row 1 or delete the column.`
+	}),
+	missingLabel: (c: ColumnDecl): Message => ({
+		id: `Kolom wajib "${c.name}" (atau "${c.aliases[0]}") tidak ada di baris judul. Tambahkan kolom itu.`,
+		en: `The required column "${c.name}" (or "${c.aliases[0]}") is not in the header. Add it.`
+	}),
+	missingRegion: (): Message => ({
+		id: 'Kolom "region_code" (atau "kode_wilayah") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
+		en: 'The column "region_code" (or "kode_wilayah") is missing and no default region was given. Add the column or choose a region (--region).'
+	}),
+	duplicateLabel: (label: string, first: string): Message => ({
+		id: `Kolom ${q(label)} muncul dua kali (juga di ${q(first)}). Hapus salah satunya.`,
+		en: `Column ${q(label)} appears twice (also as ${q(first)}). Delete one of them.`
+	}),
+	extraLabel: (label: string, allowed: string[]): Message => ({
+		id: `Kolom ${q(label)} tidak dikenal. Kolom yang boleh: ${allowed.join(', ')}. Ganti nama atau hapus kolom itu.`,
+		en: `Unknown column ${q(label)}. Allowed columns: ${allowed.join(', ')}. Rename or delete it.`
+	}),
+	cellColumnInWide: (label: string): Message => ({
+		id: `Kolom ${q(label)} tidak dipakai dalam bentuk lebar (satu kolom per tahun). Pilih salah satu bentuk: panjang (year, value) atau lebar (kolom 2019, 2020, …).`,
+		en: `Column ${q(label)} does not belong in the wide shape (one column per year). Use one shape: long (year, value) or wide (columns 2019, 2020, …).`
+	}),
+	yearLabelRange: (label: string): Message => ({
+		id: `Kolom tahun ${q(label)} di luar ${MIN_YEAR}–${MAX_YEAR}. Perbaiki tahunnya.`,
+		en: `Year column ${q(label)} is outside ${MIN_YEAR}–${MAX_YEAR}. Fix the year.`
+	}),
+	extraCell: (count: number, width: number): Message => ({
+		id: `Baris ini punya ${count} sel, lebih dari ${width} kolom judul. Hapus sel berlebih atau periksa pemisah/tanda kutip.`,
+		en: `This row has ${count} cells, more than the ${width} header columns. Delete the extra cells or check the delimiters and quotes.`
+	}),
+	missingCell: (count: number, width: number): Message => ({
+		id: `Baris ini hanya punya ${count} sel dari ${width} kolom. Lengkapi sel yang kurang (boleh kosong, tetapi pemisahnya harus ada).`,
+		en: `This row has only ${count} of ${width} cells. Add the missing cells (they may be empty, but the delimiters must be there).`
+	}),
+	required: (label: string): Message => ({
+		id: `Sel ${q(label)} wajib diisi.`,
+		en: `The ${q(label)} cell must not be empty.`
+	}),
+	number: (error: NumberError, text: string, locale: Locale | null): Message => {
+		const l = localeName(locale);
+		switch (error) {
+			case 'ambiguous':
+				return {
+					id: `${q(text)} bisa dibaca dua cara (pemisah ribuan atau desimal). Tulis tanpa pemisah ribuan (mis. 1234 atau 1,234 untuk desimal di berkas Indonesia), atau nyatakan format angka berkas (--locale id|en).`,
+					en: `${q(text)} reads two ways (thousands or decimal separator). Write it without thousands separators (e.g. 1234, or 1.234 for a decimal in an English file), or state the file's number format (--locale id|en).`
+				};
+			case 'wrong-locale':
+				return {
+					id: `${q(text)} tidak ditulis dalam format angka ${l?.id ?? ''} berkas ini (${locale === 'id' ? '12,5 dan 1.234.567' : '12.5 dan 1,234,567'}). Perbaiki angkanya atau nyatakan format angka berkas (--locale).`,
+					en: `${q(text)} is not written in this file's ${l?.en ?? ''} number format (${locale === 'id' ? '12,5 and 1.234.567' : '12.5 and 1,234,567'}). Fix the number or state the file's number format (--locale).`
+				};
+			case 'not-finite':
+				return {
+					id: `${q(text)} terlalu besar untuk disimpan. Periksa angkanya.`,
+					en: `${q(text)} is too large to store. Check the number.`
+				};
+			default:
+				return {
+					id: `${q(text)} bukan angka. Tulis angka saja (tanpa satuan, %, teks, NaN atau Infinity).`,
+					en: `${q(text)} is not a number. Write a number only (no unit, %, text, NaN or Infinity).`
+				};
+		}
+	},
+	integer: (text: string): Message => ({
+		id: `${q(text)} bukan bilangan bulat. Tulis bilangan bulat.`,
+		en: `${q(text)} is not a whole number. Write a whole number.`
+	}),
+	year: (text: string): Message => ({
+		id: `${q(text)} bukan tahun. Tulis tahun empat angka, mis. 2023.`,
+		en: `${q(text)} is not a year. Write a four-digit year, e.g. 2023.`
+	}),
+	yearRange: (text: string): Message => ({
+		id: `Tahun ${q(text)} di luar ${MIN_YEAR}–${MAX_YEAR}. Perbaiki tahunnya.`,
+		en: `Year ${q(text)} is outside ${MIN_YEAR}–${MAX_YEAR}. Fix the year.`
+	}),
+	boolean: (text: string): Message => ({
+		id: `${q(text)} bukan ya/tidak. Tulis ya, tidak, 1, 0, true atau false.`,
+		en: `${q(text)} is not yes/no. Write true, false, 1, 0, ya or tidak.`
+	}),
+	enumeration: (text: string, values: readonly string[]): Message => ({
+		id: `${q(text)} tidak termasuk pilihan. Pilih salah satu: ${values.join(', ')}.`,
+		en: `${q(text)} is not one of the choices. Use one of: ${values.join(', ')}.`
+	}),
+	pattern: (text: string, hint: Message): Message => ({
+		id: `${q(text)} tidak sesuai format: harus ${hint.id}.`,
+		en: `${q(text)} has the wrong format: it must be ${hint.en}.`
+	}),
+	min: (text: string, min: number): Message => ({
+		id: `${q(text)} lebih kecil dari ${min}. Nilai minimum ${min}.`,
+		en: `${q(text)} is less than ${min}. The minimum is ${min}.`
+	}),
+	max: (text: string, max: number): Message => ({
+		id: `${q(text)} lebih besar dari ${max}. Nilai maksimum ${max}.`,
+		en: `${q(text)} is more than ${max}. The maximum is ${max}.`
+	}),
+	valueType: (text: string, type: ValueType, indicator: string): Message => {
+		const rule = {
+			percent: { id: 'persen, antara 0 dan 100', en: 'a percentage, between 0 and 100' },
+			count: {
+				id: 'cacah, bilangan bulat 0 atau lebih',
+				en: 'a count, a whole number of 0 or more'
+			},
+			level: { id: 'level, bilangan bulat 1 sampai 5', en: 'a level, a whole number from 1 to 5' },
+			number: { id: 'angka', en: 'a number' }
+		}[type];
+		return {
+			id: `${q(text)} tidak sah untuk indikator ${q(indicator)}: nilainya harus ${rule.id}.`,
+			en: `${q(text)} is not valid for indicator ${q(indicator)}: its value must be ${rule.en}.`
+		};
+	},
+	yearOrder: (): Message => ({
+		id: 'year_to lebih awal dari year_from. Perbaiki salah satunya (kosongkan year_to bila masih berlaku).',
+		en: 'year_to is before year_from. Fix one of them (leave year_to empty while in force).'
+	}),
+	minmaxBounds: (): Message => ({
+		id: 'Metode minmax perlu worst dan best yang terisi dan berbeda. Isi keduanya.',
+		en: 'The minmax method needs worst and best, filled in and different. Fill in both.'
+	}),
+	polarityBounds: (polarity: string): Message => ({
+		id:
+			polarity === 'higher'
+				? 'Polaritas higher: best harus lebih besar dari worst. Tukar nilainya atau ubah polaritas.'
+				: 'Polaritas lower: best harus lebih kecil dari worst. Tukar nilainya atau ubah polaritas.',
+		en:
+			polarity === 'higher'
+				? 'Polarity higher: best must be greater than worst. Swap them or change the polarity.'
+				: 'Polarity lower: best must be less than worst. Swap them or change the polarity.'
+	}),
+	bandsBenchmark: (): Message => ({
+		id: 'Metode bands perlu benchmark. Isi kolom benchmark.',
+		en: 'The bands method needs a benchmark. Fill in the benchmark column.'
+	}),
+	levelMethod: (): Message => ({
+		id: 'Metode level hanya untuk value_type level. Ubah value_type atau metodenya.',
+		en: 'The level method needs value_type level. Change the value_type or the method.'
+	}),
+	unique: (key: string, firstRow: number): Message => ({
+		id: `${key} sudah ada di baris ${firstRow}. Setiap kunci hanya boleh sekali dalam berkas: hapus atau gabungkan salah satunya.`,
+		en: `${key} is already in row ${firstRow}. Each key may appear once in a file: delete or merge one of them.`
+	}),
+	unknownRegion: (code: string): Message => ({
+		id: `Wilayah ${q(code)} tidak terdaftar. Periksa kodenya atau daftarkan wilayahnya dahulu.`,
+		en: `Region ${q(code)} is not registered. Check the code or register the region first.`
+	}),
+	unknownIndicator: (code: string): Message => ({
+		id: `Indikator ${q(code)} tidak terdaftar. Periksa kodenya atau impor indikatornya dahulu.`,
+		en: `Indicator ${q(code)} is not registered. Check the code or import the indicator first.`
+	}),
+	unknownFramework: (code: string): Message => ({
+		id: `Kerangka ${q(code)} tidak terdaftar. Periksa kodenya atau impor kerangkanya dahulu.`,
+		en: `Framework ${q(code)} is not registered. Check the code or import the framework first.`
+	}),
+	unknownNode: (code: string, framework: string): Message => ({
+		id: `Simpul ${q(code)} tidak ada dalam kerangka ${q(framework)} (juga tidak di baris sebelumnya). Periksa kodenya atau impor simpulnya dahulu.`,
+		en: `Node ${q(code)} is not in framework ${q(framework)} (nor on an earlier row). Check the code or import the node first.`
+	}),
+	unknownParentRegion: (code: string): Message => ({
+		id: `Wilayah induk ${q(code)} tidak terdaftar dan tidak ada di baris sebelumnya. Letakkan wilayah induk lebih dulu.`,
+		en: `Parent region ${q(code)} is neither registered nor on an earlier row. Put the parent region first.`
+	}),
+	unterminatedQuote: (): Message => ({
+		id: 'Tanda kutip dibuka di baris ini tetapi tidak pernah ditutup: sisa berkas terbaca sebagai satu sel. Tambahkan tanda kutip penutup.',
+		en: 'A quote opens on this row and never closes, so the rest of the file reads as one cell. Add the closing quote.'
+	}),
+	invalidQuote: (): Message => ({
+		id: 'Tanda kutip di baris ini salah tempat (teks setelah kutip penutup). Tulis "" untuk tanda kutip di dalam sel yang dikutip.',
+		en: 'A quote on this row is misplaced (text after a closing quote). Write "" for a quote inside a quoted cell.'
+	}),
+	tooManyRows: (max: number): Message => ({
+		id: `Berkas melebihi batas ${max} baris. Pecah menjadi beberapa berkas.`,
+		en: `The file exceeds the limit of ${max} rows. Split it into several files.`
+	})
+};

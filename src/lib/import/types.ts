@@ -1,0 +1,229 @@
+/**
+ * Types of the CSV import module: kinds, dialects, errors, typed rows and reports.
+ *
+ * Pure module: no SvelteKit, no database. The enums duplicate the database schema's small lists on
+ * purpose, so CLI scripts and tests can use the validator without opening a database.
+ */
+
+export const IMPORT_KINDS = [
+	'regions',
+	'frameworks',
+	'nodes',
+	'indicators',
+	'observations',
+	'targets'
+] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
+export const POLARITIES = ['higher', 'lower'] as const;
+export const VALUE_TYPES = ['number', 'percent', 'count', 'level'] as const;
+export const METHODS = ['minmax', 'target', 'bands', 'level'] as const;
+export const TARGET_DOCUMENTS = [
+	'RPJMD',
+	'RPJPD',
+	'Renstra',
+	'RKPD',
+	'masterplan',
+	'other'
+] as const;
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+export type RegionKind = (typeof REGION_KINDS)[number];
+export type Polarity = (typeof POLARITIES)[number];
+export type ValueType = (typeof VALUE_TYPES)[number];
+export type Method = (typeof METHODS)[number];
+export type TargetDocument = (typeof TARGET_DOCUMENTS)[number];
+
+export type Shape = 'long' | 'wide';
+export type Locale = 'id' | 'en';
+export type Delimiter = ',' | ';' | '\t';
+export type Encoding = 'utf-8' | 'windows-1252';
+export type LineEnding = 'crlf' | 'lf' | 'cr';
+
+/**
+ * How a file was written. `locale` is the number format: given by the caller (`localeExplicit`),
+ * or inferred from the delimiter (`;` → id, `,` → en); null for a tab file with no locale given,
+ * where only numbers that read the same way in both locales are accepted.
+ */
+export interface Dialect {
+	delimiter: Delimiter;
+	encoding: Encoding;
+	bom: boolean;
+	lineEnding: LineEnding;
+	locale: Locale | null;
+	localeExplicit: boolean;
+}
+
+/** Error codes after Frictionless (https://specs.frictionlessdata.io/). */
+export const ERROR_CODES = [
+	'blank-header',
+	'missing-label',
+	'duplicate-label',
+	'extra-label',
+	'extra-cell',
+	'missing-cell',
+	'type-error',
+	'constraint-error',
+	'unique-error',
+	'foreign-key-error',
+	'encoding-error',
+	'format-error'
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Message {
+	id: string;
+	en: string;
+}
+
+/**
+ * One problem in a file. `row` is the row number a spreadsheet shows (header = 1, blank lines
+ * count, a record with a quoted newline is one row); null for whole-file problems. `column` is
+ * the header label as written, the canonical column name when the label is missing, or the
+ * spreadsheet column letter when the cell has no label.
+ */
+export interface ImportError {
+	code: ErrorCode;
+	row: number | null;
+	column: string | null;
+	value: string | null;
+	message: Message;
+}
+
+export interface IndicatorInfo {
+	valueType: ValueType;
+	method: Method;
+	worst: number | null;
+	best: number | null;
+	frameworkCode: string;
+}
+
+/** What the database already holds (or earlier files of the same load): the foreign-key targets. */
+export interface ValidationContext {
+	regions: Set<string>;
+	frameworks: Set<string>;
+	/** framework code → node codes */
+	nodes: Map<string, Set<string>>;
+	indicators: Map<string, IndicatorInfo>;
+}
+
+interface Sourced {
+	/** The spreadsheet row the value came from (header = 1). */
+	sourceRow: number;
+}
+
+export interface RegionRow extends Sourced {
+	code: string;
+	name: string;
+	kind: RegionKind;
+	parentCode: string | null;
+	bpsCode: string | null;
+}
+
+export interface FrameworkRow extends Sourced {
+	code: string;
+	version: string;
+	nameId: string;
+	nameEn: string;
+	yearFrom: number;
+	yearTo: number | null;
+	source: string | null;
+}
+
+export interface NodeRow extends Sourced {
+	frameworkCode: string;
+	code: string;
+	parentCode: string | null;
+	level: string;
+	nameId: string;
+	nameEn: string;
+	descriptionId: string | null;
+	descriptionEn: string | null;
+	weight: number | null;
+	sortOrder: number | null;
+}
+
+export interface IndicatorRow extends Sourced {
+	code: string;
+	frameworkCode: string;
+	elementCode: string;
+	nameId: string;
+	nameEn: string;
+	descriptionId: string | null;
+	descriptionEn: string | null;
+	rationaleId: string | null;
+	rationaleEn: string | null;
+	unit: string;
+	polarity: Polarity;
+	valueType: ValueType;
+	method: Method;
+	worst: number | null;
+	best: number | null;
+	benchmark: number | null;
+	opd: string | null;
+	weight: number | null;
+	definitionSource: string | null;
+	yearFrom: number | null;
+	decimals: number | null;
+	sortOrder: number | null;
+}
+
+export interface ObservationRow extends Sourced {
+	regionCode: string;
+	indicatorCode: string;
+	year: number;
+	value: number;
+	source: string;
+	note: string | null;
+	illustrative: boolean | null;
+}
+
+export interface TargetRow extends ObservationRow {
+	documentType: TargetDocument;
+}
+
+export interface RowByKind {
+	regions: RegionRow;
+	frameworks: FrameworkRow;
+	nodes: NodeRow;
+	indicators: IndicatorRow;
+	observations: ObservationRow;
+	targets: TargetRow;
+}
+export type RowOf<K extends ImportKind> = RowByKind[K];
+export type TypedRow = RowByKind[ImportKind];
+
+export interface ValidateOptions<K extends ImportKind = ImportKind> {
+	kind: K;
+	context: ValidationContext;
+	/** Number locale; when given, it is explicit and a value that reads two ways is read this way. */
+	locale?: Locale;
+	/** Region code used when the file has no region_code column or the cell is empty. */
+	defaultRegion?: string;
+	fileName?: string;
+	/** Errors kept in the report (default 100); `errorCount` still counts all of them. */
+	maxErrors?: number;
+}
+
+export interface StreamReport<K extends ImportKind = ImportKind> {
+	status: 'valid' | 'invalid';
+	kind: K;
+	/** null when the file could not be read far enough to know. */
+	shape: Shape | null;
+	dialect: Dialect | null;
+	fileName: string | null;
+	/** Data records in the file (blank lines not counted). */
+	rowCount: number;
+	/** Typed rows produced: equals rowCount in long shape, one per non-empty year cell in wide. */
+	valueCount: number;
+	errors: ImportError[];
+	/** All errors found, including those left out of `errors` by `maxErrors`. */
+	errorCount: number;
+}
+
+export interface ValidationReport<K extends ImportKind = ImportKind> extends StreamReport<K> {
+	/** Typed rows free of errors, in file order (for a wide file: row by row, year by year). */
+	rows: RowOf<K>[];
+}

@@ -1,0 +1,384 @@
+import { describe, expect, it } from 'vitest';
+import { addRowsToContext, emptyContext } from './context';
+import type { ObservationRow, ValidationContext } from './types';
+import { validateCsv, validateCsvStream } from './validate';
+
+const encode = (s: string) => new TextEncoder().encode(s);
+const S = 'https://example.org/source';
+
+function context(): ValidationContext {
+	const ctx = emptyContext();
+	for (const r of ['33', '33.18', '33.19']) ctx.regions.add(r);
+	ctx.indicators.set('poverty_rate', {
+		valueType: 'percent',
+		method: 'minmax',
+		worst: 20,
+		best: 0,
+		frameworkCode: 'gm100sc'
+	});
+	ctx.indicators.set('population', {
+		valueType: 'count',
+		method: 'target',
+		worst: null,
+		best: null,
+		frameworkCode: 'gm100sc'
+	});
+	return ctx;
+}
+
+async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+	const b = encode(text);
+	for (let i = 0; i < b.length; i += size) yield b.subarray(i, i + size);
+}
+
+const brief = (r: { errors: { code: string; row: number | null; column: string | null }[] }) =>
+	r.errors.map(({ code, row, column }) => [code, row, column]);
+
+describe('validateCsv()', () => {
+	it('validateCsv() returns typed long rows with nulls for empty optional cells', () => {
+		const report = validateCsv(
+			encode(
+				'region_code,indicator_code,year,value,source,note,illustrative\n' +
+					`33.18,poverty_rate,2023,9.31,${S},,ya\n` +
+					`33.19,population,2022,"1,000,000",${S},"a ""quoted"" note",tidak\n` +
+					`33.19,population,2023,5,${S},,\n`
+			),
+			{ kind: 'observations', context: context(), fileName: 'x.csv' }
+		);
+		expect(report.status).toBe('valid');
+		expect(report.fileName).toBe('x.csv');
+		expect(report.rows).toEqual<ObservationRow[]>([
+			{
+				regionCode: '33.18',
+				indicatorCode: 'poverty_rate',
+				year: 2023,
+				value: 9.31,
+				source: S,
+				note: null,
+				illustrative: true,
+				sourceRow: 2
+			},
+			{
+				regionCode: '33.19',
+				indicatorCode: 'population',
+				year: 2022,
+				value: 1000000,
+				source: S,
+				note: 'a "quoted" note',
+				illustrative: false,
+				sourceRow: 3
+			},
+			{
+				regionCode: '33.19',
+				indicatorCode: 'population',
+				year: 2023,
+				value: 5,
+				source: S,
+				note: null,
+				illustrative: null,
+				sourceRow: 4
+			}
+		]);
+	});
+
+	it('validateCsv() fills absent optional columns with null', () => {
+		const report = validateCsv(
+			encode(`region_code,indicator_code,year,value,source\n33.18,poverty_rate,2023,9,${S}\n`),
+			{ kind: 'observations', context: context() }
+		);
+		expect(report.rows[0]).toEqual({
+			regionCode: '33.18',
+			indicatorCode: 'poverty_rate',
+			year: 2023,
+			value: 9,
+			source: S,
+			note: null,
+			illustrative: null,
+			sourceRow: 2
+		});
+	});
+
+	it('validateCsv() turns a wide row into one row per non-empty year, keeping sourceRow', () => {
+		const report = validateCsv(
+			encode(
+				`region_code,indicator_code,2021,2022,2023,source,note\n33.18,poverty_rate,10.5,,9.31,${S},n\n`
+			),
+			{ kind: 'observations', context: context() }
+		);
+		expect(report.shape).toBe('wide');
+		expect(report.rowCount).toBe(1);
+		expect(report.valueCount).toBe(2);
+		expect(report.rows.map((r) => [r.year, r.value, r.note, r.sourceRow])).toEqual([
+			[2021, 10.5, 'n', 2],
+			[2023, 9.31, 'n', 2]
+		]);
+	});
+
+	it('validateCsv() uses the default region for a missing column and for empty cells', () => {
+		const withColumn = validateCsv(
+			encode(
+				`region_code,indicator_code,year,value,source\n,poverty_rate,2023,9,${S}\n33.19,poverty_rate,2023,8,${S}\n`
+			),
+			{ kind: 'observations', context: context(), defaultRegion: '33.18' }
+		);
+		expect(withColumn.rows.map((r) => r.regionCode)).toEqual(['33.18', '33.19']);
+		const without = validateCsv(
+			encode(`indicator_code,year,value,source\npoverty_rate,2023,9,${S}\n`),
+			{
+				kind: 'observations',
+				context: context()
+			}
+		);
+		expect(brief(without)).toEqual([['missing-label', 1, 'region_code']]);
+	});
+
+	it('validateCsv() reads numbers in the explicit locale, whatever the delimiter', () => {
+		const text = `kode_wilayah;kode_indikator;tahun;nilai;sumber\n33.18;population;2023;1.234;${S}\n`;
+		const inferred = validateCsv(encode(text), { kind: 'observations', context: context() });
+		expect(brief(inferred)).toEqual([['type-error', 2, 'nilai']]);
+		expect(inferred.dialect?.localeExplicit).toBe(false);
+		const explicit = validateCsv(encode(text), {
+			kind: 'observations',
+			context: context(),
+			locale: 'id'
+		});
+		expect(explicit.rows.map((r) => r.value)).toEqual([1234]);
+		expect(explicit.dialect).toEqual({
+			delimiter: ';',
+			encoding: 'utf-8',
+			bom: false,
+			lineEnding: 'lf',
+			locale: 'id',
+			localeExplicit: true
+		});
+	});
+
+	it('validateCsv() keeps maxErrors errors and counts all of them', () => {
+		const rows = Array.from({ length: 30 }, (_, i) => `33.18,poverty_rate,${1991 + i},x,${S}`);
+		const report = validateCsv(
+			encode(`region_code,indicator_code,year,value,source\n${rows.join('\n')}\n`),
+			{
+				kind: 'observations',
+				context: context(),
+				maxErrors: 5
+			}
+		);
+		expect(report.errors.length).toBe(5);
+		expect(report.errorCount).toBe(30);
+		expect(report.errors.map((e) => e.row)).toEqual([2, 3, 4, 5, 6]);
+		expect(report.rows).toEqual([]);
+	});
+
+	it('validateCsv() stops with a format-error past maxRows', () => {
+		const report = validateCsv(
+			encode(
+				`region_code,indicator_code,year,value,source\n${[2020, 2021, 2022].map((y) => `33.18,poverty_rate,${y},1,${S}`).join('\n')}\n`
+			),
+			{ kind: 'observations', context: context(), maxRows: 2 }
+		);
+		expect(brief(report)).toEqual([['format-error', 4, null]]);
+		expect(report.rowCount).toBe(3);
+	});
+
+	it('validateCsv() still reports row errors when the header lacks a required column, but types no row', () => {
+		const report = validateCsv(
+			encode('region_code,indicator_code,year,value\n99.99,poverty_rate,2023,1\n'),
+			{
+				kind: 'observations',
+				context: context()
+			}
+		);
+		expect(brief(report)).toEqual([
+			['missing-label', 1, 'source'],
+			['foreign-key-error', 2, 'region_code']
+		]);
+		expect(report.rows).toEqual([]);
+	});
+
+	it('validateCsv() names the first row of a duplicated key in the message', () => {
+		const report = validateCsv(
+			encode(
+				`region_code,indicator_code,year,value,source\n33.18,poverty_rate,2023,1,${S}\n33.18,poverty_rate,2023,2,${S}\n`
+			),
+			{ kind: 'observations', context: context() }
+		);
+		expect(report.errors[0].message.en).toBe(
+			'33.18 / poverty_rate / 2023 is already in row 2. Each key may appear once in a file: delete or merge one of them.'
+		);
+		expect(report.errors[0].value).toBe('2023');
+	});
+
+	it('validateCsv() clips long offending values to 200 characters', () => {
+		const long = 'x'.repeat(500);
+		const report = validateCsv(
+			encode(
+				`region_code,indicator_code,year,value,source\n33.18,poverty_rate,2023,${long},${S}\n`
+			),
+			{ kind: 'observations', context: context() }
+		);
+		expect(report.errors[0].value).toBe('x'.repeat(200) + '…');
+	});
+
+	it('validateCsv() needs a parent region on an earlier row, not a later one', () => {
+		const report = validateCsv(
+			encode('code,name,kind,parent_code\n35.01,Pacitan,kabupaten,35\n35,Jawa Timur,provinsi,\n'),
+			{ kind: 'regions', context: context() }
+		);
+		expect(brief(report)).toEqual([['foreign-key-error', 2, 'parent_code']]);
+	});
+
+	it('validateCsv() numbers rows right across its internal 1 MB slices', () => {
+		const regions = Array.from({ length: 400 }, (_, i) => `33.${1000 + i}`);
+		const lines = ['region_code,indicator_code,year,value,source,note'];
+		for (let i = 0; i < 40_000; i++)
+			lines.push(
+				`${regions[i % 400]},poverty_rate,${1990 + Math.floor(i / 400)},${i % 100},${S},"n\n${i}"`
+			);
+		lines.push(`33.18,poverty_rate,2023,101,${S},`);
+		const report = validateCsv(encode(lines.join('\r\n') + '\r\n'), {
+			kind: 'observations',
+			context: { ...context(), regions: new Set([...regions, '33.18']) }
+		});
+		expect(brief(report)).toEqual([['constraint-error', 40_002, 'value']]);
+		expect(report.valueCount).toBe(40_000);
+		expect(report.rows[39_999]).toMatchObject({ note: 'n\n39999', sourceRow: 40_001 });
+	});
+
+	it('validateCsv() accepts a header without a final line break', () => {
+		const report = validateCsv(encode('region_code,indicator_code,year,value,source'), {
+			kind: 'observations',
+			context: context()
+		});
+		expect([report.status, report.rowCount, report.shape]).toEqual(['valid', 0, 'long']);
+	});
+});
+
+describe('validateCsvStream()', () => {
+	it('validateCsvStream() passes rows to onRow in order and keeps none itself', async () => {
+		const text =
+			'region_code,indicator_code,year,value,source,note\n' +
+			`33.18,poverty_rate,2021,1,${S},"line one\nline two"\n` +
+			`33.18,poverty_rate,2022,2,${S},\n` +
+			`33.18,poverty_rate,2023,3,${S},\n`;
+		const seen: [number, number][] = [];
+		const report = await validateCsvStream(chunks(text, 5), {
+			kind: 'observations',
+			context: context(),
+			onRow: (r) => seen.push([r.year, r.sourceRow])
+		});
+		expect(seen).toEqual([
+			[2021, 2],
+			[2022, 3],
+			[2023, 4]
+		]);
+		expect('rows' in report).toBe(false);
+		expect([report.status, report.rowCount, report.valueCount]).toEqual(['valid', 3, 3]);
+	});
+
+	it('validateCsvStream() numbers rows the same when a quoted newline straddles chunks', async () => {
+		const text =
+			'region_code,indicator_code,year,value,source,note\n' +
+			`33.18,poverty_rate,2021,1,${S},"a\r\nb\r\nc"\r\n` +
+			`99.99,poverty_rate,2022,2,${S},\r\n`;
+		for (const size of [1, 2, 7, 1000]) {
+			const report = await validateCsvStream(chunks(text, size), {
+				kind: 'observations',
+				context: context()
+			});
+			expect(brief(report)).toEqual([['foreign-key-error', 3, 'region_code']]);
+		}
+	});
+
+	it('validateCsvStream() re-throws what onRow throws instead of blaming the file', async () => {
+		const boom = new Error('database is locked');
+		await expect(
+			validateCsvStream(
+				chunks(`region_code,indicator_code,year,value,source\n33.18,poverty_rate,2023,1,${S}\n`, 8),
+				{
+					kind: 'observations',
+					context: context(),
+					onRow: () => {
+						throw boom;
+					}
+				}
+			)
+		).rejects.toBe(boom);
+	});
+
+	it('validateCsvStream() re-throws what the chunk source throws (an unreadable file)', async () => {
+		const gone = new Error('disk gone');
+		async function* failing(): AsyncGenerator<Uint8Array> {
+			yield encode('region_code,indicator_code,year,value,source\n');
+			throw gone;
+		}
+		await expect(
+			validateCsvStream(failing(), { kind: 'observations', context: context() })
+		).rejects.toBe(gone);
+	});
+
+	it('validateCsvStream() stops reading the source after a fatal problem', async () => {
+		let pulled = 0;
+		async function* source(): AsyncGenerator<Uint8Array> {
+			yield new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
+			for (;;) {
+				pulled++;
+				yield new Uint8Array(8);
+			}
+		}
+		const report = await validateCsvStream(source(), { kind: 'observations', context: context() });
+		expect(brief(report)).toEqual([['format-error', null, null]]);
+		expect(pulled).toBe(0);
+	});
+});
+
+describe('addRowsToContext()', () => {
+	it('addRowsToContext() makes regions, frameworks, nodes and indicators known to later files', () => {
+		const ctx = emptyContext();
+		const regions = validateCsv(encode('code,name,kind\n33,Jawa Tengah,provinsi\n'), {
+			kind: 'regions',
+			context: ctx
+		});
+		addRowsToContext(ctx, 'regions', regions.rows);
+		const frameworks = validateCsv(
+			encode('code,version,name_id,name_en,year_from\nfw,1,A,A,2020\n'),
+			{
+				kind: 'frameworks',
+				context: ctx
+			}
+		);
+		addRowsToContext(ctx, 'frameworks', frameworks.rows);
+		const nodes = validateCsv(
+			encode('framework_code,code,level,name_id,name_en\nfw,el,element,E,E\n'),
+			{
+				kind: 'nodes',
+				context: ctx
+			}
+		);
+		addRowsToContext(ctx, 'nodes', nodes.rows);
+		const indicators = validateCsv(
+			encode(
+				'code,framework_code,element_code,name_id,name_en,unit,polarity,value_type,method\nind,fw,el,I,I,%,higher,percent,target\n'
+			),
+			{ kind: 'indicators', context: ctx }
+		);
+		addRowsToContext(ctx, 'indicators', indicators.rows);
+		expect([...ctx.regions]).toEqual(['33']);
+		expect([...ctx.frameworks]).toEqual(['fw']);
+		expect([...(ctx.nodes.get('fw') ?? [])]).toEqual(['el']);
+		expect(ctx.indicators.get('ind')).toEqual({
+			valueType: 'percent',
+			method: 'target',
+			worst: null,
+			best: null,
+			frameworkCode: 'fw'
+		});
+		const obs = validateCsv(
+			encode(`region_code,indicator_code,year,value,source\n33,ind,2023,50,${S}\n`),
+			{
+				kind: 'observations',
+				context: ctx
+			}
+		);
+		expect(obs.status).toBe('valid');
+	});
+});

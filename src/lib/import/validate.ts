@@ -1,0 +1,1033 @@
+/**
+ * The validator: decoded text in, typed rows and Frictionless-style errors out.
+ *
+ * One engine serves the whole-buffer `validateCsv` and the streaming `validateCsvStream`: text is
+ * pushed in pieces, cut at the last line break outside quotes, and each piece goes through
+ * papaparse (delimiter given, `dynamicTyping` off). Line breaks are normalised to LF first, so a
+ * file mixing CRLF and LF still parses; quoted newlines inside cells become LF too.
+ *
+ * Row numbers are the rows a spreadsheet shows: the header is row 1, every record is one row (a
+ * record with quoted newlines is still one row) and blank lines count as rows. That is why
+ * papaparse runs with `skipEmptyLines: false` and blank records (every cell empty or whitespace,
+ * papaparse's "greedy" rule) are skipped here, after they were counted.
+ */
+import Papa from 'papaparse';
+import { ByteDecoder } from './decode';
+import { columnLetter, detectDialect, detectLineEnding } from './dialect';
+import { msg } from './messages';
+import { parseNumber } from './number';
+import { findColumn, kindSchemas, type ColumnDecl, type KindSchema } from './schemas';
+import {
+	MAX_YEAR,
+	MIN_YEAR,
+	type Delimiter,
+	type Dialect,
+	type ErrorCode,
+	type ImportError,
+	type ImportKind,
+	type IndicatorInfo,
+	type LineEnding,
+	type Locale,
+	type Message,
+	type RowOf,
+	type Shape,
+	type StreamReport,
+	type ValidateOptions,
+	type ValidationReport,
+	type ValueType
+} from './types';
+
+export const DEFAULT_MAX_ERRORS = 100;
+const MAX_VALUE_CHARS = 200;
+const SLICE_CHARS = 1 << 20;
+const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
+const YEAR_LABEL = /^\d{4}$/;
+const YEAR_TEXT = /^\+?\d+$/;
+const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
+const BOOLEANS = new Map<string, boolean>([
+	['1', true],
+	['true', true],
+	['ya', true],
+	['yes', true],
+	['y', true],
+	['0', false],
+	['false', false],
+	['tidak', false],
+	['no', false],
+	['n', false],
+	['t', false]
+]);
+const INVALID = Symbol('invalid');
+const BLANK_HEADER: Message = {
+	id: 'Baris pertama (judul kolom) kosong. Baris 1 harus berisi nama kolom.',
+	en: 'The first line (the header) is blank. Row 1 must hold the column names.'
+};
+type Cell = unknown | typeof INVALID;
+
+interface Bound {
+	decl: ColumnDecl;
+	index: number;
+	label: string;
+	enumMap?: Map<string, string>;
+}
+
+interface YearColumn {
+	index: number;
+	year: number;
+	label: string;
+}
+
+/** Options of the streaming validator; see `validateCsvStream`. */
+export interface StreamOptions<K extends ImportKind> extends ValidateOptions<K> {
+	onRow?: (row: RowOf<K>) => void;
+	/** A file with more data records than this is refused with a `format-error`. */
+	maxRows?: number;
+}
+
+/**
+ * Reverses the exporter's formula guard: a cell written as `'=x` (or `''=x`) reads as `=x`
+ * (`'''` … one quote removed). Example: `unescapeFormula("'-5") === '-5'`.
+ */
+export function unescapeFormula(cell: string): string {
+	return cell.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell;
+}
+
+const clip = (s: string) => (s.length > MAX_VALUE_CHARS ? s.slice(0, MAX_VALUE_CHARS) + '…' : s);
+
+/** Why a value breaks its indicator's value type, or null when it fits. */
+function valueTypeBroken(v: number, type: ValueType): boolean {
+	switch (type) {
+		case 'percent':
+			return v < 0 || v > 100;
+		case 'count':
+			return v < 0 || !Number.isInteger(v);
+		case 'level':
+			return v < 1 || v > 5 || !Number.isInteger(v);
+		default:
+			return false;
+	}
+}
+
+export class ValidationEngine<K extends ImportKind> {
+	readonly kind: K;
+	private readonly schema: KindSchema;
+	private readonly opts: StreamOptions<K>;
+	private readonly maxErrors: number;
+	private readonly collect: boolean;
+	readonly rows: RowOf<K>[] = [];
+	errors: ImportError[] = [];
+	errorCount = 0;
+	rowCount = 0;
+	valueCount = 0;
+	encoding: Dialect['encoding'] = 'utf-8';
+
+	private stopped = false;
+	private started = false;
+	private bom = false;
+	private carry = '';
+	/** Text after the last parsed record, kept as parts so long records are never re-copied. */
+	private parts: string[] = [];
+	private inQuotes = false;
+	private blankStart = false;
+	private lineEnding: LineEnding | null = null;
+	private delimiter: Delimiter | null = null;
+	private locale: Locale | null = null;
+	private readonly localeExplicit: boolean;
+	private headerDone = false;
+	private expectHeader = false;
+	private nextRow = 1;
+	private shape: Shape | null = null;
+	private width = 0;
+	private bound: Bound[] = [];
+	private byName = new Map<string, Bound>();
+	private yearColumns: YearColumn[] = [];
+	/** Row properties of the columns the header lacks: null in every typed row. */
+	private absentKeys: string[] = [];
+	/** False when a required column is missing: rows are then checked but never typed. */
+	private complete = true;
+	private defaultRegionOk = true;
+
+	private readonly keys = new Map<string, number>();
+	/** region → indicator → first row per year (0 = not seen): compact for a million keys. */
+	private readonly yearKeys = new Map<string, Map<string, Int32Array>>();
+	private readonly fileRegions = new Set<string>();
+	private readonly fileNodes = new Set<string>();
+
+	constructor(options: StreamOptions<K>, collectRows: boolean) {
+		this.kind = options.kind;
+		this.schema = kindSchemas[options.kind];
+		this.opts = options;
+		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+		this.collect = collectRows;
+		this.localeExplicit = options.locale !== undefined;
+	}
+
+	get done(): boolean {
+		return this.stopped;
+	}
+
+	error(
+		code: ErrorCode,
+		row: number | null,
+		column: string | null,
+		value: string | null,
+		message: Message
+	): void {
+		this.errorCount++;
+		if (this.errors.length < this.maxErrors)
+			this.errors.push({ code, row, column, value: value === null ? null : clip(value), message });
+	}
+
+	fatal(code: ErrorCode, row: number | null, message: Message): void {
+		this.error(code, row, null, null, message);
+		this.stopped = true;
+	}
+
+	pushText(input: string): void {
+		if (this.stopped || input.length === 0) return;
+		let text = input;
+		if (!this.started) {
+			this.started = true;
+			if (text.charCodeAt(0) === 0xfeff) this.bom = true;
+		}
+		// A BOM inside the text (two exports concatenated) is invisible junk; papaparse would drop it
+		// only at the start of a piece, so drop it everywhere for the same result however text is cut.
+		if (text.includes('\uFEFF')) text = text.replace(/\uFEFF/g, '');
+		text = this.carry + text;
+		this.carry = '';
+		// A CR at the end may be the first half of a CRLF split across chunks.
+		if (text.endsWith('\r')) {
+			this.carry = '\r';
+			text = text.slice(0, -1);
+		}
+		if (this.lineEnding === null && /[\r\n]/.test(text)) this.lineEnding = detectLineEnding(text);
+		if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+		if (text.length === 0) return;
+		if (this.headerDone) this.take(text);
+		else this.takeHeader(text);
+	}
+
+	finish(): void {
+		if (this.stopped) return;
+		if (this.carry) {
+			if (this.lineEnding === null) this.lineEnding = 'cr';
+			this.carry = '';
+			this.pushText('\n');
+			if (this.stopped) return;
+		}
+		const rest = this.parts.join('');
+		this.parts = [];
+		if (!this.headerDone) {
+			if (rest.trim() === '') {
+				this.fatal('format-error', null, msg.emptyFile());
+				return;
+			}
+			// A header without a line break and nothing after it.
+			if (!this.detect(rest)) return;
+		}
+		if (rest.length > 0) this.parsePiece(rest);
+	}
+
+	report(fileName: string | null): StreamReport<K> {
+		return {
+			status: this.errorCount > 0 ? 'invalid' : 'valid',
+			kind: this.kind,
+			shape: this.shape,
+			dialect: this.dialect(),
+			fileName,
+			rowCount: this.rowCount,
+			valueCount: this.valueCount,
+			errors: this.errors,
+			errorCount: this.errorCount
+		};
+	}
+
+	dialect(): Dialect | null {
+		if (!this.delimiter) return null;
+		return {
+			delimiter: this.delimiter,
+			encoding: this.encoding,
+			bom: this.bom,
+			lineEnding: this.lineEnding ?? 'lf',
+			locale: this.locale,
+			localeExplicit: this.localeExplicit
+		};
+	}
+
+	/** Collects text until the first line break outside quotes, then detects the dialect. */
+	private takeHeader(text: string): void {
+		if (this.blankStart) {
+			// The first line was blank: only an all-blank (empty) file may follow.
+			if (text.trim() !== '') this.fatal('blank-header', 1, BLANK_HEADER);
+			return;
+		}
+		let end = -1;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 34) this.inQuotes = !this.inQuotes;
+			else if (c === 10 && !this.inQuotes) {
+				end = i;
+				break;
+			}
+		}
+		this.parts.push(text);
+		if (end === -1) return;
+		const all = this.parts.join('');
+		this.parts = [];
+		this.inQuotes = false;
+		const line = all.slice(0, all.length - text.length + end);
+		if (line.trim() === '') {
+			if (all.trim() !== '') this.fatal('blank-header', 1, BLANK_HEADER);
+			else this.blankStart = true;
+			return;
+		}
+		if (this.detect(line)) this.take(all);
+	}
+
+	/** Sets the delimiter and locale from the header line; false (and a fatal error) when it cannot. */
+	private detect(line: string): boolean {
+		const wide = WIDE_KINDS.has(this.kind);
+		const detected = detectDialect(
+			line,
+			(label) => findColumn(this.kind, label) !== undefined || (wide && YEAR_LABEL.test(label))
+		);
+		if ('error' in detected) {
+			const code = detected.error.reason === 'blank' ? 'blank-header' : 'format-error';
+			this.fatal(code, 1, detected.error.message);
+			return false;
+		}
+		this.delimiter = detected.delimiter;
+		this.locale = this.opts.locale ?? detected.locale;
+		this.headerDone = true;
+		this.expectHeader = true;
+		return true;
+	}
+
+	/**
+	 * Scans only the new text (quote state carried over) for its last line break outside quotes,
+	 * and parses everything up to it: linear however long a record runs across chunks.
+	 */
+	private take(text: string): void {
+		let pos = 0;
+		let boundary = -1;
+		for (;;) {
+			const quote = text.indexOf('"', pos);
+			if (!this.inQuotes) {
+				const end = quote === -1 ? text.length : quote;
+				if (end > pos) {
+					const nl = text.lastIndexOf('\n', end - 1);
+					if (nl >= pos) boundary = nl;
+				}
+			}
+			if (quote === -1) break;
+			this.inQuotes = !this.inQuotes;
+			pos = quote + 1;
+		}
+		if (boundary === -1) {
+			this.parts.push(text);
+			return;
+		}
+		this.parts.push(text.slice(0, boundary + 1));
+		const piece = this.parts.join('');
+		this.parts = boundary + 1 < text.length ? [text.slice(boundary + 1)] : [];
+		this.parsePiece(piece);
+	}
+
+	private parsePiece(piece: string): void {
+		const result = Papa.parse<string[]>(piece, {
+			delimiter: this.delimiter as string,
+			newline: '\n',
+			quoteChar: '"',
+			escapeChar: '"',
+			header: false,
+			dynamicTyping: false,
+			skipEmptyLines: false
+		});
+		const records = result.data;
+		// papaparse reports a final empty record after a trailing line break; it is not a row.
+		if (piece.endsWith('\n')) {
+			const last = records[records.length - 1];
+			if (last && last.length === 1 && last[0] === '') records.pop();
+		}
+		// Quote errors are reported with their record, so errors stay in row order however the
+		// text was cut into pieces.
+		let quoteErrors: Map<number, Message[]> | null = null;
+		let stopAt = Infinity;
+		for (const e of result.errors) {
+			if (e.type !== 'Quotes' || e.row === undefined) continue;
+			if (e.code === 'MissingQuotes' && e.row < stopAt) stopAt = e.row;
+			quoteErrors ??= new Map();
+			const list = quoteErrors.get(e.row) ?? [];
+			list.push(e.code === 'MissingQuotes' ? msg.unterminatedQuote() : msg.invalidQuote());
+			quoteErrors.set(e.row, list);
+		}
+		for (let i = 0; i < records.length && i <= stopAt; i++) {
+			const row = this.nextRow++;
+			const cells = records[i];
+			const quoted = quoteErrors?.get(i);
+			if (quoted) for (const m of quoted) this.error('format-error', row, null, null, m);
+			if (i === stopAt) break;
+			if (this.expectHeader) {
+				this.expectHeader = false;
+				this.header(cells);
+				continue;
+			}
+			if (isBlank(cells)) continue;
+			this.rowCount++;
+			if (this.opts.maxRows !== undefined && this.rowCount > this.opts.maxRows) {
+				this.fatal('format-error', row, msg.tooManyRows(this.opts.maxRows));
+				return;
+			}
+			if (quoted) continue;
+			this.record(cells, row);
+		}
+		if (stopAt !== Infinity) this.stopped = true;
+	}
+
+	private header(cells: string[]): void {
+		const wideKind = WIDE_KINDS.has(this.kind);
+		const seen = new Map<string, string>();
+		const years = new Map<number, string>();
+		this.width = cells.length;
+		for (let j = 0; j < cells.length; j++) {
+			const label = cells[j].trim();
+			if (label === '') {
+				this.error('blank-header', 1, columnLetter(j), null, msg.blankLabel(columnLetter(j)));
+				continue;
+			}
+			if (wideKind && YEAR_LABEL.test(label)) {
+				const year = Number(label);
+				if (year < MIN_YEAR || year > MAX_YEAR)
+					this.error('constraint-error', 1, label, label, msg.yearLabelRange(label));
+				else if (years.has(year))
+					this.error(
+						'duplicate-label',
+						1,
+						label,
+						label,
+						msg.duplicateLabel(label, years.get(year) as string)
+					);
+				else {
+					years.set(year, label);
+					this.yearColumns.push({ index: j, year, label });
+				}
+				continue;
+			}
+			const decl = findColumn(this.kind, label);
+			if (!decl) {
+				this.error('extra-label', 1, label, label, msg.extraLabel(label, this.allowedLabels()));
+				continue;
+			}
+			const first = seen.get(decl.name);
+			if (first !== undefined) {
+				this.error('duplicate-label', 1, label, label, msg.duplicateLabel(label, first));
+				continue;
+			}
+			seen.set(decl.name, label);
+			const b: Bound = { decl, index: j, label };
+			if (decl.enum) b.enumMap = new Map(decl.enum.map((v) => [v.toLowerCase(), v]));
+			this.bound.push(b);
+		}
+		this.shape = this.yearColumns.length > 0 ? 'wide' : 'long';
+		if (this.shape === 'wide') {
+			this.bound = this.bound.filter((b) => {
+				if (b.decl.wide !== 'cell') return true;
+				this.error('extra-label', 1, b.label, b.label, msg.cellColumnInWide(b.label));
+				return false;
+			});
+		}
+		for (const b of this.bound) this.byName.set(b.decl.name, b);
+		this.absentKeys = this.schema.columns
+			.filter((c) => !this.byName.has(c.name) && !(this.shape === 'wide' && c.wide === 'cell'))
+			.map((c) => c.key);
+		const defaultRegion = this.opts.defaultRegion;
+		for (const decl of this.schema.columns) {
+			if (!decl.required || this.byName.has(decl.name)) continue;
+			if (this.shape === 'wide' && decl.wide === 'cell') continue;
+			if (decl.name === 'region_code' && defaultRegion !== undefined) continue;
+			this.complete = false;
+			this.error(
+				'missing-label',
+				1,
+				decl.name,
+				null,
+				decl.name === 'region_code' ? msg.missingRegion() : msg.missingLabel(decl)
+			);
+		}
+		if (defaultRegion !== undefined && this.schema.columns[0].name === 'region_code') {
+			if (!this.opts.context.regions.has(defaultRegion)) {
+				this.defaultRegionOk = false;
+				this.error(
+					'foreign-key-error',
+					null,
+					'region_code',
+					defaultRegion,
+					msg.unknownRegion(defaultRegion)
+				);
+			}
+		}
+	}
+
+	private allowedLabels(): string[] {
+		const names = this.schema.columns.map((c) => c.name);
+		return WIDE_KINDS.has(this.kind) ? [...names, '2019, 2020, …'] : names;
+	}
+
+	private record(cells: string[], row: number): void {
+		if (cells.length > this.width) {
+			for (let j = this.width; j < cells.length; j++) {
+				if (cells[j].trim() === '') continue;
+				// Trailing empty cells (a spreadsheet's stray delimiters) carry nothing and are ignored.
+				this.error(
+					'extra-cell',
+					row,
+					columnLetter(j),
+					cells[j].trim(),
+					msg.extraCell(cells.length, this.width)
+				);
+				return;
+			}
+		} else if (cells.length < this.width) {
+			const j = cells.length;
+			const b = this.bound.find((x) => x.index === j);
+			this.error(
+				'missing-cell',
+				row,
+				b?.label ?? columnLetter(j),
+				null,
+				msg.missingCell(cells.length, this.width)
+			);
+			return;
+		}
+		if (this.shape === 'wide') this.wideRecord(cells, row);
+		else this.longRecord(cells, row);
+	}
+
+	private cellText(cells: string[], b: Bound): string {
+		return unescapeFormula(cells[b.index].trim());
+	}
+
+	/** Parses the bound columns of a record into `out`; false when any cell is invalid. */
+	private parseBound(cells: string[], row: number, out: Record<string, unknown>): boolean {
+		let ok = true;
+		for (const b of this.bound) {
+			if (this.shape === 'wide' && b.decl.wide === 'cell') continue;
+			const v = this.parseCell(b, this.cellText(cells, b), row);
+			if (v === INVALID) ok = false;
+			else out[b.decl.key] = v;
+		}
+		for (const key of this.absentKeys) out[key] = null;
+		if (out.regionCode === null && this.opts.defaultRegion !== undefined)
+			out.regionCode = this.opts.defaultRegion;
+		return ok && this.complete;
+	}
+
+	private parseCell(b: Bound, text: string, row: number): Cell {
+		const d = b.decl;
+		if (text === '') {
+			if (!d.required || (d.name === 'region_code' && this.opts.defaultRegion !== undefined))
+				return null;
+			this.error('constraint-error', row, b.label, '', msg.required(b.label));
+			return INVALID;
+		}
+		switch (d.type) {
+			case 'text':
+				return text;
+			case 'code':
+				if (d.pattern && !d.pattern.regex.test(text)) {
+					this.error('constraint-error', row, b.label, text, msg.pattern(text, d.pattern.hint));
+					return INVALID;
+				}
+				return text;
+			case 'enum': {
+				const v = b.enumMap?.get(text.toLowerCase());
+				if (v === undefined) {
+					this.error('constraint-error', row, b.label, text, msg.enumeration(text, d.enum ?? []));
+					return INVALID;
+				}
+				return v;
+			}
+			case 'boolean': {
+				const v = BOOLEANS.get(text.toLowerCase());
+				if (v === undefined) {
+					this.error('type-error', row, b.label, text, msg.boolean(text));
+					return INVALID;
+				}
+				return v;
+			}
+			case 'year':
+				return this.parseYear(text, row, b.label);
+			default: {
+				const v = this.number(text, row, b.label);
+				if (v === INVALID) return INVALID;
+				if (d.type === 'integer' && !Number.isInteger(v)) {
+					this.error('type-error', row, b.label, text, msg.integer(text));
+					return INVALID;
+				}
+				if (d.min !== undefined && v < d.min) {
+					this.error('constraint-error', row, b.label, text, msg.min(text, d.min));
+					return INVALID;
+				}
+				if (d.max !== undefined && v > d.max) {
+					this.error('constraint-error', row, b.label, text, msg.max(text, d.max));
+					return INVALID;
+				}
+				return v;
+			}
+		}
+	}
+
+	private number(text: string, row: number, label: string): number | typeof INVALID {
+		const v = parseNumber(text, this.locale, this.localeExplicit);
+		if (typeof v === 'number') return v;
+		this.error('type-error', row, label, text, msg.number(v.error, text, this.locale));
+		return INVALID;
+	}
+
+	private parseYear(text: string, row: number, label: string): number | typeof INVALID {
+		if (!YEAR_TEXT.test(text)) {
+			this.error('type-error', row, label, text, msg.year(text));
+			return INVALID;
+		}
+		const y = Number(text);
+		if (y < MIN_YEAR || y > MAX_YEAR) {
+			this.error('constraint-error', row, label, text, msg.yearRange(text));
+			return INVALID;
+		}
+		return y;
+	}
+
+	private label(name: string): string {
+		return this.byName.get(name)?.label ?? name;
+	}
+
+	private emit(row: Record<string, unknown>): void {
+		this.valueCount++;
+		const typed = row as unknown as RowOf<K>;
+		if (this.collect) this.rows.push(typed);
+		if (this.opts.onRow) {
+			try {
+				this.opts.onRow(typed);
+			} catch (e) {
+				// The caller's own failure (a database error, say) is not a problem of the file.
+				throw new CallbackError(e);
+			}
+		}
+	}
+
+	/** Records a key; false (and a `unique-error`) when it was seen before. */
+	private unique(key: string, shown: string, row: number, column: string, value: string): boolean {
+		const first = this.keys.get(key);
+		if (first !== undefined) {
+			this.error('unique-error', row, column, value, msg.unique(shown, first));
+			return false;
+		}
+		this.keys.set(key, row);
+		return true;
+	}
+
+	private uniqueYear(
+		region: string,
+		indicator: string,
+		year: number,
+		row: number,
+		column: string
+	): boolean {
+		let byIndicator = this.yearKeys.get(region);
+		if (!byIndicator) this.yearKeys.set(region, (byIndicator = new Map()));
+		let years = byIndicator.get(indicator);
+		if (!years) byIndicator.set(indicator, (years = new Int32Array(MAX_YEAR - MIN_YEAR + 1)));
+		const first = years[year - MIN_YEAR];
+		if (first !== 0) {
+			this.error(
+				'unique-error',
+				row,
+				column,
+				String(year),
+				msg.unique(`${region} / ${indicator} / ${year}`, first)
+			);
+			return false;
+		}
+		years[year - MIN_YEAR] = row;
+		return true;
+	}
+
+	private longRecord(cells: string[], row: number): void {
+		const out: Record<string, unknown> = {};
+		let ok = this.parseBound(cells, row, out);
+		switch (this.kind) {
+			case 'regions':
+				ok = this.checkRegion(out, row) && ok;
+				break;
+			case 'frameworks':
+				ok = this.checkFramework(out, row) && ok;
+				break;
+			case 'nodes':
+				ok = this.checkNode(out, row) && ok;
+				break;
+			case 'indicators':
+				ok = this.checkIndicator(out, row) && ok;
+				break;
+			default: {
+				const info = this.checkRegionIndicator(out, row);
+				ok = info !== INVALID && ok;
+				if (typeof out.value === 'number' && info && info !== INVALID) {
+					const valueLabel = this.label('value');
+					if (valueTypeBroken(out.value, info.valueType)) {
+						const text = this.cellText(cells, this.byName.get('value') as Bound);
+						this.error(
+							'constraint-error',
+							row,
+							valueLabel,
+							text,
+							msg.valueType(text, info.valueType, out.indicatorCode as string)
+						);
+						ok = false;
+					}
+				}
+				if (
+					typeof out.year === 'number' &&
+					typeof out.regionCode === 'string' &&
+					typeof out.indicatorCode === 'string' &&
+					!this.uniqueYear(out.regionCode, out.indicatorCode, out.year, row, this.label('year'))
+				)
+					ok = false;
+			}
+		}
+		if (ok) {
+			out.sourceRow = row;
+			this.emit(out);
+		}
+	}
+
+	private wideRecord(cells: string[], row: number): void {
+		const shared: Record<string, unknown> = {};
+		let ok = this.parseBound(cells, row, shared);
+		const info = this.checkRegionIndicator(shared, row);
+		if (info === INVALID) ok = false;
+		const values: Record<string, unknown>[] = [];
+		for (const y of this.yearColumns) {
+			const text = unescapeFormula(cells[y.index].trim());
+			if (text === '') continue;
+			const v = this.number(text, row, y.label);
+			if (v === INVALID) {
+				ok = false;
+				continue;
+			}
+			if (info && info !== INVALID && valueTypeBroken(v, info.valueType)) {
+				this.error(
+					'constraint-error',
+					row,
+					y.label,
+					text,
+					msg.valueType(text, info.valueType, shared.indicatorCode as string)
+				);
+				ok = false;
+				continue;
+			}
+			if (
+				typeof shared.regionCode === 'string' &&
+				typeof shared.indicatorCode === 'string' &&
+				!this.uniqueYear(shared.regionCode, shared.indicatorCode, y.year, row, y.label)
+			) {
+				ok = false;
+				continue;
+			}
+			values.push({ year: y.year, value: v });
+		}
+		if (!ok) return;
+		for (const { year, value } of values) {
+			const out: Record<string, unknown> = {};
+			for (const decl of this.schema.columns) out[decl.key] = shared[decl.key];
+			out.year = year;
+			out.value = value;
+			out.sourceRow = row;
+			this.emit(out);
+		}
+	}
+
+	/**
+	 * Foreign keys of an observation or target: the indicator's info when known, null when the
+	 * indicator cell was already invalid, INVALID when a key is unknown.
+	 */
+	private checkRegionIndicator(
+		out: Record<string, unknown>,
+		row: number
+	): IndicatorInfo | null | typeof INVALID {
+		const ctx = this.opts.context;
+		let bad = false;
+		const region = out.regionCode;
+		if (typeof region === 'string') {
+			if (region === this.opts.defaultRegion && !this.defaultRegionOk) bad = true;
+			else if (!ctx.regions.has(region)) {
+				this.error(
+					'foreign-key-error',
+					row,
+					this.label('region_code'),
+					region,
+					msg.unknownRegion(region)
+				);
+				bad = true;
+			}
+		}
+		const indicator = out.indicatorCode;
+		let info: IndicatorInfo | null = null;
+		if (typeof indicator === 'string') {
+			info = ctx.indicators.get(indicator) ?? null;
+			if (!info) {
+				this.error(
+					'foreign-key-error',
+					row,
+					this.label('indicator_code'),
+					indicator,
+					msg.unknownIndicator(indicator)
+				);
+				bad = true;
+			}
+		}
+		return bad ? INVALID : info;
+	}
+
+	private checkRegion(out: Record<string, unknown>, row: number): boolean {
+		let ok = true;
+		const code = out.code;
+		if (typeof code === 'string') {
+			ok = this.unique(code, code, row, this.label('code'), code);
+			this.fileRegions.add(code);
+		}
+		const parent = out.parentCode;
+		if (
+			typeof parent === 'string' &&
+			!this.opts.context.regions.has(parent) &&
+			!(this.fileRegions.has(parent) && parent !== code)
+		) {
+			this.error(
+				'foreign-key-error',
+				row,
+				this.label('parent_code'),
+				parent,
+				msg.unknownParentRegion(parent)
+			);
+			ok = false;
+		}
+		return ok;
+	}
+
+	private checkFramework(out: Record<string, unknown>, row: number): boolean {
+		let ok = true;
+		if (typeof out.code === 'string')
+			ok = this.unique(out.code, out.code, row, this.label('code'), out.code);
+		if (
+			typeof out.yearFrom === 'number' &&
+			typeof out.yearTo === 'number' &&
+			out.yearTo < out.yearFrom
+		) {
+			this.error(
+				'constraint-error',
+				row,
+				this.label('year_to'),
+				String(out.yearTo),
+				msg.yearOrder()
+			);
+			ok = false;
+		}
+		return ok;
+	}
+
+	private checkFrameworkCode(framework: unknown, row: number): boolean {
+		if (typeof framework !== 'string' || this.opts.context.frameworks.has(framework)) return true;
+		this.error(
+			'foreign-key-error',
+			row,
+			this.label('framework_code'),
+			framework,
+			msg.unknownFramework(framework)
+		);
+		return false;
+	}
+
+	private checkNode(out: Record<string, unknown>, row: number): boolean {
+		let ok = this.checkFrameworkCode(out.frameworkCode, row);
+		const fw = out.frameworkCode;
+		if (typeof fw !== 'string') return ok;
+		if (typeof out.code === 'string') {
+			const key = fw + '\u0000' + out.code;
+			ok = this.unique(key, `${fw} / ${out.code}`, row, this.label('code'), out.code) && ok;
+			this.fileNodes.add(key);
+		}
+		const parent = out.parentCode;
+		if (
+			typeof parent === 'string' &&
+			(parent === out.code ||
+				!(
+					this.opts.context.nodes.get(fw)?.has(parent) || this.fileNodes.has(fw + '\u0000' + parent)
+				))
+		) {
+			this.error(
+				'foreign-key-error',
+				row,
+				this.label('parent_code'),
+				parent,
+				msg.unknownNode(parent, fw)
+			);
+			ok = false;
+		}
+		return ok;
+	}
+
+	private checkIndicator(out: Record<string, unknown>, row: number): boolean {
+		let ok = true;
+		if (typeof out.code === 'string')
+			ok = this.unique(out.code, out.code, row, this.label('code'), out.code);
+		ok = this.checkFrameworkCode(out.frameworkCode, row) && ok;
+		const fw = out.frameworkCode;
+		const element = out.elementCode;
+		if (
+			typeof fw === 'string' &&
+			typeof element === 'string' &&
+			this.opts.context.frameworks.has(fw) &&
+			!this.opts.context.nodes.get(fw)?.has(element)
+		) {
+			this.error(
+				'foreign-key-error',
+				row,
+				this.label('element_code'),
+				element,
+				msg.unknownNode(element, fw)
+			);
+			ok = false;
+		}
+		const { method, polarity, valueType, worst, best, benchmark } = out;
+		const num = (v: unknown) => (typeof v === 'number' ? String(v) : null);
+		if (method === 'minmax' && (worst === null || best === null || worst === best)) {
+			const column = worst === null ? 'worst' : 'best';
+			this.error('constraint-error', row, this.label(column), num(out[column]), msg.minmaxBounds());
+			ok = false;
+		} else if (
+			typeof worst === 'number' &&
+			typeof best === 'number' &&
+			typeof polarity === 'string' &&
+			(polarity === 'higher' ? best <= worst : best >= worst)
+		) {
+			this.error(
+				'constraint-error',
+				row,
+				this.label('best'),
+				String(best),
+				msg.polarityBounds(polarity)
+			);
+			ok = false;
+		}
+		if (method === 'bands' && benchmark === null) {
+			this.error('constraint-error', row, this.label('benchmark'), null, msg.bandsBenchmark());
+			ok = false;
+		}
+		if (method === 'level' && typeof valueType === 'string' && valueType !== 'level') {
+			this.error('constraint-error', row, this.label('method'), 'level', msg.levelMethod());
+			ok = false;
+		}
+		return ok;
+	}
+}
+
+/** Wraps what `onRow` or the chunk source throws, so it is re-thrown rather than reported as a file error. */
+class CallbackError extends Error {
+	constructor(readonly original: unknown) {
+		super('onRow failed');
+	}
+}
+
+function isBlank(cells: string[]): boolean {
+	for (const c of cells) if (c.trim() !== '') return false;
+	return true;
+}
+
+/**
+ * Validates a whole CSV file held in memory; never throws. Example:
+ * `validateCsv(bytes, { kind: 'observations', context }).status === 'valid'`.
+ */
+export function validateCsv<K extends ImportKind>(
+	bytes: Uint8Array,
+	options: ValidateOptions<K> & { maxRows?: number }
+): ValidationReport<K> {
+	const engine = new ValidationEngine<K>(options, true);
+	try {
+		const decoder = new ByteDecoder();
+		const text = decoder.push(bytes) + decoder.end();
+		engine.encoding = decoder.encoding;
+		if (decoder.problem) {
+			const p = decoder.problem;
+			engine.fatal(p.code, null, p.message);
+		} else {
+			// Slices keep papaparse's working set small; records are cut at line breaks anyway.
+			for (let i = 0; i < text.length && !engine.done; i += SLICE_CHARS)
+				engine.pushText(text.slice(i, i + SLICE_CHARS));
+			engine.finish();
+		}
+	} catch (e) {
+		engine.fatal('format-error', null, internalError(e));
+	}
+	return { ...engine.report(options.fileName ?? null), rows: engine.rows };
+}
+
+/**
+ * Validates a CSV file chunk by chunk without holding it (or its rows) in memory; never rejects.
+ * Re-throws only what `onRow` or the chunk source throws. Rows go to `onRow` in file order as soon as they are checked, so a row may be passed before a
+ * later row makes the file invalid: either validate first and commit in a second pass, or write
+ * rows inside an open transaction and roll back unless `status` is `valid`.
+ * Example: `await validateCsvStream(fs.createReadStream(path), { kind: 'observations', context, onRow })`.
+ */
+export async function validateCsvStream<K extends ImportKind>(
+	chunks: AsyncIterable<Uint8Array>,
+	options: StreamOptions<K>
+): Promise<StreamReport<K>> {
+	const engine = new ValidationEngine<K>(options, false);
+	const decoder = new ByteDecoder();
+	const iterator = chunks[Symbol.asyncIterator]();
+	let exhausted = false;
+	try {
+		for (;;) {
+			let next: IteratorResult<Uint8Array>;
+			try {
+				next = await iterator.next();
+			} catch (e) {
+				// A source that cannot be read (a disk error) is the caller's problem, not the file's.
+				throw new CallbackError(e);
+			}
+			if (next.done) {
+				exhausted = true;
+				break;
+			}
+			const chunk = next.value;
+			const text = decoder.push(chunk);
+			engine.encoding = decoder.encoding;
+			if (decoder.problem) break;
+			engine.pushText(text);
+			if (engine.done) break;
+		}
+		if (!decoder.problem && !engine.done) {
+			const text = decoder.end();
+			engine.encoding = decoder.encoding;
+			if (!decoder.problem) {
+				engine.pushText(text);
+				engine.finish();
+			}
+		}
+		if (decoder.problem) engine.fatal(decoder.problem.code, null, decoder.problem.message);
+	} catch (e) {
+		if (e instanceof CallbackError) throw e.original;
+		engine.fatal('format-error', null, internalError(e));
+	} finally {
+		// Stopped early: let the source close its file.
+		if (!exhausted) await Promise.resolve(iterator.return?.()).catch(() => undefined);
+	}
+	return engine.report(options.fileName ?? null);
+}
+
+function internalError(e: unknown): Message {
+	const detail = e instanceof Error ? e.message : String(e);
+	return {
+		id: `Berkas tidak dapat dibaca (${detail}).`,
+		en: `The file could not be read (${detail}).`
+	};
+}

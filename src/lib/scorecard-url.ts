@@ -1,0 +1,30 @@
+/**
+ * Scorecard URLs: the reader's choices (region, year, what-if weights) live in the query string,
+ * so every view is a link someone can share. Shared by server loads and browser code.
+ */
+
+/** What-if weight parameters are `w.<dimension code>=<multiple>`, e.g. `w.economy=2`. */
+export const WEIGHT_PREFIX = 'w.';
+
+export interface ScorecardState {
+	region?: string;
+	year?: number;
+	weights?: Record<string, number>;
+}
+
+/**
+ * The query string of a scorecard view, for links that keep the reader's choices.
+ * @example scorecardQuery({ region: '33.18', year: 2018 }) === '?region=33.18&year=2018'
+ */
+export function scorecardQuery(
+	state: ScorecardState,
+	extra: Record<string, string | number | undefined> = {}
+): string {
+	const params = new URLSearchParams();
+	if (state.region) params.set('region', state.region);
+	if (state.year !== undefined) params.set('year', String(state.year));
+	for (const [code, w] of Object.entries(state.weights ?? {})) params.set(WEIGHT_PREFIX + code, String(w));
+	for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, String(v));
+	const s = params.toString();
+	return s ? `?${s}` : '';
+}

@@ -1,0 +1,145 @@
+/**
+ * The JSON answer of GET /api/v1/scores, built from the engine's rich result: snake_case, null
+ * scores where a group is not scored, every input needed to recompute each number.
+ */
+import type { ScoreResult } from './engine.ts';
+import type {
+	GroupScore,
+	IndicatorScore,
+	Method,
+	Polarity,
+	RatingBand,
+	RegionYearScore,
+	TrendState
+} from './types.ts';
+
+export interface ApiRating {
+	id: string;
+	label_id: string;
+	label_en: string;
+	colour: string;
+}
+
+export interface ApiIndicator {
+	code: string;
+	value: number | null;
+	year_used: number | null;
+	method: Method;
+	worst: number | null;
+	best: number | null;
+	target: number | null;
+	polarity: Polarity;
+	weight: number;
+	score: number | null;
+	trend: TrendState;
+}
+
+export interface ApiElement {
+	code: string;
+	name_id: string;
+	name_en: string;
+	weight: number;
+	score: number | null;
+	coverage: number;
+	trend: TrendState;
+	indicators: ApiIndicator[];
+}
+
+export interface ApiDimension {
+	code: string;
+	name_id: string;
+	name_en: string;
+	weight: number;
+	score: number | null;
+	rating: ApiRating | null;
+	coverage: number;
+	trend: TrendState;
+	elements: ApiElement[];
+}
+
+export interface ApiScores {
+	region_code: string;
+	year: number;
+	framework: string;
+	profile: string;
+	min_coverage: number;
+	composite: {
+		score: number | null;
+		rating: ApiRating | null;
+		coverage: number;
+		rank: number | null;
+		rank_interval: [number, number] | null;
+	};
+	dimensions: ApiDimension[];
+}
+
+const apiRating = (b: RatingBand | null): ApiRating | null =>
+	b ? { id: b.id, label_id: b.labelId, label_en: b.labelEn, colour: b.colour } : null;
+
+const apiIndicator = (i: IndicatorScore): ApiIndicator => ({
+	code: i.code,
+	value: i.value,
+	year_used: i.yearUsed,
+	method: i.method,
+	worst: i.worst,
+	best: i.best,
+	target: i.target,
+	polarity: i.polarity,
+	weight: i.weight,
+	score: i.score,
+	trend: i.trend
+});
+
+const apiElement = (e: GroupScore): ApiElement => ({
+	code: e.code,
+	name_id: e.nameId,
+	name_en: e.nameEn,
+	weight: e.weight,
+	score: e.score,
+	coverage: e.coverage,
+	trend: e.trend,
+	indicators: e.indicators.map(apiIndicator)
+});
+
+/**
+ * The API shape of one region and year (dimensions → elements → indicators; a framework deeper
+ * than two node levels would need its own shape).
+ * @example toApiScores(result.regionYear('33.18', 2022)!).composite.rank // 4
+ */
+export function toApiScores(s: RegionYearScore): ApiScores {
+	return {
+		region_code: s.regionCode,
+		year: s.year,
+		framework: s.framework,
+		profile: s.profile,
+		min_coverage: s.minCoverage,
+		composite: {
+			score: s.composite.score,
+			rating: apiRating(s.composite.rating),
+			coverage: s.composite.coverage,
+			rank: s.composite.rank,
+			rank_interval: s.composite.rankInterval
+		},
+		dimensions: s.dimensions.map((d) => ({
+			code: d.code,
+			name_id: d.nameId,
+			name_en: d.nameEn,
+			weight: d.weight,
+			score: d.score,
+			rating: apiRating(d.rating),
+			coverage: d.coverage,
+			trend: d.trend,
+			elements: d.children.map(apiElement)
+		}))
+	};
+}
+
+/**
+ * Shortcut: the API JSON for a region and year of a result, null when the region or year was not
+ * in the call.
+ * @example apiScores(scoreFramework(input), '33.18', 2022)?.dimensions.length // 6
+ */
+export function apiScores(result: ScoreResult, regionCode: string, year: number): ApiScores | null {
+	const s = result.regionYear(regionCode, year);
+	return s ? toApiScores(s) : null;
+}

@@ -1,0 +1,442 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toApiScores } from './api.ts';
+import { ScoringInputError } from './compile.ts';
+import { scoreFramework, type EngineInput } from './engine.ts';
+import { smallFramework, spbeFramework } from './fixtures.ts';
+import { DEFAULT_SETTINGS, parseProfile, type ProfileSettings } from './profile.ts';
+import { mulberry32 } from './rank.ts';
+import { computeSpbe, spbeStructureFromFramework } from './spbe.ts';
+import type { ObservationInput, TargetInput } from './types.ts';
+
+const profile = parseProfile(
+	JSON.parse(
+		readFileSync(new URL('../../../data/profiles/gm100sc-2018.json', import.meta.url), 'utf8')
+	)
+);
+const obs = (
+	regionCode: string,
+	year: number,
+	values: Record<string, number>
+): ObservationInput[] =>
+	Object.entries(values).map(([indicatorCode, value]) => ({
+		regionCode,
+		indicatorCode,
+		year,
+		value,
+		source: `https://example.test/${regionCode}/${indicatorCode}`
+	}));
+const A22 = { i1: 70, i2: 20, i3: 45, i4: 150, i5: 4, i6: 7 };
+const baseObservations = [
+	...obs('A', 2022, A22),
+	...obs('C', 2022, { ...A22, i1: 100 }),
+	...obs('B', 2022, { i1: 90, i5: 5 })
+];
+const baseTargets: TargetInput[] = [
+	{ regionCode: 'A', indicatorCode: 'i3', year: 2022, value: 60 },
+	{ regionCode: 'C', indicatorCode: 'i3', year: 2022, value: 60 }
+];
+const run = (over: Partial<EngineInput> = {}, settings: Partial<ProfileSettings> = {}) =>
+	scoreFramework({
+		framework: smallFramework(),
+		profile: { code: profile.code, settings: { ...profile.settings, ...settings } },
+		observations: baseObservations,
+		targets: baseTargets,
+		years: [2022],
+		...over
+	});
+
+describe('scoreFramework() on a hand-computed table', () => {
+	const res = run();
+	const a = res.regionYear('A', 2022)!;
+	const ind = (code: string) =>
+		a.dimensions
+			.flatMap((d) => d.children.flatMap((e) => e.indicators))
+			.find((i) => i.code === code)!;
+
+	it('scores each method exactly', () => {
+		expect(['i1', 'i2', 'i3', 'i4', 'i5'].map((c) => ind(c).score)).toEqual([70, 75, 75, 75, 75]);
+	});
+	it('averages elements, dimensions and the composite with their weights', () => {
+		expect(a.dimensions.map((d) => d.children.map((e) => e.score))).toEqual([[72.5, 75], [75]]);
+		expect(a.dimensions.map((d) => d.score)).toEqual([73.75, 75]);
+		expect(a.composite.score).toBe(222.5 / 3);
+		expect(a.composite.rating?.id).toBe('challenges_remain');
+	});
+	it('shows a weight-0 indicator without scoring it or counting it in coverage', () => {
+		expect(ind('i6')).toMatchObject({ value: 7, score: null, reason: 'context', context: true });
+		expect(a.dimensions[1].children[0].coverage).toBe(1);
+	});
+	it('ranks regions by composite; an unscored region has no rank', () => {
+		expect([res.rank('C', 2022), res.rank('A', 2022), res.rank('B', 2022)]).toEqual([1, 2, null]);
+		expect(res.groupScore('C', null, 2022)).toBe(237.5 / 3);
+		expect(a.composite.rankedRegions).toBe(2);
+	});
+	it('leaves a group below min_coverage null with reason insufficient_data, never 0', () => {
+		const b = res.regionYear('B', 2022)!;
+		// E1 has i1 only (0.5 of its weight), E2 nothing, so D1 is unscored; D1 carries 2/3 of the composite.
+		expect(b.dimensions[0]).toMatchObject({
+			score: null,
+			reason: 'insufficient_data',
+			coverage: 0,
+			rating: null
+		});
+		expect(b.dimensions[0].children[0]).toMatchObject({ score: null, coverage: 0.5 });
+		expect(b.dimensions[1].score).toBe(100);
+		expect(b.composite).toMatchObject({ score: null, coverage: 1 / 3, rank: null });
+	});
+	it('writes a trace from which each score can be recomputed', () => {
+		expect(ind('i1').trace).toMatchObject({
+			method: 'minmax',
+			value: 70,
+			yearUsed: 2022,
+			carriedForward: false,
+			illustrative: false,
+			source: 'https://example.test/A/i1',
+			worst: 0,
+			best: 100,
+			weight: 1,
+			formula: '(70 − 0) / (100 − 0) × 100 = 70'
+		});
+		expect(ind('i2').trace.formula).toBe('(20 − 50) / (10 − 50) × 100 = 75');
+		expect(ind('i3').trace).toMatchObject({ target: 60, targetYear: 2022, targetCap: 100 });
+		expect(ind('i3').trace.formula).toBe('45 / 60 × 100 = 75; target of 2022');
+		expect(ind('i4').trace).toMatchObject({ benchmark: 200, percentOfBenchmark: 75, points: 3 });
+		expect(ind('i4').trace.formula).toBe(
+			'150 / 200 × 100 = 75 % of benchmark → 3 points → 3 / 4 × 100 = 75'
+		);
+		expect(ind('i5').trace.formula).toBe('(4 − 1) / 4 × 100 = 75');
+		expect(a.dimensions[0].trace).toMatchObject({ scoredWeight: 2, totalWeight: 2, coverage: 1 });
+		expect(a.dimensions[0].trace.formula).toBe(
+			'(1 × 72.5 + 1 × 75) / 2 = 73.75; coverage 2 / 2 = 1 (minimum 0.8)'
+		);
+	});
+	it('gives the API answer exactly the shape of GET /api/v1/scores', () => {
+		const api = toApiScores(a);
+		expect(Object.keys(api)).toEqual([
+			'region_code',
+			'year',
+			'framework',
+			'profile',
+			'min_coverage',
+			'composite',
+			'dimensions'
+		]);
+		expect(api.composite).toEqual({
+			score: 222.5 / 3,
+			rating: {
+				id: 'challenges_remain',
+				label_id: 'Tantangan tersisa',
+				label_en: 'Challenges remain',
+				colour: 'yellow'
+			},
+			coverage: 1,
+			rank: 2,
+			rank_interval: null
+		});
+		expect(Object.keys(api.dimensions[0])).toEqual([
+			'code',
+			'name_id',
+			'name_en',
+			'weight',
+			'score',
+			'rating',
+			'coverage',
+			'trend',
+			'elements'
+		]);
+		expect(Object.keys(api.dimensions[0].elements[0])).toEqual([
+			'code',
+			'name_id',
+			'name_en',
+			'weight',
+			'score',
+			'coverage',
+			'trend',
+			'indicators'
+		]);
+		expect(api.dimensions[0].elements[0].indicators[1]).toEqual({
+			code: 'i2',
+			value: 20,
+			year_used: 2022,
+			method: 'minmax',
+			worst: 50,
+			best: 10,
+			target: null,
+			polarity: 'lower',
+			weight: 1,
+			score: 75,
+			trend: 'no_target'
+		});
+		expect(JSON.parse(JSON.stringify(api))).toEqual(api);
+	});
+	it('answers a year without data with null scores and zero coverage', () => {
+		const r = run({ years: [2030] }).regionYear('A', 2030)!;
+		expect([r.composite.score, r.composite.coverage, r.dimensions[0].coverage]).toEqual([
+			null,
+			0,
+			0
+		]);
+		expect(r.dimensions[0].children[0].indicators[0]).toMatchObject({
+			value: null,
+			score: null,
+			reason: 'no_value'
+		});
+	});
+	it('returns null for a region or year outside the call', () => {
+		expect(res.regionYear('Z', 2022)).toBeNull();
+		expect(res.regionYear('A', 2021)).toBeNull();
+		expect(res.groupScore('A', 'nope', 2022)).toBeNull();
+	});
+	it('scores a target-method indicator without a target as null with reason no_target', () => {
+		const r = run({ targets: [] }).regionYear('A', 2022)!;
+		expect(r.dimensions[0].children[1].indicators[0]).toMatchObject({
+			score: null,
+			reason: 'no_target'
+		});
+		expect(r.dimensions[0].children[1]).toMatchObject({ score: null, coverage: 0.5 });
+	});
+});
+
+describe('scoreFramework() carry-forward', () => {
+	const observations = [
+		...obs('A', 2022, { ...A22, i5: NaN }),
+		...obs('A', 2020, { i5: 3 }),
+		...obs('A', 2019, { i1: 10 })
+	];
+	it('uses the latest value within carry_forward_years and marks it', () => {
+		const r = run({ observations }, { carryForwardYears: 2 }).regionYear('A', 2022)!;
+		const i5 = r.dimensions[1].children[0].indicators[0];
+		expect(i5).toMatchObject({ value: 3, yearUsed: 2020, carriedForward: true, score: 50 });
+		expect(i5.trace.carriedForward).toBe(true);
+		expect(r.hasCarriedForward).toBe(true);
+	});
+	it('prefers the assessment year value over an older one', () => {
+		const r = run({ observations }, { carryForwardYears: 5 }).regionYear('A', 2022)!;
+		expect(r.dimensions[0].children[0].indicators[0]).toMatchObject({
+			value: 70,
+			yearUsed: 2022,
+			carriedForward: false
+		});
+	});
+	it('does not look further back than N years, and not at all with N = 0', () => {
+		for (const n of [0, 1]) {
+			const r = run({ observations }, { carryForwardYears: n }).regionYear('A', 2022)!;
+			expect(r.dimensions[1].children[0].indicators[0]).toMatchObject({
+				value: null,
+				yearUsed: null,
+				reason: 'no_value'
+			});
+			// i6 (context) does not count, so E3 has no scored weight at all.
+			expect(r.dimensions[1].children[0]).toMatchObject({ score: null, coverage: 0 });
+		}
+	});
+	it('flags illustrative values that entered a score', () => {
+		const ill = baseObservations.map((o) =>
+			o.indicatorCode === 'i4' ? { ...o, illustrative: true } : o
+		);
+		const r = run({ observations: ill }).regionYear('A', 2022)!;
+		expect(r.hasIllustrative).toBe(true);
+		expect(r.dimensions[0].children[1].indicators[1].illustrative).toBe(true);
+		expect(run().regionYear('A', 2022)!.hasIllustrative).toBe(false);
+	});
+});
+
+describe('scoreFramework() weight overrides (what-if)', () => {
+	it('re-weights an indicator', () => {
+		// E1 = (70 + 3 × 75) / 4
+		expect(run({ weightOverrides: { i2: 3 } }).groupScore('A', 'E1', 2022)).toBe(73.75);
+	});
+	it('re-weights a dimension; weight 0 drops it from the composite', () => {
+		expect(run({ weightOverrides: { D1: 0 } }).groupScore('A', null, 2022)).toBe(75);
+		expect(run({ weightOverrides: { D1: 1 } }).groupScore('A', null, 2022)).toBe((73.75 + 75) / 2);
+	});
+	it('turns an indicator into a context indicator with weight 0 and a context one into a scored one', () => {
+		const r = run({ weightOverrides: { i1: 0, i6: 1 } }).regionYear('A', 2022)!;
+		expect(r.dimensions[0].children[0].score).toBe(75);
+		expect(r.dimensions[1].children[0].indicators[1]).toMatchObject({ score: 70, context: false });
+	});
+	it('rejects unknown codes and negative weights, listing each', () => {
+		expect(() => run({ weightOverrides: { nope: 1, i1: -1 } })).toThrow(ScoringInputError);
+		try {
+			run({ weightOverrides: { nope: 1, i1: -1 } });
+		} catch (e) {
+			expect((e as ScoringInputError).issues).toEqual([
+				'weight override for unknown code "nope"',
+				'weight override for "i1" is -1; need a number ≥ 0'
+			]);
+		}
+	});
+});
+
+describe('scoreFramework() input checks', () => {
+	it('rejects duplicate observations for a region, indicator and year', () => {
+		expect(() =>
+			run({ observations: [...baseObservations, ...obs('A', 2022, { i1: 1 })] })
+		).toThrow(/more than one observation for region\/indicator\/year: A\/i1\/2022/);
+	});
+	it('rejects indicators of unknown nodes and parent cycles', () => {
+		const fw = smallFramework();
+		expect(() =>
+			run({
+				framework: {
+					...fw,
+					indicators: [...fw.indicators, { ...fw.indicators[0], code: 'x', elementCode: 'E9' }]
+				}
+			})
+		).toThrow(/indicator "x" belongs to unknown node "E9"/);
+		const cyc = {
+			...fw,
+			nodes: [
+				...fw.nodes,
+				{ ...fw.nodes[0], code: 'P', parentCode: 'Q' },
+				{ ...fw.nodes[0], code: 'Q', parentCode: 'P' }
+			]
+		};
+		expect(() => run({ framework: cyc })).toThrow(/nodes in a parent cycle: P, Q/);
+	});
+	it('ignores observations of other frameworks and counts them', () => {
+		const r = run({ observations: [...baseObservations, ...obs('A', 2022, { other: 1 })] });
+		expect(r.ignoredObservations).toBe(1);
+		expect(r.groupScore('A', null, 2022)).toBe(222.5 / 3);
+	});
+});
+
+describe('scoreFramework() trends', () => {
+	it('computes an indicator trend against its target and combines children into a group trend', () => {
+		const observations = [...baseObservations, ...obs('A', 2018, { i1: 50 })];
+		const targets = [
+			...baseTargets,
+			{ regionCode: 'A', indicatorCode: 'i1', year: 2025, value: 90 }
+		];
+		const r = run({ observations, targets }).regionYear('A', 2022)!;
+		const i1 = r.dimensions[0].children[0].indicators[0];
+		// actual 20 / 4 = 5 a year; needed (90 − 50) / 7 ≈ 5.71 → ratio 0.875.
+		expect(i1.trendDetail).toMatchObject({
+			state: 'moderately_improving',
+			actualRate: 5,
+			ratio: 0.875
+		});
+		// i2 has no target: only half of E1's weight is assessed (< 0.8).
+		expect(r.dimensions[0].children[0].trend).toBe('no_target');
+		// With i2 weighted 0 the element follows i1.
+		const w = run({ observations, targets, weightOverrides: { i2: 0 } }).regionYear('A', 2022)!;
+		expect(w.dimensions[0].children[0].trend).toBe('moderately_improving');
+	});
+	it('marks a target-method indicator met at its only value as on_track', () => {
+		const r = run({ observations: obs('A', 2022, { ...A22, i3: 60 }) }).regionYear('A', 2022)!;
+		expect(r.dimensions[0].children[1].indicators[0].trend).toBe('on_track');
+	});
+});
+
+describe('scoreFramework() rank intervals', () => {
+	const many = (seed: number) => {
+		const rand = mulberry32(seed);
+		const out: ObservationInput[] = [];
+		for (let r = 0; r < 30; r++) {
+			out.push(
+				...obs(`R${String(r).padStart(2, '0')}`, 2022, {
+					i1: rand() * 100,
+					i2: 10 + rand() * 40,
+					i4: rand() * 250,
+					i5: 1 + Math.floor(rand() * 5)
+				})
+			);
+		}
+		return out;
+	};
+	// i3 (target method) is switched off: these regions have no targets.
+	const input = {
+		observations: many(7),
+		targets: [],
+		sensitivityYears: [2022],
+		weightOverrides: { i3: 0 }
+	};
+	it('is the same for the same seed and holds the base rank', () => {
+		const a = run(input);
+		const b = run(input);
+		const rows = a.ranking(2022);
+		expect(rows).toHaveLength(30);
+		expect(rows).toEqual(b.ranking(2022));
+		for (const row of rows) {
+			const [lo, hi] = row.rankInterval!;
+			expect(lo <= row.rank! && row.rank! <= hi).toBe(true);
+		}
+		expect(rows.some((r) => r.rankInterval![1] > r.rankInterval![0])).toBe(true);
+	});
+	it('changes with the seed and is absent for years not run', () => {
+		const a = run(input)
+			.ranking(2022)
+			.map((r) => r.rankInterval);
+		const sens = { ...profile.settings.sensitivity, seed: 99 };
+		const b = run(input, { sensitivity: sens })
+			.ranking(2022)
+			.map((r) => r.rankInterval);
+		expect(b).not.toEqual(a);
+		expect(run({ ...input, sensitivityYears: [] }).rankInterval('R01', 2022)).toBeNull();
+	});
+	it('collapses to the rank when weights cannot move and aggregation is fixed', () => {
+		const sens = {
+			...DEFAULT_SETTINGS.sensitivity,
+			weightSpread: 0,
+			includeGeometric: false,
+			draws: 10
+		};
+		for (const row of run(input, { sensitivity: sens }).ranking(2022)) {
+			expect(row.rankInterval).toEqual([row.rank, row.rank]);
+		}
+	});
+	it('gives no rank and no interval to a region whose composite is null, even if draws would score it', () => {
+		// D1 = D2 = 1: B has only D2 (100), coverage 0.5 < 0.6, but a draw with w2 ≥ 1.5 × w1 scores it.
+		const r = run(
+			{ sensitivityYears: [2022], weightOverrides: { D1: 1 } },
+			{ minCoverage: 0.6 }
+		);
+		expect(r.groupScore('B', null, 2022)).toBeNull();
+		expect(r.ranking(2022)).toEqual([
+			{ regionCode: 'C', score: (81.25 + 75) / 2, rank: 1, rankInterval: [1, 1] },
+			{ regionCode: 'A', score: (73.75 + 75) / 2, rank: 2, rankInterval: [2, 2] },
+			{ regionCode: 'B', score: null, rank: null, rankInterval: null }
+		]);
+		expect(r.regionYear('B', 2022)!.composite).toMatchObject({ rank: null, rankInterval: null });
+	});
+	it('ranks a region only in the draws that score it', () => {
+		// B has D2 only (100): coverage 0.5 = min_coverage, so it ranks first, but the draws with
+		// w2 < w1 (522 of 1,000 for this seed) leave it unscored and C, A move up.
+		const observations = baseObservations.filter((o) => o.regionCode !== 'B' || o.indicatorCode !== 'i1');
+		const r = run(
+			{ observations, sensitivityYears: [2022], weightOverrides: { D1: 1 } },
+			{ minCoverage: 0.5 }
+		);
+		expect(r.ranking(2022).map((x) => [x.regionCode, x.rank, x.rankInterval])).toEqual([
+			['B', 1, [1, 1]],
+			['C', 2, [1, 2]],
+			['A', 3, [2, 3]]
+		]);
+	});
+	it('rejects a sensitivity year that is not scored', () => {
+		expect(() => run({ sensitivityYears: [2021] })).toThrow(/sensitivity year 2021/);
+	});
+});
+
+describe('scoreFramework() on the SPBE framework', () => {
+	it('gives composite = (SPBE index − 1) / 4 × 100 with the level method', () => {
+		const fw = spbeFramework();
+		const rand = mulberry32(3);
+		const levels = Object.fromEntries(
+			fw.indicators.map((i) => [i.code, 1 + Math.floor(rand() * 5)])
+		);
+		const spbe = computeSpbe(spbeStructureFromFramework(fw), levels);
+		const r = scoreFramework({
+			framework: fw,
+			profile: { code: 'spbe', settings: { ...DEFAULT_SETTINGS, minCoverage: 1 } },
+			observations: obs('33.18', 2023, levels),
+			years: [2023]
+		});
+		expect(r.groupScore('33.18', null, 2023)).toBeCloseTo(((spbe.index! - 1) / 4) * 100, 10);
+		expect(r.groupScore('33.18', 'a2', 2023)).toBeCloseTo(
+			((spbe.domains[1].aspects[0].index! - 1) / 4) * 100,
+			10
+		);
+	});
+});

@@ -1,0 +1,907 @@
+/**
+ * The scoring engine: indicator → group → composite scores, coverage, ratings, trends and ranks for
+ * many regions and years in one call. Internally columnar (typed arrays indexed by year, region and
+ * indicator or group), so scoring every kabupaten/kota for ten years costs about as much as a plain
+ * averaging loop; the rich per-region objects with traces are built only when asked for.
+ */
+import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
+import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
+import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
+import type { ProfileSettings } from './profile.ts';
+import { mulberry32, rankIntervalsFromDraws, rankScores } from './rank.ts';
+import { rate } from './rating.ts';
+import {
+	emptyTrendDetail,
+	groupTrendArrays,
+	selectTarget,
+	trendCode,
+	trendFromEnds,
+	type YearValue
+} from './trend.ts';
+import {
+	TREND_STATES,
+	type Aggregation,
+	type CompositeScore,
+	type FrameworkInput,
+	type GroupChildTrace,
+	type GroupScore,
+	type IndicatorInput,
+	type IndicatorScore,
+	type NullReason,
+	type ObservationInput,
+	type RegionYearScore,
+	type TargetInput,
+	type TrendDetail
+} from './types.ts';
+
+export interface EngineInput {
+	framework: FrameworkInput;
+	/** A parsed profile (or any object with its code and settings). */
+	profile: { code: string; settings: ProfileSettings };
+	/** Observations of any indicators; those of other frameworks or regions are ignored. */
+	observations: readonly ObservationInput[];
+	targets?: readonly TargetInput[];
+	/** Regions to score (the rank is among these). Default: every region in `observations`. */
+	regions?: readonly string[];
+	/** Assessment years to score. */
+	years: readonly number[];
+	/** What-if weights by node or indicator code; 0 turns an indicator into a context indicator. */
+	weightOverrides?: Readonly<Record<string, number>>;
+	/** Years for which to run the Monte Carlo rank sensitivity (it costs more than the scoring). */
+	sensitivityYears?: readonly number[];
+}
+
+const REASONS: readonly (NullReason | null)[] = [
+	null,
+	'no_value',
+	'no_target',
+	'invalid_bounds',
+	'invalid_value',
+	'context',
+	'insufficient_data',
+	'not_applicable'
+];
+const REASON_CODE = new Map(REASONS.map((r, i) => [r, i]));
+const R_NO_VALUE = 1;
+const R_CONTEXT = 5;
+const R_INSUFFICIENT = 6;
+const R_NOT_APPLICABLE = 7;
+const NO_TARGET_CODE = trendCode('no_target');
+
+const EMPTY_TARGETS: readonly YearValue[] = [];
+
+const fmt = (x: number | null) =>
+	x === null ? '–' : Number.isFinite(x) ? String(Number(x.toFixed(4))) : String(x);
+
+/** Groups a fully-scored call: every number of every region and year, plus rich views on demand. */
+export class ScoreResult {
+	readonly framework: string;
+	readonly profile: string;
+	readonly settings: ProfileSettings;
+	/** Region codes, sorted. */
+	readonly regions: readonly string[];
+	/** Assessment years, ascending. */
+	readonly years: readonly number[];
+	/** Observations that matched no indicator of the framework or no region of the call. */
+	readonly ignoredObservations: number;
+
+	/** @internal */ readonly c: CompiledFramework;
+	/** @internal */ readonly obs: readonly ObservationInput[];
+	/** @internal */ readonly regionIndex: Map<string, number>;
+	/** @internal */ readonly yearIndex: Map<number, number>;
+	/** @internal */ readonly yMin: number;
+	/** @internal */ readonly nSpan: number;
+	/** @internal values[(r × nInd + i) × nSpan + (year − yMin)], NaN = none */ readonly values: Float64Array;
+	/** @internal index into `obs`, −1 = none */ readonly obsRef: Int32Array;
+	/** @internal */ readonly targetsByCell: (YearValue[] | undefined)[];
+	/** @internal [(yi × nReg + r) × nInd + i] */ readonly indScore: Float64Array;
+	/** @internal */ readonly indReason: Uint8Array;
+	/** @internal span offset of the year used, −1 = none */ readonly indYearUsed: Int16Array;
+	/** @internal */ readonly indTrend: Uint8Array;
+	/** @internal [(yi × nReg + r) × nGroups + g] */ readonly grpScore: Float64Array;
+	/** @internal */ readonly grpCoverage: Float64Array;
+	/** @internal */ readonly grpTrend: Uint8Array;
+	/** @internal per year: c.childWeight with not-applicable children set to 0 */ readonly yearWeight: Float64Array[];
+	/** @internal [yi × nGroups + g], 1 = not applicable that year */ readonly grpNA: Uint8Array;
+	/** @internal span offset of each indicator's yearFrom (−1e9 = always applicable) */ readonly indFrom: Float64Array;
+	/** @internal [yi × nReg + r], 0 = unranked */ readonly ranks: Int32Array;
+	/** @internal */ readonly rankedCount: Int32Array;
+	/** @internal */ readonly intervals: Map<number, ([number, number] | null)[]>;
+
+	/** @internal Use scoreFramework(). */
+	constructor(input: EngineInput) {
+		const settings = input.profile.settings;
+		this.settings = settings;
+		this.framework = input.framework.code;
+		this.profile = input.profile.code;
+		const c = compileFramework(input.framework, input.weightOverrides);
+		this.c = c;
+		this.obs = input.observations;
+
+		const issues: string[] = [];
+		const years = [...new Set(input.years)].sort((a, b) => a - b);
+		for (const y of years) if (!Number.isInteger(y)) issues.push(`year ${y} is not an integer`);
+		const regionList = input.regions
+			? [...new Set(input.regions)]
+			: [...new Set(input.observations.map((o) => o.regionCode))];
+		regionList.sort();
+		if (issues.length) throw new ScoringInputError(issues);
+		this.years = years;
+		this.regions = regionList;
+		this.regionIndex = new Map(regionList.map((r, i) => [r, i]));
+		this.yearIndex = new Map(years.map((y, i) => [y, i]));
+
+		const nReg = regionList.length;
+		const nInd = c.indicators.length;
+		const nY = years.length;
+		const lookback = Math.max(settings.carryForwardYears, settings.trend.years - 1);
+		const yMin = nY ? years[0] - lookback : 0;
+		const nSpan = nY ? years[nY - 1] - yMin + 1 : 0;
+		this.yMin = yMin;
+		this.nSpan = nSpan;
+
+		// Index the observations once: O(n) with two map lookups each.
+		const values = new Float64Array(nReg * nInd * nSpan).fill(NaN);
+		const obsRef = new Int32Array(nReg * nInd * nSpan).fill(-1);
+		let ignored = 0;
+		const dupes: string[] = [];
+		const obs = input.observations;
+		const regionIndex = this.regionIndex;
+		const indIndex = c.indIndex;
+		// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
+		let lastRegion: string | null = null;
+		let lastR: number | undefined;
+		let lastInd: string | null = null;
+		let lastI: number | undefined;
+		for (let k = 0; k < obs.length; k++) {
+			const o = obs[k];
+			if (o.regionCode !== lastRegion) {
+				lastRegion = o.regionCode;
+				lastR = regionIndex.get(lastRegion);
+			}
+			if (o.indicatorCode !== lastInd) {
+				lastInd = o.indicatorCode;
+				lastI = indIndex.get(lastInd);
+			}
+			const r = lastR;
+			const i = lastI;
+			if (r === undefined || i === undefined) {
+				ignored++;
+				continue;
+			}
+			const s = o.year - yMin;
+			if (!(s >= 0 && s < nSpan) || !Number.isFinite(o.value)) continue;
+			const cell = (r * nInd + i) * nSpan + s;
+			if (obsRef[cell] !== -1) {
+				if (dupes.length < 20) dupes.push(`${o.regionCode}/${o.indicatorCode}/${o.year}`);
+				continue;
+			}
+			obsRef[cell] = k;
+			values[cell] = o.value;
+		}
+		if (dupes.length) {
+			throw new ScoringInputError([
+				`more than one observation for region/indicator/year: ${dupes.join(', ')}`
+			]);
+		}
+		this.ignoredObservations = ignored;
+		this.values = values;
+		this.obsRef = obsRef;
+
+		const targetsByCell: (YearValue[] | undefined)[] = new Array(nReg * nInd);
+		for (const t of input.targets ?? []) {
+			const r = this.regionIndex.get(t.regionCode);
+			const i = c.indIndex.get(t.indicatorCode);
+			if (r === undefined || i === undefined || !Number.isFinite(t.value)) continue;
+			const list = (targetsByCell[r * nInd + i] ??= []);
+			if (list.some((x) => x.year === t.year)) {
+				dupes.push(`${t.regionCode}/${t.indicatorCode}/${t.year}`);
+				continue;
+			}
+			list.push({ year: t.year, value: t.value });
+		}
+		if (dupes.length) {
+			throw new ScoringInputError([
+				`more than one target for region/indicator/year: ${dupes.join(', ')}`
+			]);
+		}
+		this.targetsByCell = targetsByCell;
+
+		const nG = c.groups.length;
+		this.indFrom = Float64Array.from(c.indicators, (d) =>
+			d.yearFrom === undefined || d.yearFrom === null ? -1e9 : d.yearFrom - yMin
+		);
+		this.grpNA = new Uint8Array(nY * nG);
+		this.yearWeight = years.map((Y, yi) => this.applicability(Y, this.grpNA.subarray(yi * nG)));
+		this.indScore = new Float64Array(nY * nReg * nInd);
+		this.indReason = new Uint8Array(nY * nReg * nInd);
+		this.indYearUsed = new Int16Array(nY * nReg * nInd);
+		this.indTrend = new Uint8Array(nY * nReg * nInd);
+		this.grpScore = new Float64Array(nY * nReg * nG);
+		this.grpCoverage = new Float64Array(nY * nReg * nG);
+		this.grpTrend = new Uint8Array(nY * nReg * nG);
+		this.ranks = new Int32Array(nY * nReg);
+		this.rankedCount = new Int32Array(nY);
+		this.intervals = new Map();
+
+		this.scoreIndicators();
+		const scratch = this.scratch();
+		for (let yi = 0; yi < nY; yi++) {
+			for (let r = 0; r < nReg; r++) {
+				const off = (yi * nReg + r) * nG;
+				this.aggregateGroups(
+					yi,
+					r,
+					settings.aggregation,
+					this.grpScore,
+					this.grpCoverage,
+					off,
+					scratch,
+					true
+				);
+			}
+			const comp = new Float64Array(nReg);
+			for (let r = 0; r < nReg; r++) comp[r] = this.grpScore[(yi * nReg + r) * nG + c.root];
+			const rk = rankScores(comp);
+			this.ranks.set(rk, yi * nReg);
+			let m = 0;
+			for (let r = 0; r < nReg; r++) if (rk[r] > 0) m++;
+			this.rankedCount[yi] = m;
+		}
+		for (const y of input.sensitivityYears ?? []) {
+			const yi = this.yearIndex.get(y);
+			if (yi === undefined)
+				throw new ScoringInputError([`sensitivity year ${y} is not among the scored years`]);
+			this.sensitivity(yi, scratch);
+		}
+	}
+
+	/**
+	 * Child weights for year Y with not-applicable children at 0, marking in `na` the groups whose
+	 * weighted children are all not applicable (groups come in post-order, children first). Depends
+	 * on the year only, so the per-region loops pay nothing for it.
+	 */
+	private applicability(Y: number, na: Uint8Array): Float64Array {
+		const c = this.c;
+		const inds = c.indicators;
+		if (!inds.some((d) => d.yearFrom !== undefined && d.yearFrom !== null && Y < d.yearFrom)) {
+			return c.childWeight;
+		}
+		const w = Float64Array.from(c.childWeight);
+		for (let g = 0; g < c.groups.length; g++) {
+			let excluded = false;
+			let applicable = false;
+			for (let k = c.childStart[g]; k < c.childStart[g + 1]; k++) {
+				if (!(w[k] > 0)) continue;
+				const ref = c.childRef[k];
+				const yf = c.childIsIndicator[k] ? inds[ref].yearFrom : null;
+				const out = c.childIsIndicator[k]
+					? yf !== undefined && yf !== null && Y < yf
+					: na[ref] === 1;
+				if (out) {
+					w[k] = 0;
+					excluded = true;
+				} else applicable = true;
+			}
+			na[g] = excluded && !applicable ? 1 : 0;
+		}
+		return w;
+	}
+
+	private scratch() {
+		const n = Math.max(1, this.c.maxChildren);
+		return {
+			scores: new Float64Array(n),
+			weights: new Float64Array(n),
+			states: new Uint8Array(n),
+			out: { score: NaN, coverage: 0, scoredWeight: 0, totalWeight: 0 } as AggregateOut
+		};
+	}
+
+	private scoreIndicators() {
+		const { c, settings, values } = this;
+		const nReg = this.regions.length;
+		const nInd = c.indicators.length;
+		const nSpan = this.nSpan;
+		const cf = settings.carryForwardYears;
+		const tw = settings.trend.years;
+		const cap = settings.targetCap;
+		const { indScore, indReason, indYearUsed, indTrend, targetsByCell, yMin, indFrom } = this;
+		const indWeight = c.indWeight;
+		const inds = c.indicators;
+		const isMinmax = Uint8Array.from(inds, (d) => (d.method === 'minmax' ? 1 : 0));
+		const valid = Uint8Array.from(inds, (d) =>
+			d.worst !== null &&
+			d.best !== null &&
+			Number.isFinite(d.worst) &&
+			Number.isFinite(d.best) &&
+			d.worst !== d.best
+				? 1
+				: 0
+		);
+		const lo = Float64Array.from(inds, (d) => d.worst ?? NaN);
+		const span = Float64Array.from(inds, (d) => 1 / ((d.best ?? NaN) - (d.worst ?? NaN)));
+		for (let yi = 0; yi < this.years.length; yi++) {
+			const Y = this.years[yi];
+			const ys = Y - yMin;
+			for (let r = 0; r < nReg; r++) {
+				const base = (yi * nReg + r) * nInd;
+				for (let i = 0; i < nInd; i++) {
+					const ind = c.indicators[i];
+					const cell = (r * nInd + i) * nSpan;
+					const tl = targetsByCell[r * nInd + i];
+					// Values from before the indicator existed are neither carried forward nor trended.
+					const from = indFrom[i] > 0 ? indFrom[i] : 0;
+					let su = -1;
+					for (let k = 0; k <= cf && ys - k >= from; k++) {
+						const v = values[cell + ys - k];
+						if (v === v) {
+							su = ys - k;
+							break;
+						}
+					}
+					indYearUsed[base + i] = su;
+					let target: YearValue | null = null;
+					if (tl) {
+						target = selectTarget(tl, Y);
+						let first = -1;
+						let last = -1;
+						let points = 0;
+						for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
+							if (values[cell + s] === values[cell + s]) {
+								if (first < 0) first = s;
+								last = s;
+								points++;
+							}
+						}
+						const st = trendFromEnds(
+							first + yMin,
+							first >= 0 ? values[cell + first] : NaN,
+							last + yMin,
+							last >= 0 ? values[cell + last] : NaN,
+							points,
+							target ? target.value : null,
+							target ? target.year : null,
+							ind.polarity,
+							settings.trend
+						);
+						indTrend[base + i] = trendCode(st);
+					} else indTrend[base + i] = NO_TARGET_CODE;
+
+					if (ys < indFrom[i]) {
+						indScore[base + i] = NaN;
+						indReason[base + i] = R_NOT_APPLICABLE;
+					} else if (!(indWeight[i] > 0)) {
+						indScore[base + i] = NaN;
+						indReason[base + i] = R_CONTEXT;
+					} else if (su < 0) {
+						indScore[base + i] = NaN;
+						indReason[base + i] = R_NO_VALUE;
+					} else if (isMinmax[i] && valid[i]) {
+						// The common case, inlined: min–max with bounds checked once per call.
+						const x = (values[cell + su] - lo[i]) * span[i] * 100;
+						indScore[base + i] = x < 0 ? 0 : x > 100 ? 100 : x;
+						indReason[base + i] = 0;
+					} else {
+						const v = values[cell + su];
+						const t = target ? target.value : null;
+						const s = scoreValue(ind, v, t, cap);
+						if (s === null) {
+							indScore[base + i] = NaN;
+							indReason[base + i] = REASON_CODE.get(nullReason(ind, v, t)) as number;
+						} else {
+							indScore[base + i] = s;
+							indReason[base + i] = 0;
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Bottom-up aggregation of one region-year into `outScore`/`outCov` at `off`, in the given mode
+	 * (the same rule as aggregateArrays, inlined: this is the hot loop). With `trends`, also the
+	 * group trends.
+	 */
+	private aggregateGroups(
+		yi: number,
+		r: number,
+		mode: Aggregation,
+		outScore: Float64Array,
+		outCov: Float64Array,
+		off: number,
+		sc: ReturnType<ScoreResult['scratch']>,
+		trends = false
+	) {
+		const { c, settings } = this;
+		const nInd = c.indicators.length;
+		const indBase = (yi * this.regions.length + r) * nInd;
+		const geometric = mode === 'geometric';
+		const floor = settings.geometricFloor;
+		const minCov = settings.minCoverage - COVERAGE_EPSILON;
+		const { childStart, childIsIndicator, childRef } = c;
+		const childWeight = this.yearWeight[yi];
+		const indScore = this.indScore;
+		const indTrend = this.indTrend;
+		const grpTrend = this.grpTrend;
+		for (let g = 0; g < c.groups.length; g++) {
+			const a = childStart[g];
+			const b = childStart[g + 1];
+			let total = 0;
+			let scored = 0;
+			let acc = 0;
+			for (let k = a; k < b; k++) {
+				const w = childWeight[k];
+				if (!(w > 0)) continue;
+				total += w;
+				const ref = childRef[k];
+				const s = childIsIndicator[k] ? indScore[indBase + ref] : outScore[off + ref];
+				if (s !== s) continue;
+				scored += w;
+				acc += geometric ? w * Math.log(s < floor ? floor : s) : w * s;
+			}
+			const cov = total > 0 ? scored / total : 0;
+			outCov[off + g] = cov;
+			outScore[off + g] =
+				total > 0 && scored > 0 && cov >= minCov
+					? geometric
+						? Math.exp(acc / scored)
+						: acc / scored
+					: NaN;
+			if (trends) {
+				const n = b - a;
+				for (let k = 0; k < n; k++) {
+					const ref = childRef[a + k];
+					sc.states[k] = childIsIndicator[a + k] ? indTrend[indBase + ref] : grpTrend[off + ref];
+					sc.weights[k] = childWeight[a + k];
+				}
+				grpTrend[off + g] = groupTrendArrays(sc.states, sc.weights, n, settings.minCoverage);
+			}
+		}
+	}
+
+	/**
+	 * Monte Carlo over the composite's child weights (each × U(1 − spread, 1 + spread)), alternating
+	 * arithmetic and geometric aggregation (all levels) between draws when the profile asks for it.
+	 */
+	private sensitivity(yi: number, sc: ReturnType<ScoreResult['scratch']>) {
+		const { c, settings } = this;
+		const { draws, weightSpread, seed, includeGeometric, percentiles } = settings.sensitivity;
+		const nReg = this.regions.length;
+		const nG = c.groups.length;
+		const base = settings.aggregation;
+		const alt: Aggregation = base === 'arithmetic' ? 'geometric' : 'arithmetic';
+		const altScore = new Float64Array(nReg * nG);
+		const altCov = new Float64Array(nReg * nG);
+		if (includeGeometric) {
+			for (let r = 0; r < nReg; r++) {
+				if (this.ranks[yi * nReg + r] > 0)
+					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, sc);
+			}
+		}
+		const a = c.childStart[c.root];
+		const nc = c.childStart[c.root + 1] - a;
+		const nInd = c.indicators.length;
+		// Root children's scores per region under each mode, laid out [r × nc + k].
+		const childScores = [new Float64Array(nReg * nc), new Float64Array(nReg * nc)];
+		for (let r = 0; r < nReg; r++) {
+			const off = (yi * nReg + r) * nG;
+			const indBase = (yi * nReg + r) * nInd;
+			for (let k = 0; k < nc; k++) {
+				const ref = c.childRef[a + k];
+				const isInd = c.childIsIndicator[a + k];
+				childScores[0][r * nc + k] = isInd
+					? this.indScore[indBase + ref]
+					: this.grpScore[off + ref];
+				childScores[1][r * nc + k] = isInd ? this.indScore[indBase + ref] : altScore[r * nG + ref];
+			}
+		}
+		// Geometric means are arithmetic means of logs: take the logs once, not once per draw.
+		const floor = settings.geometricFloor;
+		const modes: Aggregation[] = [base, alt];
+		modes.forEach((mode, m) => {
+			if (mode !== 'geometric') return;
+			const cs = childScores[m];
+			for (let k = 0; k < cs.length; k++) {
+				const v = cs[k];
+				if (v === v) cs[k] = Math.log(v < floor ? floor : v);
+			}
+		});
+		const rand = mulberry32(seed);
+		const w = new Float64Array(nc);
+		const yw = this.yearWeight[yi];
+		// Only regions with a main composite take part: one unscored in the main run must neither
+		// get an interval nor push the others down in the draws that happen to score it.
+		const baseRanks = this.ranks.subarray(yi * nReg, yi * nReg + nReg);
+		const inRun: number[] = [];
+		for (let r = 0; r < nReg; r++) if (baseRanks[r] > 0) inRun.push(r);
+		const comp = new Float64Array(nReg).fill(NaN);
+		const ranks = new Int32Array(draws * nReg);
+		const sortScratch = new Float64Array(nReg);
+		const minCov = settings.minCoverage - COVERAGE_EPSILON;
+		for (let d = 0; d < draws; d++) {
+			let total = 0;
+			for (let k = 0; k < nc; k++) {
+				w[k] = yw[a + k] * (1 - weightSpread + 2 * weightSpread * rand());
+				if (w[k] > 0) total += w[k];
+			}
+			const m = includeGeometric && d % 2 === 1 ? 1 : 0;
+			const cs = childScores[m];
+			const geometric = modes[m] === 'geometric';
+			for (let q = 0; q < inRun.length; q++) {
+				const r = inRun[q];
+				let scored = 0;
+				let acc = 0;
+				for (let k = 0, at = r * nc; k < nc; k++, at++) {
+					const v = cs[at];
+					if (v === v && w[k] > 0) {
+						scored += w[k];
+						acc += w[k] * v;
+					}
+				}
+				comp[r] =
+					total > 0 && scored > 0 && scored / total >= minCov
+						? geometric
+							? Math.exp(acc / scored)
+							: acc / scored
+						: NaN;
+			}
+			rankScores(comp, ranks.subarray(d * nReg, d * nReg + nReg), sortScratch);
+		}
+		this.intervals.set(yi, rankIntervalsFromDraws(ranks, nReg, draws, baseRanks, percentiles));
+	}
+
+	private at(regionCode: string, year: number): { r: number; yi: number } | null {
+		const r = this.regionIndex.get(regionCode);
+		const yi = this.yearIndex.get(year);
+		return r === undefined || yi === undefined ? null : { r, yi };
+	}
+
+	/**
+	 * Score of a group (node code) or of the composite (code null); null when not scored.
+	 * @example result.groupScore('33.18', 'governance', 2022) // 61.3
+	 */
+	groupScore(regionCode: string, code: string | null, year: number): number | null {
+		const p = this.at(regionCode, year);
+		const g = code === null ? this.c.root : this.c.groupIndex.get(code);
+		if (!p || g === undefined) return null;
+		const s = this.grpScore[(p.yi * this.regions.length + p.r) * this.c.groups.length + g];
+		return s === s ? s : null;
+	}
+
+	/**
+	 * Score of one indicator; null when not scored.
+	 * @example result.indicatorScore('33.18', 'gov.spbe', 2022) // 43.75
+	 */
+	indicatorScore(regionCode: string, indicatorCode: string, year: number): number | null {
+		const p = this.at(regionCode, year);
+		const i = this.c.indIndex.get(indicatorCode);
+		if (!p || i === undefined) return null;
+		const s = this.indScore[(p.yi * this.regions.length + p.r) * this.c.indicators.length + i];
+		return s === s ? s : null;
+	}
+
+	/**
+	 * Rank of a region's composite in a year (1 = best), null if unscored.
+	 * @example result.rank('33.18', 2022) // 4
+	 */
+	rank(regionCode: string, year: number): number | null {
+		const p = this.at(regionCode, year);
+		if (!p) return null;
+		const v = this.ranks[p.yi * this.regions.length + p.r];
+		return v > 0 ? v : null;
+	}
+
+	/**
+	 * Rank interval from the sensitivity run, null when not run for that year or unranked.
+	 * @example result.rankInterval('33.18', 2022) // [3, 6]
+	 */
+	rankInterval(regionCode: string, year: number): [number, number] | null {
+		const p = this.at(regionCode, year);
+		if (!p) return null;
+		return this.intervals.get(p.yi)?.[p.r] ?? null;
+	}
+
+	/**
+	 * All regions of a year, best first (unscored last, by code): for league tables and maps.
+	 * @example result.ranking(2022)[0].regionCode // '33.19'
+	 */
+	ranking(year: number): {
+		regionCode: string;
+		score: number | null;
+		rank: number | null;
+		rankInterval: [number, number] | null;
+	}[] {
+		const yi = this.yearIndex.get(year);
+		if (yi === undefined) return [];
+		const rows = this.regions.map((code) => ({
+			regionCode: code,
+			score: this.groupScore(code, null, year),
+			rank: this.rank(code, year),
+			rankInterval: this.rankInterval(code, year)
+		}));
+		return rows.sort(
+			(a, b) =>
+				(a.rank ?? Infinity) - (b.rank ?? Infinity) || (a.regionCode < b.regionCode ? -1 : 1)
+		);
+	}
+
+	/**
+	 * The rich view of one region and year, with traces; null for a region or year not in the call.
+	 * @example result.regionYear('33.18', 2022)?.composite.score // 58.2
+	 */
+	regionYear(regionCode: string, year: number): RegionYearScore | null {
+		const p = this.at(regionCode, year);
+		if (!p) return null;
+		const flags = { illustrative: false, carried: false };
+		const root = this.buildGroup(p.r, p.yi, this.c.root, flags);
+		const composite: CompositeScore = {
+			...root,
+			rank: this.rank(regionCode, year),
+			rankInterval: this.rankInterval(regionCode, year),
+			rankedRegions: this.rankedCount[p.yi]
+		};
+		return {
+			regionCode,
+			year,
+			framework: this.framework,
+			profile: this.profile,
+			minCoverage: this.settings.minCoverage,
+			composite,
+			dimensions: composite.children,
+			hasIllustrative: flags.illustrative,
+			hasCarriedForward: flags.carried
+		};
+	}
+
+	private buildGroup(
+		r: number,
+		yi: number,
+		g: number,
+		flags: { illustrative: boolean; carried: boolean }
+	): GroupScore {
+		const { c, settings } = this;
+		const nG = c.groups.length;
+		const off = (yi * this.regions.length + r) * nG;
+		const grp = c.groups[g];
+		const children = grp.childGroups.map((k) => this.buildGroup(r, yi, k, flags));
+		const indicators = grp.childIndicators.map((i) => this.buildIndicator(r, yi, i, flags));
+		const score = this.grpScore[off + g];
+		const coverage = this.grpCoverage[off + g];
+		const childTraces: GroupChildTrace[] = [
+			...children.map((ch) => ({
+				code: ch.code,
+				kind: 'group' as const,
+				weight: ch.weight,
+				score: ch.score,
+				scored: ch.weight > 0 && ch.score !== null
+			})),
+			...indicators.map((ind) => ({
+				code: ind.code,
+				kind: 'indicator' as const,
+				weight: ind.weight,
+				score: ind.score,
+				scored: ind.weight > 0 && ind.score !== null
+			}))
+		];
+		let scoredWeight = 0;
+		let totalWeight = 0;
+		for (const ch of childTraces) {
+			if (ch.weight > 0) totalWeight += ch.weight;
+			if (ch.scored) scoredWeight += ch.weight;
+		}
+		const geometric = settings.aggregation === 'geometric';
+		const scored = childTraces.filter((ch) => ch.scored);
+		const terms = scored
+			.map((ch) =>
+				geometric
+					? `${fmt(ch.weight)} × ln(max(${fmt(ch.score)}, ${fmt(settings.geometricFloor)}))`
+					: `${fmt(ch.weight)} × ${fmt(ch.score)}`
+			)
+			.join(' + ');
+		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(settings.minCoverage)})`;
+		const formula =
+			score === score
+				? geometric
+					? `exp((${terms}) / ${fmt(scoredWeight)}) = ${fmt(score)}; ${cov}`
+					: `(${terms}) / ${fmt(scoredWeight)} = ${fmt(score)}; ${cov}`
+				: `not scored: ${cov}`;
+		const s = score === score ? score : null;
+		return {
+			code: grp.code,
+			level: grp.level,
+			nameId: grp.nameId,
+			nameEn: grp.nameEn,
+			weight: grp.weight,
+			score: s,
+			reason: s === null ? REASONS[R_INSUFFICIENT] : null,
+			rating: rate(s, settings.ratingBands),
+			coverage,
+			trend: TREND_STATES[this.grpTrend[off + g]],
+			children,
+			indicators,
+			trace: {
+				aggregation: settings.aggregation,
+				minCoverage: settings.minCoverage,
+				geometricFloor: geometric ? settings.geometricFloor : null,
+				children: childTraces,
+				scoredWeight,
+				totalWeight,
+				coverage,
+				formula
+			}
+		};
+	}
+
+	private buildIndicator(
+		r: number,
+		yi: number,
+		i: number,
+		flags: { illustrative: boolean; carried: boolean }
+	): IndicatorScore {
+		const { c, settings } = this;
+		const ind: IndicatorInput = c.indicators[i];
+		const nInd = c.indicators.length;
+		const k = (yi * this.regions.length + r) * nInd + i;
+		const Y = this.years[yi];
+		const su = this.indYearUsed[k];
+		const cell = (r * nInd + i) * this.nSpan;
+		const value = su >= 0 ? this.values[cell + su] : null;
+		const yearUsed = su >= 0 ? su + this.yMin : null;
+		const o = su >= 0 ? this.obs[this.obsRef[cell + su]] : null;
+		const illustrative = o?.illustrative === true;
+		const carriedForward = yearUsed !== null && yearUsed !== Y;
+		const weight = c.indWeight[i];
+		const scoreRaw = this.indScore[k];
+		const score = scoreRaw === scoreRaw ? scoreRaw : null;
+		const reason = REASONS[this.indReason[k]];
+		if (score !== null) {
+			if (illustrative) flags.illustrative = true;
+			if (carriedForward) flags.carried = true;
+		}
+		const tl = this.targetsByCell[r * nInd + i] ?? EMPTY_TARGETS;
+		const t = selectTarget(tl, Y);
+		const trendDetail = this.trendDetail(cell, Y, ind, t);
+		const pct =
+			ind.method === 'bands' && value !== null
+				? percentOfBenchmark(value, ind.benchmark, ind.polarity)
+				: null;
+		const points =
+			ind.method === 'bands' && value !== null
+				? bandPoints(value, ind.benchmark, ind.polarity)
+				: null;
+		const formula = this.formula(ind, value, score, reason, t, pct, points);
+		return {
+			code: ind.code,
+			nameId: ind.nameId ?? ind.code,
+			nameEn: ind.nameEn ?? ind.code,
+			unit: ind.unit ?? '',
+			method: ind.method,
+			polarity: ind.polarity,
+			valueType: ind.valueType,
+			weight,
+			context: !(weight > 0),
+			value,
+			yearUsed,
+			carriedForward,
+			illustrative,
+			worst: ind.worst,
+			best: ind.best,
+			benchmark: ind.benchmark,
+			target: t ? t.value : null,
+			targetYear: t ? t.year : null,
+			score,
+			reason,
+			trend: trendDetail.state,
+			trendDetail,
+			trace: {
+				method: ind.method,
+				polarity: ind.polarity,
+				value,
+				yearUsed,
+				carriedForward,
+				illustrative,
+				source: o?.source ?? null,
+				worst: ind.worst,
+				best: ind.best,
+				target: t ? t.value : null,
+				targetYear: t ? t.year : null,
+				benchmark: ind.benchmark,
+				percentOfBenchmark: pct,
+				points,
+				targetCap: ind.method === 'target' ? settings.targetCap : null,
+				weight,
+				formula
+			}
+		};
+	}
+
+	private trendDetail(
+		cell: number,
+		Y: number,
+		ind: IndicatorInput,
+		t: YearValue | null
+	): TrendDetail {
+		const out = emptyTrendDetail('no_target');
+		const ys = Y - this.yMin;
+		let first = -1;
+		let last = -1;
+		let points = 0;
+		for (let s = Math.max(0, ys - this.settings.trend.years + 1); s <= ys; s++) {
+			if (this.values[cell + s] === this.values[cell + s]) {
+				if (first < 0) first = s;
+				last = s;
+				points++;
+			}
+		}
+		trendFromEnds(
+			first + this.yMin,
+			first >= 0 ? this.values[cell + first] : NaN,
+			last + this.yMin,
+			last >= 0 ? this.values[cell + last] : NaN,
+			points,
+			t ? t.value : null,
+			t ? t.year : null,
+			ind.polarity,
+			this.settings.trend,
+			out
+		);
+		return out;
+	}
+
+	private formula(
+		ind: IndicatorInput,
+		value: number | null,
+		score: number | null,
+		reason: NullReason | null,
+		t: YearValue | null,
+		pct: number | null,
+		points: number | null
+	): string {
+		if (score === null || value === null) return `not scored: ${reason ?? 'no_value'}`;
+		const v = fmt(value);
+		const s = fmt(score);
+		switch (ind.method) {
+			case 'minmax': {
+				const raw =
+					((value - (ind.worst as number)) / ((ind.best as number) - (ind.worst as number))) * 100;
+				const clamp = raw === score ? '' : ` (${fmt(raw)} clamped to 0–100)`;
+				return `(${v} − ${fmt(ind.worst)}) / (${fmt(ind.best)} − ${fmt(ind.worst)}) × 100 = ${s}${clamp}`;
+			}
+			case 'target': {
+				const tv = t ? t.value : null;
+				const cap = this.settings.targetCap;
+				const ratioExists = ind.polarity === 'higher' ? (tv as number) > 0 : value > 0;
+				if (!ratioExists) {
+					return `no ratio (${ind.polarity === 'higher' ? 'target ≤ 0' : 'value ≤ 0'}): target ${fmt(tv)} ${score > 0 ? 'met → 100' : 'not met → 0'}`;
+				}
+				const raw =
+					ind.polarity === 'higher'
+						? (value / (tv as number)) * 100
+						: ((tv as number) / value) * 100;
+				const expr =
+					ind.polarity === 'higher' ? `${v} / ${fmt(tv)} × 100` : `${fmt(tv)} / ${v} × 100`;
+				const capped = raw === score ? '' : ` (${fmt(raw)} limited to 0–${fmt(cap)})`;
+				return `${expr} = ${s}${capped}; target of ${t?.year}`;
+			}
+			case 'bands': {
+				const expr =
+					ind.polarity === 'higher'
+						? `${v} / ${fmt(ind.benchmark)} × 100`
+						: `${fmt(ind.benchmark)} / ${v} × 100`;
+				return `${expr} = ${fmt(pct)} % of benchmark → ${points} points → ${points} / 4 × 100 = ${s}`;
+			}
+			case 'level':
+				return `(${v} − 1) / 4 × 100 = ${s}`;
+		}
+	}
+}
+
+/**
+ * Scores a framework for many regions and years in one call.
+ * @example scoreFramework({ framework, profile, observations, years: [2022] }).regionYear('33.18', 2022)
+ */
+export function scoreFramework(input: EngineInput): ScoreResult {
+	return new ScoreResult(input);
+}

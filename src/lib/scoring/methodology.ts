@@ -1,0 +1,191 @@
+/**
+ * The methodology in words and formulas, built from the same settings and constants the engine
+ * uses, so the /methodology page cannot drift from the numbers.
+ */
+import { COVERAGE_EPSILON } from './aggregate.ts';
+import { BAND_EDGES } from './normalise.ts';
+import { DEFAULT_SETTINGS, SPBE_PREDIKAT_BANDS, type ProfileSettings } from './profile.ts';
+
+export interface Bilingual {
+	id: string;
+	en: string;
+}
+
+export interface MethodologySection {
+	key: string;
+	title: Bilingual;
+	/** Language-neutral formula, or null. */
+	formula: string | null;
+	text: Bilingual;
+}
+
+export interface Methodology {
+	sections: MethodologySection[];
+	limits: Bilingual[];
+}
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+const idNum = (x: number) => String(x).replace('.', ',');
+
+/**
+ * Formulas, rules and limits of the scoring for a profile's settings, in Indonesian and English.
+ * @example methodologyText(profile.settings).sections.find((s) => s.key === 'coverage')?.text.en
+ */
+export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): Methodology {
+	const s = settings;
+	const [e1, e2, e3] = BAND_EDGES;
+	const bands = s.ratingBands.map((b, i) => {
+		const upper = i === 0 ? 'ke atas' : `– < ${s.ratingBands[i - 1].min}`;
+		const upperEn = i === 0 ? 'and above' : `– < ${s.ratingBands[i - 1].min}`;
+		return { id: `${b.labelId} (${b.min} ${upper})`, en: `${b.labelEn} (${b.min} ${upperEn})` };
+	});
+	const cf = s.carryForwardYears;
+	const t = s.trend;
+	const sens = s.sensitivity;
+	const predikat = s.spbePredikat ?? SPBE_PREDIKAT_BANDS;
+	const sections: MethodologySection[] = [
+		{
+			key: 'minmax',
+			title: { id: 'Normalisasi min–maks', en: 'Min–max normalisation' },
+			formula: 'skor = clamp((x − worst) / (best − worst) × 100, 0, 100)',
+			text: {
+				id: 'Nilai pada batas terburuk diberi skor 0 dan pada batas terbaik 100; di luar batas dipotong. Untuk indikator yang makin kecil makin baik, batas terbaik lebih kecil dari batas terburuk, sehingga rumus yang sama berlaku.',
+				en: 'A value at the worst bound scores 0 and at the best bound 100; values beyond the bounds are clamped. For lower-is-better indicators the best bound is below the worst, so the same formula applies.'
+			}
+		},
+		{
+			key: 'target',
+			title: { id: 'Jarak ke target', en: 'Distance to target' },
+			formula: `lebih tinggi lebih baik: x / target × 100; lebih rendah lebih baik: target / x × 100; batas atas ${s.targetCap}`,
+			text: {
+				id: `Seperti dasbor SDGs Bappenas: 100 berarti target daerah untuk tahun itu tercapai (target tahun itu; jika tidak ada, target tahun berikutnya yang terdekat; jika tidak ada, target terakhir). Skor di atas target dibatasi ${s.targetCap}. Bila rasio tidak terdefinisi (target ≤ 0 untuk indikator naik, nilai ≤ 0 untuk indikator turun), skor 100 jika target tercapai dan 0 jika tidak.`,
+				en: `As in Bappenas's SDG dashboard: 100 means the region's target for that year is met (that year's target; if none, the nearest later one; if none, the last earlier one). Scores above target are capped at ${s.targetCap}. Where the ratio is undefined (target ≤ 0 for higher-is-better, value ≤ 0 for lower-is-better) the score is 100 if the target is met and 0 if not.`
+			}
+		},
+		{
+			key: 'bands',
+			title: { id: 'Pita U4SSC', en: 'U4SSC bands' },
+			formula: `p = x / benchmark × 100 (turun: benchmark / x × 100); poin = 1 (p < ${e1}), 2 (${e1}–${e2}), 3 (${e2}–${e3}), 4 (≥ ${e3}); skor = poin / 4 × 100`,
+			text: {
+				id: 'Nilai dinyatakan sebagai persen dari benchmark dan diberi poin 1–4 seperti KPI U4SSC (nilai tepat di batas masuk pita atas). Skor = poin / 4 × 100 (25, 50, 75, 100), sehingga rata-rata berbobot sama menghasilkan skor kelompok U4SSC Σ poin / (4 × KPI).',
+				en: 'The value is expressed as a percentage of the benchmark and given 1–4 points as in the U4SSC KPIs (a value on an edge falls in the upper band). Score = points / 4 × 100 (25, 50, 75, 100), so an equal-weight mean reproduces U4SSC’s group score Σ points / (4 × KPIs).'
+			}
+		},
+		{
+			key: 'level',
+			title: { id: 'Tingkat kapabilitas', en: 'Capability levels' },
+			formula: 'skor = (level − 1) / 4 × 100',
+			text: {
+				id: 'Level 1–5 (SPBE) dipetakan linear ke 0–100, sehingga rata-rata berbobot skor = (indeks − 1) / 4 × 100.',
+				en: 'Levels 1–5 (SPBE) map linearly to 0–100, so a weighted mean of the scores equals (index − 1) / 4 × 100.'
+			}
+		},
+		{
+			key: 'value_year',
+			title: { id: 'Nilai yang dipakai', en: 'Which value counts' },
+			formula: null,
+			text:
+				cf === 0
+					? {
+							id: 'Hanya nilai tahun penilaian yang dipakai.',
+							en: 'Only the value of the assessment year counts.'
+						}
+					: {
+							id: `Nilai tahun penilaian; jika tidak ada, nilai terakhir dalam ${cf} tahun sebelumnya, ditandai "dibawa maju" dengan tahunnya.`,
+							en: `The assessment year's value; if missing, the latest value of the ${cf} years before, marked "carried forward" with its year.`
+						}
+		},
+		{
+			key: 'aggregation',
+			title: { id: 'Agregasi', en: 'Aggregation' },
+			formula:
+				s.aggregation === 'arithmetic'
+					? 'skor = Σ wᵢ sᵢ / Σ wᵢ'
+					: `skor = exp(Σ wᵢ ln max(sᵢ, ${s.geometricFloor}) / Σ wᵢ)`,
+			text:
+				s.aggregation === 'arithmetic'
+					? {
+							id: 'Elemen, dimensi dan indeks komposit adalah rata-rata aritmetika berbobot dari anak yang berskor (kompensatoris: nilai baik menutup nilai buruk).',
+							en: 'Elements, dimensions and the composite are weighted arithmetic means of their scored children (compensatory: a good score offsets a poor one).'
+						}
+					: {
+							id: `Elemen, dimensi dan indeks komposit adalah rata-rata geometrik berbobot dari anak yang berskor; skor di bawah ${idNum(s.geometricFloor)} dinaikkan ke ${idNum(s.geometricFloor)} agar satu nilai 0 tidak membuat seluruh kelompok 0.`,
+							en: `Elements, dimensions and the composite are weighted geometric means of their scored children; scores below ${s.geometricFloor} are raised to ${s.geometricFloor} so a single 0 does not zero the group.`
+						}
+		},
+		{
+			key: 'coverage',
+			title: { id: 'Kelengkapan data', en: 'Coverage rule' },
+			formula: `cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ ${s.minCoverage}`,
+			text: {
+				id: `Kelompok hanya diberi skor jika anak yang berskor membawa sedikitnya ${pct(s.minCoverage)} dari bobotnya; jika tidak, skornya kosong ("data tidak cukup"), bukan 0. Indikator berbobot 0 adalah indikator konteks: ditampilkan, tidak diberi skor, tidak dihitung dalam cakupan. (Toleransi pembulatan ${COVERAGE_EPSILON}.)`,
+				en: `A group is scored only when its scored children carry at least ${pct(s.minCoverage)} of its weight; otherwise its score is empty ("insufficient data"), never 0. Weight-0 indicators are context indicators: shown, not scored, not counted in coverage. (Rounding tolerance ${COVERAGE_EPSILON}.)`
+			}
+		},
+		{
+			key: 'rating',
+			title: { id: 'Peringkat warna', en: 'Rating bands' },
+			formula: null,
+			text: {
+				id: `Pita: ${bands.map((b) => b.id).join('; ')}. Skor tepat di batas masuk pita atas.`,
+				en: `Bands: ${bands.map((b) => b.en).join('; ')}. A score on an edge belongs to the upper band.`
+			}
+		},
+		{
+			key: 'trend',
+			title: { id: 'Tren terhadap target (SDSN)', en: 'Trend against target (SDSN)' },
+			formula:
+				'rasio = [(x_akhir − x_awal) / (t_akhir − t_awal)] / [(target − x_awal) / max(t_target − t_awal, 1)]',
+			text: {
+				id: `Dari nilai pertama dan terakhir yang teramati dalam ${t.years} tahun terakhir (minimal ${t.minPoints} nilai; nilai yang dibawa maju tidak dihitung): rasio ≥ ${idNum(t.onTrackRatio)} sesuai jalur, > ${idNum(t.moderateRatio)} membaik moderat, 0–${idNum(t.moderateRatio)} stagnan, < 0 menurun; arah mengikuti polaritas. Nilai terakhir yang sudah mencapai target = sesuai jalur. Tanpa target: "tanpa target"; data kurang: "tahun terlalu sedikit". Tren kelompok: rata-rata berbobot poin anak (sesuai jalur 3, moderat 2, stagnan 1, menurun 0), dibulatkan; perlu cakupan ${pct(s.minCoverage)}.`,
+				en: `From the first and last observed values in the last ${t.years} years (at least ${t.minPoints} values; carried-forward values do not count): ratio ≥ ${t.onTrackRatio} on track, > ${t.moderateRatio} moderately improving, 0–${t.moderateRatio} stagnating, < 0 decreasing; direction follows polarity. A latest value already at target is on track. No target: "no target"; too little data: "too few years". Group trend: weighted mean of the children's points (on track 3, moderate 2, stagnating 1, decreasing 0), rounded; needs ${pct(s.minCoverage)} coverage.`
+			}
+		},
+		{
+			key: 'rank',
+			title: { id: 'Peringkat dan rentang peringkat', en: 'Rank and rank interval' },
+			formula: null,
+			text: {
+				id: `Peringkat 1 = skor komposit tertinggi di antara daerah yang dibandingkan; skor sama berbagi peringkat. Rentang peringkat dari analisis sensitivitas Monte Carlo: ${sens.draws} undian bobot dimensi (masing-masing × U(${idNum(1 - sens.weightSpread)}, ${idNum(1 + sens.weightSpread)}), seed ${sens.seed})${sens.includeGeometric ? ', bergantian agregasi aritmetika dan geometrik' : ''}; rentang = persentil ke-${sens.percentiles[0]} sampai ke-${sens.percentiles[1]}, diperlebar agar memuat peringkat utama. Selisih 2–3 peringkat umumnya bukan perbedaan nyata.`,
+				en: `Rank 1 = the highest composite among the regions compared; equal scores share a rank. Rank interval from a Monte Carlo sensitivity analysis: ${sens.draws} draws of the dimension weights (each × U(${1 - sens.weightSpread}, ${1 + sens.weightSpread}), seed ${sens.seed})${sens.includeGeometric ? ', alternating arithmetic and geometric aggregation' : ''}; interval = ${sens.percentiles[0]}th to ${sens.percentiles[1]}th percentile, widened to include the main rank. Differences of 2–3 places are usually not meaningful.`
+			}
+		},
+		{
+			key: 'spbe',
+			title: { id: 'Indeks SPBE (PermenPANRB 59/2020)', en: 'SPBE index (PermenPANRB 59/2020)' },
+			formula:
+				'aspek = Σ(level × bobot indikator) / bobot aspek; domain = Σ(indeks aspek × bobot aspek) / bobot domain; indeks = Σ(indeks domain × bobot domain) / 100',
+			text: {
+				id: `Predikat (dari indeks dibulatkan dua desimal, nilai tepat di batas masuk pita atas): ${predikat.map((b) => `${b.labelId} ≥ ${idNum(b.min)}`).join('; ')}.`,
+				en: `Predikat (from the index rounded to two decimals; an index on an edge falls in the upper band): ${predikat.map((b) => `${b.labelId} (${b.labelEn}) ≥ ${b.min}`).join('; ')}.`
+			}
+		}
+	];
+	const limits: Bilingual[] = [
+		{
+			id: 'Tidak ada daftar indikator resmi per elemen GM100SC; himpunan indikator ini adalah operasionalisasi proyek sendiri.',
+			en: 'There is no official indicator list per GM100SC element; this indicator set is the project’s own operationalisation.'
+		},
+		{
+			id: 'Skor bergantung pada batas (worst/best), target dan bobot yang dipilih; batas dan bobot yang berbeda memberi skor dan peringkat yang berbeda.',
+			en: 'Scores depend on the chosen bounds (worst/best), targets and weights; other bounds and weights give other scores and ranks.'
+		},
+		{
+			id: 'Agregasi aritmetika bersifat kompensatoris: kelemahan di satu indikator dapat tertutup oleh kekuatan di indikator lain.',
+			en: 'Arithmetic aggregation is compensatory: weakness in one indicator can be hidden by strength in another.'
+		},
+		{
+			id: 'Nilai ilustratif (bukan dari sumber nyata) ditandai dan tidak boleh dibaca sebagai fakta.',
+			en: 'Illustrative values (not from a real source) are flagged and must not be read as facts.'
+		},
+		{
+			id: 'Tren dihitung dari dua titik (nilai pertama dan terakhir dalam jendela), sehingga peka terhadap tahun yang tidak biasa.',
+			en: 'Trends use two points (the first and last values in the window), so they are sensitive to unusual years.'
+		},
+		{
+			id: 'Peringkat hanya berlaku di antara daerah yang dibandingkan dan untuk data yang tersedia.',
+			en: 'Ranks hold only among the regions compared and for the data available.'
+		}
+	];
+	return { sections, limits };
+}

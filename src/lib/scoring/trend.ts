@@ -1,0 +1,209 @@
+/**
+ * Trends against targets, after the SDSN SDG dashboards: the actual annual change compared with
+ * the annual change needed to reach the target by its year.
+ */
+import { COVERAGE_EPSILON } from './aggregate.ts';
+import type { TrendSettings } from './profile.ts';
+import { TREND_STATES, type Polarity, type TrendDetail, type TrendState } from './types.ts';
+
+export interface YearValue {
+	year: number;
+	value: number;
+}
+
+/**
+ * The target that applies in `year`: the one set for that year, else the first later one (the
+ * goal still being worked towards, e.g. an RPJMD end-year target), else the last earlier one.
+ * @example selectTarget([{ year: 2021, value: 5 }, { year: 2026, value: 9 }], 2023) // { year: 2026, value: 9 }
+ */
+export function selectTarget(targets: readonly YearValue[], year: number): YearValue | null {
+	let later: YearValue | null = null;
+	let earlier: YearValue | null = null;
+	for (const t of targets) {
+		if (t.year === year) return t;
+		if (t.year > year) {
+			if (!later || t.year < later.year) later = t;
+		} else if (!earlier || t.year > earlier.year) earlier = t;
+	}
+	return later ?? earlier;
+}
+
+export function emptyTrendDetail(state: TrendState): TrendDetail {
+	return {
+		state,
+		fromYear: null,
+		fromValue: null,
+		toYear: null,
+		toValue: null,
+		target: null,
+		targetYear: null,
+		actualRate: null,
+		neededRate: null,
+		ratio: null
+	};
+}
+
+/**
+ * Core of the indicator trend from the first and last observed values of the window (the engine
+ * calls it on its arrays). `points` is the number of observed values in the window.
+ *
+ * Rule, in order: no target → `no_target`; no value → `too_few_years`; latest value at or beyond
+ * the target (polarity-aware) → `on_track`; fewer than `minPoints` values → `too_few_years`;
+ * otherwise, with d = +1 (higher is better) or −1, actual = d(last − first) / (lastYear − firstYear)
+ * and needed = d(target − first) / max(targetYear − firstYear, 1), the ratio actual/needed gives
+ * `on_track` (≥ onTrackRatio), `moderately_improving` (> moderateRatio), `stagnating` (≥ 0) or
+ * `decreasing` (< 0). When the first value had already met the target (needed ≤ 0) and the last has
+ * not, the indicator fell away from it: `decreasing`.
+ */
+export function trendFromEnds(
+	fromYear: number,
+	fromValue: number,
+	toYear: number,
+	toValue: number,
+	points: number,
+	target: number | null,
+	targetYear: number | null,
+	polarity: Polarity,
+	settings: TrendSettings,
+	out?: TrendDetail
+): TrendState {
+	let state: TrendState;
+	let actual: number | null = null;
+	let needed: number | null = null;
+	let ratio: number | null = null;
+	const d = polarity === 'higher' ? 1 : -1;
+	if (target === null || targetYear === null) state = 'no_target';
+	else if (points < 1) state = 'too_few_years';
+	else if (d * (toValue - target) >= 0) state = 'on_track';
+	else if (points < settings.minPoints || toYear <= fromYear) state = 'too_few_years';
+	else {
+		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
+		needed = (d * (target - fromValue)) / Math.max(targetYear - fromYear, 1);
+		if (needed <= 0) state = 'decreasing';
+		else {
+			ratio = actual / needed;
+			state =
+				ratio >= settings.onTrackRatio
+					? 'on_track'
+					: ratio > settings.moderateRatio
+						? 'moderately_improving'
+						: ratio >= 0
+							? 'stagnating'
+							: 'decreasing';
+		}
+	}
+	if (out) {
+		out.state = state;
+		out.fromYear = points > 0 ? fromYear : null;
+		out.fromValue = points > 0 ? fromValue : null;
+		out.toYear = points > 0 ? toYear : null;
+		out.toValue = points > 0 ? toValue : null;
+		out.target = target;
+		out.targetYear = targetYear;
+		out.actualRate = actual;
+		out.neededRate = needed;
+		out.ratio = ratio;
+	}
+	return state;
+}
+
+/**
+ * Indicator trend for `year` from its observed series (carried-forward values do not count) and
+ * its targets; the window is the `settings.years` years ending at `year`.
+ * @example indicatorTrend([{ year: 2020, value: 50 }, { year: 2022, value: 60 }], [{ year: 2025, value: 75 }], 'higher', 2022, { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5 }).state // 'on_track'
+ */
+export function indicatorTrend(
+	series: readonly YearValue[],
+	targets: readonly YearValue[],
+	polarity: Polarity,
+	year: number,
+	settings: TrendSettings
+): TrendDetail {
+	const t = selectTarget(targets, year);
+	let first: YearValue | null = null;
+	let last: YearValue | null = null;
+	let points = 0;
+	const from = year - settings.years + 1;
+	for (const p of series) {
+		if (p.year < from || p.year > year || !Number.isFinite(p.value)) continue;
+		points++;
+		if (!first || p.year < first.year) first = p;
+		if (!last || p.year > last.year) last = p;
+	}
+	const out = emptyTrendDetail('no_target');
+	trendFromEnds(
+		first?.year ?? 0,
+		first?.value ?? NaN,
+		last?.year ?? 0,
+		last?.value ?? NaN,
+		points,
+		t ? t.value : null,
+		t ? t.year : null,
+		polarity,
+		settings,
+		out
+	);
+	return out;
+}
+
+/** Ordinal points of the four assessed states, used to combine children's trends. */
+export const TREND_POINTS: Readonly<Record<string, number>> = {
+	on_track: 3,
+	moderately_improving: 2,
+	stagnating: 1,
+	decreasing: 0
+};
+
+const STATE_CODE = new Map<TrendState, number>(TREND_STATES.map((s, i) => [s, i]));
+export const trendCode = (s: TrendState): number => STATE_CODE.get(s) as number;
+const NO_TARGET = trendCode('no_target');
+const TOO_FEW = trendCode('too_few_years');
+
+/**
+ * Core of `groupTrend` on parallel arrays of state codes (indices into TREND_STATES) and weights.
+ */
+export function groupTrendArrays(
+	states: ArrayLike<number>,
+	weights: ArrayLike<number>,
+	n: number,
+	minCoverage: number
+): number {
+	let total = 0;
+	let assessed = 0;
+	let acc = 0;
+	let noTarget = 0;
+	let tooFew = 0;
+	for (let k = 0; k < n; k++) {
+		const w = weights[k];
+		if (!(w > 0)) continue;
+		total += w;
+		const s = states[k];
+		if (s === NO_TARGET) noTarget += w;
+		else if (s === TOO_FEW) tooFew += w;
+		else {
+			assessed += w;
+			acc += w * (3 - s); // codes 0..3 are on_track..decreasing, points 3..0
+		}
+	}
+	if (total === 0 || assessed === 0 || assessed / total < minCoverage - COVERAGE_EPSILON) {
+		return tooFew > noTarget ? TOO_FEW : NO_TARGET;
+	}
+	const mean = acc / assessed;
+	return mean >= 2.5 ? 0 : mean >= 1.5 ? 1 : mean >= 0.5 ? 2 : 3;
+}
+
+/**
+ * Trend of a group: the weighted mean of its children's trend points (on track 3, moderately
+ * improving 2, stagnating 1, decreasing 0), rounded half up back to a state. Only children with an
+ * assessed trend count; when their weight share is below `minCoverage` the group takes the more
+ * common missing state by weight (`no_target` on a tie).
+ * @example groupTrend([{ state: 'on_track', weight: 1 }, { state: 'stagnating', weight: 1 }], 0.8) // 'moderately_improving'
+ */
+export function groupTrend(
+	children: readonly { state: TrendState; weight: number }[],
+	minCoverage: number
+): TrendState {
+	const states = children.map((c) => trendCode(c.state));
+	const weights = children.map((c) => c.weight);
+	return TREND_STATES[groupTrendArrays(states, weights, children.length, minCoverage)];
+}

@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSeed, seedIfEmpty, SeedError } from '../../src/lib/server/seed';
+import { tempDatabase } from './helpers';
+
+const DATA = path.resolve('data');
+
+let conn: ReturnType<typeof tempDatabase>;
+beforeEach(() => {
+	conn = tempDatabase();
+});
+afterEach(() => conn.close());
+
+const count = (sql: string) => (conn.sqlite.prepare(sql).get() as { n: number }).n;
+const value = (region: string, indicator: string, year: number) =>
+	conn.sqlite
+		.prepare(
+			`SELECT value, source, illustrative FROM observations
+			 WHERE region_code = ? AND indicator_code = ? AND year = ? AND superseded_by IS NULL`
+		)
+		.get(region, indicator, year);
+
+/** The bundled data folder copied somewhere we may break it. */
+function dataCopy() {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapor-data-'));
+	cpSync(DATA, dir, { recursive: true });
+	return dir;
+}
+
+describe('seedIfEmpty() with the bundled dataset', () => {
+	it('loads every file once, with the real figures and their sources', () => {
+		const result = seedIfEmpty(conn, DATA);
+		expect(result.seeded).toBe(true);
+		expect(count('SELECT count(*) AS n FROM regions')).toBe(7);
+		expect(count(`SELECT count(*) AS n FROM framework_nodes WHERE framework_code = 'gm100sc-2018'`)).toBe(24);
+		expect(count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'spbe-2020'`)).toBe(47);
+		expect(
+			count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'gm100sc-2018'`)
+		).toBeGreaterThanOrEqual(40);
+		expect(count('SELECT count(*) AS n FROM scoring_profiles')).toBe(2);
+		expect(value('33.18', 'hdi_ipm', 2024)).toEqual({
+			value: 74.1,
+			source:
+				'https://patikab.bps.go.id/id/news/2025/01/06/979/pati-regency-s-hdi-is-getting-better--reaching-74-10.html',
+			illustrative: 0
+		});
+		expect(value('33.18', 'poverty_rate_march', 2018)).toMatchObject({ value: 9.9, illustrative: 0 });
+		expect(value('33.18', 'grdp_growth_adhk2010', 2020)).toMatchObject({ value: -1.15, illustrative: 0 });
+		expect(value('33.18', 'spbe_index', 2022)).toMatchObject({ value: 2.75, illustrative: 0 });
+		// Every illustrative value says so in its source, and no real one does.
+		expect(
+			count(`SELECT count(*) AS n FROM observations WHERE illustrative = 1 AND source NOT LIKE 'ilustrasi:%'`)
+		).toBe(0);
+		expect(
+			count(`SELECT count(*) AS n FROM observations WHERE illustrative = 0 AND source LIKE 'ilustrasi:%'`)
+		).toBe(0);
+		expect(count(`SELECT count(*) AS n FROM imports WHERE kind = 'seed' AND actor = 'system'`)).toBe(1);
+	});
+
+	it('leaves a seeded database alone on the next start', () => {
+		seedIfEmpty(conn, DATA);
+		const before = count('SELECT count(*) AS n FROM observations');
+		expect(seedIfEmpty(conn, DATA)).toEqual({ seeded: false, rows: 0 });
+		expect(count('SELECT count(*) AS n FROM observations')).toBe(before);
+	});
+
+	it('gives every GM100SC dimension at least five weighted indicators', () => {
+		seedIfEmpty(conn, DATA);
+		const rows = conn.sqlite
+			.prepare(
+				`SELECT e.parent_code AS dimension, count(*) AS n FROM indicators i
+				 JOIN framework_nodes e ON e.framework_code = i.framework_code AND e.code = i.element_code
+				 WHERE i.framework_code = 'gm100sc-2018' AND i.weight > 0 GROUP BY e.parent_code`
+			)
+			.all() as { dimension: string; n: number }[];
+		expect(rows.map((r) => r.dimension).sort()).toEqual(
+			['branding', 'economy', 'environment', 'governance', 'living', 'society'].sort()
+		);
+		for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('readSeed() with a broken data folder', () => {
+	let dir: string;
+	beforeEach(() => {
+		dir = dataCopy();
+	});
+	afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+	function breakLine(file: string, line: number, edit: (s: string) => string) {
+		const full = path.join(dir, file);
+		const lines = readFileSync(full, 'utf8').split('\n');
+		lines[line - 1] = edit(lines[line - 1]);
+		writeFileSync(full, lines.join('\n'));
+	}
+
+	it('names the file, row and column of a value that is not a number', () => {
+		breakLine('observations.csv', 12, (l) => l.replace(/^([^,]*,[^,]*,[^,]*,)[^,]*/, '$1abc'));
+		expect(() => readSeed(dir)).toThrow(SeedError);
+		expect(() => readSeed(dir)).toThrow(/observations\.csv, row 12, column value: .*\(value "abc"\)/);
+	});
+
+	it('names an unknown indicator as a foreign-key error', () => {
+		breakLine('observations.csv', 3, (l) => l.replace(/^([^,]*,)[^,]*/, '$1no_such_indicator'));
+		expect(() => readSeed(dir)).toThrow(/observations\.csv, row 3, column indicator_code/);
+	});
+
+	it('refuses a missing required file', () => {
+		rmSync(path.join(dir, 'indicators.csv'));
+		expect(() => readSeed(dir)).toThrow(/indicators\.csv is missing/);
+	});
+
+	it('refuses a profile with a bad field, naming the file and field', () => {
+		const file = path.join(dir, 'profiles', 'gm100sc-2018.json');
+		const profile = JSON.parse(readFileSync(file, 'utf8'));
+		profile.settings.min_coverage = 1.5;
+		writeFileSync(file, JSON.stringify(profile));
+		expect(() => readSeed(dir)).toThrow(/profiles\/gm100sc-2018\.json: .*min_coverage/);
+	});
+
+	it('writes nothing when a file is broken', () => {
+		breakLine('targets.csv', 2, (l) => l.replace(/^([^,]*,[^,]*,)[^,]*/, '$11850'));
+		expect(() => seedIfEmpty(conn, dir)).toThrow(/targets\.csv, row 2, column year/);
+		expect(count('SELECT count(*) AS n FROM imports')).toBe(0);
+		expect(count('SELECT count(*) AS n FROM regions')).toBe(0);
+	});
+});
