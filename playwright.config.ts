@@ -9,11 +9,17 @@ if (!existsSync(chromium)) {
 	);
 }
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-const database = 'tests/.tmp/e2e.db';
+// Each run gets its own port and database (set here once; Playwright's workers inherit the
+// environment), so two runs on one machine never share or delete each other's server.
+process.env.E2E_PORT ||= String(4200 + Math.floor(Math.random() * 700));
+const port = Number(process.env.E2E_PORT);
+process.env.E2E_DATABASE ||= `tests/.tmp/e2e-${port}.db`;
+const database = process.env.E2E_DATABASE;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
+	// Staff accounts for the auth and staff specs, made with the user CLI once the server is up.
+	globalSetup: './tests/e2e/global-setup.ts',
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
@@ -34,7 +40,7 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `rm -rf tests/.tmp && mkdir -p tests/.tmp && node scripts/start.js`,
+		command: `mkdir -p tests/.tmp && rm -f ${database} ${database}-wal ${database}-shm && node scripts/start.js`,
 		url: `http://localhost:${port}/healthz`,
 		timeout: 180_000,
 		reuseExistingServer: false,

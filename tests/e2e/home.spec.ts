@@ -1,28 +1,148 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-test.describe('first page', () => {
-	test.use({ javaScriptEnabled: false });
+interface ApiScores {
+	year: number;
+	composite: { score: number | null; rank: number | null; rank_interval: [number, number] | null };
+	dimensions: { code: string; score: number | null; weight: number }[];
+}
 
-	test('/ lists Pati indicators by dimension with latest values and sources, without JavaScript', async ({
-		page
-	}) => {
-		await page.goto('/');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'id');
-		await expect(page.getByRole('heading', { level: 1 })).toContainText('Kabupaten Pati');
-		await expect(page.getByRole('heading', { level: 2 })).toHaveCount(6);
-		const hdiRow = page.getByRole('row', { name: /Indeks Pembangunan Manusia/ });
-		await expect(hdiRow).toContainText('74,10');
-		await expect(hdiRow).toContainText('2024');
-		await expect(hdiRow.getByRole('link', { name: 'sumber' })).toHaveAttribute(
-			'href',
-			/patikab\.bps\.go\.id/
+const scores = async (request: APIRequestContext, region: string, year: number) =>
+	(await (await request.get(`/api/v1/scores?region=${region}&year=${year}`)).json()) as ApiScores;
+
+/** formatScore semantics: one decimal, comma in Indonesian, point in English. */
+const fmt = (x: number, lang: 'id' | 'en') => {
+	const s = (Math.round(x * 10) / 10).toFixed(1);
+	return lang === 'id' ? s.replace('.', ',') : s;
+};
+
+async function compositeText(page: Page) {
+	return (await page.getByTestId('composite-score').textContent())?.trim();
+}
+
+for (const js of [false, true]) {
+	test.describe(`overview with JavaScript ${js ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled: js });
+
+		test('/ shows the default region and latest scored year, matching the API', async ({
+			page,
+			request
+		}) => {
+			await page.goto('/');
+			await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+			const h1 = await page.getByRole('heading', { level: 1 }).textContent();
+			expect(h1).toContain('Kabupaten Pati');
+			const year = Number(h1!.match(/(\d{4})$/)![1]);
+			const api = await scores(request, '33.18', year);
+			expect(await compositeText(page)).toBe(fmt(api.composite.score!, 'id'));
+			// One radar and six sparklines, each an image with a name.
+			await expect(page.locator('svg[role="img"]')).toHaveCount(1 + 6 + (js ? 0 : 0));
+			await expect(page.locator('.cards > li')).toHaveCount(6);
+			for (const d of api.dimensions) {
+				await expect(
+					page
+						.locator('.cards > li')
+						.filter({ has: page.locator(`a[href*="/dimensions/${d.code}"]`) })
+				).toContainText(fmt(d.score!, 'id'));
+			}
+			const [low, high] = api.composite.rank_interval!;
+			await expect(page.getByTestId('composite-rank')).toHaveText(
+				low === high ? `Peringkat ${low} dari 6 wilayah` : `Peringkat ${low}–${high} dari 6 wilayah`
+			);
+		});
+
+		test('the picker switches year and region through the URL', async ({ page, request }) => {
+			await page.goto('/');
+			await page.getByLabel('Tahun', { exact: true }).selectOption('2018');
+			await page.getByRole('button', { name: 'Tampilkan' }).click();
+			await expect(page).toHaveURL(/[?&]year=2018/);
+			const api2018 = await scores(request, '33.18', 2018);
+			expect(await compositeText(page)).toBe(fmt(api2018.composite.score!, 'id'));
+
+			await page.getByLabel("Wilayah", { exact: true }).selectOption('33.19');
+			await page.getByRole('button', { name: 'Tampilkan' }).click();
+			await expect(page).toHaveURL(/[?&]region=33\.19/);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText('Kudus');
+			const kudus = await scores(request, '33.19', 2018);
+			expect(await compositeText(page)).toBe(fmt(kudus.composite.score!, 'id'));
+		});
+
+		test('/en is English, with English number formats', async ({ page, request }) => {
+			await page.goto('/en?year=2022');
+			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				'Smart-city report card for Kabupaten Pati, 2022'
+			);
+			const api = await scores(request, '33.18', 2022);
+			expect(await compositeText(page)).toBe(fmt(api.composite.score!, 'en'));
+		});
+
+		test('what-if weights recompute the composite and stay in the URL', async ({
+			page,
+			request
+		}) => {
+			await page.goto('/?year=2022');
+			const api = await scores(request, '33.18', 2022);
+			const weights: Record<string, number> = { economy: 3, society: 0 };
+			const expected =
+				api.dimensions.reduce((a, d) => a + d.score! * d.weight * (weights[d.code] ?? 1), 0) /
+				api.dimensions.reduce((a, d) => a + d.weight * (weights[d.code] ?? 1), 0);
+			await page.locator('input[type="range"][name="w.economy"]').fill('3');
+			await page.locator('input[type="range"][name="w.society"]').fill('0');
+			if (!js) await page.getByRole('button', { name: 'Hitung ulang' }).click();
+			await expect(page).toHaveURL(/w\.economy=3/);
+			await expect(page).toHaveURL(/w\.society=0(&|$)/);
+			await expect(page.getByTestId('composite-score')).toHaveText(fmt(expected, 'id'));
+			await page.reload();
+			await expect(page.getByTestId('composite-score')).toHaveText(fmt(expected, 'id'));
+			await expect(page.locator('input[type="range"][name="w.economy"]')).toHaveValue('3');
+		});
+	});
+}
+
+test.describe('overview edge cases', () => {
+	test('a year without data says so and offers the nearest year', async ({ page }) => {
+		const res = await page.goto('/?year=2030');
+		expect(res?.status()).toBe(200);
+		await expect(page.getByRole('status').first()).toContainText(
+			'Tahun 2030 belum memiliki skor komposit'
 		);
+		await page
+			.getByRole('link', { name: /Lihat tahun terdekat yang memiliki skor: \d{4}/ })
+			.click();
+		await expect(page).toHaveURL(/year=20(2[0-9])/);
 	});
 
-	test('/en serves the same page in English', async ({ page }) => {
-		await page.goto('/en');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		const hdiRow = page.getByRole('row', { name: /Human Development Index/ });
-		await expect(hdiRow).toContainText('74.10');
+	for (const [url, text] of [
+		['/?region=99.99', 'Halaman tidak ditemukan'],
+		['/?year=20x4', 'Halaman tidak ditemukan'],
+		['/?w.nope=2', 'Halaman tidak ditemukan'],
+		['/?w.economy=99', 'Halaman tidak ditemukan'],
+		['/en?region=99.99', 'Page not found']
+	]) {
+		test(`${url} is a localised 404`, async ({ page }) => {
+			const res = await page.goto(url);
+			expect(res?.status()).toBe(404);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+		});
+	}
+
+	for (const path of ['/', '/en', '/methodology', '/en/methodology']) {
+		test(`${path} has no serious or critical accessibility violation`, async ({ page }) => {
+			await page.goto(path);
+			const result = await new AxeBuilder({ page }).analyze();
+			const bad = result.violations.filter(
+				(v) => v.impact === 'serious' || v.impact === 'critical'
+			);
+			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+		});
+	}
+
+	test('/ fits a 360 px wide screen without horizontal scrolling', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await page.goto('/');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			360
+		);
 	});
 });

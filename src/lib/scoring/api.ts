@@ -4,9 +4,11 @@
  */
 import type { ScoreResult } from './engine.ts';
 import type {
+	Aggregation,
 	GroupScore,
 	IndicatorScore,
 	Method,
+	NullReason,
 	Polarity,
 	RatingBand,
 	RegionYearScore,
@@ -32,6 +34,21 @@ export interface ApiIndicator {
 	weight: number;
 	score: number | null;
 	trend: TrendState;
+	/** `bands`: the value is scored as a % of this. */
+	benchmark: number | null;
+	/** The year of the target used (`target` method and trend). */
+	target_year: number | null;
+	/** True when `year_used` is before the assessment year. */
+	carried_forward: boolean;
+	/** True when the value is illustrative, not a sourced figure. */
+	illustrative: boolean;
+	source: string | null;
+	/** Why `score` is null; null when scored. */
+	reason: NullReason | null;
+	/** Weight 0: shown, never scored, not counted in coverage. */
+	context: boolean;
+	/** First year the indicator applies (earlier years: reason `not_applicable`); null = always. */
+	year_from: number | null;
 }
 
 export interface ApiElement {
@@ -42,6 +59,7 @@ export interface ApiElement {
 	score: number | null;
 	coverage: number;
 	trend: TrendState;
+	reason: NullReason | null;
 	indicators: ApiIndicator[];
 }
 
@@ -54,6 +72,7 @@ export interface ApiDimension {
 	rating: ApiRating | null;
 	coverage: number;
 	trend: TrendState;
+	reason: NullReason | null;
 	elements: ApiElement[];
 }
 
@@ -63,12 +82,18 @@ export interface ApiScores {
 	framework: string;
 	profile: string;
 	min_coverage: number;
+	/** `target` method: the cap on scores above target. */
+	target_cap: number;
+	aggregation: Aggregation;
+	/** Geometric aggregation: child scores below this are raised to it before the logarithm. */
+	geometric_floor: number;
 	composite: {
 		score: number | null;
 		rating: ApiRating | null;
 		coverage: number;
 		rank: number | null;
 		rank_interval: [number, number] | null;
+		reason: NullReason | null;
 	};
 	dimensions: ApiDimension[];
 }
@@ -87,7 +112,15 @@ const apiIndicator = (i: IndicatorScore): ApiIndicator => ({
 	polarity: i.polarity,
 	weight: i.weight,
 	score: i.score,
-	trend: i.trend
+	trend: i.trend,
+	benchmark: i.benchmark,
+	target_year: i.targetYear,
+	carried_forward: i.carriedForward,
+	illustrative: i.illustrative,
+	source: i.trace.source,
+	reason: i.reason,
+	context: i.context,
+	year_from: i.yearFrom
 });
 
 const apiElement = (e: GroupScore): ApiElement => ({
@@ -98,6 +131,7 @@ const apiElement = (e: GroupScore): ApiElement => ({
 	score: e.score,
 	coverage: e.coverage,
 	trend: e.trend,
+	reason: e.reason,
 	indicators: e.indicators.map(apiIndicator)
 });
 
@@ -113,12 +147,16 @@ export function toApiScores(s: RegionYearScore): ApiScores {
 		framework: s.framework,
 		profile: s.profile,
 		min_coverage: s.minCoverage,
+		target_cap: s.targetCap,
+		aggregation: s.aggregation,
+		geometric_floor: s.geometricFloor,
 		composite: {
 			score: s.composite.score,
 			rating: apiRating(s.composite.rating),
 			coverage: s.composite.coverage,
 			rank: s.composite.rank,
-			rank_interval: s.composite.rankInterval
+			rank_interval: s.composite.rankInterval,
+			reason: s.composite.reason
 		},
 		dimensions: s.dimensions.map((d) => ({
 			code: d.code,
@@ -129,6 +167,7 @@ export function toApiScores(s: RegionYearScore): ApiScores {
 			rating: apiRating(d.rating),
 			coverage: d.coverage,
 			trend: d.trend,
+			reason: d.reason,
 			elements: d.children.map(apiElement)
 		}))
 	};

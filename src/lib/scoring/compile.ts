@@ -86,7 +86,9 @@ export function compileFramework(
 		if (!validWeight(ind.weight))
 			issues.push(`indicator "${ind.code}" has weight ${ind.weight}; need a number ≥ 0`);
 		if (ind.yearFrom !== undefined && ind.yearFrom !== null && !Number.isInteger(ind.yearFrom))
-			issues.push(`indicator "${ind.code}" has year_from ${ind.yearFrom}; need a whole year or null`);
+			issues.push(
+				`indicator "${ind.code}" has year_from ${ind.yearFrom}; need a whole year or null`
+			);
 	});
 	for (const [code, w] of Object.entries(overrides)) {
 		if (!nodeByCode.has(code) && !indIndex.has(code))

@@ -119,9 +119,13 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'framework',
 			'profile',
 			'min_coverage',
+			'target_cap',
+			'aggregation',
+			'geometric_floor',
 			'composite',
 			'dimensions'
 		]);
+		expect([api.target_cap, api.aggregation, api.geometric_floor]).toEqual([100, 'arithmetic', 1]);
 		expect(api.composite).toEqual({
 			score: 222.5 / 3,
 			rating: {
@@ -132,7 +136,8 @@ describe('scoreFramework() on a hand-computed table', () => {
 			},
 			coverage: 1,
 			rank: 2,
-			rank_interval: null
+			rank_interval: null,
+			reason: null
 		});
 		expect(Object.keys(api.dimensions[0])).toEqual([
 			'code',
@@ -143,6 +148,7 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'rating',
 			'coverage',
 			'trend',
+			'reason',
 			'elements'
 		]);
 		expect(Object.keys(api.dimensions[0].elements[0])).toEqual([
@@ -153,6 +159,7 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'score',
 			'coverage',
 			'trend',
+			'reason',
 			'indicators'
 		]);
 		expect(api.dimensions[0].elements[0].indicators[1]).toEqual({
@@ -166,7 +173,28 @@ describe('scoreFramework() on a hand-computed table', () => {
 			polarity: 'lower',
 			weight: 1,
 			score: 75,
-			trend: 'no_target'
+			trend: 'no_target',
+			benchmark: null,
+			target_year: null,
+			carried_forward: false,
+			illustrative: false,
+			source: 'https://example.test/A/i2',
+			reason: null,
+			context: false,
+			year_from: null
+		});
+		const [e2, e3] = [api.dimensions[0].elements[1], api.dimensions[1].elements[0]];
+		expect(
+			e2.indicators.map((i) => [i.code, i.score, i.target, i.target_year, i.benchmark])
+		).toEqual([
+			['i3', 75, 60, 2022, null],
+			['i4', 75, null, null, 200]
+		]);
+		expect(e3.indicators[1]).toMatchObject({
+			code: 'i6',
+			score: null,
+			reason: 'context',
+			context: true
 		});
 		expect(JSON.parse(JSON.stringify(api))).toEqual(api);
 	});
@@ -329,6 +357,198 @@ describe('scoreFramework() trends', () => {
 	});
 });
 
+describe('scoreFramework() indicator applicability by year (yearFrom)', () => {
+	/** smallFramework() with a yearFrom on some indicators. */
+	const fwFrom = (from: Record<string, number>) => {
+		const fw = smallFramework();
+		return {
+			...fw,
+			indicators: fw.indicators.map((i) => (i.code in from ? { ...i, yearFrom: from[i.code] } : i))
+		};
+	};
+	const A20 = { i1: 60, i2: 30, i3: 45, i4: 150, i5: 4 };
+	const observations = [...obs('A', 2020, A20), ...obs('B', 2020, { i1: 90, i5: 5 })];
+	const targets: TargetInput[] = [{ regionCode: 'A', indicatorCode: 'i3', year: 2020, value: 60 }];
+	const at2020 = (from: Record<string, number>, over: Partial<EngineInput> = {}) =>
+		run({ framework: fwFrom(from), observations, targets, years: [2020], ...over });
+
+	it('scores an indicator before its yearFrom as not_applicable and leaves its weight out of the total', () => {
+		const r = at2020({ i2: 2021 }).regionYear('A', 2020)!;
+		const e1 = r.dimensions[0].children[0];
+		expect(e1.indicators[1]).toMatchObject({
+			code: 'i2',
+			yearFrom: 2021,
+			value: null,
+			yearUsed: null,
+			score: null,
+			reason: 'not_applicable'
+		});
+		expect(e1.indicators[1].trace.formula).toBe('not applicable: the indicator exists from 2021');
+		expect(e1).toMatchObject({ score: 60, coverage: 1, reason: null });
+		expect(e1.trace).toMatchObject({ scoredWeight: 1, totalWeight: 1, coverage: 1 });
+		expect(e1.trace.children.map((c) => [c.code, c.applicable, c.scored])).toEqual([
+			['i1', true, true],
+			['i2', false, false]
+		]);
+		// Without yearFrom, i2 = (30 − 50) / (10 − 50) × 100 = 50 counts.
+		expect(at2020({}).groupScore('A', 'E1', 2020)).toBe(55);
+	});
+	it('does not lower coverage: a region lacking only the inapplicable indicator is fully covered', () => {
+		expect(at2020({ i2: 2021 }).regionYear('B', 2020)!.dimensions[0].children[0]).toMatchObject({
+			score: 90,
+			coverage: 1
+		});
+		expect(at2020({}).regionYear('B', 2020)!.dimensions[0].children[0]).toMatchObject({
+			score: null,
+			coverage: 0.5,
+			reason: 'insufficient_data'
+		});
+	});
+	it('scores the indicator from its yearFrom on', () => {
+		const r = run({ framework: fwFrom({ i2: 2020 }), observations, targets, years: [2020] });
+		expect(r.indicatorScore('A', 'i2', 2020)).toBe(50);
+	});
+	it('prefers not_applicable over context for a weight-0 indicator before its yearFrom', () => {
+		const r = at2020({ i6: 2021 }).regionYear('A', 2020)!;
+		expect(r.dimensions[1].children[0].indicators[1]).toMatchObject({
+			reason: 'not_applicable',
+			context: true
+		});
+	});
+	it('marks a group whose weighted children are all not applicable (or context) not_applicable and drops it from its parent', () => {
+		// E2 = {i3, i4} from 2021; D2 = E3 = {i5 from 2021, i6 context}.
+		const res = at2020({ i3: 2021, i4: 2021, i5: 2021 });
+		const r = res.regionYear('A', 2020)!;
+		const [d1, d2] = r.dimensions;
+		expect(d1.children[1]).toMatchObject({
+			score: null,
+			reason: 'not_applicable',
+			coverage: 0,
+			rating: null
+		});
+		expect(d1.children[1].trace.formula).toBe(
+			'not applicable in 2020: no child with weight > 0 applies that year'
+		);
+		expect(d1).toMatchObject({ score: 55, coverage: 1, reason: null });
+		expect(d1.trace.children.map((c) => [c.code, c.applicable])).toEqual([
+			['E1', true],
+			['E2', false]
+		]);
+		expect(d2).toMatchObject({ score: null, reason: 'not_applicable', coverage: 0 });
+		expect(d2.children[0]).toMatchObject({ score: null, reason: 'not_applicable' });
+		expect(r.composite).toMatchObject({ score: 55, coverage: 1, reason: null, rank: 1 });
+		expect(r.composite.trace).toMatchObject({ scoredWeight: 2, totalWeight: 2 });
+		const api = toApiScores(r);
+		expect(api.dimensions.map((d) => [d.code, d.score, d.coverage, d.reason])).toEqual([
+			['D1', 55, 1, null],
+			['D2', null, 0, 'not_applicable']
+		]);
+		expect(api.dimensions[0].elements.map((e) => e.reason)).toEqual([null, 'not_applicable']);
+		expect(api.dimensions[0].elements[1].indicators[0]).toMatchObject({
+			code: 'i3',
+			reason: 'not_applicable',
+			year_from: 2021,
+			score: null
+		});
+		// B lacks i2, which does apply: E1 (0.5 covered), hence D1 and the composite stay unscored.
+		expect(res.ranking(2020).map((x) => [x.regionCode, x.score, x.rank])).toEqual([
+			['A', 55, 1],
+			['B', null, null]
+		]);
+	});
+	it('makes the composite not_applicable in a year before every indicator', () => {
+		const all = Object.fromEntries(smallFramework().indicators.map((i) => [i.code, 2021]));
+		const r = at2020(all).regionYear('A', 2020)!;
+		expect(r.composite).toMatchObject({
+			score: null,
+			reason: 'not_applicable',
+			coverage: 0,
+			rank: null,
+			rankInterval: null,
+			rankedRegions: 0
+		});
+		expect(toApiScores(r).composite).toEqual({
+			score: null,
+			rating: null,
+			coverage: 0,
+			rank: null,
+			rank_interval: null,
+			reason: 'not_applicable'
+		});
+	});
+	it('keeps a group with only context children insufficient_data (nothing year-dependent left it out)', () => {
+		const r = at2020({}, { weightOverrides: { i5: 0 } }).regionYear('A', 2020)!;
+		expect(r.dimensions[1]).toMatchObject({
+			score: null,
+			reason: 'insufficient_data',
+			coverage: 0
+		});
+		expect(r.composite).toMatchObject({ score: null, coverage: 2 / 3 });
+	});
+	it('carries forward no value from before yearFrom', () => {
+		const cf = [...obs('A', 2022, { ...A22, i2: NaN }), ...obs('A', 2020, { i2: 30 })];
+		const go = (from: Record<string, number>) =>
+			run(
+				{ framework: fwFrom(from), observations: cf, years: [2022] },
+				{ carryForwardYears: 2 }
+			).regionYear('A', 2022)!.dimensions[0].children[0].indicators[1];
+		expect(go({ i2: 2021 })).toMatchObject({ value: null, yearUsed: null, reason: 'no_value' });
+		expect(go({ i2: 2020 })).toMatchObject({ value: 30, yearUsed: 2020, carriedForward: true });
+	});
+	it('computes the trend from applicable years only', () => {
+		const tr = [
+			...obs('A', 2018, { i1: 10 }),
+			...obs('A', 2020, { i1: 50 }),
+			...obs('A', 2022, A22)
+		];
+		const tg = [{ regionCode: 'A', indicatorCode: 'i1', year: 2025, value: 90 }];
+		const go = (from: Record<string, number>) =>
+			run({ framework: fwFrom(from), observations: tr, targets: tg, years: [2022] }).regionYear(
+				'A',
+				2022
+			)!.dimensions[0].children[0].indicators[0].trendDetail;
+		// 2020 → 2022: actual (70 − 50) / 2 = 10 a year; needed (90 − 50) / 5 = 8; ratio 1.25.
+		expect(go({ i1: 2020 })).toMatchObject({
+			state: 'on_track',
+			fromYear: 2020,
+			fromValue: 50,
+			actualRate: 10,
+			neededRate: 8,
+			ratio: 1.25
+		});
+		// Without yearFrom the window starts in 2018: (70 − 10) / 4 = 15 a year.
+		expect(go({})).toMatchObject({ fromYear: 2018, fromValue: 10, actualRate: 15 });
+	});
+	it('leaves a not-applicable indicator out of the group trend', () => {
+		// 2019: i1 (from 2020, with a target) is not applicable; i2 goes 40 → 30 towards 10 by 2025:
+		// actual 10 a year, needed 30 / 7 → on track. Counted as too_few_years, i1 would halve E1's
+		// assessed weight (0.5 < 0.8).
+		const tr = [...obs('A', 2018, { i2: 40 }), ...obs('A', 2019, { i1: 20, i2: 30 })];
+		const tg = [
+			{ regionCode: 'A', indicatorCode: 'i1', year: 2025, value: 90 },
+			{ regionCode: 'A', indicatorCode: 'i2', year: 2025, value: 10 }
+		];
+		const go = (from: Record<string, number>) =>
+			run({ framework: fwFrom(from), observations: tr, targets: tg, years: [2019] }).regionYear(
+				'A',
+				2019
+			)!.dimensions[0].children[0];
+		const e1 = go({ i1: 2020 });
+		expect(e1.indicators.map((i) => [i.score, i.trend])).toEqual([
+			[null, 'too_few_years'],
+			[50, 'on_track']
+		]);
+		expect([e1.score, e1.trend]).toEqual([50, 'on_track']);
+		// With i1 applicable (20, one point: too few years), E1's trend is not assessed.
+		expect(go({}).trend).toBe('too_few_years');
+	});
+	it('rejects a yearFrom that is not a whole year', () => {
+		expect(() => at2020({ i1: 2020.5 })).toThrow(
+			/indicator "i1" has year_from 2020.5; need a whole year or null/
+		);
+	});
+});
+
 describe('scoreFramework() rank intervals', () => {
 	const many = (seed: number) => {
 		const rand = mulberry32(seed);
@@ -388,10 +608,7 @@ describe('scoreFramework() rank intervals', () => {
 	});
 	it('gives no rank and no interval to a region whose composite is null, even if draws would score it', () => {
 		// D1 = D2 = 1: B has only D2 (100), coverage 0.5 < 0.6, but a draw with w2 ≥ 1.5 × w1 scores it.
-		const r = run(
-			{ sensitivityYears: [2022], weightOverrides: { D1: 1 } },
-			{ minCoverage: 0.6 }
-		);
+		const r = run({ sensitivityYears: [2022], weightOverrides: { D1: 1 } }, { minCoverage: 0.6 });
 		expect(r.groupScore('B', null, 2022)).toBeNull();
 		expect(r.ranking(2022)).toEqual([
 			{ regionCode: 'C', score: (81.25 + 75) / 2, rank: 1, rankInterval: [1, 1] },
@@ -403,7 +620,9 @@ describe('scoreFramework() rank intervals', () => {
 	it('ranks a region only in the draws that score it', () => {
 		// B has D2 only (100): coverage 0.5 = min_coverage, so it ranks first, but the draws with
 		// w2 < w1 (522 of 1,000 for this seed) leave it unscored and C, A move up.
-		const observations = baseObservations.filter((o) => o.regionCode !== 'B' || o.indicatorCode !== 'i1');
+		const observations = baseObservations.filter(
+			(o) => o.regionCode !== 'B' || o.indicatorCode !== 'i1'
+		);
 		const r = run(
 			{ observations, sensitivityYears: [2022], weightOverrides: { D1: 1 } },
 			{ minCoverage: 0.5 }
@@ -413,6 +632,23 @@ describe('scoreFramework() rank intervals', () => {
 			['C', 2, [1, 2]],
 			['A', 3, [2, 3]]
 		]);
+	});
+	it('leaves a not-applicable dimension out of the drawn weights, like a dimension of weight 0', () => {
+		const fw = smallFramework();
+		// D2 = {i5, i6 context}: i5 from 2023 makes D2 not applicable in 2022.
+		const na = {
+			...fw,
+			indicators: fw.indicators.map((i) => (i.code === 'i5' ? { ...i, yearFrom: 2023 } : i))
+		};
+		const a = run({ ...input, framework: na }, { minCoverage: 0.9 }).ranking(2022);
+		const overrides = { ...input.weightOverrides, D2: 0 };
+		const b = run({ ...input, weightOverrides: overrides }, { minCoverage: 0.9 }).ranking(2022);
+		expect(a).toEqual(b);
+		expect(a.every((row) => row.rank !== null)).toBe(true);
+		// Geometric draws still move ranks. Had D2's weight stayed in the drawn total, D1 would carry
+		// at most 3 / (3 + 0.5) < 0.9 of it, every draw would be unscored and every interval would
+		// collapse to the rank.
+		expect(a.some((row) => row.rankInterval![1] > row.rankInterval![0])).toBe(true);
 	});
 	it('rejects a sensitivity year that is not scored', () => {
 		expect(() => run({ sensitivityYears: [2021] })).toThrow(/sensitivity year 2021/);

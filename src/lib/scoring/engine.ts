@@ -648,6 +648,9 @@ export class ScoreResult {
 			framework: this.framework,
 			profile: this.profile,
 			minCoverage: this.settings.minCoverage,
+			targetCap: this.settings.targetCap,
+			aggregation: this.settings.aggregation,
+			geometricFloor: this.settings.geometricFloor,
 			composite,
 			dimensions: composite.children,
 			hasIllustrative: flags.illustrative,
@@ -669,26 +672,29 @@ export class ScoreResult {
 		const indicators = grp.childIndicators.map((i) => this.buildIndicator(r, yi, i, flags));
 		const score = this.grpScore[off + g];
 		const coverage = this.grpCoverage[off + g];
-		const childTraces: GroupChildTrace[] = [
-			...children.map((ch) => ({
+		const notApplicable = this.grpNA[yi * nG + g] === 1;
+		const child = (
+			kind: 'group' | 'indicator',
+			ch: { code: string; weight: number; score: number | null; reason: NullReason | null }
+		): GroupChildTrace => {
+			const applicable = ch.reason !== 'not_applicable';
+			return {
 				code: ch.code,
-				kind: 'group' as const,
+				kind,
 				weight: ch.weight,
 				score: ch.score,
-				scored: ch.weight > 0 && ch.score !== null
-			})),
-			...indicators.map((ind) => ({
-				code: ind.code,
-				kind: 'indicator' as const,
-				weight: ind.weight,
-				score: ind.score,
-				scored: ind.weight > 0 && ind.score !== null
-			}))
+				applicable,
+				scored: applicable && ch.weight > 0 && ch.score !== null
+			};
+		};
+		const childTraces: GroupChildTrace[] = [
+			...children.map((ch) => child('group', ch)),
+			...indicators.map((ind) => child('indicator', ind))
 		];
 		let scoredWeight = 0;
 		let totalWeight = 0;
 		for (const ch of childTraces) {
-			if (ch.weight > 0) totalWeight += ch.weight;
+			if (ch.weight > 0 && ch.applicable) totalWeight += ch.weight;
 			if (ch.scored) scoredWeight += ch.weight;
 		}
 		const geometric = settings.aggregation === 'geometric';
@@ -701,8 +707,9 @@ export class ScoreResult {
 			)
 			.join(' + ');
 		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(settings.minCoverage)})`;
-		const formula =
-			score === score
+		const formula = notApplicable
+			? `not applicable in ${this.years[yi]}: no child with weight > 0 applies that year`
+			: score === score
 				? geometric
 					? `exp((${terms}) / ${fmt(scoredWeight)}) = ${fmt(score)}; ${cov}`
 					: `(${terms}) / ${fmt(scoredWeight)} = ${fmt(score)}; ${cov}`
@@ -715,7 +722,7 @@ export class ScoreResult {
 			nameEn: grp.nameEn,
 			weight: grp.weight,
 			score: s,
-			reason: s === null ? REASONS[R_INSUFFICIENT] : null,
+			reason: s !== null ? null : REASONS[notApplicable ? R_NOT_APPLICABLE : R_INSUFFICIENT],
 			rating: rate(s, settings.ratingBands),
 			coverage,
 			trend: TREND_STATES[this.grpTrend[off + g]],
@@ -762,7 +769,7 @@ export class ScoreResult {
 		}
 		const tl = this.targetsByCell[r * nInd + i] ?? EMPTY_TARGETS;
 		const t = selectTarget(tl, Y);
-		const trendDetail = this.trendDetail(cell, Y, ind, t);
+		const trendDetail = this.trendDetail(cell, Y, ind, t, this.indFrom[i]);
 		const pct =
 			ind.method === 'bands' && value !== null
 				? percentOfBenchmark(value, ind.benchmark, ind.polarity)
@@ -771,7 +778,10 @@ export class ScoreResult {
 			ind.method === 'bands' && value !== null
 				? bandPoints(value, ind.benchmark, ind.polarity)
 				: null;
-		const formula = this.formula(ind, value, score, reason, t, pct, points);
+		const formula =
+			reason === 'not_applicable'
+				? `not applicable: the indicator exists from ${ind.yearFrom}`
+				: this.formula(ind, value, score, reason, t, pct, points);
 		return {
 			code: ind.code,
 			nameId: ind.nameId ?? ind.code,
@@ -782,6 +792,7 @@ export class ScoreResult {
 			valueType: ind.valueType,
 			weight,
 			context: !(weight > 0),
+			yearFrom: ind.yearFrom ?? null,
 			value,
 			yearUsed,
 			carriedForward,
@@ -821,14 +832,16 @@ export class ScoreResult {
 		cell: number,
 		Y: number,
 		ind: IndicatorInput,
-		t: YearValue | null
+		t: YearValue | null,
+		indFrom: number
 	): TrendDetail {
 		const out = emptyTrendDetail('no_target');
 		const ys = Y - this.yMin;
 		let first = -1;
 		let last = -1;
 		let points = 0;
-		for (let s = Math.max(0, ys - this.settings.trend.years + 1); s <= ys; s++) {
+		const from = Math.max(0, indFrom);
+		for (let s = Math.max(from, ys - this.settings.trend.years + 1); s <= ys; s++) {
 			if (this.values[cell + s] === this.values[cell + s]) {
 				if (first < 0) first = s;
 				last = s;

@@ -123,6 +123,15 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 			}
 		},
 		{
+			key: 'applicability',
+			title: { id: 'Indikator yang belum berlaku', en: 'Indicators not yet applicable' },
+			formula: null,
+			text: {
+				id: 'Sebagian indikator baru ada sejak tahun tertentu (misalnya merchant QRIS sejak 2020, indeks ETPD sejak 2021). Pada tahun penilaian sebelum tahun berlakunya, indikator itu "tidak berlaku": skornya kosong dan bobotnya dikeluarkan dari bobot berskor maupun bobot total kelompoknya, seperti indikator konteks, sehingga tidak menurunkan cakupan. Nilai dari tahun sebelum indikator berlaku tidak dipakai, tidak dibawa maju, dan tidak masuk perhitungan tren. Kelompok yang semua anak berbobotnya tidak berlaku (atau indikator konteks) pada suatu tahun juga tidak berlaku: skor kosong, cakupan 0, dan bobotnya dikeluarkan dari kelompok induknya.',
+				en: 'Some indicators exist only from a given year (QRIS merchants from 2020, the ETPD index from 2021, for example). In an assessment year before that, the indicator is "not applicable": its score is empty and its weight is left out of both the scored and the total weight of its group, like a context indicator, so it does not lower coverage. Values from before the indicator applies are not used, not carried forward and not counted in trends. A group all of whose weighted children are not applicable (or context) in a year is itself not applicable: empty score, coverage 0, and its weight is left out of its parent.'
+			}
+		},
+		{
 			key: 'rating',
 			title: { id: 'Peringkat warna', en: 'Rating bands' },
 			formula: null,
@@ -146,8 +155,8 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 			title: { id: 'Peringkat dan rentang peringkat', en: 'Rank and rank interval' },
 			formula: null,
 			text: {
-				id: `Peringkat 1 = skor komposit tertinggi di antara daerah yang dibandingkan; skor sama berbagi peringkat. Rentang peringkat dari analisis sensitivitas Monte Carlo: ${sens.draws} undian bobot dimensi (masing-masing × U(${idNum(1 - sens.weightSpread)}, ${idNum(1 + sens.weightSpread)}), seed ${sens.seed})${sens.includeGeometric ? ', bergantian agregasi aritmetika dan geometrik' : ''}; rentang = persentil ke-${sens.percentiles[0]} sampai ke-${sens.percentiles[1]}, diperlebar agar memuat peringkat utama. Selisih 2–3 peringkat umumnya bukan perbedaan nyata.`,
-				en: `Rank 1 = the highest composite among the regions compared; equal scores share a rank. Rank interval from a Monte Carlo sensitivity analysis: ${sens.draws} draws of the dimension weights (each × U(${1 - sens.weightSpread}, ${1 + sens.weightSpread}), seed ${sens.seed})${sens.includeGeometric ? ', alternating arithmetic and geometric aggregation' : ''}; interval = ${sens.percentiles[0]}th to ${sens.percentiles[1]}th percentile, widened to include the main rank. Differences of 2–3 places are usually not meaningful.`
+				id: `Peringkat 1 = skor komposit tertinggi di antara daerah yang dibandingkan; skor sama berbagi peringkat. Rentang peringkat dari analisis sensitivitas Monte Carlo: ${sens.draws} undian bobot dimensi (masing-masing × U(${idNum(1 - sens.weightSpread)}, ${idNum(1 + sens.weightSpread)}), seed ${sens.seed})${sens.includeGeometric ? ', bergantian agregasi aritmetika dan geometrik' : ''}; rentang = persentil ke-${sens.percentiles[0]} sampai ke-${sens.percentiles[1]}, diperlebar agar memuat peringkat utama. Hanya daerah yang memiliki skor komposit yang diberi peringkat dan rentang; dalam setiap undian, daerah yang tidak berskor pada undian itu tidak diberi peringkat. Selisih 2–3 peringkat umumnya bukan perbedaan nyata.`,
+				en: `Rank 1 = the highest composite among the regions compared; equal scores share a rank. Rank interval from a Monte Carlo sensitivity analysis: ${sens.draws} draws of the dimension weights (each × U(${1 - sens.weightSpread}, ${1 + sens.weightSpread}), seed ${sens.seed})${sens.includeGeometric ? ', alternating arithmetic and geometric aggregation' : ''}; interval = ${sens.percentiles[0]}th to ${sens.percentiles[1]}th percentile, widened to include the main rank. Only regions with a composite score get a rank and an interval; in each draw, a region the draw leaves unscored is not ranked. Differences of 2–3 places are usually not meaningful.`
 			}
 		},
 		{

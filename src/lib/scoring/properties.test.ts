@@ -221,11 +221,18 @@ describe('methodologyText()', () => {
 			'value_year',
 			'aggregation',
 			'coverage',
+			'applicability',
 			'rating',
 			'trend',
 			'rank',
 			'spbe'
 		]);
+		expect(m.sections.find((s) => s.key === 'applicability')!.text.en).toContain(
+			'left out of both the scored and the total weight of its group'
+		);
+		expect(m.sections.find((s) => s.key === 'rank')!.text.id).toContain(
+			'Hanya daerah yang memiliki skor komposit yang diberi peringkat dan rentang'
+		);
 		expect(m.limits.length).toBeGreaterThan(3);
 		for (const s of m.sections) expect(s.text.id.length * s.text.en.length).toBeGreaterThan(0);
 	});

@@ -231,6 +231,10 @@ export interface RegionYearScore {
 	framework: string;
 	profile: string;
 	minCoverage: number;
+	/** Profile settings a reader needs to recompute the numbers. */
+	targetCap: number;
+	aggregation: Aggregation;
+	geometricFloor: number;
 	composite: CompositeScore;
 	dimensions: GroupScore[];
 	/** True when any value that entered a score is illustrative: pages must say so. */

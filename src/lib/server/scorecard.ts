@@ -32,8 +32,10 @@ export interface Scorecard {
 	nearestScoredYear: number | null;
 	/** Years with a composite score for this region, ascending. */
 	scoredYears: number[];
-	/** What-if dimension weights from the URL; empty when none are set. */
+	/** What-if dimension weights from the URL (multiples of the data's weights); empty when none. */
 	weights: Record<string, number>;
+	/** The same as absolute node weights, as the engine takes them. */
+	weightOverrides: Record<string, number>;
 	/** Every region compared, for pickers and peer charts. */
 	regions: RegionInfo[];
 	/** The instance's base assessment year (2018 for Pati). */
@@ -117,6 +119,7 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		nearestScoredYear: yearHasScore ? year : nearest(scoredYears, year),
 		scoredYears,
 		weights,
+		weightOverrides,
 		regions: allRegions.filter((r) => ctx.regions.includes(r.code)),
 		baseYear: instance.baseYear
 	};

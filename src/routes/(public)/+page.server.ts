@@ -1,60 +1,90 @@
-import { group } from 'd3-array';
-import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
-import * as frameworks from '$lib/server/db/frameworks';
-import * as indicators from '$lib/server/db/indicators';
-import * as observations from '$lib/server/db/observations';
-import * as regions from '$lib/server/db/regions';
+import { getConnection } from '$lib/server/db';
+import { regionYearScores } from '$lib/server/scores';
+import { resolveScorecard, parseYear, WEIGHT_MAX, WEIGHT_MIN } from '$lib/server/scorecard';
 import type { PageServerLoad } from './$types';
 
-export const load = (async () => {
-	const db = getDb();
-	const { instance } = config();
-	const region = regions.get(db, instance.defaultRegion);
-	if (!region) error(500, `Configured region ${instance.defaultRegion} is not in the database.`);
-	const [tree, list, values] = await Promise.all([
-		frameworks.nodes(db, instance.defaultFramework),
-		indicators.list(db, { framework: instance.defaultFramework }),
-		observations.listCurrent(db, { region: region.code, framework: instance.defaultFramework })
-	]);
-	const byIndicator = group(values, (v) => v.indicatorCode);
-	const rows = list.map((i) => {
-		const series = byIndicator.get(i.code) ?? [];
-		return {
-			code: i.code,
-			nameId: i.nameId,
-			nameEn: i.nameEn,
-			unit: i.unit,
-			decimals: i.decimals,
-			elementCode: i.elementCode,
-			latest: series.at(-1) ?? null,
-			series: series.map((v) => ({ year: v.year, value: v.value, illustrative: v.illustrative }))
-		};
-	});
-	const dimensions = tree
-		.filter((n) => n.parentCode === null)
-		.map((d) => ({
-			code: d.code,
-			nameId: d.nameId,
-			nameEn: d.nameEn,
-			elements: tree
-				.filter((e) => e.parentCode === d.code)
-				.map((e) => ({
-					code: e.code,
-					nameId: e.nameId,
-					nameEn: e.nameEn,
-					indicators: rows.filter((r) => r.elementCode === e.code)
-				}))
-		}));
+export const load = (async ({ url }) => {
+	const card = resolveScorecard(url);
+	const { ctx, region, year } = card;
+	// A year outside the scored range still renders: null scores, zero coverage, a notice.
+	const scores =
+		ctx.result.regionYear(region.code, year) ??
+		regionYearScores(getConnection(), {
+			framework: ctx.framework.code,
+			region: region.code,
+			year,
+			weights: card.weightOverrides
+		}).scores;
+
+	// The overlaid radar year: the base assessment year unless the reader chose another.
+	const compareAsked = parseYear(url, 'vs');
+	const compareYear =
+		compareAsked ??
+		(card.scoredYears.includes(card.baseYear) ? card.baseYear : (card.scoredYears[0] ?? null));
+	const compare =
+		compareYear !== null && compareYear !== year && ctx.years.includes(compareYear)
+			? ctx.result.regionYear(region.code, compareYear)
+			: null;
+
+	const sparkYears = ctx.years.filter((y) => y >= card.baseYear);
+	const dimensions = scores.dimensions.map((d) => ({
+		code: d.code,
+		nameId: d.nameId,
+		nameEn: d.nameEn,
+		weight: d.weight,
+		score: d.score,
+		rating: d.rating,
+		coverage: d.coverage,
+		trend: d.trend,
+		compareScore: compare?.dimensions.find((c) => c.code === d.code)?.score ?? null,
+		spark: sparkYears.map((y) => ({ year: y, value: ctx.result.groupScore(region.code, d.code, y) }))
+	}));
+
+	// Dimension scores of every compared region: enough for the browser to recompute the composite
+	// and ranks with the scoring module when the reader moves a weight slider.
+	const peers = ctx.regions.map((code) => ({
+		code,
+		dimensions: Object.fromEntries(
+			dimensions.map((d) => [d.code, ctx.result.groupScore(code, d.code, year)])
+		)
+	}));
+	const baseWeights = Object.fromEntries(
+		ctx.framework.nodes.filter((n) => n.parentCode === null).map((n) => [n.code, n.weight])
+	);
+
 	return {
-		region: { code: region.code, name: region.name },
+		region,
+		regions: card.regions,
+		year,
+		years: ctx.years,
+		scoredYears: card.scoredYears,
+		yearHasScore: card.yearHasScore,
+		nearestScoredYear: card.nearestScoredYear,
+		baseYear: card.baseYear,
+		compareYear: compare ? compareYear : null,
+		composite: {
+			score: scores.composite.score,
+			rating: scores.composite.rating,
+			coverage: scores.composite.coverage,
+			rank: scores.composite.rank,
+			rankInterval: scores.composite.rankInterval,
+			rankedRegions: scores.composite.rankedRegions
+		},
 		dimensions,
-		illustrativeCount: rows.filter((r) => r.latest?.illustrative).length,
-		// The chart shows the indicator with the longest real series: proof that CSV → SQLite → page works.
-		chart:
-			rows
-				.filter((r) => r.series.length > 1)
-				.sort((a, b) => b.series.length - a.series.length)[0] ?? null
+		hasIllustrative: scores.hasIllustrative || Boolean(compare?.hasIllustrative),
+		hasCarriedForward: scores.hasCarriedForward,
+		whatIf: {
+			weights: card.weights,
+			baseWeights,
+			min: WEIGHT_MIN,
+			max: WEIGHT_MAX,
+			peers,
+			settings: {
+				aggregation: ctx.profile.settings.aggregation,
+				minCoverage: ctx.profile.settings.minCoverage,
+				geometricFloor: ctx.profile.settings.geometricFloor,
+				ratingBands: ctx.profile.settings.ratingBands
+			}
+		}
 	};
 }) satisfies PageServerLoad;
