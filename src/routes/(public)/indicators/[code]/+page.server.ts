@@ -1,0 +1,105 @@
+import { getConnection } from '$lib/server/db';
+import { regionYearScores } from '$lib/server/scores';
+import type { IndicatorScore } from '$lib/scoring/types';
+import { WEIGHT_PREFIX } from '$lib/scorecard-url';
+import { peersParam } from '../series';
+import { indicatorView } from './load.server';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ url, params }) => {
+	const { sc, meta, peers, shownPeers, values, goals, chart } = indicatorView(url, params.code);
+	const { ctx, region, year } = sc;
+
+	// An indicator's score does not depend on the what-if weights, so a year outside the scored
+	// range can be scored alone without them.
+	const scores = ctx.years.includes(year)
+		? ctx.result.regionYear(region.code, year)!
+		: regionYearScores(getConnection(), {
+				framework: ctx.framework.code,
+				region: region.code,
+				year
+			}).scores;
+	let score: IndicatorScore | undefined;
+	let dimension = scores.dimensions[0];
+	let element = dimension;
+	for (const d of scores.dimensions) {
+		for (const e of [d, ...d.children]) {
+			const hit = e.indicators.find((i) => i.code === params.code);
+			if (hit) [score, dimension, element] = [hit, d, e];
+		}
+	}
+	const s = score!;
+
+	const names = new Map(sc.regions.map((r) => [r.code, r.name]));
+	const order = [region.code, ...peers.map((p) => p.code)];
+	const table = values
+		.map((v) => ({
+			regionCode: v.regionCode,
+			regionName: names.get(v.regionCode) ?? v.regionCode,
+			year: v.year,
+			value: v.value,
+			illustrative: v.illustrative,
+			source: v.source
+		}))
+		.sort((a, b) => order.indexOf(a.regionCode) - order.indexOf(b.regionCode) || a.year - b.year);
+	const illustrativeValues = table.filter((v) => v.illustrative).length;
+	const realSources = [...new Set(table.filter((v) => !v.illustrative).map((v) => v.source))];
+	const peersKept = url.searchParams.has('peers') ? peersParam(shownPeers) : null;
+
+	return {
+		indicator: {
+			code: meta.code,
+			nameId: meta.nameId,
+			nameEn: meta.nameEn,
+			descriptionId: meta.descriptionId,
+			descriptionEn: meta.descriptionEn,
+			unit: meta.unit,
+			decimals: meta.decimals,
+			polarity: meta.polarity,
+			valueType: meta.valueType,
+			method: meta.method,
+			worst: meta.worst,
+			best: meta.best,
+			benchmark: meta.benchmark,
+			weight: meta.weight,
+			opd: meta.opd,
+			definitionSource: meta.definitionSource,
+			yearFrom: meta.yearFrom
+		},
+		dimension: { code: dimension.code, nameId: dimension.nameId, nameEn: dimension.nameEn },
+		element: { code: element.code, nameId: element.nameId, nameEn: element.nameEn },
+		score: {
+			value: s.value,
+			yearUsed: s.yearUsed,
+			carriedForward: s.carriedForward,
+			illustrative: s.illustrative,
+			score: s.score,
+			reason: s.reason,
+			trend: s.trend,
+			trendDetail: s.trendDetail,
+			trace: s.trace
+		},
+		chart,
+		peers: peers.map((p) => ({ code: p.code, name: p.name })),
+		shownPeers,
+		peersKept,
+		table,
+		targets: goals.map((t) => ({
+			year: t.year,
+			value: t.value,
+			documentType: t.documentType,
+			source: t.source,
+			illustrative: t.illustrative
+		})),
+		quality: { total: table.length, illustrative: illustrativeValues, realSources },
+		illustrativeCount: illustrativeValues + goals.filter((t) => t.illustrative).length,
+		region: { code: region.code, name: region.name },
+		year,
+		years: ctx.years,
+		yearHasScore: sc.yearHasScore,
+		nearestScoredYear: sc.nearestScoredYear,
+		regions: sc.regions.map((r) => ({ code: r.code, name: r.name })),
+		weights: sc.weights,
+		keepWeights: [...url.searchParams].filter(([k]) => k.startsWith(WEIGHT_PREFIX))
+	};
+}) satisfies PageServerLoad;
