@@ -8,6 +8,7 @@ import {
 	scoreFramework,
 	type FrameworkInput,
 	type Profile,
+	type RegionYearScore,
 	type ScoreResult
 } from '../scoring';
 import type { Connection } from './db';
@@ -32,6 +33,24 @@ export interface ScoringContext {
 	years: number[];
 	/** Years for which at least one compared region has a composite score. */
 	scoredYears: number[];
+	/**
+	 * The rich scores of a region and year, memoised: building traces costs milliseconds, and the
+	 * same views are asked for by every request until the data changes.
+	 */
+	regionYear: (region: string, year: number) => RegionYearScore | null;
+}
+
+function memoRegionYear(result: ScoreResult): ScoringContext['regionYear'] {
+	const memo = new Map<string, RegionYearScore | null>();
+	return (region, year) => {
+		const key = `${region}|${year}`;
+		let hit = memo.get(key);
+		if (hit === undefined) {
+			hit = result.regionYear(region, year);
+			memo.set(key, hit);
+		}
+		return hit;
+	};
 }
 
 /** A cheap fingerprint of everything that can change scores: imports, undos and profiles. */
@@ -199,7 +218,15 @@ export function scoring(conn: Connection, request: ScoreRequest): ScoringContext
 		sensitivityYears: years
 	});
 	const scoredYears = years.filter((y) => regions.some((r) => result.groupScore(r, null, y) !== null));
-	const context: ScoringContext = { framework, profile, result, regions, years, scoredYears };
+	const context: ScoringContext = {
+		framework,
+		profile,
+		result,
+		regions,
+		years,
+		scoredYears,
+		regionYear: memoRegionYear(result)
+	};
 	if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
 	cache.set(key, { version, context });
 	return context;
@@ -220,7 +247,7 @@ export function regionYearScores(
 	if (!region) throw new ScoresNotFound('region', `Unknown region "${request.region}".`);
 	const ctx = scoring(conn, request);
 	const inSet = ctx.regions.includes(request.region) && ctx.years.includes(request.year);
-	if (inSet) return { context: ctx, scores: ctx.result.regionYear(request.region, request.year)! };
+	if (inSet) return { context: ctx, scores: ctx.regionYear(request.region, request.year)! };
 	const alone = scoreFramework({
 		framework: ctx.framework,
 		profile: ctx.profile,

@@ -8,7 +8,7 @@ export const load = (async ({ url }) => {
 	const { ctx, region, year } = card;
 	// A year outside the scored range still renders: null scores, zero coverage, a notice.
 	const scores =
-		ctx.result.regionYear(region.code, year) ??
+		ctx.regionYear(region.code, year) ??
 		regionYearScores(getConnection(), {
 			framework: ctx.framework.code,
 			region: region.code,
@@ -23,7 +23,7 @@ export const load = (async ({ url }) => {
 		(card.scoredYears.includes(card.baseYear) ? card.baseYear : (card.scoredYears[0] ?? null));
 	const compare =
 		compareYear !== null && compareYear !== year && ctx.years.includes(compareYear)
-			? ctx.result.regionYear(region.code, compareYear)
+			? ctx.regionYear(region.code, compareYear)
 			: null;
 
 	const sparkYears = ctx.years.filter((y) => y >= card.baseYear);

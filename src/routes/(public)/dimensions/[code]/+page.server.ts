@@ -43,7 +43,7 @@ export const load = (async ({ url, params }) => {
 	// Dimension scores do not depend on the what-if weights (those weigh dimensions in the
 	// composite), so a year outside the scored range can be scored alone without them.
 	const scores = ctx.years.includes(year)
-		? ctx.result.regionYear(region.code, year)!
+		? ctx.regionYear(region.code, year)!
 		: regionYearScores(getConnection(), {
 				framework: ctx.framework.code,
 				region: region.code,

@@ -1,0 +1,170 @@
+/**
+ * Bench case `pages`: the public scorecard under load, its weight, and Lighthouse's scores.
+ *
+ * - Throughput: autocannon (10 connections) on `/` next to a bare SvelteKit page that runs one
+ *   SQLite query (`/bench-baseline`, only served with BENCH_BASELINE=1) in the same run, so the
+ *   ratio survives a noisy machine.
+ *   Budget: `/` at ≥ 60 % of the baseline's requests/s, p99 under 50 ms.
+ * - Weight: HTML of `/` ≤ 120 KB; JavaScript shipped for `/` ≤ 80 KB gzip.
+ * - Lighthouse 12 (runs on Node 20) on `/`, a dimension and an indicator page with Debian's
+ *   Chromium: performance ≥ 95, accessibility 100, best practices ≥ 95.
+ *
+ * Prints one JSON line per case. Run: `npm run bench -- pages`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function emit(line: Record<string, unknown>) {
+	console.log(JSON.stringify({ bench: 'pages', ...line }));
+}
+
+async function startServer(): Promise<{ base: string; child: ChildProcess; dir: string }> {
+	const dir = mkdtempSync(path.join(tmpdir(), 'rapor-bench-pages-'));
+	const port = 4900 + Math.floor(Math.random() * 90);
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: {
+			...process.env,
+			DATABASE_URL: path.join(dir, 'bench.db'),
+			BENCH_BASELINE: '1',
+			PORT: String(port),
+			ORIGIN: `http://localhost:${port}`
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	const base = `http://localhost:${port}`;
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		const ok = await fetch(`${base}/healthz`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (ok) break;
+		if (Date.now() > deadline || child.exitCode !== null) throw new Error('bench server did not start');
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	return { base, child, dir };
+}
+
+interface CannonResult {
+	requests: { average: number };
+	latency: { p99: number; average: number };
+	non2xx: number;
+	errors: number;
+}
+
+async function cannon(url: string): Promise<CannonResult> {
+	const { default: autocannon } = await import('autocannon');
+	return (await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })) as unknown as CannonResult;
+}
+
+async function weight(base: string) {
+	const html = await (await fetch(`${base}/`)).text();
+	const scripts = new Set<string>();
+	for (const tag of html.match(/<link[^>]*>/g) ?? []) {
+		if (!/rel="modulepreload"/.test(tag)) continue;
+		const href = tag.match(/href="([^"]+)"/);
+		if (href) scripts.add(href[1]);
+	}
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) scripts.add(m[1]);
+	let jsRaw = 0;
+	let jsGzip = 0;
+	for (const src of scripts) {
+		const url = new URL(src, `${base}/`).href;
+		const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+		jsRaw += body.length;
+		jsGzip += gzipSync(body, { level: 9 }).length;
+	}
+	emit({
+		case: 'weight',
+		page: '/',
+		html_bytes: Buffer.byteLength(html),
+		html_gzip_bytes: gzipSync(html).length,
+		js_files: scripts.size,
+		js_bytes: jsRaw,
+		js_gzip_bytes: jsGzip,
+		html_budget_ok: Buffer.byteLength(html) <= 120 * 1024,
+		js_budget_ok: jsGzip <= 80 * 1024
+	});
+}
+
+async function lighthouseScores(base: string) {
+	const { default: lighthouse } = await import('lighthouse');
+	const chromeLauncher = await import('chrome-launcher');
+	const chrome = await chromeLauncher.launch({
+		chromePath: CHROMIUM,
+		chromeFlags: [
+			'--headless=new',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run'
+		]
+	});
+	try {
+		for (const page of ['/', '/dimensions/economy', '/indicators/hdi_ipm']) {
+			const result = await lighthouse(`${base}${page}`, {
+				port: chrome.port,
+				output: 'json',
+				logLevel: 'error',
+				onlyCategories: ['performance', 'accessibility', 'best-practices']
+			});
+			const c = result?.lhr.categories;
+			const score = (key: string) => Math.round((c?.[key]?.score ?? 0) * 100);
+			emit({
+				case: 'lighthouse',
+				page,
+				performance: score('performance'),
+				accessibility: score('accessibility'),
+				best_practices: score('best-practices'),
+				budget_ok:
+					score('performance') >= 95 && score('accessibility') === 100 && score('best-practices') >= 95
+			});
+		}
+	} finally {
+		await chrome.kill();
+	}
+}
+
+export async function run(): Promise<void> {
+	const { base, child, dir } = await startServer();
+	try {
+		// Warm the scoring cache and the JIT before measuring.
+		for (let i = 0; i < 20; i++) {
+			await fetch(`${base}/`).then((r) => r.text());
+			await fetch(`${base}/bench-baseline`).then((r) => r.text());
+		}
+		const baseline = await cannon(`${base}/bench-baseline`);
+		emit({
+			case: 'baseline',
+			route: '/bench-baseline (a bare page running one SQLite query)',
+			requests_per_s: Math.round(baseline.requests.average),
+			p99_ms: baseline.latency.p99,
+			non_2xx: baseline.non2xx
+		});
+		const overview = await cannon(`${base}/`);
+		const ratio = overview.requests.average / baseline.requests.average;
+		emit({
+			case: 'overview',
+			route: '/',
+			requests_per_s: Math.round(overview.requests.average),
+			p99_ms: overview.latency.p99,
+			non_2xx: overview.non2xx,
+			ratio_to_baseline: Number(ratio.toFixed(3)),
+			budget_ok: ratio >= 0.6 && overview.latency.p99 < 50
+		});
+		await weight(base);
+		await lighthouseScores(base);
+	} finally {
+		child.kill('SIGTERM');
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
