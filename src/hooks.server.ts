@@ -1,6 +1,8 @@
 import { building } from '$app/environment';
 import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { handleAuth } from '$lib/server/auth/handle';
 import { ConfigError } from '$lib/server/config';
 import { SeedError } from '$lib/server/seed';
 import { prepareDatabase } from '$lib/server/startup';
@@ -24,10 +26,13 @@ export const init: ServerInit = async () => {
 	}
 };
 
-export const handle: Handle = ({ event, resolve }) =>
+const handleParaglide: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 		});
 	});
+
+// Paraglide first, so the sign-in redirect and error pages know the language.
+export const handle: Handle = sequence(handleParaglide, handleAuth);

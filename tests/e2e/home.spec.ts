@@ -59,7 +59,7 @@ for (const js of [false, true]) {
 			const api2018 = await scores(request, '33.18', 2018);
 			expect(await compositeText(page)).toBe(fmt(api2018.composite.score!, 'id'));
 
-			await page.getByLabel("Wilayah", { exact: true }).selectOption('33.19');
+			await page.getByLabel('Wilayah', { exact: true }).selectOption('33.19');
 			await page.getByRole('button', { name: 'Tampilkan' }).click();
 			await expect(page).toHaveURL(/[?&]region=33\.19/);
 			await expect(page.getByRole('heading', { level: 1 })).toContainText('Kudus');

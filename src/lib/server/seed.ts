@@ -16,6 +16,7 @@ import {
 import { parseProfile, ProfileError, serialiseSettings } from '../scoring/profile';
 import type { Connection } from './db';
 import { commitBatch, type LoadBatch } from './db/imports';
+import { toBatch } from './import-rows';
 
 /** The seed files in load order: each may refer to the ones before it. */
 export const SEED_FILES: readonly { file: string; kind: ImportKind; required: boolean }[] = [
@@ -66,82 +67,6 @@ function addToContext(context: ValidationContext, kind: ImportKind, rows: RowOf<
 			});
 		}
 	}
-}
-
-function toBatch(parts: Partial<{ [K in ImportKind]: RowOf<K>[] }>): LoadBatch {
-	return {
-		regions: parts.regions?.map((r) => ({
-			code: r.code,
-			name: r.name,
-			kind: r.kind,
-			parentCode: r.parentCode,
-			bpsCode: r.bpsCode
-		})),
-		frameworks: parts.frameworks?.map((f) => ({
-			code: f.code,
-			version: f.version,
-			nameId: f.nameId,
-			nameEn: f.nameEn,
-			yearFrom: f.yearFrom,
-			yearTo: f.yearTo,
-			source: f.source ?? ''
-		})),
-		nodes: parts.nodes?.map((n, index) => ({
-			frameworkCode: n.frameworkCode,
-			code: n.code,
-			parentCode: n.parentCode,
-			level: n.level,
-			nameId: n.nameId,
-			nameEn: n.nameEn,
-			descriptionId: n.descriptionId ?? '',
-			descriptionEn: n.descriptionEn ?? '',
-			weight: n.weight ?? 1,
-			sortOrder: n.sortOrder ?? index
-		})),
-		indicators: parts.indicators?.map((i, index) => ({
-			code: i.code,
-			frameworkCode: i.frameworkCode,
-			elementCode: i.elementCode,
-			nameId: i.nameId,
-			nameEn: i.nameEn,
-			descriptionId: i.descriptionId ?? '',
-			descriptionEn: i.descriptionEn ?? '',
-			rationaleId: i.rationaleId ?? '',
-			rationaleEn: i.rationaleEn ?? '',
-			unit: i.unit,
-			polarity: i.polarity,
-			valueType: i.valueType,
-			method: i.method,
-			worst: i.worst,
-			best: i.best,
-			benchmark: i.benchmark,
-			opd: i.opd ?? '',
-			weight: i.weight ?? 1,
-			definitionSource: i.definitionSource ?? '',
-			yearFrom: i.yearFrom ?? null,
-			decimals: i.decimals ?? null,
-			sortOrder: i.sortOrder ?? index
-		})),
-		observations: parts.observations?.map((o) => ({
-			regionCode: o.regionCode,
-			indicatorCode: o.indicatorCode,
-			year: o.year,
-			value: o.value,
-			source: o.source,
-			note: o.note ?? '',
-			illustrative: o.illustrative ?? false
-		})),
-		targets: parts.targets?.map((t) => ({
-			regionCode: t.regionCode,
-			indicatorCode: t.indicatorCode,
-			year: t.year,
-			value: t.value,
-			documentType: t.documentType,
-			source: t.source,
-			note: t.note ?? '',
-			illustrative: t.illustrative ?? false
-		}))
-	};
 }
 
 export interface SeedData {

@@ -201,6 +201,23 @@ function statements(sqlite: Database.Database) {
 			`SELECT id, value, source, note, illustrative, document_type FROM targets
 			 WHERE region_code = ? AND indicator_code = ? AND year = ? AND superseded_by IS NULL`
 		),
+		regionExists: sqlite.prepare(`SELECT 1 FROM regions WHERE code = ?`),
+		frameworkExists: sqlite.prepare(`SELECT 1 FROM frameworks WHERE code = ?`),
+		nodeExists: sqlite.prepare(
+			`SELECT 1 FROM framework_nodes WHERE framework_code = ? AND code = ?`
+		),
+		indicatorExists: sqlite.prepare(`SELECT 1 FROM indicators WHERE code = ?`),
+		profileExists: sqlite.prepare(`SELECT 1 FROM scoring_profiles WHERE code = ?`),
+		insertNewObservation: sqlite.prepare(
+			`INSERT INTO observations (region_code, indicator_code, year, value, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (region_code, indicator_code, year) WHERE superseded_by IS NULL DO NOTHING`
+		),
+		insertNewTarget: sqlite.prepare(
+			`INSERT INTO targets (region_code, indicator_code, year, value, document_type, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (region_code, indicator_code, year) WHERE superseded_by IS NULL DO NOTHING`
+		),
 		supersedeObservation: sqlite.prepare(`UPDATE observations SET superseded_by = ? WHERE id = ?`),
 		supersedeTarget: sqlite.prepare(`UPDATE targets SET superseded_by = ? WHERE id = ?`),
 		insertObservation: sqlite.prepare(
@@ -253,38 +270,75 @@ function sameValue(current: CurrentRow, row: ObservationInput | TargetInput) {
 }
 
 /**
- * Applies a batch in one `BEGIN IMMEDIATE` transaction. When nothing differs from what is current,
- * the transaction is rolled back and the result says `unchanged` (no empty import record is kept).
+ * An open import inside a transaction the caller holds: rows go in one at a time (a streaming
+ * import writes them as they are validated), `finish()` records the counts. Reference rows are
+ * upserted; values supersede the current row only when they differ from it.
  */
-export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch): CommitResult {
-	const s = prepared(conn.sqlite);
-	const exists = (table: string, where: string, ...args: unknown[]) =>
-		conn.sqlite.prepare(`SELECT 1 FROM ${table} WHERE ${where}`).get(...args) !== undefined;
+export interface ImportWriter {
+	importId: number;
+	counts: Counts;
+	region(r: RegionInput): void;
+	framework(f: FrameworkInput): void;
+	/** Nodes as one list, so parents can be written before their children. */
+	nodes(list: NodeInput[]): void;
+	indicator(i: IndicatorInput): void;
+	profile(p: ProfileInput): void;
+	observation(o: ObservationInput): void;
+	target(t: TargetInput): void;
+	/** Records the counts; `unchanged` when nothing differed (the caller should roll back). */
+	finish(): CommitResult;
+}
 
-	class NothingChanged extends Error {}
-	let result: CommitResult | undefined;
-	const run = conn.sqlite.transaction(() => {
-		const counts = emptyCounts();
-		const importId = Number(
-			s.insertImport.run(
-				meta.kind,
-				meta.fileName,
-				meta.sha256,
-				meta.shape ?? 'long',
-				JSON.stringify(meta.dialect ?? {}),
-				meta.actor
-			).lastInsertRowid
-		);
-		for (const r of batch.regions ?? []) {
-			const existed = exists('regions', 'code = ?', r.code);
+/** Starts an import record in the caller's open transaction and returns its writer. */
+export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
+	if (!conn.sqlite.inTransaction) throw new Error('beginImport() needs an open transaction');
+	const s = prepared(conn.sqlite);
+	const counts = emptyCounts();
+	const importId = Number(
+		s.insertImport.run(
+			meta.kind,
+			meta.fileName,
+			meta.sha256,
+			meta.shape ?? 'long',
+			JSON.stringify(meta.dialect ?? {}),
+			meta.actor
+		).lastInsertRowid
+	);
+	// Insert-if-absent first: a new value costs one statement; only an existing one is compared.
+	const writeValue = (
+		row: ObservationInput | TargetInput,
+		insertNew: () => Database.RunResult,
+		current: Database.Statement,
+		supersede: Database.Statement,
+		insert: () => void
+	) => {
+		counts.rows++;
+		if (insertNew().changes === 1) {
+			counts.inserted++;
+			return;
+		}
+		const cur = current.get(row.regionCode, row.indicatorCode, row.year) as CurrentRow;
+		if (sameValue(cur, row)) {
+			counts.unchanged++;
+			return;
+		}
+		supersede.run(importId, cur.id);
+		counts.updated++;
+		insert();
+	};
+	return {
+		importId,
+		counts,
+		region(r) {
+			const existed = s.regionExists.get(r.code) !== undefined;
 			tallyUpsert(
 				counts,
 				s.upsertRegion.run(r.code, r.name, r.kind, r.parentCode, r.bpsCode),
 				existed
 			);
-		}
-		for (const f of batch.frameworks ?? []) {
-			const existed = exists('frameworks', 'code = ?', f.code);
+		},
+		framework(f) {
+			const existed = s.frameworkExists.get(f.code) !== undefined;
 			tallyUpsert(
 				counts,
 				s.upsertFramework.run(
@@ -298,34 +352,31 @@ export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch
 				),
 				existed
 			);
-		}
-		// Parents before children, so the self-referencing foreign key holds row by row.
-		for (const n of sortParentsFirst(batch.nodes ?? [])) {
-			const existed = exists(
-				'framework_nodes',
-				'framework_code = ? AND code = ?',
-				n.frameworkCode,
-				n.code
-			);
-			tallyUpsert(
-				counts,
-				s.upsertNode.run(
-					n.frameworkCode,
-					n.code,
-					n.parentCode,
-					n.level,
-					n.nameId,
-					n.nameEn,
-					n.descriptionId,
-					n.descriptionEn,
-					n.weight,
-					n.sortOrder
-				),
-				existed
-			);
-		}
-		for (const i of batch.indicators ?? []) {
-			const existed = exists('indicators', 'code = ?', i.code);
+		},
+		nodes(list) {
+			// Parents before children, so the self-referencing foreign key holds row by row.
+			for (const n of sortParentsFirst(list)) {
+				const existed = s.nodeExists.get(n.frameworkCode, n.code) !== undefined;
+				tallyUpsert(
+					counts,
+					s.upsertNode.run(
+						n.frameworkCode,
+						n.code,
+						n.parentCode,
+						n.level,
+						n.nameId,
+						n.nameEn,
+						n.descriptionId,
+						n.descriptionEn,
+						n.weight,
+						n.sortOrder
+					),
+					existed
+				);
+			}
+		},
+		indicator(i) {
+			const existed = s.indicatorExists.get(i.code) !== undefined;
 			tallyUpsert(
 				counts,
 				s.upsertIndicator.run(
@@ -354,9 +405,9 @@ export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch
 				),
 				existed
 			);
-		}
-		for (const p of batch.profiles ?? []) {
-			const existed = exists('scoring_profiles', 'code = ?', p.code);
+		},
+		profile(p) {
+			const existed = s.profileExists.get(p.code) !== undefined;
 			tallyUpsert(
 				counts,
 				s.upsertProfile.run(
@@ -372,60 +423,110 @@ export function commitBatch(conn: Connection, meta: ImportMeta, batch: LoadBatch
 				),
 				existed
 			);
-		}
-		for (const o of batch.observations ?? []) {
-			counts.rows++;
-			const current = s.currentObservation.get(o.regionCode, o.indicatorCode, o.year) as
-				CurrentRow | undefined;
-			if (current && sameValue(current, o)) {
-				counts.unchanged++;
-				continue;
-			}
-			if (current) {
-				s.supersedeObservation.run(importId, current.id);
-				counts.updated++;
-			} else counts.inserted++;
-			s.insertObservation.run(
-				o.regionCode,
-				o.indicatorCode,
-				o.year,
-				o.value,
-				o.source,
-				o.note,
-				o.illustrative ? 1 : 0,
-				importId
+		},
+		observation(o) {
+			const illustrative = o.illustrative ? 1 : 0;
+			writeValue(
+				o,
+				() =>
+					s.insertNewObservation.run(
+						o.regionCode,
+						o.indicatorCode,
+						o.year,
+						o.value,
+						o.source,
+						o.note,
+						illustrative,
+						importId
+					),
+				s.currentObservation,
+				s.supersedeObservation,
+				() =>
+					s.insertObservation.run(
+						o.regionCode,
+						o.indicatorCode,
+						o.year,
+						o.value,
+						o.source,
+						o.note,
+						illustrative,
+						importId
+					)
 			);
-		}
-		for (const t of batch.targets ?? []) {
-			counts.rows++;
-			const current = s.currentTarget.get(t.regionCode, t.indicatorCode, t.year) as
-				CurrentRow | undefined;
-			if (current && sameValue(current, t)) {
-				counts.unchanged++;
-				continue;
-			}
-			if (current) {
-				s.supersedeTarget.run(importId, current.id);
-				counts.updated++;
-			} else counts.inserted++;
-			s.insertTarget.run(
-				t.regionCode,
-				t.indicatorCode,
-				t.year,
-				t.value,
-				t.documentType,
-				t.source,
-				t.note,
-				t.illustrative ? 1 : 0,
-				importId
+		},
+		target(t) {
+			const illustrative = t.illustrative ? 1 : 0;
+			writeValue(
+				t,
+				() =>
+					s.insertNewTarget.run(
+						t.regionCode,
+						t.indicatorCode,
+						t.year,
+						t.value,
+						t.documentType,
+						t.source,
+						t.note,
+						illustrative,
+						importId
+					),
+				s.currentTarget,
+				s.supersedeTarget,
+				() =>
+					s.insertTarget.run(
+						t.regionCode,
+						t.indicatorCode,
+						t.year,
+						t.value,
+						t.documentType,
+						t.source,
+						t.note,
+						illustrative,
+						importId
+					)
 			);
+		},
+		finish() {
+			if (counts.inserted + counts.updated === 0)
+				return { status: 'unchanged', importId: null, counts: { ...counts } };
+			s.finishImport.run(counts.rows, counts.inserted, counts.updated, counts.unchanged, importId);
+			return { status: 'committed', importId, counts: { ...counts } };
 		}
-		if (counts.inserted + counts.updated === 0) {
-			result = { status: 'unchanged', importId: null, counts };
-			throw new NothingChanged();
-		}
-		s.finishImport.run(counts.rows, counts.inserted, counts.updated, counts.unchanged, importId);
-		result = { status: 'committed', importId, counts };
+	};
+}
+
+/**
+ * Optional hooks run inside the write's own transaction, after the change: the audit row is
+ * written there, so the change and its record commit together (`$lib/server/audit`).
+ */
+export interface WriteHooks<T> {
+	audit?: (sqlite: Database.Database, result: T) => void;
+}
+
+/**
+ * Applies a batch in one `BEGIN IMMEDIATE` transaction. When nothing differs from what is current,
+ * the transaction is rolled back and the result says `unchanged` (no empty import record is kept).
+ */
+export function commitBatch(
+	conn: Connection,
+	meta: ImportMeta,
+	batch: LoadBatch,
+	hooks: WriteHooks<CommitResult> = {}
+): CommitResult {
+	class NothingChanged extends Error {}
+	let result: CommitResult | undefined;
+	const run = conn.sqlite.transaction(() => {
+		const w = beginImport(conn, meta);
+		for (const r of batch.regions ?? []) w.region(r);
+		for (const f of batch.frameworks ?? []) w.framework(f);
+		w.nodes(batch.nodes ?? []);
+		for (const i of batch.indicators ?? []) w.indicator(i);
+		for (const p of batch.profiles ?? []) w.profile(p);
+		for (const o of batch.observations ?? []) w.observation(o);
+		for (const t of batch.targets ?? []) w.target(t);
+		result = w.finish();
+		if (result.status === 'unchanged') throw new NothingChanged();
+		hooks.audit?.(conn.sqlite, result);
 	});
 	try {
 		run.immediate();
@@ -460,7 +561,8 @@ function sortParentsFirst(nodes: NodeInput[]): NodeInput[] {
 export function undoImport(
 	conn: Connection,
 	importId: number,
-	actor: string
+	actor: string,
+	hooks: WriteHooks<{ importId: number; removed: number; restored: number }> = {}
 ): { removed: number; restored: number } {
 	const counts = { removed: 0, restored: 0 };
 	conn.sqlite
@@ -500,6 +602,7 @@ export function undoImport(
 					`UPDATE imports SET status = 'undone', undone_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), undone_by = ? WHERE id = ?`
 				)
 				.run(actor, importId);
+			hooks.audit?.(conn.sqlite, { importId, ...counts });
 		})
 		.immediate();
 	return counts;

@@ -321,3 +321,115 @@ export type Observation = typeof observations.$inferSelect;
 export type Target = typeof targets.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
 export type ScoringProfileRow = typeof scoringProfiles.$inferSelect;
+
+/**
+ * Staff roles, after Satu Data Indonesia's split: `walidata` (data custodian) reviews and manages
+ * all data, `produsen` (data producer) works on the indicators of one OPD, `viewer` reads drafts.
+ */
+export const ROLES = ['admin', 'walidata', 'produsen', 'viewer'] as const;
+
+/** Accounts. Never deleted (the audit log names them); disabled instead. No default account exists. */
+export const users = sqliteTable(
+	'users',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Stored lower-case, so sign-in is case-insensitive and `Admin` cannot shadow `admin`. */
+		username: text('username').notNull(),
+		/** argon2id PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ROLES }).notNull(),
+		/** The OPD a `produsen` produces data for (matches `indicators.opd`); null for other roles. */
+		opd: text('opd'),
+		disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+		passwordChangedAt: text('password_changed_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		uniqueIndex('users_username').on(t.username),
+		check('users_role', inList('role', ROLES)),
+		check(
+			'users_username_format',
+			sql`${t.username} GLOB '[a-z0-9]*' AND length(${t.username}) BETWEEN 3 AND 32 AND ${t.username} = lower(${t.username})`
+		),
+		check(
+			'users_produsen_opd',
+			sql`(${t.role} = 'produsen') = (${t.opd} IS NOT NULL AND length(${t.opd}) > 0)`
+		)
+	]
+);
+
+/**
+ * Sign-in sessions. `id` is the SHA-256 of the token in the cookie, so a copy of the database
+ * does not hold usable tokens. Times are Unix milliseconds.
+ */
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		/** Idle expiry, pushed forward as the session is used. */
+		expiresAt: integer('expires_at').notNull(),
+		/** Absolute expiry: never moves. */
+		absoluteExpiresAt: integer('absolute_expires_at').notNull(),
+		address: text('address').notNull().default('')
+	},
+	(t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)]
+);
+
+/**
+ * Failed sign-ins, for throttling per account (`account:<username>`) and per address
+ * (`address:<ip>`). Rows older than the window are pruned as new ones come in.
+ */
+export const loginFailures = sqliteTable(
+	'login_failures',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		key: text('key').notNull(),
+		at: integer('at').notNull()
+	},
+	(t) => [index('login_failures_key').on(t.key, t.at)]
+);
+
+/**
+ * Who did what, when. Written in the same transaction as the change it records; denials and
+ * sign-ins too. `before`/`after` are small JSON summaries, not full copies.
+ */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: text('at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+		/** No foreign key: the log outlives anything it names. */
+		actorId: integer('actor_id'),
+		/** User name at the time, or `-` for an anonymous request, `system` for the CLI. */
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		entityType: text('entity_type').notNull(),
+		entityId: text('entity_id').notNull().default(''),
+		before: text('before'),
+		after: text('after'),
+		address: text('address').notNull().default('')
+	},
+	(t) => [
+		check('audit_log_before', sql`${t.before} IS NULL OR json_valid(${t.before})`),
+		check('audit_log_after', sql`${t.after} IS NULL OR json_valid(${t.after})`),
+		index('audit_log_at').on(t.at),
+		index('audit_log_actor').on(t.actor, t.at),
+		index('audit_log_action').on(t.action, t.at),
+		index('audit_log_entity').on(t.entityType, t.entityId)
+	]
+);
+
+export type Role = (typeof ROLES)[number];
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,214 @@
+/**
+ * `npm run user -- <command>`: manage staff accounts from the command line. The first admin is
+ * made here; there is no default account. Passwords come from USER_PASSWORD or a prompt that does
+ * not echo (typed twice), never from an argument, which would end up in the shell history.
+ *
+ * Exit codes: 0 done, 1 refused (bad password, unknown user, …), 2 wrong usage.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, config } from '../src/lib/server/config';
+import { getConnection } from '../src/lib/server/db';
+import * as users from '../src/lib/server/db/users';
+import { prepareDatabase } from '../src/lib/server/startup';
+import { cliActor } from '../src/lib/server/audit';
+import {
+	createUser,
+	PROBLEM_TEXT,
+	resetPassword,
+	revokeAllSessions,
+	revokeUserSessions,
+	setDisabled,
+	setRole,
+	type AccountErrors
+} from '../src/lib/server/auth/accounts';
+import { normaliseUsername } from '../src/lib/server/auth/policy';
+import { ROLES } from '../src/lib/server/auth/roles';
+import * as sessions from '../src/lib/server/db/sessions';
+
+const USAGE = `Usage: npm run user -- <command> [options]
+
+Commands:
+  add <username> --role <role> [--opd <OPD>]   create an account (password from USER_PASSWORD or a prompt)
+  list                                         list accounts
+  disable <username>                           disable an account and sign it out everywhere
+  enable <username>                            enable a disabled account
+  set-role <username> --role <role> [--opd <OPD>]
+                                               change the role (produsen needs --opd, e.g. DISKOMINFO)
+  reset-password <username>                    set a new password and sign the user out everywhere
+  sign-out <username> | --all                  end the sessions of one user, or of everyone
+
+Roles: ${ROLES.join(', ')}.
+The database is DATABASE_URL (default var/rapor-cerdas.db); it is created and migrated if needed.`;
+
+class UsageError extends Error {}
+class Refused extends Error {}
+
+function describeErrors(errors: AccountErrors): string {
+	return Object.entries(errors)
+		.flatMap(([field, problems]) => (problems ?? []).map((p) => `  ${field}: ${PROBLEM_TEXT[p]}`))
+		.join('\n');
+}
+
+function readHidden(question: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const stdin = process.stdin;
+		if (!stdin.isTTY) {
+			reject(new Refused('No terminal to ask for a password: set USER_PASSWORD instead.'));
+			return;
+		}
+		process.stderr.write(question);
+		stdin.setRawMode(true);
+		stdin.resume();
+		stdin.setEncoding('utf8');
+		let value = '';
+		const done = (result: string | null) => {
+			stdin.setRawMode(false);
+			stdin.pause();
+			stdin.off('data', onData);
+			process.stderr.write('\n');
+			if (result === null) reject(new Refused('Cancelled.'));
+			else resolve(result);
+		};
+		const onData = (chunk: string) => {
+			for (const c of chunk) {
+				if (c === '\r' || c === '\n') return done(value);
+				if (c === '\u0003' || c === '\u0004') return done(null);
+				if (c === '\u007f' || c === '\b') value = value.slice(0, -1);
+				else value += c;
+			}
+		};
+		stdin.on('data', onData);
+	});
+}
+
+async function newPassword(): Promise<string> {
+	const fromEnv = process.env.USER_PASSWORD;
+	if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+	const first = await readHidden('New password (at least 8 characters): ');
+	const second = await readHidden('Type it again: ');
+	if (first !== second) throw new Refused('The two passwords differ; nothing was changed.');
+	return first;
+}
+
+function userByName(name: string | undefined) {
+	if (!name) throw new UsageError('Name the user.');
+	const user = users.getByUsername(getConnection(), normaliseUsername(name));
+	if (!user) throw new Refused(`No user named "${name}". See: npm run user -- list`);
+	return user;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; errors: AccountErrors }): T {
+	if (!result.ok) throw new Refused(`Refused:\n${describeErrors(result.errors)}`);
+	return result.value;
+}
+
+async function main(argv: string[]): Promise<number> {
+	const { values, positionals } = parseArgs({
+		args: argv,
+		allowPositionals: true,
+		options: {
+			role: { type: 'string' },
+			opd: { type: 'string' },
+			all: { type: 'boolean', default: false },
+			help: { type: 'boolean', short: 'h', default: false }
+		}
+	});
+	const [command, name, ...rest] = positionals;
+	if (values.help || !command) {
+		console.log(USAGE);
+		return command || values.help ? 0 : 2;
+	}
+	if (rest.length) throw new UsageError(`Unexpected argument: ${rest.join(' ')}`);
+	config();
+	prepareDatabase();
+	const conn = getConnection();
+	const actor = cliActor();
+	switch (command) {
+		case 'add': {
+			if (!name) throw new UsageError('Name the new user: add <username> --role <role>.');
+			if (!values.role) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
+			const password = await newPassword();
+			const user = unwrap(
+				await createUser(
+					conn,
+					{ username: name, password, role: values.role, opd: values.opd },
+					actor
+				)
+			);
+			console.log(`Created ${user.username} (${user.role}${user.opd ? `, ${user.opd}` : ''}).`);
+			return 0;
+		}
+		case 'list': {
+			const rows = users.list(conn);
+			if (rows.length === 0) {
+				console.log(
+					'No accounts yet. Create the first admin: npm run user -- add <username> --role admin'
+				);
+				return 0;
+			}
+			for (const u of rows) {
+				const active = sessions.countForUser(conn, u.id);
+				console.log(
+					[
+						u.username,
+						u.role,
+						u.opd ?? '-',
+						u.disabled ? 'disabled' : 'active',
+						`${active} session(s)`
+					].join('\t')
+				);
+			}
+			return 0;
+		}
+		case 'disable':
+		case 'enable': {
+			const user = userByName(name);
+			unwrap(setDisabled(conn, user.id, command === 'disable', actor));
+			console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.username}.`);
+			return 0;
+		}
+		case 'set-role': {
+			const user = userByName(name);
+			if (!values.role) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
+			const next = unwrap(setRole(conn, user.id, { role: values.role, opd: values.opd }, actor));
+			console.log(`${next.username} is now ${next.role}${next.opd ? ` (${next.opd})` : ''}.`);
+			return 0;
+		}
+		case 'reset-password': {
+			const user = userByName(name);
+			const password = await newPassword();
+			const { sessionsRevoked } = unwrap(await resetPassword(conn, user.id, password, actor));
+			console.log(`New password set for ${user.username}; ${sessionsRevoked} session(s) ended.`);
+			return 0;
+		}
+		case 'sign-out': {
+			if (values.all) {
+				const n = revokeAllSessions(conn, actor);
+				console.log(`Ended all ${n} session(s).`);
+				return 0;
+			}
+			const user = userByName(name);
+			const { sessionsRevoked } = unwrap(revokeUserSessions(conn, user.id, actor));
+			console.log(`Ended ${sessionsRevoked} session(s) of ${user.username}.`);
+			return 0;
+		}
+		default:
+			throw new UsageError(`Unknown command "${command}".`);
+	}
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(e: unknown) => {
+		if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+			console.error(`${(e as Error).message}\n\n${USAGE}`);
+			process.exit(2);
+		}
+		if (e instanceof Refused || e instanceof ConfigError) {
+			console.error((e as Error).message);
+			process.exit(1);
+		}
+		console.error(e);
+		process.exit(1);
+	}
+);

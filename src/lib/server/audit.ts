@@ -1,0 +1,92 @@
+/**
+ * The audit log writer. `writeAudit` is synchronous and takes the raw connection so that callers
+ * run it inside the same `BEGIN IMMEDIATE` transaction as the change it records: the change and
+ * its record commit together or not at all.
+ */
+import type Database from 'better-sqlite3';
+import type { Connection } from './db';
+
+/** Who acted: a signed-in user, an anonymous request (`-`), or the command line (`system`). */
+export interface Actor {
+	id: number | null;
+	username: string;
+	address: string;
+}
+
+export const ANONYMOUS = '-';
+
+/** Every action the app records, so the audit page can offer them as a filter. */
+export const AUDIT_ACTIONS = [
+	'auth.sign_in',
+	'auth.sign_in_failed',
+	'auth.sign_in_throttled',
+	'auth.sign_out',
+	'auth.denied',
+	'user.create',
+	'user.disable',
+	'user.enable',
+	'user.set_role',
+	'user.reset_password',
+	'session.revoke_user',
+	'session.revoke_all',
+	'indicator.set_opd',
+	'target.save',
+	'import.commit',
+	'import.undo',
+	'evidence.change'
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditInput {
+	/** One of AUDIT_ACTIONS; other modules may add their own dotted names. */
+	action: AuditAction | (string & {});
+	entityType: string;
+	entityId?: string | number | null;
+	/** Small JSON-able summaries of the state before and after; never secrets. */
+	before?: unknown;
+	after?: unknown;
+}
+
+const MAX_FIELD = 200;
+const clip = (s: string) => (s.length > MAX_FIELD ? s.slice(0, MAX_FIELD) + '…' : s);
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+const statements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Writes one audit row on this connection, in whatever transaction is open. Returns its id.
+ * Example: `writeAudit(conn.sqlite, actor, { action: 'user.disable', entityType: 'user', entityId: 7 })`.
+ */
+export function writeAudit(sqlite: Database.Database, actor: Actor, entry: AuditInput): number {
+	let insert = statements.get(sqlite);
+	if (!insert) {
+		insert = sqlite.prepare(
+			`INSERT INTO audit_log (actor_id, actor, action, entity_type, entity_id, before, after, address)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		statements.set(sqlite, insert);
+	}
+	return Number(
+		insert.run(
+			actor.id,
+			clip(actor.username),
+			entry.action,
+			entry.entityType,
+			clip(String(entry.entityId ?? '')),
+			json(entry.before),
+			json(entry.after),
+			clip(actor.address)
+		).lastInsertRowid
+	);
+}
+
+/** Records an event that changes nothing else (a denial, a failed sign-in) in its own transaction. */
+export function recordAudit(conn: Connection, actor: Actor, entry: AuditInput): number {
+	return conn.sqlite.transaction(() => writeAudit(conn.sqlite, actor, entry)).immediate();
+}
+
+/** The actor of the command-line tools. */
+export function cliActor(): Actor {
+	return { id: null, username: 'system', address: 'cli' };
+}

@@ -1,0 +1,64 @@
+/**
+ * The request hook of the staff area: loads the session into `locals`, turns anonymous requests
+ * for /staff away to the sign-in page, and puts the security headers on every response.
+ * The Content-Security-Policy itself comes from `kit.csp` in svelte.config.js (nonces per page).
+ */
+import type { Handle } from '@sveltejs/kit';
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { getConnection } from '../db';
+import { loginUrl } from './guard';
+import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from './session';
+
+export const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'strict-origin-when-cross-origin',
+	'x-frame-options': 'DENY',
+	'permissions-policy':
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+	'cross-origin-opener-policy': 'same-origin'
+};
+
+/** True for /staff and everything under it, in any language: `isStaffPath('/en/staff/audit')`. */
+export function isStaffPath(url: URL): boolean {
+	const path = deLocalizeUrl(url).pathname;
+	return path === '/staff' || path.startsWith('/staff/');
+}
+
+function withHeaders(response: Response, https: boolean, signedIn: boolean): Response {
+	let res = response;
+	try {
+		res.headers.set('x-content-type-options', 'nosniff');
+	} catch {
+		// Headers of a Response.redirect() or fetched response are immutable: copy it.
+		res = new Response(response.body, response);
+	}
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.headers.set(name, value);
+	if (https) res.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	// Pages for a signed-in person must not be kept by a shared cache or the back button.
+	if (signedIn && !res.headers.has('cache-control'))
+		res.headers.set('cache-control', 'private, no-store');
+	return res;
+}
+
+export const handleAuth: Handle = async ({ event, resolve }) => {
+	const https = event.url.protocol === 'https:';
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = validateSession(getConnection(), token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.session = { id: valid.session.id, expiresAt: valid.session.expiresAt };
+			if (valid.refreshed) setSessionCookie(event.cookies, token, valid.session.expiresAt, https);
+		} else {
+			deleteSessionCookie(event.cookies, https);
+		}
+	}
+	if (isStaffPath(event.url) && !event.locals.user) {
+		const location = loginUrl(event.url, event.request.method);
+		return withHeaders(new Response(null, { status: 303, headers: { location } }), https, false);
+	}
+	const response = await resolve(event);
+	return withHeaders(response, https, event.locals.user !== null);
+};

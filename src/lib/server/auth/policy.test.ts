@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+	isValidUsername,
+	normaliseOpd,
+	normaliseUsername,
+	passwordProblems,
+	type PasswordProblem
+} from './policy';
+
+describe('passwordProblems()', () => {
+	const rows: [string, string, PasswordProblem[]][] = [
+		['', '', ['too-short']],
+		['kopi', '', ['too-short']],
+		['7 chars', '', ['too-short']],
+		['password', '', ['common']],
+		['PASSWORD', '', ['common']],
+		['Password2024!', '', ['common']],
+		['P@ssw0rd', '', ['common']],
+		['12345678', '', ['common']],
+		['qwertyuiop', '', ['common']],
+		['sayang123', '', ['common']],
+		['bismillah', '', ['common']],
+		['rapor cerdas', '', ['common']],
+		['RaporCerdas2025', '', ['common']],
+		['Pati2024!', '', ['common']],
+		['aaaaaaaa', '', ['common']],
+		['abababab', '', ['common']],
+		['kopi tubruk di alun-alun', '', []],
+		['kopi tubruk di alun-alun', 'siti', []],
+		['siti.rahma-2025', 'siti.rahma', ['contains-username']],
+		['amhar.itis-suka-teh', 'siti.rahma', ['contains-username']],
+		['teh manis di warung pojok', 'siti.rahma', []],
+		['x'.repeat(257), '', ['too-long', 'common']],
+		['ñ'.repeat(8) + 'xyz', '', []]
+	];
+	it.each(rows)('passwordProblems(%j, %j) is %j', (password, username, expected) => {
+		expect(passwordProblems(password, username)).toEqual(expected);
+	});
+
+	it('passwordProblems() counts characters, not UTF-16 units: 7 emoji are too short', () => {
+		expect(passwordProblems('😀😁😂🤣😃😄😅')).toEqual(['too-short']);
+	});
+
+	it('passwordProblems() reports the reversed user name too', () => {
+		expect(passwordProblems('xx-amhar-yy-zz', 'rahma')).toEqual(['contains-username']);
+	});
+});
+
+describe('user names and OPD codes', () => {
+	it.each([
+		['admin', true],
+		['siti.rahma', true],
+		['op_dlh-01', true],
+		['ab', false],
+		['.dot', false],
+		['Admin', false],
+		['with space', false],
+		['a'.repeat(32), true],
+		['a'.repeat(33), false],
+		['', false]
+	])('isValidUsername(%j) is %s', (name, ok) => {
+		expect(isValidUsername(name)).toBe(ok);
+	});
+
+	it('normaliseUsername() trims and lower-cases', () => {
+		expect(normaliseUsername('  Siti.Rahma ')).toBe('siti.rahma');
+	});
+
+	it('normaliseOpd() trims and upper-cases', () => {
+		expect(normaliseOpd(' diskominfo ')).toBe('DISKOMINFO');
+	});
+});

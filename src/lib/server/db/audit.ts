@@ -1,0 +1,77 @@
+/** Reading the audit log: filtered, newest first, paged. Writing is `$lib/server/audit`. */
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from './index';
+import { auditLog } from './schema';
+
+export interface AuditFilter {
+	actor?: string;
+	action?: string;
+	entityType?: string;
+	entityId?: string;
+	/** Inclusive start date, `YYYY-MM-DD` (UTC). */
+	from?: string;
+	/** Inclusive end date, `YYYY-MM-DD` (UTC). */
+	to?: string;
+}
+
+function nextDay(date: string): string {
+	const d = new Date(`${date}T00:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + 1);
+	return d.toISOString().slice(0, 10);
+}
+
+function where(filter: AuditFilter): SQL | undefined {
+	const parts: SQL[] = [];
+	if (filter.actor) parts.push(eq(auditLog.actor, filter.actor));
+	if (filter.action) parts.push(eq(auditLog.action, filter.action));
+	if (filter.entityType) parts.push(eq(auditLog.entityType, filter.entityType));
+	if (filter.entityId) parts.push(eq(auditLog.entityId, filter.entityId));
+	if (filter.from) parts.push(gte(auditLog.at, filter.from));
+	if (filter.to) parts.push(lt(auditLog.at, nextDay(filter.to)));
+	return parts.length ? and(...parts) : undefined;
+}
+
+export function list(db: Db, filter: AuditFilter, page: { limit: number; offset: number }) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(where(filter))
+		.orderBy(desc(auditLog.id))
+		.limit(page.limit)
+		.offset(page.offset)
+		.all();
+}
+
+export function total(db: Db, filter: AuditFilter): number {
+	return db.select({ n: count() }).from(auditLog).where(where(filter)).get()?.n ?? 0;
+}
+
+/** Every matching row, newest first, for the CSV download (capped: a download is not a backup). */
+export function all(db: Db, filter: AuditFilter, cap = 100_000) {
+	return db
+		.select()
+		.from(auditLog)
+		.where(where(filter))
+		.orderBy(desc(auditLog.id))
+		.limit(cap)
+		.all();
+}
+
+/** Distinct values of a column for filter menus. */
+export function distinctActors(db: Db): string[] {
+	return db
+		.selectDistinct({ v: auditLog.actor })
+		.from(auditLog)
+		.orderBy(auditLog.actor)
+		.all()
+		.map((r) => r.v);
+}
+
+export function distinctEntityTypes(db: Db): string[] {
+	return db
+		.selectDistinct({ v: auditLog.entityType })
+		.from(auditLog)
+		.orderBy(auditLog.entityType)
+		.all()
+		.map((r) => r.v);
+}

@@ -1,0 +1,648 @@
+/**
+ * The import service behind `npm run import` and the staff imports page: read a CSV file, build
+ * the validation context from the database, validate while writing inside one `BEGIN IMMEDIATE`
+ * transaction, and commit only when the whole file is valid (otherwise roll back: nothing written).
+ *
+ * Why one pass: the file is decoded, parsed and checked once, and every row is written as soon as
+ * it is checked; an invalid file costs a rollback. Measured against a validate-first, write-second
+ * pass in tests/bench/import.ts (see the figures there). The pass is synchronous on purpose: the
+ * connection is shared by the whole server, and an `await` inside an open transaction would let
+ * other requests' statements into it. A web upload is first spooled to a temporary file
+ * (`spoolUpload`), then imported from there.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream, closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+	ByteDecoder,
+	emptyContext,
+	findColumn,
+	ValidationEngine,
+	type Dialect,
+	type ImportError,
+	type ImportKind,
+	type Locale,
+	type Message,
+	type RowOf,
+	type Shape,
+	type TypedRow,
+	type ValidationContext
+} from '../import';
+import { ConfigError } from './config';
+import type { Connection } from './db';
+import {
+	beginImport,
+	ImportRefused,
+	undoImport,
+	type Counts,
+	type ImportWriter,
+	type NodeInput
+} from './db/imports';
+import {
+	frameworkInput,
+	indicatorInput,
+	nodeInput,
+	observationInput,
+	regionInput,
+	targetInput
+} from './import-rows';
+import type Database from 'better-sqlite3';
+
+export { ImportRefused };
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_ROWS = 2_000_000;
+/** Bytes read per step: large enough to keep the per-chunk overhead out of the profile. */
+const CHUNK_BYTES = 1 << 20;
+
+export interface ImportLimits {
+	/** Largest file accepted, in bytes (env `IMPORT_MAX_BYTES`). */
+	maxBytes: number;
+	/** Most data records accepted (env `IMPORT_MAX_ROWS`). */
+	maxRows: number;
+}
+
+/** The upload limits from the environment: `importLimits({ IMPORT_MAX_BYTES: '1000' }).maxBytes === 1000`. */
+export function importLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
+	const read = (name: string, fallback: number) => {
+		const raw = env[name];
+		if (raw === undefined || raw.trim() === '') return fallback;
+		const n = Number(raw);
+		if (!Number.isSafeInteger(n) || n <= 0)
+			throw new ConfigError(`${name} must be a whole number above 0 (got "${raw}").`);
+		return n;
+	};
+	return {
+		maxBytes: read('IMPORT_MAX_BYTES', DEFAULT_MAX_BYTES),
+		maxRows: read('IMPORT_MAX_ROWS', DEFAULT_MAX_ROWS)
+	};
+}
+
+/**
+ * The kind a file's header suggests when none is given: `targets` when a column is the target's
+ * planning document (`document_type` / `jenis_dokumen`), else `observations`. Only the first
+ * 64 KB are read; a file that cannot be read is left to the import to report.
+ * Example: `guessKind('region_code;indicator_code;year;value;document_type;source') === 'targets'`.
+ */
+export function guessKind(headerLine: string): 'observations' | 'targets' {
+	const labels = headerLine.replace(/^\uFEFF/, '').split(/[,;\t]/);
+	for (const label of labels) {
+		const column = findColumn('targets', label.replace(/^"|"$/g, ''));
+		if (column?.name === 'document_type') return 'targets';
+	}
+	return 'observations';
+}
+
+/** The first line of a file (up to 64 KB), decoded leniently, for `guessKind`. */
+export function readHeaderLine(file: string): string {
+	let fd: number | undefined;
+	try {
+		fd = openSync(file, 'r');
+		const buf = Buffer.alloc(65536);
+		const n = readSync(fd, buf, 0, buf.length, 0);
+		const text = buf.subarray(0, n).toString('utf8');
+		const end = text.search(/[\r\n]/);
+		return end === -1 ? text : text.slice(0, end);
+	} catch {
+		return '';
+	} finally {
+		if (fd !== undefined) closeSync(fd);
+	}
+}
+
+/** What foreign keys may point at, read from the database (small tables: read whole). */
+export function contextFromDb(conn: Connection): ValidationContext {
+	const ctx = emptyContext();
+	const q = (sql: string) => conn.sqlite.prepare(sql).all() as Record<string, unknown>[];
+	for (const r of q(`SELECT code FROM regions`)) ctx.regions.add(String(r.code));
+	for (const r of q(`SELECT code FROM frameworks`)) ctx.frameworks.add(String(r.code));
+	for (const r of q(`SELECT framework_code AS f, code FROM framework_nodes`)) {
+		const f = String(r.f);
+		let set = ctx.nodes.get(f);
+		if (!set) ctx.nodes.set(f, (set = new Set()));
+		set.add(String(r.code));
+	}
+	for (const r of q(
+		`SELECT code, value_type, method, worst, best, framework_code FROM indicators`
+	)) {
+		ctx.indicators.set(String(r.code), {
+			valueType: r.value_type as never,
+			method: r.method as never,
+			worst: r.worst as number | null,
+			best: r.best as number | null,
+			frameworkCode: String(r.framework_code)
+		});
+	}
+	return ctx;
+}
+
+/**
+ * `imported`: committed. `unchanged`: the file matches what is current, nothing written.
+ * `refused`: the file has errors (or breaks a limit), nothing written. `valid`: a dry run of a file
+ * that would import (counts say what it would do); nothing written.
+ */
+export type ImportStatus = 'imported' | 'unchanged' | 'refused' | 'valid';
+
+export interface ImportReport {
+	status: ImportStatus;
+	dryRun: boolean;
+	kind: ImportKind;
+	shape: Shape | null;
+	dialect: Dialect | null;
+	fileName: string;
+	sha256: string;
+	bytes: number;
+	/** Data records in the file. */
+	rowCount: number;
+	/** Values written or compared: rows = typed rows (a wide file has one per year cell). */
+	counts: Counts;
+	/** The first `maxErrors` errors; `errorCount` counts all of them. */
+	errors: ImportError[];
+	errorCount: number;
+	importId: number | null;
+	/** Indicator codes the file touches (observations, targets, indicators), for OPD checks. */
+	indicators: string[];
+	/** The first `previewRows` typed rows, for the staff page's preview. */
+	preview: TypedRow[];
+}
+
+export interface ImportOptions {
+	kind: ImportKind;
+	/** Who imports: a user name, or the CLI's `--actor`. */
+	actor: string;
+	/** Name recorded on the import (defaults to the file's base name). */
+	fileName?: string;
+	locale?: Locale;
+	defaultRegion?: string;
+	/** Validate and count what would change, then roll back. */
+	dryRun?: boolean;
+	maxErrors?: number;
+	limits?: ImportLimits;
+	previewRows?: number;
+	/** Called after each chunk read. */
+	onProgress?: (bytesRead: number, totalBytes: number) => void;
+	/**
+	 * Asked inside the transaction, before commit, with the indicator codes the file touches;
+	 * returning false rolls back and throws `ImportForbidden` (a produsen's file naming another
+	 * OPD's indicator).
+	 */
+	mayWrite?: (indicators: ReadonlySet<string>) => boolean;
+	/** Runs inside the transaction after a successful write: the audit row commits with it. */
+	audit?: (sqlite: Database.Database, report: ImportReport) => void;
+	/** `one-pass` (default): validate while writing. `two-pass`: validate, then write. */
+	strategy?: 'one-pass' | 'two-pass';
+}
+
+/** The file touches data the actor may not write; nothing was written. */
+export class ImportForbidden extends Error {
+	override name = 'ImportForbidden';
+	constructor(readonly indicators: string[]) {
+		super(`Not allowed to write data of indicators: ${indicators.join(', ')}`);
+	}
+}
+
+/** The file cannot be opened or read (a path problem, not a problem of its content). */
+export class ImportReadError extends Error {
+	override name = 'ImportReadError';
+}
+
+const tooLarge = (bytes: number, max: number): Message => {
+	const mb = (n: number) => (n / 1048576).toFixed(1);
+	return {
+		id: `Berkas berukuran ${mb(bytes).replace('.', ',')} MB; batasnya ${mb(max).replace('.', ',')} MB. Pecah berkas menjadi beberapa bagian lalu impor satu per satu.`,
+		en: `The file is ${mb(bytes)} MB; the limit is ${mb(max)} MB. Split it into smaller files and import them one by one.`
+	};
+};
+
+const refusedByDatabase = (detail: string): Message => ({
+	id: `Basis data menolak baris ini (${detail}). Periksa nilainya; tidak ada yang disimpan.`,
+	en: `The database refused this row (${detail}). Check its values; nothing was saved.`
+});
+
+/** A copy of a string that does not share memory with the text it was cut from. */
+const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+/** Rolls a transaction back without treating it as a failure. */
+class Rollback extends Error {}
+
+interface Pass {
+	report: ReturnType<ValidationEngine<ImportKind>['report']>;
+	sha256: string;
+	bytes: number;
+	preview: TypedRow[];
+	indicators: Set<string>;
+}
+
+/**
+ * Reads the file synchronously chunk by chunk through the decoder and the validator; `onRow`
+ * receives each valid typed row. What `onRow` throws is re-thrown (not reported as a file error).
+ */
+function scan(
+	fd: number,
+	total: number,
+	options: ImportOptions,
+	context: ValidationContext,
+	onRow: ((row: TypedRow) => void) | undefined
+): Pass {
+	const hash = createHash('sha256');
+	const preview: TypedRow[] = [];
+	const previewRows = options.previewRows ?? 0;
+	const indicators = new Set<string>();
+	let thrown: { error: unknown } | null = null;
+	const engine = new ValidationEngine<ImportKind>(
+		{
+			kind: options.kind,
+			context,
+			locale: options.locale,
+			defaultRegion: options.defaultRegion,
+			maxErrors: options.maxErrors,
+			maxRows: options.limits?.maxRows,
+			onRow: (row) => {
+				if (preview.length < previewRows) preview.push(row);
+				const code =
+					(row as { indicatorCode?: string }).indicatorCode ??
+					(options.kind === 'indicators' ? (row as RowOf<'indicators'>).code : undefined);
+				// A parsed cell may be a slice of a whole 1 MB chunk; a kept copy must not pin it.
+				if (code !== undefined && !indicators.has(code)) indicators.add(flat(code));
+				if (onRow) {
+					try {
+						onRow(row);
+					} catch (e) {
+						thrown = { error: e };
+						throw e;
+					}
+				}
+			}
+		},
+		false
+	);
+	const decoder = new ByteDecoder();
+	let bytes = 0;
+	try {
+		for (;;) {
+			// A fresh buffer each time: the decoder may keep a reference to a short first chunk.
+			const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+			let n: number;
+			try {
+				n = readSync(fd, buf, 0, CHUNK_BYTES, bytes);
+			} catch (e) {
+				throw new ImportReadError(`The file could not be read: ${(e as Error).message}`);
+			}
+			if (n === 0) break;
+			bytes += n;
+			const chunk = buf.subarray(0, n);
+			hash.update(chunk);
+			options.onProgress?.(bytes, total);
+			if (engine.done || decoder.problem) continue; // keep hashing: the sha256 covers the file
+			const text = decoder.push(chunk);
+			engine.encoding = decoder.encoding;
+			if (decoder.problem) continue;
+			engine.pushText(text);
+		}
+		if (!decoder.problem && !engine.done) {
+			const text = decoder.end();
+			engine.encoding = decoder.encoding;
+			if (!decoder.problem) {
+				engine.pushText(text);
+				engine.finish();
+			}
+		}
+		if (decoder.problem) engine.fatal(decoder.problem.code, null, decoder.problem.message);
+	} catch (e) {
+		if (thrown) throw (thrown as { error: unknown }).error;
+		if (e instanceof ImportReadError) throw e;
+		const detail = e instanceof Error ? e.message : String(e);
+		engine.fatal('format-error', null, {
+			id: `Berkas tidak dapat dibaca (${detail}).`,
+			en: `The file could not be read (${detail}).`
+		});
+	}
+	return {
+		report: engine.report(options.fileName ?? null),
+		sha256: hash.digest('hex'),
+		bytes,
+		preview,
+		indicators
+	};
+}
+
+/** Writes typed rows of any kind through the writer; nodes are held until `flush` (parents first). */
+function rowWriter(kind: ImportKind, writerRef: () => ImportWriter) {
+	let index = 0;
+	const nodes: NodeInput[] = [];
+	let current: TypedRow | null = null;
+	const write = (row: TypedRow) => {
+		current = row;
+		const w = writerRef();
+		switch (kind) {
+			case 'observations':
+				w.observation(observationInput(row as RowOf<'observations'>));
+				break;
+			case 'targets':
+				w.target(targetInput(row as RowOf<'targets'>));
+				break;
+			case 'regions':
+				w.region(regionInput(row as RowOf<'regions'>));
+				break;
+			case 'frameworks':
+				w.framework(frameworkInput(row as RowOf<'frameworks'>));
+				break;
+			case 'indicators':
+				w.indicator(indicatorInput(row as RowOf<'indicators'>, index));
+				break;
+			case 'nodes':
+				nodes.push(nodeInput(row as RowOf<'nodes'>, index));
+				break;
+		}
+		index++;
+	};
+	return {
+		write,
+		flush: () => {
+			current = null;
+			if (nodes.length > 0) writerRef().nodes(nodes);
+		},
+		get current() {
+			return current;
+		}
+	};
+}
+
+function isSqliteError(e: unknown): e is Error & { code: string } {
+	return e instanceof Error && e.name === 'SqliteError';
+}
+
+/**
+ * Imports one CSV file: validate, and (unless `dryRun`) commit every row or none. Never leaves a
+ * partial import. Throws `ImportReadError` when the path cannot be read, `ImportForbidden` when
+ * `mayWrite` says no; every problem of the file itself comes back as `status: 'refused'`.
+ * Example: `importFile(conn, 'ipm.csv', { kind: 'observations', actor: 'walidata' }).status`.
+ */
+export function importFile(conn: Connection, file: string, options: ImportOptions): ImportReport {
+	let fd: number;
+	try {
+		fd = openSync(file, 'r');
+	} catch (e) {
+		throw new ImportReadError(
+			`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
+		);
+	}
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) throw new ImportReadError(`${file} is not a file.`);
+		const opts: ImportOptions = { ...options, fileName: options.fileName ?? path.basename(file) };
+		const limits = options.limits;
+		if (limits && stat.size > limits.maxBytes) {
+			return refusedReport(opts, stat.size, {
+				code: 'format-error',
+				row: null,
+				column: null,
+				value: null,
+				message: tooLarge(stat.size, limits.maxBytes)
+			});
+		}
+		return run(conn, fd, stat.size, opts);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function refusedReport(options: ImportOptions, bytes: number, error: ImportError): ImportReport {
+	return {
+		status: 'refused',
+		dryRun: options.dryRun ?? false,
+		kind: options.kind,
+		shape: null,
+		dialect: null,
+		fileName: options.fileName ?? '',
+		sha256: '',
+		bytes,
+		rowCount: 0,
+		counts: { rows: 0, inserted: 0, updated: 0, unchanged: 0 },
+		errors: [error],
+		errorCount: 1,
+		importId: null,
+		indicators: [],
+		preview: []
+	};
+}
+
+/** True when this database's imports table accepts the kind (older schemas lack `frameworks`). */
+function recordsKind(conn: Connection, kind: ImportKind): boolean {
+	const row = conn.sqlite
+		.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'imports'`)
+		.get() as { sql: string } | undefined;
+	return row !== undefined && row.sql.includes(`'${kind}'`);
+}
+
+function run(conn: Connection, fd: number, total: number, options: ImportOptions): ImportReport {
+	if (!recordsKind(conn, options.kind)) {
+		throw new ImportRefused(
+			`This database cannot record ${options.kind} imports yet (its imports table does not list the kind); load ${options.kind} through the data folder's seed files instead.`
+		);
+	}
+	const context = contextFromDb(conn);
+	const strategy = options.strategy ?? 'one-pass';
+	let pass: Pass | undefined;
+	let result: ImportReport | undefined;
+	let forbidden: string[] | null = null;
+
+	const finishReport = (p: Pass, status: ImportStatus, counts: Counts, importId: number | null) => {
+		const r = p.report;
+		return {
+			status,
+			dryRun: options.dryRun ?? false,
+			kind: options.kind,
+			shape: r.shape,
+			dialect: r.dialect,
+			fileName: options.fileName ?? '',
+			sha256: p.sha256,
+			bytes: p.bytes,
+			rowCount: r.rowCount,
+			counts,
+			errors: r.errors,
+			errorCount: r.errorCount,
+			importId,
+			indicators: [...p.indicators].sort(),
+			preview: p.preview
+		} satisfies ImportReport;
+	};
+
+	if (strategy === 'two-pass') {
+		const first = scan(fd, total, options, context, undefined);
+		if (first.report.status !== 'valid') {
+			return finishReport(
+				first,
+				'refused',
+				{ rows: 0, inserted: 0, updated: 0, unchanged: 0 },
+				null
+			);
+		}
+	}
+
+	const tx = conn.sqlite.transaction(() => {
+		let writer: ImportWriter | null = null;
+		const rows = rowWriter(options.kind, () => writer!);
+		// The import record needs the sha256, shape and dialect, known only at the end of the pass:
+		// it is inserted first with placeholders and completed below.
+		writer = beginImport(conn, {
+			kind: options.kind as never,
+			fileName: options.fileName ?? '',
+			sha256: '',
+			actor: options.actor
+		});
+		let p: Pass;
+		try {
+			p = scan(fd, total, options, context, rows.write);
+			rows.flush();
+		} catch (e) {
+			if (!isSqliteError(e)) throw e;
+			// The validator mirrors the schema; this is the backstop if they ever differ.
+			const row = rows.current as { sourceRow?: number } | null;
+			pass = {
+				report: {
+					status: 'invalid',
+					kind: options.kind,
+					shape: null,
+					dialect: null,
+					fileName: options.fileName ?? null,
+					rowCount: 0,
+					valueCount: 0,
+					errors: [
+						{
+							code: 'constraint-error',
+							row: row?.sourceRow ?? null,
+							column: null,
+							value: null,
+							message: refusedByDatabase(e.message)
+						}
+					],
+					errorCount: 1
+				},
+				sha256: '',
+				bytes: total,
+				preview: [],
+				indicators: new Set()
+			};
+			throw new Rollback();
+		}
+		pass = p;
+		if (p.report.status !== 'valid') throw new Rollback();
+		if (options.mayWrite && !options.mayWrite(p.indicators)) {
+			forbidden = [...p.indicators].sort();
+			throw new Rollback();
+		}
+		const committed = writer.finish();
+		if (committed.status === 'unchanged') {
+			result = finishReport(p, 'unchanged', committed.counts, null);
+			throw new Rollback();
+		}
+		if (options.dryRun) {
+			result = finishReport(p, 'valid', committed.counts, null);
+			throw new Rollback();
+		}
+		conn.sqlite
+			.prepare(`UPDATE imports SET sha256 = ?, shape = ?, dialect = ? WHERE id = ?`)
+			.run(
+				p.sha256,
+				p.report.shape ?? 'long',
+				JSON.stringify(p.report.dialect ?? {}),
+				committed.importId
+			);
+		result = finishReport(p, 'imported', committed.counts, committed.importId);
+		options.audit?.(conn.sqlite, result);
+	});
+	try {
+		tx.immediate();
+	} catch (e) {
+		if (!(e instanceof Rollback)) throw e;
+	}
+	if (forbidden) throw new ImportForbidden(forbidden);
+	if (result) return result;
+	return finishReport(pass!, 'refused', { rows: 0, inserted: 0, updated: 0, unchanged: 0 }, null);
+}
+
+/**
+ * Undoes import `id`: its values go, the values it replaced are current again. Throws
+ * `ImportRefused` with the reason when it cannot be undone. Example: `undo(conn, 7, 'walidata')`.
+ */
+export function undo(
+	conn: Connection,
+	id: number,
+	actor: string,
+	audit?: (
+		sqlite: Database.Database,
+		result: { importId: number; removed: number; restored: number }
+	) => void
+): { importId: number; removed: number; restored: number } {
+	const counts = undoImport(conn, id, actor, { audit });
+	return { importId: id, ...counts };
+}
+
+/** One row of the import history. */
+export interface ImportHistoryRow {
+	id: number;
+	kind: string;
+	fileName: string;
+	sha256: string;
+	shape: string;
+	dialect: string;
+	actor: string;
+	createdAt: string;
+	status: string;
+	rowCount: number;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	undoneAt: string | null;
+	undoneBy: string | null;
+}
+
+/** The newest imports first. */
+export function history(conn: Connection, limit = 50, offset = 0): ImportHistoryRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
+			   status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy
+			 FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`
+		)
+		.all(limit, offset) as ImportHistoryRow[];
+}
+
+/**
+ * Writes an upload to a temporary file, refusing it past `maxBytes`; the sha256 is computed on
+ * the way. The caller removes the folder (`rmSync(path.dirname(file), { recursive: true })`).
+ */
+export async function spoolUpload(
+	source: AsyncIterable<Uint8Array>,
+	maxBytes: number,
+	dir = tmpdir()
+): Promise<{ file: string; bytes: number; sha256: string } | { tooLarge: true; bytes: number }> {
+	const folder = await mkdtemp(path.join(dir, 'rapor-upload-'));
+	const file = path.join(folder, 'upload.csv');
+	const out = createWriteStream(file);
+	const hash = createHash('sha256');
+	let bytes = 0;
+	try {
+		for await (const chunk of source) {
+			bytes += chunk.length;
+			if (bytes > maxBytes) {
+				out.destroy();
+				rmSync(folder, { recursive: true, force: true });
+				return { tooLarge: true, bytes };
+			}
+			hash.update(chunk);
+			if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+		}
+		await new Promise<void>((resolve, reject) =>
+			out.end((e?: Error | null) => (e ? reject(e) : resolve()))
+		);
+	} catch (e) {
+		out.destroy();
+		rmSync(folder, { recursive: true, force: true });
+		throw e;
+	}
+	return { file, bytes, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,98 @@
+import { desc, eq } from 'drizzle-orm';
+import { config } from '$lib/server/config';
+import { getConnection } from '$lib/server/db';
+import * as audit from '$lib/server/db/audit';
+import * as indicators from '$lib/server/db/indicators';
+import { imports } from '$lib/server/db/schema';
+import { requireCapability } from '$lib/server/auth/guard';
+import { CAPABILITIES } from '$lib/server/auth/roles';
+import { regionYearScores } from '$lib/server/scores';
+import type { GroupScore, IndicatorScore } from '$lib/scoring';
+import type { PageServerLoad } from './$types';
+
+function flatten(groups: GroupScore[]): IndicatorScore[] {
+	return groups.flatMap((g) => [...g.indicators, ...flatten(g.children)]);
+}
+
+export const load = (async (event) => {
+	const user = requireCapability(event, 'staff');
+	const conn = getConnection();
+	const { instance } = config();
+	const seesAll = (CAPABILITIES.readAudit as readonly string[]).includes(user.role);
+	const all = indicators.list(conn.db, { framework: instance.defaultFramework });
+	const mine = user.role === 'produsen' ? all.filter((i) => i.opd === user.opd) : all;
+	const codes = new Set(mine.map((i) => i.code));
+
+	const latest = conn.sqlite
+		.prepare(
+			`SELECT max(o.year) AS year FROM observations o JOIN indicators i ON i.code = o.indicator_code
+			 WHERE o.superseded_by IS NULL AND o.region_code = ? AND i.framework_code = ?`
+		)
+		.get(instance.defaultRegion, instance.defaultFramework) as { year: number | null };
+	const latestYear = latest.year;
+	const present = new Set(
+		latestYear === null
+			? []
+			: (
+					conn.sqlite
+						.prepare(
+							`SELECT indicator_code AS code FROM observations
+							 WHERE superseded_by IS NULL AND region_code = ? AND year = ?`
+						)
+						.all(instance.defaultRegion, latestYear) as { code: string }[]
+				).map((r) => r.code)
+	);
+	const missing = mine
+		.filter((i) => !present.has(i.code))
+		.map((i) => ({ code: i.code, nameId: i.nameId, nameEn: i.nameEn, opd: i.opd }));
+
+	// Off-track list from the scoring engine; left out (null) if scoring cannot run on this data.
+	let offTrack:
+		{ code: string; nameId: string; nameEn: string; trend: string; opd: string }[] | null = null;
+	if (latestYear !== null) {
+		try {
+			const { scores } = regionYearScores(conn, {
+				framework: instance.defaultFramework,
+				region: instance.defaultRegion,
+				year: latestYear
+			});
+			const opdOf = new Map(mine.map((i) => [i.code, i.opd]));
+			offTrack = flatten(scores.dimensions)
+				.filter((s) => codes.has(s.code) && (s.trend === 'decreasing' || s.trend === 'stagnating'))
+				.map((s) => ({
+					code: s.code,
+					nameId: s.nameId,
+					nameEn: s.nameEn,
+					trend: s.trend,
+					opd: opdOf.get(s.code) ?? ''
+				}));
+		} catch (e) {
+			console.error('staff home: scoring failed', e);
+		}
+	}
+
+	const recentImports = conn.db
+		.select()
+		.from(imports)
+		.where(user.role === 'produsen' ? eq(imports.actor, user.username) : undefined)
+		.orderBy(desc(imports.id))
+		.limit(10)
+		.all();
+	const recentAudit = audit.list(conn.db, seesAll ? {} : { actor: user.username }, {
+		limit: 10,
+		offset: 0
+	});
+	return {
+		scope: {
+			opd: user.role === 'produsen' ? user.opd : null,
+			framework: instance.defaultFramework
+		},
+		region: instance.nameId,
+		latestYear,
+		missing,
+		offTrack,
+		recentImports,
+		recentAudit,
+		auditIsMine: !seesAll
+	};
+}) satisfies PageServerLoad;

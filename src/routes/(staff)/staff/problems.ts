@@ -1,0 +1,32 @@
+/** Translations of the account problem codes of `$lib/server/auth/accounts`. */
+import { m } from '$lib/paraglide/messages';
+
+const TEXT: Record<string, () => string> = {
+	'too-short': m.auth_problem_too_short,
+	'too-long': m.auth_problem_too_long,
+	common: m.auth_problem_common,
+	'contains-username': m.auth_problem_contains_username,
+	'username-invalid': m.auth_problem_username_invalid,
+	'username-taken': m.auth_problem_username_taken,
+	'role-invalid': m.auth_problem_role_invalid,
+	'opd-required': m.auth_problem_opd_required,
+	'opd-invalid': m.auth_problem_opd_invalid,
+	'user-not-found': m.auth_problem_user_not_found,
+	'self-lockout': m.auth_problem_self_lockout,
+	'last-admin': m.auth_problem_last_admin
+};
+
+export function problemText(code: string): string {
+	return TEXT[code]?.() ?? code;
+}
+
+const ROLE_TEXT: Record<string, () => string> = {
+	admin: m.auth_role_admin,
+	walidata: m.auth_role_walidata,
+	produsen: m.auth_role_produsen,
+	viewer: m.auth_role_viewer
+};
+
+export function roleText(role: string): string {
+	return ROLE_TEXT[role]?.() ?? role;
+}

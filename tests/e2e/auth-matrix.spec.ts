@@ -1,0 +1,268 @@
+/**
+ * The enumerated authorisation test. It walks src/routes at test time, lists every form action,
+ * endpoint method and page load, and requests each one anonymously and as every role, expecting
+ * the status documented in MATRIX below. Every route under (staff) and every write anywhere
+ * (form action, POST/PUT/PATCH/DELETE) must have an entry: a new route without one fails here,
+ * so it cannot ship without someone deciding who may call it.
+ *
+ * Writes are sent with an empty form: a role that may act gets past the guard and is refused by
+ * validation (400), which proves the guard let it through without changing data.
+ */
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ACCOUNTS, apiSignIn, formHeaders, type Account } from './auth-fixtures';
+
+const WHO = ['anonymous', 'viewer', 'produsen', 'walidata', 'admin'] as const;
+type Who = (typeof WHO)[number];
+/** A status, or 'skip' with the reason in `note` (the request would disturb parallel tests). */
+type Expect = number | 'skip';
+
+interface Entry {
+	path: string;
+	expect: Record<Who, Expect>;
+	/** Sign in anew for this request (it ends the session it runs in). */
+	fresh?: boolean;
+	note?: string;
+}
+
+const all = (status: number): Record<Who, Expect> => ({
+	anonymous: status,
+	viewer: status,
+	produsen: status,
+	walidata: status,
+	admin: status
+});
+const staff = (viewer: Expect, produsen: Expect, walidata: Expect, admin: Expect) => ({
+	anonymous: 303 as Expect,
+	viewer,
+	produsen,
+	walidata,
+	admin
+});
+
+/**
+ * Route id + operation → expected status per caller. 303 for anonymous = sent to /login; 403 =
+ * refused (and recorded in the audit log); 400 = allowed, refused by validation of the empty form.
+ */
+const MATRIX: Record<string, Entry> = {
+	'/login action:default': {
+		path: '/login',
+		expect: { ...all(303), anonymous: 400 },
+		note: 'signed in: the page load sends them on to /staff'
+	},
+	'/logout POST': { path: '/logout', expect: all(303), fresh: true },
+	'/(staff)/staff GET': { path: '/staff', expect: staff(200, 200, 200, 200) },
+	'/(staff)/staff/targets GET': { path: '/staff/targets', expect: staff(403, 200, 200, 200) },
+	'/(staff)/staff/targets action:save': {
+		path: '/staff/targets',
+		expect: staff(403, 400, 400, 400)
+	},
+	'/(staff)/staff/indicators GET': { path: '/staff/indicators', expect: staff(403, 403, 403, 200) },
+	'/(staff)/staff/indicators action:setOpd': {
+		path: '/staff/indicators',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users GET': { path: '/staff/users', expect: staff(403, 403, 403, 200) },
+	'/(staff)/staff/users action:create': { path: '/staff/users', expect: staff(403, 403, 403, 400) },
+	'/(staff)/staff/users action:disable': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:enable': { path: '/staff/users', expect: staff(403, 403, 403, 400) },
+	'/(staff)/staff/users action:setRole': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:resetPassword': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:signOut': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:signOutAll': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 'skip'),
+		note: 'admin: 303 after ending every session, which would sign out the parallel tests; covered by tests/integration/auth.test.ts'
+	},
+	'/(staff)/staff/audit GET': { path: '/staff/audit', expect: staff(403, 403, 200, 200) },
+	'/(staff)/staff/audit/export.csv GET': {
+		path: '/staff/audit/export.csv',
+		expect: staff(403, 403, 200, 200)
+	}
+};
+
+const ROUTES = path.resolve('src/routes');
+
+function files(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const full = path.join(dir, name);
+		return statSync(full).isDirectory() ? files(full) : [full];
+	});
+}
+
+/** Top-level keys of `export const actions = { … }` (Prettier indents them with one tab). */
+function actionNames(source: string): string[] {
+	const start = source.search(/export const actions\s*=\s*\{/);
+	if (start < 0) return [];
+	let depth = 0;
+	let end = source.indexOf('{', start);
+	for (let i = end; i < source.length; i++) {
+		if (source[i] === '{') depth++;
+		else if (source[i] === '}' && --depth === 0) {
+			end = i;
+			break;
+		}
+	}
+	const block = source.slice(source.indexOf('{', start), end);
+	return [...block.matchAll(/^\t(?:async\s+)?([A-Za-z_$][\w$]*)\s*[:(]/gm)].map((m) => m[1]);
+}
+
+/** Every operation the app serves: `<route id> GET`, `<route id> POST`, `<route id> action:<name>`. */
+function discover(): string[] {
+	const ops: string[] = [];
+	for (const file of files(ROUTES)) {
+		const base = path.basename(file);
+		if (base !== '+page.server.ts' && base !== '+server.ts') continue;
+		const id = '/' + path.relative(ROUTES, path.dirname(file)).split(path.sep).join('/');
+		const routeId = id === '/' ? '/' : id.replace(/\/$/, '');
+		const source = readFileSync(file, 'utf8');
+		if (base === '+page.server.ts') {
+			if (/export\s+(const|async function|function)\s+load\b/.test(source))
+				ops.push(`${routeId} GET`);
+			for (const name of actionNames(source)) ops.push(`${routeId} action:${name}`);
+		} else {
+			for (const m of source.matchAll(
+				/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)\b/g
+			))
+				ops.push(`${routeId} ${m[1]}`);
+		}
+	}
+	return ops.sort();
+}
+
+/** Staff routes and writes need an entry; public reads (GET outside (staff)) do not. */
+const needsEntry = (op: string) => op.startsWith('/(staff)') || !op.endsWith(' GET');
+
+test('every staff route and every write in src/routes has an entry in the matrix, and no entry is stale', () => {
+	const ops = discover();
+	expect(ops.length).toBeGreaterThan(5);
+	const missing = ops.filter((op) => needsEntry(op) && !(op in MATRIX));
+	expect(missing, 'add these to MATRIX in tests/e2e/auth-matrix.spec.ts').toEqual([]);
+	const stale = Object.keys(MATRIX).filter((key) => !ops.includes(key));
+	expect(stale, 'these MATRIX entries name no route any more').toEqual([]);
+});
+
+test.describe('each operation answers each caller with the documented status', () => {
+	const roles: Record<Exclude<Who, 'anonymous'>, Account> = {
+		viewer: ACCOUNTS.viewer,
+		produsen: ACCOUNTS.produsen,
+		walidata: ACCOUNTS.walidata,
+		admin: ACCOUNTS.admin
+	};
+	const contexts = new Map<Who, APIRequestContext>();
+	let baseURL = '';
+
+	test.beforeAll(async () => {
+		baseURL = test.info().project.use.baseURL!;
+		contexts.set('anonymous', await request.newContext({ baseURL }));
+		for (const [who, account] of Object.entries(roles)) {
+			const ctx = await request.newContext({ baseURL });
+			await apiSignIn(ctx, baseURL, account);
+			contexts.set(who as Who, ctx);
+		}
+	});
+	test.afterAll(async () => {
+		for (const ctx of contexts.values()) await ctx.dispose();
+	});
+
+	for (const [key, entry] of Object.entries(MATRIX)) {
+		test(`${key}`, async () => {
+			const op = key.split(' ')[1];
+			for (const who of WHO) {
+				const expected = entry.expect[who];
+				if (expected === 'skip') continue;
+				let ctx = contexts.get(who)!;
+				let disposable: APIRequestContext | null = null;
+				if (entry.fresh && who !== 'anonymous') {
+					disposable = ctx = await request.newContext({ baseURL });
+					await apiSignIn(ctx, baseURL, roles[who]);
+				}
+				const response =
+					op === 'GET'
+						? await ctx.get(entry.path, { maxRedirects: 0 })
+						: await ctx.fetch(
+								op.startsWith('action:') && op !== 'action:default'
+									? `${entry.path}?/${op.slice('action:'.length)}`
+									: entry.path,
+								{
+									method: op.startsWith('action:') ? 'POST' : op,
+									headers: formHeaders(baseURL),
+									data: '',
+									maxRedirects: 0
+								}
+							);
+				expect(response.status(), `${key} as ${who}`).toBe(expected);
+				if (expected === 303 && who === 'anonymous' && entry.path.startsWith('/staff')) {
+					expect(response.headers()['location']).toMatch(/^\/login(\?|$)/);
+				}
+				await disposable?.dispose();
+			}
+		});
+	}
+});
+
+test.describe('IDOR across OPDs', () => {
+	test('a produsen cannot read or write another OPD’s indicator by sending its id; their own works', async ({
+		baseURL
+	}) => {
+		const bps = await request.newContext({ baseURL });
+		const dlh = await request.newContext({ baseURL });
+		const admin = await request.newContext({ baseURL });
+		await apiSignIn(bps, baseURL!, ACCOUNTS.produsen);
+		await apiSignIn(dlh, baseURL!, ACCOUNTS.produsenOther);
+		await apiSignIn(admin, baseURL!, ACCOUNTS.admin);
+		const save = (ctx: APIRequestContext, indicator: string, value: string) =>
+			ctx.post('/staff/targets?/save', {
+				headers: formHeaders(baseURL!),
+				data: new URLSearchParams({
+					indicator,
+					year: '2031',
+					value,
+					document_type: 'RPJMD',
+					source: 'IDOR test'
+				}).toString(),
+				maxRedirects: 0
+			});
+
+		// spbe_index belongs to DISKOMINFO, hdi_ipm to BPS (data/indicators.csv).
+		expect(
+			(await bps.get('/staff/targets?indicator=spbe_index', { maxRedirects: 0 })).status()
+		).toBe(403);
+		expect((await save(bps, 'spbe_index', '3,5')).status()).toBe(403);
+		expect((await save(dlh, 'hdi_ipm', '80')).status()).toBe(403);
+		const own = await save(bps, 'hdi_ipm', '77,25');
+		expect(own.status()).toBe(303);
+		expect(own.headers()['location']).toContain('saved=committed');
+
+		// The refused writes changed nothing and were recorded; the allowed one was recorded too.
+		const spbe = await (await admin.get('/staff/targets?indicator=spbe_index')).text();
+		expect(spbe).not.toContain('IDOR test');
+		const csv = await (
+			await admin.get(`/staff/audit/export.csv?actor=${ACCOUNTS.produsen.username}`)
+		).text();
+		expect(csv).toContain('auth.denied');
+		expect(csv).toContain('spbe_index');
+		expect(csv).toContain('target.save');
+		expect(csv).toContain('33.18/hdi_ipm/2031');
+		const other = await (
+			await admin.get(
+				`/staff/audit/export.csv?actor=${ACCOUNTS.produsenOther.username}&action=target.save`
+			)
+		).text();
+		expect(other.trim().split('\r\n')).toHaveLength(1); // header only: no write by DLH
+		for (const ctx of [bps, dlh, admin]) await ctx.dispose();
+	});
+});

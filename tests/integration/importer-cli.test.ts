@@ -1,0 +1,162 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db';
+import { seedIfEmpty } from '../../src/lib/server/seed';
+import { dumpAll } from './importer-fixtures';
+import { tempDatabase } from './helpers';
+
+let dir: string;
+let dbFile: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+	const conn = tempDatabase();
+	seedIfEmpty(conn, 'data');
+	dir = conn.dir;
+	dbFile = path.join(dir, 'test.db');
+	conn.sqlite.close();
+	cleanup = () => conn.close();
+});
+afterAll(() => cleanup?.());
+
+function cli(args: string[], env: Record<string, string> = {}) {
+	const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, DATABASE_URL: dbFile, ...env }
+	});
+	return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+const dump = () => {
+	const conn = openDatabase(dbFile);
+	try {
+		return dumpAll(conn);
+	} finally {
+		conn.sqlite.close();
+	}
+};
+
+const file = (name: string, text: string) => {
+	const f = path.join(dir, name);
+	writeFileSync(f, text);
+	return f;
+};
+
+// Real seed codes (data/): Pati and an indicator measured in percent; the values are made up.
+const GOOD = `region_code,indicator_code,year,value,source,note,illustrative
+33.18,open_unemployment_rate_aug,2099,4.5,https://example.invalid/test,test value,1
+33.18,open_unemployment_rate_aug,2100,4.4,https://example.invalid/test,test value,1
+`;
+
+describe('npm run import (scripts/import.ts)', () => {
+	it('imports with --json: exit 0 and exactly one JSON object; again: unchanged, exit 0; --undo', () => {
+		const f = file('good.csv', GOOD);
+		const first = cli([f, '--json', '--actor', 'tester']);
+		expect(first.stderr).toBe('');
+		expect(first.code).toBe(0);
+		const report = JSON.parse(first.stdout);
+		expect(Object.keys(report)).toEqual(
+			expect.arrayContaining([
+				'status',
+				'kind',
+				'shape',
+				'dialect',
+				'counts',
+				'errors',
+				'import_id'
+			])
+		);
+		expect(report).toMatchObject({
+			status: 'imported',
+			kind: 'observations',
+			shape: 'long',
+			dialect: { delimiter: ',', encoding: 'utf-8', locale: 'en' },
+			counts: { rows: 2, inserted: 2, updated: 0, unchanged: 0 },
+			errors: []
+		});
+		expect(typeof report.import_id).toBe('number');
+
+		const again = cli([f, '--json']);
+		expect(again.code).toBe(0);
+		expect(JSON.parse(again.stdout)).toMatchObject({
+			status: 'unchanged',
+			import_id: null,
+			counts: { rows: 2, inserted: 0, updated: 0, unchanged: 2 }
+		});
+
+		const undone = cli(['--undo', String(report.import_id)]);
+		expect(undone.code).toBe(0);
+		expect(undone.stdout).toMatch(/2 value\(s\) removed, 0 earlier value\(s\) current again/);
+		const twice = cli(['--undo', String(report.import_id)]);
+		expect(twice.code).toBe(1);
+		expect(twice.stderr).toMatch(/already undone/);
+	}, 60_000);
+
+	it('refuses an invalid file with exit 1, errors in the JSON, and changes no row', () => {
+		const before = dump();
+		const bad = cli([
+			file('bad.csv', GOOD + '33.18,unknown_indicator,2020,1,https://x.invalid,,\n'),
+			'--json'
+		]);
+		expect(bad.code).toBe(1);
+		const report = JSON.parse(bad.stdout);
+		expect(report.status).toBe('refused');
+		expect(report.errors).toEqual([
+			{
+				code: 'foreign-key-error',
+				row: 4,
+				column: 'indicator_code',
+				value: 'unknown_indicator',
+				message: expect.stringContaining('not registered')
+			}
+		]);
+		const binary = cli([path.resolve('tests/fixtures/csv/renamed-xlsx.csv'), '--json']);
+		expect(binary.code).toBe(1);
+		expect(JSON.parse(binary.stdout).errors[0].code).toBe('format-error');
+		const encoding = cli([path.resolve('tests/fixtures/csv/utf16.csv')]);
+		expect(encoding.code).toBe(1);
+		expect(encoding.stdout).toMatch(/encoding-error/);
+		expect(encoding.stdout).toMatch(/Ditolak/);
+		expect(dump()).toEqual(before);
+	}, 60_000);
+
+	it('--dry-run writes nothing and says what it would do', () => {
+		const before = dump();
+		const dry = cli([file('dry.csv', GOOD), '--dry-run', '--json']);
+		expect(dry.code).toBe(0);
+		expect(JSON.parse(dry.stdout)).toMatchObject({
+			status: 'valid',
+			counts: { rows: 2, inserted: 2 },
+			import_id: null
+		});
+		expect(dump()).toEqual(before);
+	}, 60_000);
+
+	it('a file over IMPORT_MAX_BYTES is refused with exit 1', () => {
+		const r = cli([file('big.csv', GOOD), '--json'], { IMPORT_MAX_BYTES: '50' });
+		expect(r.code).toBe(1);
+		expect(JSON.parse(r.stdout).errors[0].message).toMatch(/limit is/);
+	}, 60_000);
+
+	it('exit 2 for bad arguments and unreadable paths; --help exits 0', () => {
+		for (const args of [
+			[],
+			['--kind', 'nonsense', 'x.csv'],
+			['a.csv', 'b.csv'],
+			['--undo', 'x'],
+			['--bogus']
+		]) {
+			const r = cli(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stdout).toBe('');
+		}
+		const missing = cli([path.join(dir, 'missing.csv'), '--json']);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toMatch(/Cannot read/);
+		const help = cli(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.stdout).toMatch(/Exit codes/);
+	}, 60_000);
+});
