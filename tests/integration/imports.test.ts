@@ -165,13 +165,13 @@ describe('commitBatch()', () => {
 	});
 
 	it.each([
-		['share', 100.5, /share between 0 and 100/],
-		['share', -0.1, /share between 0 and 100/],
-		['spbe', 0, /whole level from 1 to 5/],
-		['spbe', 2.5, /whole level from 1 to 5/],
-		['spbe', 6, /whole level from 1 to 5/],
-		['banks', -1, /whole number of at least 0/],
-		['banks', 3.5, /whole number of at least 0/]
+		['share', 100.5, /CHECK constraint failed: observations_percent/],
+		['share', -0.1, /CHECK constraint failed: observations_percent/],
+		['spbe', 0, /CHECK constraint failed: observations_level/],
+		['spbe', 2.5, /CHECK constraint failed: observations_level/],
+		['spbe', 6, /CHECK constraint failed: observations_level/],
+		['banks', -1, /CHECK constraint failed: observations_count/],
+		['banks', 3.5, /CHECK constraint failed: observations_count/]
 	])('refuses %s = %s and writes nothing', (code, value, message) => {
 		const before = current(conn);
 		expect(() =>
@@ -204,6 +204,39 @@ describe('commitBatch()', () => {
 		[{ ...obs('share', 2020, 1), indicatorCode: 'nope' }, /FOREIGN KEY constraint failed/]
 	])('the database itself refuses %o', (row, message) => {
 		expect(() => commitBatch(conn, meta('bad.csv'), { observations: [row] })).toThrow(message);
+	});
+});
+
+describe('value types in the database', () => {
+	it('copies the indicator’s value type onto each value row', () => {
+		commitBatch(conn, meta('a.csv'), { observations: [obs('share', 2020, 12.5), obs('spbe', 2020, 3)] });
+		expect(
+			conn.sqlite.prepare(`SELECT indicator_code, value_type FROM observations ORDER BY indicator_code`).all()
+		).toEqual([
+			{ indicator_code: 'share', value_type: 'percent' },
+			{ indicator_code: 'spbe', value_type: 'level' }
+		]);
+	});
+
+	it('refuses to change an indicator to a value type its values break, and changes nothing', () => {
+		commitBatch(conn, meta('a.csv'), { observations: [obs('growth', 2020, -1.15)] });
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE indicators SET value_type = 'percent' WHERE code = 'growth'`).run()
+		).toThrow(/CHECK constraint failed: observations_percent/);
+		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({ value_type: 'number' });
+	});
+
+	it('cascades a value-type change the values allow', () => {
+		commitBatch(conn, meta('a.csv'), { observations: [obs('growth', 2020, 7)] });
+		conn.sqlite.prepare(`UPDATE indicators SET value_type = 'percent' WHERE code = 'growth'`).run();
+		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({ value_type: 'percent' });
+	});
+
+	it('refuses a row whose value type disagrees with its indicator', () => {
+		commitBatch(conn, meta('a.csv'), { observations: [obs('share', 2020, 12.5)] });
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE observations SET value_type = 'number' WHERE indicator_code = 'share'`).run()
+		).toThrow(/FOREIGN KEY constraint failed/);
 	});
 });
 

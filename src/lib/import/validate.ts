@@ -37,6 +37,14 @@ import {
 	type ValueType
 } from './types';
 
+/**
+ * A copy of a string that does not keep its source alive: V8 represents a slice of a large string
+ * as a view into it, so a map key cut from a 1 MB chunk would pin the whole chunk in memory.
+ */
+function detached(s: string): string {
+	return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export const DEFAULT_MAX_ERRORS = 100;
 const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
@@ -634,9 +642,11 @@ export class ValidationEngine<K extends ImportKind> {
 		column: string
 	): boolean {
 		let byIndicator = this.yearKeys.get(region);
-		if (!byIndicator) this.yearKeys.set(region, (byIndicator = new Map()));
+		if (!byIndicator) this.yearKeys.set(detached(region), (byIndicator = new Map()));
 		let years = byIndicator.get(indicator);
-		if (!years) byIndicator.set(indicator, (years = new Int32Array(MAX_YEAR - MIN_YEAR + 1)));
+		if (!years) {
+			byIndicator.set(detached(indicator), (years = new Int32Array(MAX_YEAR - MIN_YEAR + 1)));
+		}
 		const first = years[year - MIN_YEAR];
 		if (first !== 0) {
 			this.error(

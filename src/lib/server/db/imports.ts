@@ -207,26 +207,27 @@ function statements(sqlite: Database.Database) {
 			`SELECT 1 FROM framework_nodes WHERE framework_code = ? AND code = ?`
 		),
 		indicatorExists: sqlite.prepare(`SELECT 1 FROM indicators WHERE code = ?`),
+		indicatorValueType: sqlite.prepare(`SELECT value_type FROM indicators WHERE code = ?`),
 		profileExists: sqlite.prepare(`SELECT 1 FROM scoring_profiles WHERE code = ?`),
 		insertNewObservation: sqlite.prepare(
-			`INSERT INTO observations (region_code, indicator_code, year, value, source, note, illustrative, import_id)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+			`INSERT INTO observations (region_code, indicator_code, value_type, year, value, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (region_code, indicator_code, year) WHERE superseded_by IS NULL DO NOTHING`
 		),
 		insertNewTarget: sqlite.prepare(
-			`INSERT INTO targets (region_code, indicator_code, year, value, document_type, source, note, illustrative, import_id)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			`INSERT INTO targets (region_code, indicator_code, value_type, year, value, document_type, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (region_code, indicator_code, year) WHERE superseded_by IS NULL DO NOTHING`
 		),
 		supersedeObservation: sqlite.prepare(`UPDATE observations SET superseded_by = ? WHERE id = ?`),
 		supersedeTarget: sqlite.prepare(`UPDATE targets SET superseded_by = ? WHERE id = ?`),
 		insertObservation: sqlite.prepare(
-			`INSERT INTO observations (region_code, indicator_code, year, value, source, note, illustrative, import_id)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO observations (region_code, indicator_code, value_type, year, value, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		insertTarget: sqlite.prepare(
-			`INSERT INTO targets (region_code, indicator_code, year, value, document_type, source, note, illustrative, import_id)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			`INSERT INTO targets (region_code, indicator_code, value_type, year, value, document_type, source, note, illustrative, import_id)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		)
 	};
 }
@@ -294,6 +295,18 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 	if (!conn.sqlite.inTransaction) throw new Error('beginImport() needs an open transaction');
 	const s = prepared(conn.sqlite);
 	const counts = emptyCounts();
+	// Each value row carries its indicator's value type (see the schema); looked up once per
+	// indicator. An unknown indicator gets a placeholder so the foreign key reports it.
+	const valueTypes = new Map<string, string>();
+	const valueTypeOf = (code: string): string => {
+		let type = valueTypes.get(code);
+		if (type === undefined) {
+			const row = s.indicatorValueType.get(code) as { value_type: string } | undefined;
+			type = row?.value_type ?? 'number';
+			if (row) valueTypes.set(code, type);
+		}
+		return type;
+	};
 	const importId = Number(
 		s.insertImport.run(
 			meta.kind,
@@ -432,6 +445,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 					s.insertNewObservation.run(
 						o.regionCode,
 						o.indicatorCode,
+						valueTypeOf(o.indicatorCode),
 						o.year,
 						o.value,
 						o.source,
@@ -445,6 +459,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 					s.insertObservation.run(
 						o.regionCode,
 						o.indicatorCode,
+						valueTypeOf(o.indicatorCode),
 						o.year,
 						o.value,
 						o.source,
@@ -462,6 +477,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 					s.insertNewTarget.run(
 						t.regionCode,
 						t.indicatorCode,
+						valueTypeOf(t.indicatorCode),
 						t.year,
 						t.value,
 						t.documentType,
@@ -476,6 +492,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 					s.insertTarget.run(
 						t.regionCode,
 						t.indicatorCode,
+						valueTypeOf(t.indicatorCode),
 						t.year,
 						t.value,
 						t.documentType,

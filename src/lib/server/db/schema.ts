@@ -167,6 +167,8 @@ export const indicators = sqliteTable(
 			'indicators_year_from',
 			sql`${t.yearFrom} IS NULL OR ${t.yearFrom} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`
 		),
+		// Target of the (indicator_code, value_type) foreign keys of observations and targets.
+		uniqueIndex('indicators_code_value_type').on(t.code, t.valueType),
 		check('indicators_decimals', sql`${t.decimals} IS NULL OR ${t.decimals} BETWEEN 0 AND 6`),
 		index('indicators_element').on(t.frameworkCode, t.elementCode)
 	]
@@ -206,6 +208,17 @@ export const imports = sqliteTable(
 	]
 );
 
+/** What each value type allows: a share 0–100, a whole level 1–5, a whole count ≥ 0. */
+const valueChecks = (table: string, value: AnySQLiteColumn, valueType: AnySQLiteColumn) => [
+	check(`${table}_value_type`, inList('value_type', VALUE_TYPES)),
+	check(`${table}_percent`, sql`${valueType} <> 'percent' OR ${value} BETWEEN 0 AND 100`),
+	check(`${table}_level`, sql`${valueType} <> 'level' OR ${value} IN (1, 2, 3, 4, 5)`),
+	check(
+		`${table}_count`,
+		sql`${valueType} <> 'count' OR (${value} >= 0 AND ${value} = CAST(${value} AS INTEGER))`
+	)
+];
+
 const yearCheck = (name: string, column: AnySQLiteColumn) =>
 	check(name, sql`${column} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`);
 
@@ -216,9 +229,13 @@ export const observations = sqliteTable(
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),
-		indicatorCode: text('indicator_code')
-			.notNull()
-			.references(() => indicators.code),
+		indicatorCode: text('indicator_code').notNull(),
+		/**
+		 * The indicator's value type, copied so the value's constraints are plain CHECKs: a composite
+		 * foreign key keeps the copy equal to the indicator's own (and cascades a change, which the
+		 * CHECKs then re-validate).
+		 */
+		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
 		year: integer('year').notNull(),
 		value: real('value').notNull(),
 		/** URL or document the value was read in. Required: every number shown has a source. */
@@ -236,13 +253,16 @@ export const observations = sqliteTable(
 		yearCheck('observations_year', t.year),
 		check('observations_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
 		check('observations_source', sql`length(trim(${t.source})) > 0`),
+		foreignKey({
+			columns: [t.indicatorCode, t.valueType],
+			foreignColumns: [indicators.code, indicators.valueType]
+		}).onUpdate('cascade'),
+		...valueChecks('observations', t.value, t.valueType),
 		uniqueIndex('observations_current')
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`),
-		// Covering index for the scorecard's "all current values of an indicator set" reads.
-		index('observations_by_indicator').on(t.indicatorCode, t.regionCode, t.year, t.value),
 		index('observations_import').on(t.importId),
-		index('observations_superseded').on(t.supersededBy)
+		// No index on superseded_by: only undo reads it, and every index slows bulk imports.
 	]
 );
 
@@ -262,9 +282,13 @@ export const targets = sqliteTable(
 		regionCode: text('region_code')
 			.notNull()
 			.references(() => regions.code),
-		indicatorCode: text('indicator_code')
-			.notNull()
-			.references(() => indicators.code),
+		indicatorCode: text('indicator_code').notNull(),
+		/**
+		 * The indicator's value type, copied so the value's constraints are plain CHECKs: a composite
+		 * foreign key keeps the copy equal to the indicator's own (and cascades a change, which the
+		 * CHECKs then re-validate).
+		 */
+		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
 		year: integer('year').notNull(),
 		value: real('value').notNull(),
 		/** Kind of planning document: RPJMD, Renstra, masterplan … */
@@ -283,11 +307,16 @@ export const targets = sqliteTable(
 		check('targets_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
 		check('targets_document_type', inList('document_type', TARGET_DOCUMENTS)),
 		check('targets_source', sql`length(trim(${t.source})) > 0`),
+		foreignKey({
+			columns: [t.indicatorCode, t.valueType],
+			foreignColumns: [indicators.code, indicators.valueType]
+		}).onUpdate('cascade'),
+		...valueChecks('targets', t.value, t.valueType),
 		uniqueIndex('targets_current')
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`),
 		index('targets_import').on(t.importId),
-		index('targets_superseded').on(t.supersededBy)
+		// No index on superseded_by: only undo reads it, and every index slows bulk imports.
 	]
 );
 
