@@ -2,6 +2,23 @@ import { describe, it, expect } from 'vitest';
 import LineChart from './LineChart.svelte';
 import { count, pointLabels, ssr, tableRows, texts } from './ssr';
 
+/** The text of each legend entry. */
+function legendItems(html: string): string[] {
+	const list = /<ul class="legend"[^>]*>([^]*?)<\/ul>/.exec(html)?.[1] ?? '';
+	return texts(list, 'li');
+}
+
+/** The value-axis tick labels in drawing order (lowest value first). */
+function tickLabels(html: string): string[] {
+	return [...html.matchAll(/<text class="tick"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+}
+
+/** The CSV text behind the download link. */
+function csv(html: string): string {
+	const href = /href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)?.[1] ?? '';
+	return decodeURIComponent(href).replace(/^\uFEFF/, '');
+}
+
 const region = {
 	key: 'pati',
 	label: 'Pati',
@@ -38,7 +55,7 @@ describe('LineChart (server render)', () => {
 		expect(count(html, /role="img" aria-labelledby/)).toBe(1);
 		expect(texts(html, 'title')).toEqual(['Angka harapan hidup']);
 		expect(texts(html, 'desc')).toEqual([
-			'Pati: 2018 75,1 tahun; 2019 tidak ada data; 2020 75,6 tahun; 2021 1.076,0 tahun. Target: 76,5 tahun'
+			'Pati: 2018 75,1 tahun; 2019 tidak ada data; 2020 75,6 tahun (ilustratif); 2021 1.076,0 tahun. Target: 76,5 tahun'
 		]);
 	});
 
@@ -72,14 +89,21 @@ describe('LineChart (server render)', () => {
 		]);
 	});
 
-	it('LineChart leaves a peer listed in hiddenPeers out of the drawing and the table', () => {
+	it('LineChart leaves a peer listed in hiddenPeers out of the drawing, the table and the legend', () => {
 		const hidden = ssr(LineChart, { title: 'AHH', region, peers, hiddenPeers: ['rembang'] });
 		expect(count(hidden, /<path class="series"/)).toBe(2);
 		expect(tableRows(hidden).map((r) => r.length)).toEqual([3, 3, 3, 3]);
-		expect(hidden).toContain('Rembang</li>');
+		// Without JavaScript there is no checkbox to say "hidden", so the legend lists what is drawn.
+		expect(legendItems(hidden)).toEqual(['Pati', 'Kudus', 'ilustratif']);
+		expect(hidden).not.toContain('Rembang');
+		expect(count(hidden, /type="checkbox"/)).toBe(0);
 	});
 
-	it('LineChart draws yearly target points as focusable hollow diamonds', () => {
+	it('LineChart lists every peer in the legend when none is hidden', () => {
+		expect(legendItems(html)).toEqual(['Pati', 'Kudus', 'Rembang', 'Target', 'ilustratif']);
+	});
+
+	it('LineChart draws yearly target points as focusable filled diamonds', () => {
 		const t = ssr(LineChart, {
 			title: 'Skor',
 			lang: 'en',
@@ -91,6 +115,7 @@ describe('LineChart (server render)', () => {
 			yDomain: [0, 2000]
 		});
 		expect(pointLabels(t).slice(0, 2)).toEqual(['Target, 2020: 80', 'Target, 2024: 90.5']);
+		expect(count(t, /<path class="mark" d="M0,-[\d.]+L[^"]*" [^>]*fill="#1a1a1a"/)).toBe(2);
 		expect(tableRows(t)).toEqual([
 			['2018', '75.1', '–'],
 			['2019', '–', '–'],
@@ -103,5 +128,142 @@ describe('LineChart (server render)', () => {
 	it('LineChart labels the years on the axis without digit grouping', () => {
 		expect(html).toMatch(/text-anchor="middle" font-size="12">2018<\/text>/);
 		expect(html).not.toContain('2.018');
+	});
+
+	it.each([
+		[
+			'0,32–0,34 with decimals 2',
+			[0.3212, 0.3389],
+			2,
+			'id',
+			['0,320', '0,325', '0,330', '0,335', '0,340']
+		],
+		[
+			'2,5–2,7 million with decimals 2',
+			[2512345.5, 2698765.25],
+			2,
+			'id',
+			['2.500.000', '2.550.000', '2.600.000', '2.650.000', '2.700.000']
+		],
+		['0–1 with decimals 0', [0.1, 0.9], 0, 'en', ['0.0', '0.2', '0.4', '0.6', '0.8', '1.0']],
+		['45–65 without decimals', [45, 61.5], undefined, 'id', ['45', '50', '55', '60', '65']]
+	] as [string, number[], number | undefined, 'id' | 'en', string[]][])(
+		'LineChart writes value-axis ticks of %s with the precision of the tick step',
+		(_, values, decimals, lang, labels) => {
+			const h = ssr(LineChart, {
+				title: 'T',
+				lang,
+				decimals,
+				region: {
+					key: 'r',
+					label: 'R',
+					points: values.map((value, i) => ({ year: 2020 + i, value }))
+				}
+			});
+			expect(tickLabels(h)).toEqual(labels);
+			expect(new Set(tickLabels(h)).size).toBe(labels.length);
+		}
+	);
+
+	it('LineChart keeps `decimals` for points and the table while ticks use the step', () => {
+		const h = ssr(LineChart, {
+			title: 'T',
+			decimals: 2,
+			region: {
+				key: 'r',
+				label: 'R',
+				points: [
+					{ year: 2020, value: 2512345.5 },
+					{ year: 2021, value: 2698765.25 }
+				]
+			}
+		});
+		expect(pointLabels(h)).toEqual(['R, 2020: 2.512.345,50', 'R, 2021: 2.698.765,25']);
+		expect(tableRows(h)).toEqual([
+			['2020', '2.512.345,50'],
+			['2021', '2.698.765,25']
+		]);
+	});
+
+	describe('illustrative targets', () => {
+		const t = ssr(LineChart, {
+			title: 'Skor',
+			lang: 'en',
+			region: { key: 'pati', label: 'Pati', points: [{ year: 2020, value: 70 }] },
+			target: [
+				{ year: 2020, value: 80 },
+				{ year: 2024, value: 90.5, illustrative: true }
+			]
+		});
+
+		it('LineChart draws an illustrative target hollow and an official one filled', () => {
+			const diamonds = [
+				...t.matchAll(/<path class="mark" d="M0,-[\d.]+L[^"]*" transform="[^"]*" fill="([^"]*)"/g)
+			].map((m) => m[1]);
+			expect(diamonds).toEqual(['#1a1a1a', '#ffffff']);
+			expect(pointLabels(t)).toEqual([
+				'Target, 2020: 80',
+				'Target, 2024: 90.5 (illustrative)',
+				'Pati, 2020: 70'
+			]);
+		});
+
+		it('LineChart notes illustrative targets in the legend', () => {
+			expect(legendItems(t)).toEqual(['Pati', 'Target', 'Target (illustrative)']);
+		});
+
+		it('LineChart stars the illustrative target in the table and flags it in the CSV', () => {
+			expect(tableRows(t)).toEqual([
+				['2020', '70', '80'],
+				['2024', '–', '90.5 *']
+			]);
+			expect(csv(t)).toBe(
+				'Year,Pati,Target,Target (illustrative)\r\n2020,70,80,\r\n2024,,90.5,true'
+			);
+			expect(texts(t, 'desc')).toEqual([
+				'Pati: 2020 70. Target: 2020 80; 2024 90.5 (illustrative)'
+			]);
+		});
+
+		it('LineChart lists only "Target (illustrative)" when every target is illustrative', () => {
+			const all = ssr(LineChart, {
+				title: 'Skor',
+				lang: 'en',
+				region: { key: 'pati', label: 'Pati', points: [{ year: 2020, value: 70 }] },
+				target: [{ year: 2024, value: 90, illustrative: true }]
+			});
+			expect(legendItems(all)).toEqual(['Pati', 'Target (illustrative)']);
+		});
+	});
+
+	describe('focusable={false}', () => {
+		const props = {
+			title: 'Angka harapan hidup',
+			region,
+			peers,
+			target: [
+				{ year: 2018, value: 76 },
+				{ year: 2021, value: 77, illustrative: true }
+			],
+			decimals: 1
+		};
+		const on = ssr(LineChart, props);
+		const off = ssr(LineChart, { ...props, focusable: false });
+
+		it('LineChart without focusable points has no tab stop and one role="img" and no points layer', () => {
+			expect(count(off, /tabindex/)).toBe(0);
+			expect(count(off, /role="img"/)).toBe(1);
+			expect(count(off, /class="chart-points"/)).toBe(0);
+			expect(count(off, /role="group" aria-label="Titik data/)).toBe(0);
+			expect(count(on, /tabindex="0"/)).toBe(5);
+		});
+
+		it('LineChart without focusable points still draws every mark inside the picture, and the table', () => {
+			const picture = /<svg class="chart-main"[^]*?<\/svg>/.exec(off)?.[0] ?? '';
+			expect(count(picture, /class="mark"/)).toBe(count(on, /class="mark"/));
+			expect(count(picture, /class="mark"/)).toBe(3 + 3 + 2);
+			expect(count(off, /class="tip"/)).toBe(0);
+			expect(tableRows(off)).toEqual(tableRows(on));
+		});
 	});
 });

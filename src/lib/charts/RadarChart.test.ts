@@ -93,4 +93,64 @@ describe('RadarChart (server render)', () => {
 		expect(count(bare, /<table/)).toBe(0);
 		expect(count(bare, /role="img" aria-labelledby/)).toBe(1);
 	});
+
+	/** Each axis label as its lines, with the label's font size. */
+	function axisLabels(h: string): [string, string[]][] {
+		return [
+			...h.matchAll(/<text class="axis-label"[^>]*font-size="(\d+)"[^>]*>([^]*?)<\/text>/g)
+		].map((m) => [m[1], [...m[2].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1])]);
+	}
+
+	it('RadarChart draws the server render at the width the page passes, capped at 1.25 × until measured', () => {
+		const wide = ssr(RadarChart, { title: 'Skor', axes, series, width: 480 });
+		expect(wide).toContain('<svg class="chart-main" viewBox="0 0 480 360" width="100%" role="img"');
+		expect(wide).toContain('style="max-width: 600px;"');
+		expect(html).toContain('viewBox="0 0 340 248"');
+		expect(html).toContain('style="max-width: 425px;"');
+	});
+
+	it.each([
+		[
+			340,
+			[
+				['12', ['Smart', 'Governance']],
+				['12', ['Smart', 'Branding']],
+				['12', ['Smart', 'Economy']],
+				['12', ['Smart Living']],
+				['12', ['Smart', 'Society']],
+				['12', ['Smart', 'Environment']]
+			]
+		],
+		[
+			600,
+			[
+				['12', ['Smart', 'Governance']],
+				['12', ['Smart Branding']],
+				['12', ['Smart Economy']],
+				['12', ['Smart Living']],
+				['12', ['Smart Society']],
+				['12', ['Smart', 'Environment']]
+			]
+		]
+	] as [number, [string, string[]][]][])(
+		'RadarChart at %i px writes 12 px axis labels wrapped at 14 characters',
+		(width, expected) => {
+			expect(axisLabels(ssr(RadarChart, { title: 'Skor', axes, series, width }))).toEqual(expected);
+		}
+	);
+
+	it('RadarChart wraps at labelChars', () => {
+		const h = ssr(RadarChart, { title: 'Skor', axes, series, width: 600, labelChars: 20 });
+		expect(axisLabels(h).map(([, lines]) => lines.length)).toEqual([1, 1, 1, 1, 1, 1]);
+	});
+
+	it('RadarChart with focusable={false} is one image with no tab stop, its points drawn inside it', () => {
+		const off = ssr(RadarChart, { title: 'Skor', axes, series, max: 2000, focusable: false });
+		expect(count(off, /tabindex/)).toBe(0);
+		expect(count(off, /role="img"/)).toBe(1);
+		expect(count(off, /class="chart-points"/)).toBe(0);
+		const picture = /<svg class="chart-main"[^]*?<\/svg>/.exec(off)?.[0] ?? '';
+		expect(count(picture, /class="mark"/)).toBe(10);
+		expect(tableRows(off)).toEqual(tableRows(html));
+	});
 });

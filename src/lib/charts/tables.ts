@@ -80,6 +80,7 @@ export function radarModel(
 
 /**
  * Line chart: one row per year; the region's column first, then the target, then each peer shown.
+ * Illustrative values and targets are flagged in the table and say so in the description.
  * @example lineModel([pati], 80, ctx).table.columns.map((c) => c.key) // ['year', 's:pati', 'target']
  */
 export function lineModel(
@@ -111,27 +112,28 @@ export function lineModel(
 				...(hasTarget ? { target: level ?? at(targetPoints, year)?.value ?? null } : {}),
 				...Object.fromEntries(shown.map((s) => [`s:${s.key}`, at(s.points, year)?.value ?? null]))
 			},
-			flags: Object.fromEntries(
-				shown.map((s) => [`s:${s.key}`, !!at(s.points, year)?.illustrative])
-			)
+			flags: {
+				...(hasTarget ? { target: !!at(targetPoints, year)?.illustrative } : {}),
+				...Object.fromEntries(shown.map((s) => [`s:${s.key}`, !!at(s.points, year)?.illustrative]))
+			}
 		}))
 	};
+	const yearly = (p: YearValue) =>
+		`${formatYear(p.year)} ${say(p.value, ctx)}` +
+		(p.illustrative && isNum(p.value) ? ` (${ctx.labels.illustrative})` : '');
 	const [main] = shown;
 	const parts = main
 		? [
 				`${main.label}: ` +
 					[...main.points]
 						.sort((a, b) => a.year - b.year)
-						.map((p) => `${formatYear(p.year)} ${say(p.value, ctx)}`)
+						.map(yearly)
 						.join('; ')
 			]
 		: [];
 	if (level !== null) parts.push(`${ctx.labels.target}: ${say(level, ctx)}`);
 	if (targetPoints.length)
-		parts.push(
-			`${ctx.labels.target}: ` +
-				targetPoints.map((p) => `${formatYear(p.year)} ${say(p.value, ctx)}`).join('; ')
-		);
+		parts.push(`${ctx.labels.target}: ` + targetPoints.map(yearly).join('; '));
 	return { table, description: parts.join('. ') };
 }
 

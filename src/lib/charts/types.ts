@@ -58,6 +58,11 @@ export interface FrameProps {
 	filename?: string;
 	/** Width in px used for the server render, before the container is measured. */
 	width?: number;
+	/**
+	 * false: no keyboard-reachable points; the chart is a single image with its table as the
+	 * alternative (small multiples, so a page does not get hundreds of tab stops). Default true.
+	 */
+	focusable?: boolean;
 }
 
 /** A dimension (or any axis) of a radar chart. */

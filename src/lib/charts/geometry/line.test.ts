@@ -1,5 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import { linePath, lineScales, valueDomain, yearExtent, yearTicks } from './line';
+import {
+	axisTicks,
+	linePath,
+	lineScales,
+	tickDecimals,
+	toggleHidden,
+	valueDomain,
+	yearExtent,
+	yearTicks
+} from './line';
 import type { YearValue } from '../types';
 
 describe('yearExtent()', () => {
@@ -97,6 +106,80 @@ describe('yearTicks()', () => {
 		'yearTicks(%j, %i) gives %j',
 		(years, max, ticks) => {
 			expect(yearTicks(years, max)).toEqual(ticks);
+		}
+	);
+});
+
+describe('tickDecimals()', () => {
+	it.each([
+		[[0.32, 0.325, 0.33, 0.335, 0.34], 3],
+		[[0.3, 0.31, 0.32], 2],
+		[[0, 0.2, 0.4, 0.6000000000000001], 1],
+		[[0.2, 0.30000000000000004, 0.4], 1],
+		[[2500000, 2550000, 2600000], 0],
+		[[0, 0.5, 1], 1],
+		[[200, 400, 600], 0],
+		[[-1, 0, 1], 0],
+		[[0, 0.0002, 0.0004], 4],
+		[[0.4, 0.2, 0], 1],
+		[[75.5], 1],
+		[[3], 0],
+		[[NaN, 2, 4], 0],
+		[[], 0]
+	] as [number[], number][])('tickDecimals(%j) gives %i', (ticks, d) => {
+		expect(tickDecimals(ticks)).toBe(d);
+	});
+});
+
+describe('axisTicks()', () => {
+	const fixed = (v: number, d: number) => v.toFixed(d);
+	it('axisTicks() writes a 0.005 step with 3 decimals, where 2 would read 0.33 twice', () => {
+		expect(axisTicks([0.32, 0.325, 0.33, 0.335, 0.34], fixed).map((t) => t.label)).toEqual([
+			'0.320',
+			'0.325',
+			'0.330',
+			'0.335',
+			'0.340'
+		]);
+	});
+	it('axisTicks() writes millions without decimals', () => {
+		expect(axisTicks([2500000, 2600000], fixed)).toEqual([
+			{ value: 2500000, label: '2500000' },
+			{ value: 2600000, label: '2600000' }
+		]);
+	});
+	it('axisTicks() adds decimals while a formatter that rounds more would repeat a label', () => {
+		// A formatter that keeps one decimal fewer than asked, e.g. a coarse locale setting.
+		const coarse = (v: number, d: number) => v.toFixed(Math.max(0, d - 1));
+		expect(axisTicks([0, 0.5, 1], coarse).map((t) => t.label)).toEqual(['0.0', '0.5', '1.0']);
+	});
+	it('axisTicks() drops a tick whose label would repeat even at 6 decimals', () => {
+		const whole = (v: number) => String(Math.round(v));
+		expect(axisTicks([0, 0.4, 1], whole)).toEqual([
+			{ value: 0, label: '0' },
+			{ value: 1, label: '1' }
+		]);
+	});
+	it('axisTicks() skips NaN and gives nothing for no ticks', () => {
+		expect(axisTicks([NaN, 5], fixed)).toEqual([{ value: 5, label: '5' }]);
+		expect(axisTicks([], fixed)).toEqual([]);
+	});
+});
+
+describe('toggleHidden()', () => {
+	const order = ['kudus', 'rembang', 'jepara'];
+	it.each([
+		[[], 'rembang', true, ['rembang']],
+		[['jepara'], 'kudus', true, ['kudus', 'jepara']],
+		[['kudus', 'jepara'], 'kudus', false, ['jepara']],
+		[['rembang'], 'rembang', true, ['rembang']],
+		[[], 'jepara', false, []],
+		[['blora', 'kudus'], 'rembang', true, ['kudus', 'rembang', 'blora']],
+		[['kudus'], 'blora', true, ['kudus', 'blora']]
+	] as [string[], string, boolean, string[]][])(
+		'toggleHidden(order, %j, %s, %s) gives %j',
+		(hidden, key, hide, out) => {
+			expect(toggleHidden(order, hidden, key, hide)).toEqual(out);
 		}
 	);
 });

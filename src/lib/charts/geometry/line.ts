@@ -105,3 +105,76 @@ export function yearTicks(years: [number, number], maxTicks: number): number[] {
 	for (let t = a; t <= b; t += step) ticks.push(t);
 	return ticks;
 }
+
+/**
+ * Decimals for value-axis tick labels, from the step between ticks (d3-format's precisionFixed:
+ * max(0, -floor(log10(step)))), so a step of 0.2 gets 1 decimal and a step of 500 000 gets none.
+ * A lone tick gets the fewest decimals (up to 6) that write it exactly.
+ * @example tickDecimals([0, 0.2, 0.4]) === 1; tickDecimals([2500000, 3000000]) === 0
+ */
+export function tickDecimals(ticks: number[]): number {
+	const nums = [...new Set(ticks.filter(isNum))].sort((a, b) => a - b);
+	if (nums.length === 0) return 0;
+	if (nums.length === 1) {
+		const v = nums[0];
+		let d = 0;
+		while (d < 6 && Math.abs(Number(v.toFixed(d)) - v) > 1e-9 * Math.max(1, Math.abs(v))) d++;
+		return d;
+	}
+	let step = Infinity;
+	for (let i = 1; i < nums.length; i++) step = Math.min(step, nums[i] - nums[i - 1]);
+	// The epsilon absorbs float noise: 0.30000000000000004 - 0.2 must still count as a step of 0.1.
+	return Math.max(0, -Math.floor(Math.log10(step) + 1e-6));
+}
+
+export interface AxisTick {
+	value: number;
+	label: string;
+}
+
+/**
+ * Value-axis ticks with their labels, written with tickDecimals(ticks) decimals (one more, up to 6,
+ * while two labels would still read the same); a tick whose label repeats an earlier one is dropped,
+ * so no label ever appears twice.
+ * @example axisTicks([0, 0.5, 1], (v, d) => v.toFixed(d)) // [{ value: 0, label: '0.0' }, { value: 0.5, label: '0.5' }, { value: 1, label: '1.0' }]
+ */
+export function axisTicks(
+	ticks: number[],
+	format: (value: number, decimals: number) => string
+): AxisTick[] {
+	const nums = ticks.filter(isNum);
+	let d = tickDecimals(nums);
+	let labels = nums.map((v) => format(v, d));
+	while (d < 6 && new Set(labels).size < labels.length) {
+		d++;
+		labels = nums.map((v) => format(v, d));
+	}
+	const seen = new Set<string>();
+	const out: AxisTick[] = [];
+	nums.forEach((value, i) => {
+		if (seen.has(labels[i])) return;
+		seen.add(labels[i]);
+		out.push({ value, label: labels[i] });
+	});
+	return out;
+}
+
+/**
+ * The hidden keys after a reader toggles one: keys in `order` come first in that order, keys
+ * `order` does not know are kept after them, and no key is listed twice.
+ * @example toggleHidden(['kudus', 'rembang'], ['rembang'], 'kudus', true) // ['kudus', 'rembang']
+ */
+export function toggleHidden(
+	order: string[],
+	hidden: string[],
+	key: string,
+	hide: boolean
+): string[] {
+	const set = new Set(hidden);
+	if (hide) set.add(key);
+	else set.delete(key);
+	const known = new Set(order);
+	return [
+		...new Set([...order.filter((k) => set.has(k)), ...[...set].filter((k) => !known.has(k))])
+	];
+}

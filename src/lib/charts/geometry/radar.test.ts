@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { radarAngle, radarLabel, radarPath, radarPoints, radarRing, radarXY } from './radar';
+import {
+	radarAngle,
+	radarLabel,
+	radarLayout,
+	radarPath,
+	radarPoints,
+	radarRing,
+	radarXY
+} from './radar';
 
 describe('radarAngle()', () => {
 	it.each([
@@ -74,5 +82,118 @@ describe('radarLabel()', () => {
 		[5, 6, { x: -95.26, y: -55, anchor: 'end', valign: 'middle' }]
 	])('radarLabel(%i, %i, 100, 10) gives %o', (i, n, label) => {
 		expect(radarLabel(i, n, 100, 10)).toEqual(label);
+	});
+});
+
+describe('radarLayout()', () => {
+	const gm = [
+		'Smart Governance',
+		'Smart Branding',
+		'Smart Economy',
+		'Smart Living',
+		'Smart Society',
+		'Smart Environment'
+	];
+	const summary = (w: number) => {
+		const l = radarLayout(w, gm);
+		return [l.width, l.height, l.cx, l.cy, l.radius, l.fontSize, l.labels.map((a) => a.lines)];
+	};
+
+	it.each([
+		[
+			340,
+			[
+				340,
+				248,
+				170,
+				130,
+				90,
+				12,
+				[
+					['Smart', 'Governance'],
+					['Smart', 'Branding'],
+					['Smart', 'Economy'],
+					['Smart Living'],
+					['Smart', 'Society'],
+					['Smart', 'Environment']
+				]
+			]
+		],
+		[
+			480,
+			[
+				480,
+				360,
+				240,
+				186,
+				146,
+				12,
+				[
+					['Smart', 'Governance'],
+					['Smart Branding'],
+					['Smart Economy'],
+					['Smart Living'],
+					['Smart Society'],
+					['Smart', 'Environment']
+				]
+			]
+		],
+		[
+			600,
+			[
+				600,
+				408,
+				300,
+				210,
+				170,
+				12,
+				[
+					['Smart', 'Governance'],
+					['Smart Branding'],
+					['Smart Economy'],
+					['Smart Living'],
+					['Smart Society'],
+					['Smart', 'Environment']
+				]
+			]
+		]
+	] as [number, unknown[]][])(
+		'radarLayout(%i, GM100SC dimensions) keeps 12 px labels, wraps past 14 characters and sizes the radius',
+		(w, out) => {
+			expect(summary(w)).toEqual(out);
+		}
+	);
+
+	it('radarLayout() places side labels outside the ring and inside the width at 340 px', () => {
+		const l = radarLayout(340, gm);
+		expect(l.labels.map((a) => [a.x, a.y, a.anchor])).toEqual([
+			[0, -114, 'middle'],
+			[86.6, -53, 'start'],
+			[86.6, 47, 'start'],
+			[0, 110, 'middle'],
+			[-86.6, 47, 'end'],
+			[-86.6, -53, 'end']
+		]);
+		// 'Environment' (11 characters, 79.2 px) ends 4.2 px inside the left edge.
+		expect(l.cx - 86.6 - 79.2).toBeCloseTo(4.2, 6);
+	});
+
+	it.each([
+		[['Gov', 'Eco', 'Env', 'Liv'], 340, 134, 322],
+		[['A very long dimension name indeed', 'B', 'C', 'D'], 200, 78, 238],
+		[['Governance', 'Economy', 'Environment', 'Living'], 100, 40, 134],
+		[[], 340, 170, 348]
+	] as [string[], number, number, number][])(
+		'radarLayout(%j at %i px) gives radius %i and height %i (radius kept within 40..170)',
+		(labels, w, radius, height) => {
+			const l = radarLayout(w, labels);
+			expect([l.radius, l.height]).toEqual([radius, height]);
+		}
+	);
+
+	it('radarLayout() wraps at labelChars given by the caller', () => {
+		expect(radarLayout(600, ['Smart Governance'], { maxChars: 20 }).labels[0].lines).toEqual([
+			'Smart Governance'
+		]);
 	});
 });

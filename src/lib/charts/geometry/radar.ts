@@ -3,6 +3,7 @@
  * A null score leaves a gap in the outline; it is never drawn as 0.
  */
 import { curveLinear, curveLinearClosed, lineRadial } from 'd3-shape';
+import { textWidth, wrapWords } from './text';
 
 const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
@@ -114,4 +115,106 @@ export function radarLabel(i: number, n: number, radius: number, offset: number)
 	const anchor = Math.abs(s) < 0.1 ? 'middle' : s > 0 ? 'start' : 'end';
 	const valign = c > 0.9 ? 'above' : c < -0.9 ? 'below' : 'middle';
 	return { x: r2(r * s), y: r2(-r * c), anchor, valign };
+}
+
+export interface RadarLayoutOptions {
+	/** Axis labels wrap at this many characters. */
+	maxChars?: number;
+	fontSize?: number;
+	/** Gap between the outer ring and a label. */
+	offset?: number;
+	minRadius?: number;
+	maxRadius?: number;
+}
+
+export interface RadarAxisLabel {
+	x: number;
+	/** Baseline of the first line, relative to the centre; later lines follow lineHeight apart. */
+	y: number;
+	anchor: 'start' | 'middle' | 'end';
+	lines: string[];
+}
+
+export interface RadarLayout {
+	width: number;
+	height: number;
+	cx: number;
+	cy: number;
+	radius: number;
+	fontSize: number;
+	lineHeight: number;
+	labels: RadarAxisLabel[];
+}
+
+/**
+ * The whole radar layout for a drawing width: labels wrapped at maxChars (tighter when the chart
+ * is narrow and that gives a larger radar), the largest radius that keeps every side label inside
+ * the width (capped at maxRadius), and a height that fits the top and bottom labels. Text widths
+ * are estimated (0.6 em per character), so no DOM is needed.
+ * @example radarLayout(340, ['Gov', 'Eco', 'Env', 'Liv']).radius // 134
+ */
+export function radarLayout(
+	width: number,
+	labels: string[],
+	{
+		maxChars = 14,
+		fontSize = 12,
+		offset = 10,
+		minRadius = 40,
+		maxRadius = 170
+	}: RadarLayoutOptions = {}
+): RadarLayout {
+	const n = labels.length;
+	const pad = 4;
+	const lineHeight = Math.round(fontSize * 1.2);
+	const fit = (chars: number) => {
+		const wrapped = labels.map((l) => wrapWords(l, chars));
+		let r = maxRadius;
+		wrapped.forEach((lines, i) => {
+			const s = Math.abs(Math.sin(radarAngle(i, n)));
+			// Top and bottom labels are centred on their axis; only side labels eat into the width.
+			if (s < 0.1) return;
+			const w = Math.max(0, ...lines.map((t) => textWidth(t, fontSize)));
+			r = Math.min(r, (width / 2 - pad - w) / s - offset);
+		});
+		return { wrapped, radius: Math.floor(Math.max(minRadius, Math.min(maxRadius, r))) };
+	};
+	let best = fit(maxChars);
+	// On a narrow chart, lines of maxChars would shrink the radar itself: wrap tighter (down to 6
+	// characters) where that buys a larger radius, preferring the longest lines among equals.
+	if (best.radius < Math.min(maxRadius, 0.3 * width)) {
+		for (let c = maxChars - 1; c >= 6; c--) {
+			const f = fit(c);
+			if (f.radius > best.radius) best = f;
+		}
+	}
+	const { wrapped, radius } = best;
+
+	const placed = wrapped.map((lines, i) => {
+		const pos = radarLabel(i, n, radius, offset);
+		const block = (lines.length - 1) * lineHeight;
+		const first =
+			pos.valign === 'above'
+				? pos.y - block
+				: pos.valign === 'middle'
+					? pos.y - block / 2 + Math.round(fontSize / 3)
+					: pos.y + Math.round(fontSize * 0.85);
+		return {
+			label: { x: pos.x, y: r2(first), anchor: pos.anchor, lines },
+			top: first - fontSize,
+			bottom: first + block + Math.round(fontSize / 3)
+		};
+	});
+	const top = Math.ceil(Math.max(radius, ...placed.map((p) => -p.top)) + pad);
+	const bottom = Math.ceil(Math.max(radius, ...placed.map((p) => p.bottom)) + pad);
+	return {
+		width,
+		height: top + bottom,
+		cx: r2(width / 2),
+		cy: top,
+		radius,
+		fontSize,
+		lineHeight,
+		labels: placed.map((p) => p.label)
+	};
 }

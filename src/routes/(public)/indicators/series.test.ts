@@ -97,11 +97,11 @@ describe('chartCsv()', () => {
 		expect(chartCsv(chart, { title: 'IPM', lang: 'id', unit: 'indeks' })).toBe(
 			'\uFEFF' +
 				[
-					'Tahun,Kabupaten Pati (indeks),Kabupaten Pati (ilustratif),Target (indeks),Kabupaten Jepara (indeks)',
-					'2019,70.5,,,',
-					'2020,,,,',
-					'2021,71,true,75,72.25',
-					'2022,,,76,'
+					'Tahun,Kabupaten Pati (indeks),Kabupaten Pati (ilustratif),Target (indeks),Target (ilustratif),Kabupaten Jepara (indeks)',
+					'2019,70.5,,,,',
+					'2020,,,,,',
+					'2021,71,true,75,true,72.25',
+					'2022,,,76,true,'
 				].join('\r\n')
 		);
 	});
