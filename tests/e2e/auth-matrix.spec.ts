@@ -91,6 +91,30 @@ const MATRIX: Record<string, Entry> = {
 	'/(staff)/staff/audit/export.csv GET': {
 		path: '/staff/audit/export.csv',
 		expect: staff(403, 403, 200, 200)
+	},
+	'/(staff)/staff/imports GET': { path: '/staff/imports', expect: staff(200, 200, 200, 200) },
+	'/(staff)/staff/imports action:preview': {
+		path: '/staff/imports',
+		expect: staff(403, 400, 400, 400),
+		note: 'an empty form has no file: 400'
+	},
+	'/(staff)/staff/imports action:confirm': {
+		path: '/staff/imports',
+		expect: staff(403, 400, 400, 400),
+		note: 'an empty form has no upload token: 400'
+	},
+	'/(staff)/staff/imports action:undo': {
+		path: '/staff/imports',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/imports/errors.csv GET': {
+		path: '/staff/imports/errors.csv',
+		expect: staff(403, 400, 400, 400),
+		note: 'without ?token= of an own upload: 400'
+	},
+	'/(staff)/staff/imports/templates/[kind].csv GET': {
+		path: '/staff/imports/templates/observations.csv',
+		expect: staff(200, 200, 200, 200)
 	}
 };
 
@@ -237,13 +261,14 @@ test.describe('IDOR across OPDs', () => {
 				maxRedirects: 0
 			});
 
-		// spbe_index belongs to DISKOMINFO, hdi_ipm to BPS (data/indicators.csv).
+		// spbe_index belongs to DISKOMINFO, mean_years_schooling_rls to BPS (data/indicators.csv);
+		// not hdi_ipm, whose chart and CSV the indicator page tests check year by year.
 		expect(
 			(await bps.get('/staff/targets?indicator=spbe_index', { maxRedirects: 0 })).status()
 		).toBe(403);
 		expect((await save(bps, 'spbe_index', '3,5')).status()).toBe(403);
-		expect((await save(dlh, 'hdi_ipm', '80')).status()).toBe(403);
-		const own = await save(bps, 'hdi_ipm', '77,25');
+		expect((await save(dlh, 'mean_years_schooling_rls', '80')).status()).toBe(403);
+		const own = await save(bps, 'mean_years_schooling_rls', '77,25');
 		expect(own.status()).toBe(303);
 		expect(own.headers()['location']).toContain('saved=committed');
 
@@ -256,7 +281,7 @@ test.describe('IDOR across OPDs', () => {
 		expect(csv).toContain('auth.denied');
 		expect(csv).toContain('spbe_index');
 		expect(csv).toContain('target.save');
-		expect(csv).toContain('33.18/hdi_ipm/2031');
+		expect(csv).toContain('33.18/mean_years_schooling_rls/2031');
 		const other = await (
 			await admin.get(
 				`/staff/audit/export.csv?actor=${ACCOUNTS.produsenOther.username}&action=target.save`
