@@ -44,4 +44,9 @@ if (stale) {
 // http://localhost fail SvelteKit's origin check.
 process.env.PORT ||= '3000';
 process.env.ORIGIN ||= `http://localhost:${process.env.PORT}`;
+// adapter-node refuses bodies over BODY_SIZE_LIMIT (512K by default): let an upload of the import
+// size limit (IMPORT_MAX_BYTES, 50 MB by default) through, plus 1 MB for the rest of the form.
+// The import page then gives its own clear message for a file over IMPORT_MAX_BYTES.
+const importMaxBytes = Number(process.env.IMPORT_MAX_BYTES) || 50 * 1024 * 1024;
+process.env.BODY_SIZE_LIMIT ||= String(importMaxBytes + 1024 * 1024);
 await import(built);

@@ -623,13 +623,22 @@ export async function spoolUpload(
 	const folder = await mkdtemp(path.join(dir, 'rapor-upload-'));
 	const file = path.join(folder, 'upload.csv');
 	const out = createWriteStream(file);
+	// The stream opens its file asynchronously: wait for that (or its failure) before any path can
+	// remove the folder, or the late open fails with ENOENT outside every handler.
+	await new Promise<void>((resolve, reject) => {
+		out.once('ready', () => resolve());
+		out.once('error', reject);
+	});
 	const hash = createHash('sha256');
 	let bytes = 0;
 	try {
 		for await (const chunk of source) {
 			bytes += chunk.length;
 			if (bytes > maxBytes) {
-				out.destroy();
+				await new Promise<void>((r) => {
+					out.once('close', () => r());
+					out.destroy();
+				});
 				rmSync(folder, { recursive: true, force: true });
 				return { tooLarge: true, bytes };
 			}

@@ -67,15 +67,20 @@ const metaPath = (dir: string, token: string) => path.join(dir, `${token}.json`)
 
 /**
  * Spools an upload under a new token, refusing it past `maxBytes` (nothing is kept then).
- * Example: `await storeUpload(dir, file.stream(), 50 * 1024 * 1024)`.
+ * `knownSize` (a multipart File's size) refuses an oversized file before anything is written.
+ * Example: `await storeUpload(dir, file.stream(), 50 * 1024 * 1024, file.size)`.
  */
 export async function storeUpload(
 	dir: string,
 	source: AsyncIterable<Uint8Array>,
-	maxBytes: number
+	maxBytes: number,
+	knownSize?: number
 ): Promise<
 	{ token: string; file: string; bytes: number; sha256: string } | { tooLarge: true; bytes: number }
 > {
+	// Besides saving the write, this avoids spoolUpload's refusal path, which removes its folder
+	// while the write stream may still be opening (an unhandled ENOENT on a tiny first chunk).
+	if (knownSize !== undefined && knownSize > maxBytes) return { tooLarge: true, bytes: knownSize };
 	const spooled = await spoolUpload(source, maxBytes, dir);
 	if ('tooLarge' in spooled) return spooled;
 	const token = randomBytes(24).toString('base64url');

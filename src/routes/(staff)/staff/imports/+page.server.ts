@@ -1,0 +1,397 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/import';
+import { getConnection, type Connection } from '$lib/server/db';
+import { recordAudit, writeAudit } from '$lib/server/audit';
+import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
+import { CAPABILITIES, mayEditIndicator, type SessionUser } from '$lib/server/auth/roles';
+import {
+	guessKind,
+	history,
+	ImportForbidden,
+	importFile,
+	importLimits,
+	ImportRefused,
+	readHeaderLine,
+	undo,
+	type ImportReport
+} from '$lib/server/importer';
+import { localizeHref } from '$lib/paraglide/runtime';
+import { cleanFileName, kindsFor, previewOf, undoReason, type PreviewView } from './preview';
+import {
+	discard,
+	discardData,
+	readUpload,
+	saveMeta,
+	storeUpload,
+	sweep,
+	uploadsDir,
+	type UploadOwner
+} from './uploads.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const PAGE_SIZE = 20;
+const PREVIEW_ROWS = 10;
+/** Errors shown and downloadable; the count of all of them is always given. */
+const MAX_ERRORS = 1000;
+
+const LOCALES = ['auto', 'id', 'en'] as const;
+
+const can = (user: SessionUser, capability: keyof typeof CAPABILITIES) =>
+	(CAPABILITIES[capability] as readonly string[]).includes(user.role);
+
+function ownerOf(event: RequestEvent, user: SessionUser): UploadOwner {
+	return { userId: user.id, sessionId: event.locals.session?.id ?? '' };
+}
+
+function regionCodes(conn: Connection): { code: string; name: string }[] {
+	return conn.sqlite.prepare(`SELECT code, name FROM regions ORDER BY code`).all() as {
+		code: string;
+		name: string;
+	}[];
+}
+
+/** The query parameter as a positive whole number, or null. */
+function idParam(url: URL, name: string): number | null {
+	const n = Number(url.searchParams.get(name));
+	return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+export const load = (async (event) => {
+	const user = requireCapability(event, 'staff');
+	const conn = getConnection();
+	const { total } = conn.sqlite.prepare(`SELECT count(*) AS total FROM imports`).get() as {
+		total: number;
+	};
+	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const requested = Number(event.url.searchParams.get('page') ?? '1');
+	const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+
+	// Result of the last confirm or undo (redirected here), read back from the import record.
+	const importedId = idParam(event.url, 'imported');
+	const undoneId = idParam(event.url, 'undone');
+	const unchanged = idParam(event.url, 'unchanged');
+	const record = (id: number) =>
+		conn.sqlite
+			.prepare(
+				`SELECT id, kind, file_name AS fileName, row_count AS rowCount, inserted, updated, unchanged
+				 FROM imports WHERE id = ?`
+			)
+			.get(id) as
+			| {
+					id: number;
+					kind: string;
+					fileName: string;
+					rowCount: number;
+					inserted: number;
+					updated: number;
+					unchanged: number;
+			  }
+			| undefined;
+	const result = {
+		imported: importedId ? (record(importedId) ?? null) : null,
+		undone: undoneId
+			? {
+					id: undoneId,
+					removed: idParam(event.url, 'removed') ?? 0,
+					restored: idParam(event.url, 'restored') ?? 0
+				}
+			: null,
+		unchanged
+	};
+
+	const kinds = kindsFor(user.role);
+	return {
+		canImport: can(user, 'importData') && kinds.length > 0,
+		canUndo: can(user, 'undoImport'),
+		kinds,
+		opd: user.role === 'produsen' ? user.opd : null,
+		regions: regionCodes(conn),
+		limits: importLimits(),
+		history: history(conn, PAGE_SIZE, (page - 1) * PAGE_SIZE).map((h) => ({
+			id: h.id,
+			kind: h.kind,
+			fileName: h.fileName,
+			sha256: h.sha256,
+			actor: h.actor,
+			createdAt: h.createdAt,
+			status: h.status,
+			rowCount: h.rowCount,
+			inserted: h.inserted,
+			updated: h.updated,
+			unchanged: h.unchanged,
+			undoneAt: h.undoneAt,
+			undoneBy: h.undoneBy,
+			undoable: h.status === 'committed' && (h.kind === 'observations' || h.kind === 'targets')
+		})),
+		total,
+		page,
+		pages,
+		result,
+		docs: IMPORT_KINDS.filter(
+			(k) => k === 'observations' || k === 'targets' || kinds.includes(k)
+		).map((k) => ({
+			kind: k,
+			description: kindSchemas[k].description,
+			shapes: kindSchemas[k].shapes,
+			columns: kindSchemas[k].columns.map((c) => ({
+				name: c.name,
+				aliases: c.aliases,
+				type: c.type,
+				required: c.required,
+				values: c.enum ?? null,
+				min: c.min ?? null,
+				max: c.max ?? null,
+				example: c.example,
+				description: c.description
+			}))
+		}))
+	};
+}) satisfies PageServerLoad;
+
+type Outcome = { report: ImportReport } | { forbidden: string[] };
+
+/**
+ * Runs the import service with this user's checks: a produsen may write only indicators of their
+ * own OPD (asked inside the transaction); a refusal of that kind is recorded as a denial.
+ */
+function runImport(
+	event: RequestEvent,
+	user: SessionUser,
+	conn: Connection,
+	file: string,
+	opts: {
+		kind: ImportKind;
+		locale: Locale | null;
+		defaultRegion: string | null;
+		fileName: string;
+		dryRun: boolean;
+	}
+): Outcome {
+	const actor = actorOf(event);
+	const opdOf = new Map(
+		(
+			conn.sqlite.prepare(`SELECT code, opd FROM indicators`).all() as {
+				code: string;
+				opd: string;
+			}[]
+		).map((r) => [r.code, r.opd])
+	);
+	let notAllowed: string[] = [];
+	try {
+		const report = importFile(conn, file, {
+			kind: opts.kind,
+			actor: user.username,
+			fileName: opts.fileName,
+			locale: opts.locale ?? undefined,
+			defaultRegion: opts.defaultRegion ?? undefined,
+			dryRun: opts.dryRun,
+			maxErrors: MAX_ERRORS,
+			limits: importLimits(),
+			previewRows: PREVIEW_ROWS,
+			mayWrite: (indicators) => {
+				notAllowed = [...indicators].filter(
+					(code) => !mayEditIndicator(user, opdOf.get(code) ?? '')
+				);
+				return notAllowed.length === 0;
+			},
+			audit: (sqlite, r) =>
+				writeAudit(sqlite, actor, {
+					action: 'import.commit',
+					entityType: 'import',
+					entityId: r.importId,
+					after: {
+						kind: r.kind,
+						fileName: r.fileName,
+						sha256: r.sha256,
+						rows: r.counts.rows,
+						inserted: r.counts.inserted,
+						updated: r.counts.updated,
+						unchanged: r.counts.unchanged
+					}
+				})
+		});
+		return { report };
+	} catch (e) {
+		if (!(e instanceof ImportForbidden)) throw e;
+		const indicators = notAllowed.sort();
+		recordAudit(conn, actor, {
+			action: 'auth.denied',
+			entityType: 'route',
+			entityId: `POST ${event.route.id} ${opts.dryRun ? '?/preview' : '?/confirm'}`,
+			after: {
+				role: user.role,
+				opd: user.opd,
+				kind: opts.kind,
+				fileName: opts.fileName,
+				indicators: indicators.slice(0, 20)
+			}
+		});
+		return { forbidden: indicators };
+	}
+}
+
+const MB = 1024 * 1024;
+
+export const actions = {
+	preview: async (event) => {
+		const user = requireCapability(event, 'importData');
+		const conn = getConnection();
+		const limits = importLimits();
+		let form: FormData;
+		try {
+			form = await event.request.formData();
+		} catch {
+			// adapter-node's BODY_SIZE_LIMIT cuts the body off: say what the person can do about it.
+			const length = Number(event.request.headers.get('content-length') ?? 0);
+			if (length > limits.maxBytes) return fail(413, { tooLarge: { maxMb: limits.maxBytes / MB } });
+			return fail(400, { problem: 'unreadable' as const });
+		}
+		const values = {
+			kind: String(form.get('kind') ?? 'auto'),
+			locale: String(form.get('locale') ?? 'auto'),
+			region: String(form.get('region') ?? '')
+		};
+		const file = form.get('file');
+		if (!(file instanceof File) || file.name === '')
+			return fail(400, { values, problem: 'missing' as const });
+		const allowed = kindsFor(user.role);
+		if (values.kind !== 'auto' && !allowed.includes(values.kind as ImportKind)) {
+			if ((IMPORT_KINDS as readonly string[]).includes(values.kind))
+				deny(event, { kind: values.kind });
+			return fail(400, { values, problem: 'kind' as const });
+		}
+		if (!(LOCALES as readonly string[]).includes(values.locale))
+			return fail(400, { values, problem: 'locale' as const });
+		if (values.region !== '' && !regionCodes(conn).some((r) => r.code === values.region))
+			return fail(400, { values, problem: 'region' as const });
+
+		const dir = uploadsDir(conn.path);
+		sweep(dir);
+		const stored = await storeUpload(
+			dir,
+			file.stream() as unknown as AsyncIterable<Uint8Array>,
+			limits.maxBytes,
+			file.size
+		);
+		if ('tooLarge' in stored)
+			return fail(413, { values, tooLarge: { maxMb: limits.maxBytes / MB } });
+		const guessed = values.kind === 'auto' ? guessKind(readHeaderLine(stored.file)) : null;
+		const kind = (guessed ?? values.kind) as ImportKind;
+		if (!allowed.includes(kind)) {
+			discard(dir, stored.token);
+			return fail(400, { values, problem: 'kind' as const });
+		}
+		const meta = {
+			owner: ownerOf(event, user),
+			createdAt: Date.now(),
+			kind,
+			locale: values.locale === 'auto' ? null : (values.locale as Locale),
+			defaultRegion: values.region || null,
+			fileName: cleanFileName(file.name),
+			bytes: stored.bytes,
+			sha256: stored.sha256
+		};
+		let outcome: Outcome;
+		try {
+			outcome = runImport(event, user, conn, stored.file, { ...meta, dryRun: true });
+		} catch (e) {
+			discard(dir, stored.token);
+			if (e instanceof ImportRefused)
+				return fail(400, { values, problem: 'kind' as const, detail: e.message });
+			throw e;
+		}
+		if ('forbidden' in outcome) {
+			discard(dir, stored.token);
+			return fail(403, { values, forbidden: outcome.forbidden });
+		}
+		const report = outcome.report;
+		if (report.status === 'unchanged') {
+			discard(dir, stored.token);
+			return { values, preview: previewOf(report, null) };
+		}
+		const confirmable = report.status === 'valid';
+		saveMeta(dir, stored.token, {
+			...meta,
+			confirmable,
+			errors: report.errors,
+			errorCount: report.errorCount
+		});
+		if (!confirmable) {
+			// Only the error list stays, for its CSV download.
+			discardData(dir, stored.token);
+			return fail(400, { values, preview: previewOf(report, stored.token) });
+		}
+		return { values, preview: previewOf(report, stored.token) };
+	},
+
+	confirm: async (event) => {
+		const user = requireCapability(event, 'importData');
+		const conn = getConnection();
+		const form = await event.request.formData();
+		const token = String(form.get('token') ?? '');
+		if (token === '') return fail(400, { problem: 'missing' as const });
+		const dir = uploadsDir(conn.path);
+		const upload = readUpload(dir, token, ownerOf(event, user));
+		if (!upload || !upload.meta.confirmable || upload.file === null)
+			return fail(410, { problem: 'expired' as const });
+		const { meta, file } = upload;
+		// The role may have changed since the preview: check again.
+		if (!kindsFor(user.role).includes(meta.kind)) deny(event, { kind: meta.kind });
+		const outcome = runImport(event, user, conn, file, { ...meta, dryRun: false });
+		if ('forbidden' in outcome) {
+			discard(dir, token);
+			return fail(403, { forbidden: outcome.forbidden });
+		}
+		const report = outcome.report;
+		if (report.status === 'refused') {
+			// The data changed since the preview (another import): keep the errors, drop the file.
+			saveMeta(dir, token, {
+				...meta,
+				confirmable: false,
+				errors: report.errors,
+				errorCount: report.errorCount
+			});
+			discardData(dir, token);
+			return fail(400, { preview: previewOf(report, token) as PreviewView });
+		}
+		discard(dir, token);
+		if (report.status === 'unchanged')
+			redirect(303, localizeHref(`/staff/imports?unchanged=${report.counts.rows}`));
+		redirect(303, localizeHref(`/staff/imports?imported=${report.importId}`));
+	},
+
+	undo: async (event) => {
+		const user = requireCapability(event, 'undoImport');
+		const form = await event.request.formData();
+		const id = Number(form.get('id'));
+		if (!Number.isSafeInteger(id) || id <= 0) {
+			return fail(400, {
+				undo: {
+					id: null,
+					reason: { id: 'Nomor impor tidak valid.', en: 'Not a valid import number.' }
+				}
+			});
+		}
+		const actor = actorOf(event);
+		let done: { removed: number; restored: number };
+		try {
+			done = undo(getConnection(), id, user.username, (sqlite, r) =>
+				writeAudit(sqlite, actor, {
+					action: 'import.undo',
+					entityType: 'import',
+					entityId: id,
+					before: { status: 'committed' },
+					after: { status: 'undone', removed: r.removed, restored: r.restored }
+				})
+			);
+		} catch (e) {
+			if (e instanceof ImportRefused)
+				return fail(409, { undo: { id, reason: undoReason(e.message) } });
+			throw e;
+		}
+		redirect(
+			303,
+			localizeHref(`/staff/imports?undone=${id}&removed=${done.removed}&restored=${done.restored}`)
+		);
+	}
+} satisfies Actions;

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportError } from '$lib/import/types';
+import { cleanFileName, errorsCsv, kindsFor, previewOf, undoReason } from './preview';
+
+const typeError: ImportError = {
+	code: 'type-error',
+	row: 3,
+	column: 'value',
+	value: '=1+2',
+	message: { id: 'Bukan angka; isi angka.', en: 'Not a number; enter a number.' }
+};
+
+describe('errorsCsv', () => {
+	it('errorsCsv() writes English headers with commas and escapes a formula cell', () => {
+		expect(errorsCsv([typeError], 'en')).toBe(
+			"code,row,column,value,message\r\ntype-error,3,value,'=1+2,Not a number; enter a number.\r\n"
+		);
+	});
+	it('errorsCsv() writes Indonesian headers with semicolons and quotes a cell holding one', () => {
+		expect(errorsCsv([typeError], 'id')).toBe(
+			'kode;baris;kolom;nilai;pesan\r\n' + `type-error;3;value;'=1+2;"Bukan angka; isi angka."\r\n`
+		);
+	});
+	it('errorsCsv() leaves row and column empty for a whole-file error', () => {
+		const e: ImportError = {
+			code: 'format-error',
+			row: null,
+			column: null,
+			value: null,
+			message: { id: 'Kosong.', en: 'Empty.' }
+		};
+		expect(errorsCsv([e], 'en')).toBe(
+			'code,row,column,value,message\r\nformat-error,,,,Empty.\r\n'
+		);
+	});
+	it('errorsCsv() of no errors is the header line only', () => {
+		expect(errorsCsv([], 'en')).toBe('code,row,column,value,message\r\n');
+	});
+});
+
+describe('previewOf', () => {
+	const report = {
+		status: 'valid',
+		kind: 'observations' as const,
+		shape: 'long' as const,
+		dialect: null,
+		fileName: 'a.csv',
+		bytes: 10,
+		sha256: 'ab',
+		rowCount: 1,
+		counts: { rows: 1, inserted: 1, updated: 0, unchanged: 0 },
+		errors: [],
+		errorCount: 0,
+		preview: [
+			{
+				regionCode: '33',
+				indicatorCode: 'hdi_ipm',
+				year: 2001,
+				value: 65.25,
+				source: 'BPS',
+				note: null,
+				illustrative: null,
+				sourceRow: 2
+			}
+		]
+	};
+	it('previewOf() lays out rows in the schema column order with nulls for empty cells', () => {
+		const view = previewOf(report, 'tok');
+		expect(view.columns[2]).toEqual({ key: 'year', name: 'year', type: 'year' });
+		expect(view.columns.map((c) => c.name)).toEqual([
+			'region_code',
+			'indicator_code',
+			'year',
+			'value',
+			'source',
+			'note',
+			'illustrative'
+		]);
+		expect(view.rows).toEqual([['33', 'hdi_ipm', 2001, 65.25, 'BPS', null, null]]);
+		expect(view.status).toBe('valid');
+		expect(view.token).toBe('tok');
+	});
+	it('previewOf() maps any status other than valid or unchanged to refused', () => {
+		expect(previewOf({ ...report, status: 'refused' }, null).status).toBe('refused');
+		expect(previewOf({ ...report, status: 'unchanged' }, null).status).toBe('unchanged');
+		expect(previewOf({ ...report, status: 'imported' }, null).status).toBe('refused');
+	});
+});
+
+describe('kindsFor', () => {
+	it.each([
+		['admin', ['observations', 'targets', 'indicators', 'nodes', 'regions']],
+		['walidata', ['observations', 'targets']],
+		['produsen', ['observations', 'targets']],
+		['viewer', []],
+		['', []],
+		['root', []]
+	])('kindsFor(%j) is %j', (role, kinds) => {
+		expect(kindsFor(role)).toEqual(kinds);
+	});
+});
+
+describe('undoReason', () => {
+	it('undoReason() names the later import in both languages', () => {
+		expect(
+			undoReason(
+				'Import 4 cannot be undone: import 6, 7 replaced some of its values; undo that first.'
+			)
+		).toEqual({
+			id: 'Impor 4 tidak dapat dibatalkan: impor 6, 7 mengganti sebagian nilainya. Batalkan impor itu lebih dulu.',
+			en: 'Import 4 cannot be undone: import 6, 7 replaced some of its values. Undo that import first.'
+		});
+	});
+	it('undoReason() translates an already undone import', () => {
+		expect(undoReason('Import 7 was already undone.')).toEqual({
+			id: 'Impor 7 sudah dibatalkan sebelumnya.',
+			en: 'Import 7 was already undone.'
+		});
+	});
+	it('undoReason() keeps an unknown text in both languages', () => {
+		expect(undoReason('Something else')).toEqual({ id: 'Something else', en: 'Something else' });
+	});
+});
+
+describe('cleanFileName', () => {
+	it.each([
+		['data.csv', 'data.csv'],
+		['C:\\Users\\ana\\ipm 2023.csv', 'ipm 2023.csv'],
+		['../../etc/passwd', 'passwd'],
+		['a\u0000b\nc.csv', 'abc.csv'],
+		['', 'upload.csv'],
+		['   ', 'upload.csv'],
+		['x'.repeat(300), 'x'.repeat(200)]
+	])('cleanFileName(%j) is %j', (input, expected) => {
+		expect(cleanFileName(input)).toBe(expected);
+	});
+});

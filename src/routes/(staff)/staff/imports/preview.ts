@@ -1,0 +1,152 @@
+/**
+ * Shapes import reports for the imports page and writes its error list as CSV. Pure: no
+ * SvelteKit, no database, so the page, the CSV endpoint and the unit tests share it.
+ */
+import { csvCell } from '$lib/import/export';
+import { kindSchemas } from '$lib/import/schemas';
+import type { Dialect, ImportError, ImportKind, Locale, Message, Shape } from '$lib/import/types';
+
+/** Kinds each role may import. Framework files carry the indicator → OPD assignment: admin only. */
+export const KINDS_BY_ROLE: Record<string, readonly ImportKind[]> = {
+	admin: ['observations', 'targets', 'indicators', 'nodes', 'regions'],
+	walidata: ['observations', 'targets'],
+	produsen: ['observations', 'targets'],
+	viewer: []
+};
+
+/** `kindsFor('produsen')` → `['observations', 'targets']`; unknown roles may import nothing. */
+export function kindsFor(role: string): readonly ImportKind[] {
+	return KINDS_BY_ROLE[role] ?? [];
+}
+
+export type Cell = string | number | boolean | null;
+
+/** What the page shows of a dry run or a refused import. */
+export interface PreviewView {
+	status: 'valid' | 'unchanged' | 'refused';
+	kind: ImportKind;
+	shape: Shape | null;
+	dialect: Dialect | null;
+	fileName: string;
+	bytes: number;
+	sha256: string;
+	rowCount: number;
+	counts: { rows: number; inserted: number; updated: number; unchanged: number };
+	columns: { key: string; name: string; type: string }[];
+	rows: Cell[][];
+	errors: ImportError[];
+	errorCount: number;
+	/** Present while the upload can be confirmed or its errors downloaded. */
+	token: string | null;
+}
+
+interface ReportLike {
+	status: string;
+	kind: ImportKind;
+	shape: Shape | null;
+	dialect: Dialect | null;
+	fileName: string;
+	bytes: number;
+	sha256: string;
+	rowCount: number;
+	counts: PreviewView['counts'];
+	errors: ImportError[];
+	errorCount: number;
+	preview: readonly object[];
+}
+
+/**
+ * The page's view of a report: preview rows as cells in the kind's column order.
+ * Example: `previewOf(report, token).rows[0]` → `['33.18', 'hdi_ipm', 2023, 72.5, 'BPS', null, null]`.
+ */
+export function previewOf(report: ReportLike, token: string | null): PreviewView {
+	const columns = kindSchemas[report.kind].columns.map((c) => ({
+		key: c.key,
+		name: c.name,
+		type: c.type
+	}));
+	const status =
+		report.status === 'valid' || report.status === 'unchanged' ? report.status : 'refused';
+	return {
+		status,
+		kind: report.kind,
+		shape: report.shape,
+		dialect: report.dialect,
+		fileName: report.fileName,
+		bytes: report.bytes,
+		sha256: report.sha256,
+		rowCount: report.rowCount,
+		counts: { ...report.counts },
+		columns,
+		rows: report.preview.map((row) =>
+			columns.map((c) => {
+				const v = (row as Record<string, unknown>)[c.key];
+				return v === undefined ? null : (v as Cell);
+			})
+		),
+		errors: report.errors,
+		errorCount: report.errorCount,
+		token
+	};
+}
+
+const HEADERS: Record<Locale, string[]> = {
+	en: ['code', 'row', 'column', 'value', 'message'],
+	id: ['kode', 'baris', 'kolom', 'nilai', 'pesan']
+};
+
+/**
+ * The error list as CSV in the reader's language (`;` for id, `,` for en), formula-safe.
+ * Example: `errorsCsv([{ code: 'type-error', row: 3, column: 'value', value: 'abc', message }], 'en')`
+ * → `"code,row,column,value,message\r\ntype-error,3,value,abc,…\r\n"`.
+ */
+export function errorsCsv(errors: readonly ImportError[], lang: Locale): string {
+	const delimiter = lang === 'id' ? ';' : ',';
+	const line = (cells: string[]) =>
+		cells.map((c) => csvCell(c, delimiter)).join(delimiter) + '\r\n';
+	let out = line(HEADERS[lang]);
+	for (const e of errors) {
+		out += line([
+			e.code,
+			e.row === null ? '' : String(e.row),
+			e.column ?? '',
+			e.value ?? '',
+			e.message[lang]
+		]);
+	}
+	return out;
+}
+
+/**
+ * The reason an undo was refused, in both languages, from the import service's English text.
+ * Example: `undoReason('Import 7 was already undone.').id === 'Impor 7 sudah dibatalkan sebelumnya.'`.
+ */
+export function undoReason(text: string): Message {
+	let m = /^Import (\d+) cannot be undone: import ([\d, ]+) replaced some of its values/.exec(text);
+	if (m) {
+		return {
+			id: `Impor ${m[1]} tidak dapat dibatalkan: impor ${m[2]} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
+			en: `Import ${m[1]} cannot be undone: import ${m[2]} replaced some of its values. Undo that import first.`
+		};
+	}
+	m = /^Import (\d+) was already undone/.exec(text);
+	if (m) return { id: `Impor ${m[1]} sudah dibatalkan sebelumnya.`, en: text };
+	m = /^Import (\d+) does not exist/.exec(text);
+	if (m) return { id: `Impor ${m[1]} tidak ada.`, en: text };
+	m = /^Import (\d+) loaded (\w+); only/.exec(text);
+	if (m) {
+		return {
+			id: `Impor ${m[1]} memuat ${m[2]}; hanya impor nilai (observations) dan target yang dapat dibatalkan.`,
+			en: text
+		};
+	}
+	return { id: text, en: text };
+}
+
+/** A file name safe to show and record: the base name, no control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+	const base = name.split(/[\\/]/).pop() ?? '';
+	// eslint-disable-next-line no-control-regex
+	const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+	return (clean || 'upload.csv').slice(0, 200);
+}
