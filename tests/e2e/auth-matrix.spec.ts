@@ -115,6 +115,105 @@ const MATRIX: Record<string, Entry> = {
 	'/(staff)/staff/imports/templates/[kind].csv GET': {
 		path: '/staff/imports/templates/observations.csv',
 		expect: staff(200, 200, 200, 200)
+	},
+	// Submission workspace: an id that does not exist; tests/e2e/submission.spec.ts covers real data.
+	'/(staff)/staff/submissions GET': {
+		path: '/staff/submissions',
+		expect: staff(200, 200, 200, 200)
+	},
+	'/(staff)/staff/submissions action:create': {
+		path: '/staff/submissions',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/submissions/[id] GET': {
+		path: '/staff/submissions/999999',
+		expect: staff(404, 404, 404, 404),
+		note: 'signed-in staff may read; the id does not exist'
+	},
+	'/(staff)/staff/submissions/[id] action:save': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:submit': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:upload': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:link': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:deleteEvidence': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:addProgramme': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:deleteProgramme': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 404, 404, 404),
+		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
+	},
+	'/(staff)/staff/submissions/[id] action:return': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
+	'/(staff)/staff/submissions/[id] action:accept': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
+	'/(staff)/staff/submissions/[id] action:assign': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
+	'/(staff)/staff/submissions/[id] action:finalise': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
+	'/(staff)/staff/submissions/[id] action:reopen': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
+	'/(staff)/staff/submissions/[id]/files/[sha256] GET': {
+		path: '/staff/submissions/999999/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/(staff)/staff/submissions/[id]/snapshots/[snapshotId] GET': {
+		path: '/staff/submissions/999999/snapshots/1',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/(staff)/staff/submissions/[id]/export.xlsx GET': {
+		path: '/staff/submissions/999999/export.xlsx',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/(staff)/staff/submissions/[id]/export.pdf GET': {
+		path: '/staff/submissions/999999/export.pdf',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/(staff)/staff/submissions/[id]/export.zip GET': {
+		path: '/staff/submissions/999999/export.zip',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/print/submissions/[id] GET': {
+		path: '/print/submissions/999999',
+		expect: { ...staff(404, 404, 404, 404), anonymous: 303 },
+		note: 'signed-in only, though outside /staff'
 	}
 };
 

@@ -33,7 +33,20 @@ export const AUDIT_ACTIONS = [
 	'target.save',
 	'import.commit',
 	'import.undo',
-	'evidence.change'
+	'evidence.change',
+	'evidence.add',
+	'evidence.delete',
+	'evidence.rejected',
+	'programme.add',
+	'programme.delete',
+	'submission.create',
+	'submission.finalise',
+	'submission.reopen',
+	'submission.item.save',
+	'submission.item.submit',
+	'submission.item.return',
+	'submission.item.accept',
+	'submission.item.assign'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

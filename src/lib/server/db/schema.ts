@@ -462,3 +462,198 @@ export type Role = (typeof ROLES)[number];
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/*
+ * Assessment submissions (the Kominfo GM100SC evaluation and the SPBE self-assessment): one
+ * workspace per kind, framework, region and year; its items with answer, justification, OPD, due
+ * date and workflow status; evidence files and links; programmes and quick wins per element; and
+ * the frozen snapshots made when a submission is finalised (never updated: see the triggers in the
+ * migration).
+ */
+export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
+export const SUBMISSION_STATUSES = ['open', 'final'] as const;
+export const SUBMISSION_ITEM_KINDS = ['element', 'instrument', 'spbe'] as const;
+export const SUBMISSION_ITEM_STATUSES = ['empty', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export const EVIDENCE_KINDS = ['file', 'link'] as const;
+export const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
+
+export const submissions = sqliteTable(
+	'submissions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		kind: text('kind', { enum: SUBMISSION_KINDS }).notNull(),
+		frameworkCode: text('framework_code')
+			.notNull()
+			.references(() => frameworks.code),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		year: integer('year').notNull(),
+		title: text('title').notNull(),
+		/** Kominfo instrument weight set (data/instrument/kominfo-weights.csv); null for SPBE. */
+		weightSet: text('weight_set'),
+		status: text('status', { enum: SUBMISSION_STATUSES }).notNull().default('open'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		check('submissions_kind', inList('kind', SUBMISSION_KINDS)),
+		check('submissions_status', inList('status', SUBMISSION_STATUSES)),
+		yearCheck('submissions_year', t.year),
+		uniqueIndex('submissions_unique').on(t.kind, t.frameworkCode, t.regionCode, t.year)
+	]
+);
+
+export const submissionItems = sqliteTable(
+	'submission_items',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		submissionId: integer('submission_id')
+			.notNull()
+			.references(() => submissions.id),
+		/** `element:<node>`, `instrument:<item>` or `spbe:<indicator>`. */
+		itemKey: text('item_key').notNull(),
+		kind: text('kind', { enum: SUBMISSION_ITEM_KINDS }).notNull(),
+		/** Dimension, aspect or instrument dimension. */
+		groupCode: text('group_code').notNull(),
+		/** The indicator, node or instrument item code the item is about. */
+		refCode: text('ref_code').notNull(),
+		sortOrder: integer('sort_order').notNull().default(0),
+		titleId: text('title_id').notNull(),
+		titleEn: text('title_en').notNull(),
+		answer: text('answer'),
+		justification: text('justification').notNull().default(''),
+		opd: text('opd').notNull().default(''),
+		/** `YYYY-MM-DD`. */
+		dueDate: text('due_date'),
+		status: text('status', { enum: SUBMISSION_ITEM_STATUSES }).notNull().default('empty'),
+		reviewComment: text('review_comment').notNull().default(''),
+		required: integer('required', { mode: 'boolean' }).notNull().default(true),
+		evidenceRequired: integer('evidence_required', { mode: 'boolean' }).notNull().default(true),
+		updatedBy: text('updated_by'),
+		updatedAt: text('updated_at')
+	},
+	(t) => [
+		check('submission_items_kind', inList('kind', SUBMISSION_ITEM_KINDS)),
+		check('submission_items_status', inList('status', SUBMISSION_ITEM_STATUSES)),
+		check(
+			'submission_items_due_date',
+			sql`${t.dueDate} IS NULL OR ${t.dueDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+		),
+		uniqueIndex('submission_items_key').on(t.submissionId, t.itemKey),
+		index('submission_items_opd').on(t.submissionId, t.opd)
+	]
+);
+
+/** Evidence (bukti dukung): a stored file (by SHA-256 of its content) or a link. */
+export const evidence = sqliteTable(
+	'evidence',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		itemId: integer('item_id')
+			.notNull()
+			.references(() => submissionItems.id),
+		kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
+		/** Sanitised original file name, or the link's label. */
+		name: text('name').notNull(),
+		sha256: text('sha256'),
+		size: integer('size'),
+		mime: text('mime'),
+		url: text('url'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		check('evidence_kind', inList('kind', EVIDENCE_KINDS)),
+		check(
+			'evidence_file',
+			sql`${t.kind} <> 'file' OR (${t.sha256} GLOB '[0-9a-f]*' AND length(${t.sha256}) = 64 AND ${t.size} >= 0)`
+		),
+		check('evidence_link', sql`${t.kind} <> 'link' OR length(${t.url}) > 0`),
+		index('evidence_item').on(t.itemId),
+		index('evidence_sha').on(t.sha256)
+	]
+);
+
+/** Programmes and quick wins per GM100SC element: what was carried out, not only outcomes. */
+export const programmes = sqliteTable(
+	'programmes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		frameworkCode: text('framework_code').notNull(),
+		elementCode: text('element_code').notNull(),
+		name: text('name').notNull(),
+		opd: text('opd').notNull().default(''),
+		year: integer('year').notNull(),
+		/** Rupiah. */
+		budget: real('budget'),
+		status: text('status', { enum: PROGRAMME_STATUSES }).notNull().default('planned'),
+		/** Share of the action plan done, 0–100. */
+		progress: real('progress'),
+		quickWin: integer('quick_win', { mode: 'boolean' }).notNull().default(false),
+		source: text('source').notNull().default(''),
+		createdBy: text('created_by').notNull(),
+		updatedAt: text('updated_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		foreignKey({
+			columns: [t.frameworkCode, t.elementCode],
+			foreignColumns: [frameworkNodes.frameworkCode, frameworkNodes.code]
+		}),
+		check('programmes_status', inList('status', PROGRAMME_STATUSES)),
+		check('programmes_budget', sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
+		check('programmes_progress', sql`${t.progress} IS NULL OR ${t.progress} BETWEEN 0 AND 100`),
+		yearCheck('programmes_year', t.year),
+		index('programmes_element').on(t.regionCode, t.frameworkCode, t.elementCode, t.year)
+	]
+);
+
+/** Frozen snapshots of finalised submissions: JSON content and its SHA-256; never updated. */
+export const submissionSnapshots = sqliteTable(
+	'submission_snapshots',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		submissionId: integer('submission_id')
+			.notNull()
+			.references(() => submissions.id),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+		profileCode: text('profile_code'),
+		profileVersion: text('profile_version'),
+		content: text('content').notNull(),
+		contentSha256: text('content_sha256').notNull()
+	},
+	(t) => [
+		check('submission_snapshots_content', sql`json_valid(${t.content})`),
+		index('submission_snapshots_submission').on(t.submissionId)
+	]
+);
+
+/** Evidence files a snapshot references: kept on disk while any snapshot names them. */
+export const snapshotFiles = sqliteTable(
+	'snapshot_files',
+	{
+		snapshotId: integer('snapshot_id')
+			.notNull()
+			.references(() => submissionSnapshots.id),
+		sha256: text('sha256').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.snapshotId, t.sha256] }), index('snapshot_files_sha').on(t.sha256)]
+);
+
+export type Submission = typeof submissions.$inferSelect;
+export type SubmissionItem = typeof submissionItems.$inferSelect;
+export type Evidence = typeof evidence.$inferSelect;
+export type Programme = typeof programmes.$inferSelect;
+export type SubmissionSnapshot = typeof submissionSnapshots.$inferSelect;

@@ -1,0 +1,101 @@
+/**
+ * Reference data of the workspace, read from DATA_DIR once and cached: the Kominfo instrument
+ * (data/instrument/) and the SPBE criteria per indicator and level (data/spbe/).
+ */
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+	parseDimensions,
+	parseItems,
+	parseWeightSets,
+	type InstrumentDimension,
+	type InstrumentItem,
+	type WeightSet
+} from '../../submission/instrument';
+
+export interface Instrument {
+	dimensions: InstrumentDimension[];
+	items: InstrumentItem[];
+	weightSets: WeightSet[];
+}
+
+export interface SpbeLevelCriteria {
+	level: number;
+	/** Generic level name (process or service capability). */
+	name: string;
+	/** The indicator's own criteria for this level (PermenPANRB 59/2020). */
+	criteria: string;
+	/** What the 2024 guidebook expects to be fulfilled and as evidence. */
+	fulfilment: string;
+	evidence: string;
+}
+
+export interface SpbeIndicatorReference {
+	no: number;
+	description: string;
+	levels: SpbeLevelCriteria[];
+}
+
+const instruments = new Map<string, Instrument>();
+const spbe = new Map<string, Map<string, SpbeIndicatorReference>>();
+
+/** The instrument files of a data folder. */
+export function instrument(dataDir: string): Instrument {
+	let hit = instruments.get(dataDir);
+	if (!hit) {
+		const read = (f: string) => readFileSync(path.join(dataDir, 'instrument', f), 'utf8');
+		hit = {
+			dimensions: parseDimensions(read('kominfo-dimensions.csv')),
+			items: parseItems(read('kominfo-items.csv')),
+			weightSets: parseWeightSets(read('kominfo-weights.csv'))
+		};
+		instruments.set(dataDir, hit);
+	}
+	return hit;
+}
+
+function csv(file: string): Record<string, string>[] {
+	return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+		header: true,
+		delimiter: ',',
+		dynamicTyping: false,
+		skipEmptyLines: 'greedy'
+	}).data;
+}
+
+/**
+ * Criteria and expected evidence of every SPBE indicator by code (`spbe_i01` … `spbe_i47`).
+ * Indicators 1–31 use process capability names, 32–47 service capability (PermenPANRB 59/2020).
+ */
+export function spbeReference(dataDir: string): Map<string, SpbeIndicatorReference> {
+	let hit = spbe.get(dataDir);
+	if (hit) return hit;
+	const dir = path.join(dataDir, 'spbe');
+	const generic = csv(path.join(dir, 'spbe-2020-levels.csv'));
+	const criteria = csv(path.join(dir, 'spbe-2020-level-criteria.csv'));
+	const evidence = csv(path.join(dir, 'spbe-2024-evidence.csv'));
+	const descriptions = csv(path.join(dir, 'spbe-2024-descriptions.csv'));
+	hit = new Map();
+	for (let no = 1; no <= 47; no++) {
+		const levels: SpbeLevelCriteria[] = [1, 2, 3, 4, 5].map((level) => {
+			const g = generic.find((r) => Number(r.level) === level);
+			const c = criteria.find((r) => Number(r.indicator_no) === no && Number(r.level) === level);
+			const e = evidence.find((r) => Number(r.indicator_no) === no && Number(r.level) === level);
+			return {
+				level,
+				name: (no <= 31 ? g?.process_name : g?.service_name) ?? '',
+				criteria: c?.criteria ?? '',
+				fulfilment: e?.fulfilment_criteria ?? '',
+				evidence: e?.evidence ?? ''
+			};
+		});
+		hit.set(`spbe_i${String(no).padStart(2, '0')}`, {
+			no,
+			description: descriptions.find((r) => Number(r.indicator_no) === no)?.description ?? '',
+			levels
+		});
+	}
+	spbe.set(dataDir, hit);
+	return hit;
+}

@@ -1,0 +1,809 @@
+/**
+ * The submission workspace's service: creating a workspace, the item workflow (save, submit,
+ * return, accept), evidence, programmes, finalising into a frozen snapshot and reopening. Every
+ * write runs in one `BEGIN IMMEDIATE` transaction with its audit row; every refusal of a person's
+ * right is recorded as `auth.denied` before the 403.
+ */
+import { createHash } from 'node:crypto';
+import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
+import type { Connection } from '../db';
+import {
+	EvidenceRejected,
+	removeIfUnreferenced,
+	storeEvidence,
+	type EvidenceStore
+} from '../evidence';
+import { checkAnswer, MAX_JUSTIFICATION } from '../../submission/answer';
+import { completeness, contentComplete, type Completeness } from '../../submission/completeness';
+import { isEvidenceUrl, sanitiseFileName } from '../../submission/files';
+import { activeDimensions } from '../../submission/instrument';
+import { SNAPSHOT_SCHEMA, type SnapshotContent } from '../../submission/snapshot';
+import { mayEditItem, mayReview, transition, type ItemAction } from '../../submission/status';
+import type { ItemFacts, ItemStatus, StaffActor, SubmissionKind } from '../../submission/types';
+import { instrument } from './reference';
+import { buildContent } from './state';
+import * as store from './store';
+
+export interface SubmissionUser extends StaffActor {
+	id: number;
+	username: string;
+}
+
+/** Who acts, and from where (for the audit log). */
+export interface SubmissionActor {
+	user: SubmissionUser;
+	address: string;
+}
+
+export type SubmissionErrorCode =
+	| 'not_found'
+	| 'forbidden'
+	| 'locked'
+	| 'invalid_state'
+	| 'incomplete'
+	| 'comment_required'
+	| 'invalid_answer'
+	| 'invalid_input'
+	| 'exists'
+	| 'no_framework'
+	| 'not_ready'
+	| 'evidence_rejected';
+
+/** A refused operation: `status` is the HTTP status, `detail` what the page shows. */
+export class SubmissionError extends Error {
+	override name = 'SubmissionError';
+	constructor(
+		readonly status: 400 | 403 | 404 | 409,
+		readonly code: SubmissionErrorCode,
+		readonly detail: Record<string, unknown> = {}
+	) {
+		super(`${code}${Object.keys(detail).length ? ` ${JSON.stringify(detail)}` : ''}`);
+	}
+}
+
+const auditActor = (a: SubmissionActor): Actor => ({
+	id: a.user.id,
+	username: a.user.username,
+	address: a.address
+});
+
+/** A 403 that carries its audit entry: written after the transaction rolled back (see `tx`). */
+class Denied extends SubmissionError {
+	constructor(
+		readonly actor: Actor,
+		readonly entry: AuditInput,
+		detail: Record<string, unknown>
+	) {
+		super(403, 'forbidden', detail);
+	}
+}
+
+/** Throws a recorded 403. */
+function denied(
+	_conn: Connection,
+	actor: SubmissionActor,
+	entity: string,
+	detail: Record<string, unknown>
+): never {
+	throw new Denied(
+		auditActor(actor),
+		{
+			action: 'auth.denied',
+			entityType: 'submission',
+			entityId: entity,
+			after: { role: actor.user.role, opd: actor.user.opd, ...detail }
+		},
+		detail
+	);
+}
+
+/**
+ * Runs `fn` in one BEGIN IMMEDIATE transaction. A denial rolls the transaction back with
+ * everything else, so its audit row is written afterwards in a transaction of its own.
+ */
+function tx<T>(conn: Connection, fn: () => T): T {
+	try {
+		return conn.sqlite.transaction(fn).immediate();
+	} catch (e) {
+		if (e instanceof Denied) recordAudit(conn, e.actor, e.entry);
+		throw e;
+	}
+}
+
+/** Runs a check outside any transaction, recording a denial it throws. */
+function guarded<T>(conn: Connection, fn: () => T): T {
+	try {
+		return fn();
+	} catch (e) {
+		if (e instanceof Denied) recordAudit(conn, e.actor, e.entry);
+		throw e;
+	}
+}
+
+function requireReviewer(conn: Connection, actor: SubmissionActor, entity: string, op: string) {
+	if (!mayReview(actor.user)) denied(conn, actor, entity, { op });
+}
+
+function getSubmission(conn: Connection, id: number) {
+	const row = store.getSubmission(conn, id);
+	if (!row) throw new SubmissionError(404, 'not_found', { submission: id });
+	return row;
+}
+
+function getItem(conn: Connection, submissionId: number, itemId: number) {
+	const item = store.getItem(conn, itemId);
+	if (!item || item.submissionId !== submissionId) {
+		throw new SubmissionError(404, 'not_found', { item: itemId });
+	}
+	return item;
+}
+
+/** The facts completeness and the workflow read, for one stored item. */
+export function itemFacts(item: store.ItemRow, evidenceCount: number): ItemFacts {
+	return {
+		key: item.itemKey,
+		kind: item.kind,
+		group: item.groupCode,
+		answer: item.answer,
+		justification: item.justification,
+		evidenceCount,
+		status: item.status,
+		required: item.required,
+		evidenceRequired: item.evidenceRequired
+	};
+}
+
+/** Completeness of a submission from its stored items. */
+export function submissionCompleteness(conn: Connection, submissionId: number): Completeness {
+	const counts = store.evidenceCounts(conn, submissionId);
+	return completeness(
+		store.listItems(conn, submissionId).map((i) => itemFacts(i, counts.get(i.id) ?? 0))
+	);
+}
+
+export interface CreateInput {
+	kind: SubmissionKind;
+	year: number;
+	regionCode: string;
+	/** Kominfo weight set (GM100SC only). */
+	weightSet?: string | null;
+	title?: string;
+}
+
+/**
+ * Creates the workspace of a kind, region and year with all its items: SPBE, one per indicator
+ * of the framework in force that year; GM100SC, one per element plus one per item of the
+ * instrument dimensions the weight set uses. Walidata and admin only.
+ */
+export function createSubmission(
+	conn: Connection,
+	actor: SubmissionActor,
+	input: CreateInput,
+	dataDir: string
+): number {
+	guarded(conn, () => requireReviewer(conn, actor, 'new', 'create'));
+	if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100) {
+		throw new SubmissionError(400, 'invalid_input', { field: 'year' });
+	}
+	const framework = store.frameworkFor(conn, input.kind, input.year);
+	if (!framework)
+		throw new SubmissionError(400, 'no_framework', { kind: input.kind, year: input.year });
+	let weightSet: string | null = null;
+	const inst = instrument(dataDir);
+	if (input.kind === 'gm100sc') {
+		const set = inst.weightSets.find((w) => w.code === input.weightSet);
+		if (!set) throw new SubmissionError(400, 'invalid_input', { field: 'weight_set' });
+		weightSet = set.code;
+	}
+	if (store.findSubmission(conn, input.kind, framework.code, input.regionCode, input.year)) {
+		throw new SubmissionError(409, 'exists', { year: input.year });
+	}
+	const items: store.NewItem[] = [];
+	if (input.kind === 'spbe') {
+		for (const [n, ind] of store.frameworkIndicators(conn, framework.code).entries()) {
+			items.push({
+				itemKey: `spbe:${ind.code}`,
+				kind: 'spbe',
+				groupCode: ind.elementCode,
+				refCode: ind.code,
+				sortOrder: n,
+				titleId: ind.nameId,
+				titleEn: ind.nameEn,
+				opd: ind.opd
+			});
+		}
+	} else {
+		const indicators = store.frameworkIndicators(conn, framework.code);
+		let n = 0;
+		for (const el of store.frameworkElements(conn, framework.code)) {
+			items.push({
+				itemKey: `element:${el.code}`,
+				kind: 'element',
+				groupCode: el.parentCode ?? el.code,
+				refCode: el.code,
+				sortOrder: n++,
+				titleId: el.nameId,
+				titleEn: el.nameEn,
+				opd: mostCommon(indicators.filter((i) => i.elementCode === el.code).map((i) => i.opd))
+			});
+		}
+		const set = inst.weightSets.find((w) => w.code === weightSet)!;
+		const active = new Set<string>(activeDimensions(set.weights));
+		for (const it of inst.items.filter((i) => active.has(i.dimension))) {
+			items.push({
+				itemKey: `instrument:${it.code}`,
+				kind: 'instrument',
+				groupCode: `kominfo.${it.dimension}`,
+				refCode: it.code,
+				sortOrder: n++,
+				titleId: it.nameId,
+				titleEn: it.nameEn,
+				// The instrument is answered by whoever walidata assigns: no OPD until then.
+				opd: '',
+				evidenceRequired: it.evidenceRequired
+			});
+		}
+	}
+	const title =
+		input.title?.trim() ||
+		`${input.kind === 'spbe' ? 'Evaluasi SPBE' : 'Evaluasi Smart City (GM100SC)'} ${input.year}`;
+	return tx(conn, () => {
+		const id = store.insertSubmission(conn, {
+			kind: input.kind,
+			frameworkCode: framework.code,
+			regionCode: input.regionCode,
+			year: input.year,
+			title: title.slice(0, 200),
+			weightSet,
+			createdBy: actor.user.username
+		});
+		store.insertItems(conn, id, items);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.create',
+			entityType: 'submission',
+			entityId: id,
+			after: {
+				kind: input.kind,
+				framework: framework.code,
+				year: input.year,
+				weightSet,
+				items: items.length
+			}
+		});
+		return id;
+	});
+}
+
+/** The most frequent value, ties broken alphabetically; '' for none. */
+function mostCommon(values: readonly string[]): string {
+	const counts = new Map<string, number>();
+	for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+	return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+}
+
+function refuse(
+	result: ReturnType<typeof transition>,
+	conn: Connection,
+	actor: SubmissionActor,
+	entity: string,
+	op: ItemAction
+): ItemStatus {
+	if (result.ok) return result.status;
+	if (result.reason === 'forbidden') denied(conn, actor, entity, { op });
+	const status = result.reason === 'locked' || result.reason === 'invalid_state' ? 409 : 400;
+	throw new SubmissionError(status, result.reason);
+}
+
+export interface ItemContent {
+	answer: string | null | undefined;
+	justification: string | null | undefined;
+}
+
+function cleanContent(kind: store.ItemRow['kind'], content: ItemContent) {
+	const answer = checkAnswer(kind, content.answer);
+	if (!answer.ok) throw new SubmissionError(400, 'invalid_answer', { reason: answer.reason });
+	const justification = (content.justification ?? '').trim();
+	if (justification.length > MAX_JUSTIFICATION) {
+		throw new SubmissionError(400, 'invalid_input', { field: 'justification' });
+	}
+	return { answer: answer.value, justification };
+}
+
+/** Saves answer and justification (empty, draft or returned items); the item becomes a draft. */
+export function saveItem(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	content: ItemContent
+): ItemStatus {
+	return tx(conn, () => applySave(conn, actor, submissionId, itemId, content));
+}
+
+function applySave(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	content: ItemContent
+): ItemStatus {
+	const sub = getSubmission(conn, submissionId);
+	const item = getItem(conn, submissionId, itemId);
+	const entity = `${submissionId}/${item.itemKey}`;
+	if (!mayEditItem(actor.user, item.opd))
+		denied(conn, actor, entity, { op: 'save', itemOpd: item.opd });
+	const clean = cleanContent(item.kind, content);
+	const evidenceCount = store.evidenceCount(conn, item.id);
+	const status = refuse(
+		transition(item.status, 'save', actor.user, item.opd, {
+			locked: sub.status === 'final',
+			contentComplete: false,
+			hasContent: clean.answer !== null || clean.justification !== '' || evidenceCount > 0
+		}),
+		conn,
+		actor,
+		entity,
+		'save'
+	);
+	store.updateItemContent(conn, item.id, { ...clean, status, updatedBy: actor.user.username });
+	writeAudit(conn.sqlite, auditActor(actor), {
+		action: 'submission.item.save',
+		entityType: 'submission_item',
+		entityId: entity,
+		before: { answer: item.answer, status: item.status },
+		after: { answer: clean.answer, status }
+	});
+	return status;
+}
+
+/**
+ * Submits an item for review (draft or returned, content complete), saving `content` first
+ * when given, in the same transaction.
+ */
+export function submitItem(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	content?: ItemContent
+): ItemStatus {
+	return tx(conn, () => {
+		if (content) applySave(conn, actor, submissionId, itemId, content);
+		const sub = getSubmission(conn, submissionId);
+		const item = getItem(conn, submissionId, itemId);
+		const entity = `${submissionId}/${item.itemKey}`;
+		const facts = itemFacts(item, store.evidenceCount(conn, item.id));
+		const status = refuse(
+			transition(item.status, 'submit', actor.user, item.opd, {
+				locked: sub.status === 'final',
+				contentComplete: contentComplete(facts)
+			}),
+			conn,
+			actor,
+			entity,
+			'submit'
+		);
+		store.setItemStatus(conn, item.id, status, item.reviewComment, actor.user.username);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.item.submit',
+			entityType: 'submission_item',
+			entityId: entity,
+			before: { status: item.status },
+			after: { status }
+		});
+		return status;
+	});
+}
+
+/** Walidata's review: return with a comment, or accept. */
+export function reviewItem(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	action: 'return' | 'accept',
+	comment: string | null
+): ItemStatus {
+	return tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		const item = getItem(conn, submissionId, itemId);
+		const entity = `${submissionId}/${item.itemKey}`;
+		const text = (comment ?? '').trim().slice(0, 2000);
+		const status = refuse(
+			transition(item.status, action, actor.user, item.opd, {
+				locked: sub.status === 'final',
+				contentComplete: true,
+				comment: text
+			}),
+			conn,
+			actor,
+			entity,
+			action
+		);
+		store.setItemStatus(
+			conn,
+			item.id,
+			status,
+			action === 'return' ? text : '',
+			actor.user.username
+		);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: `submission.item.${action}`,
+			entityType: 'submission_item',
+			entityId: entity,
+			before: { status: item.status },
+			after: { status, comment: action === 'return' ? text : undefined }
+		});
+		return status;
+	});
+}
+
+const OPD_CODE = /^[A-Z0-9_]{0,32}$/;
+const isDate = (v: string) =>
+	/^\d{4}-\d{2}-\d{2}$/.test(v) &&
+	!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+	new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** Walidata sets an item's responsible OPD and due date. */
+export function assignItem(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	input: { opd: string; dueDate: string }
+) {
+	const opd = input.opd.trim().toUpperCase();
+	const due = input.dueDate.trim();
+	const errors: string[] = [];
+	if (!OPD_CODE.test(opd)) errors.push('opd');
+	if (due !== '' && !isDate(due)) errors.push('due_date');
+	return tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		const item = getItem(conn, submissionId, itemId);
+		const entity = `${submissionId}/${item.itemKey}`;
+		requireReviewer(conn, actor, entity, 'assign');
+		if (errors.length) throw new SubmissionError(400, 'invalid_input', { fields: errors });
+		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
+		store.assignItem(conn, item.id, opd, due === '' ? null : due);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.item.assign',
+			entityType: 'submission_item',
+			entityId: entity,
+			before: { opd: item.opd, dueDate: item.dueDate },
+			after: { opd, dueDate: due || null }
+		});
+	});
+}
+
+/** Evidence may change only while its item may be edited (not while under review or accepted). */
+function checkEvidenceWrite(
+	conn: Connection,
+	actor: SubmissionActor,
+	sub: store.SubmissionRow,
+	item: store.ItemRow,
+	op: string
+) {
+	const entity = `${sub.id}/${item.itemKey}`;
+	if (!mayEditItem(actor.user, item.opd)) denied(conn, actor, entity, { op, itemOpd: item.opd });
+	if (sub.status === 'final') throw new SubmissionError(409, 'locked');
+	if (!['empty', 'draft', 'returned'].includes(item.status))
+		throw new SubmissionError(409, 'invalid_state');
+	return entity;
+}
+
+/**
+ * Stores an uploaded file (checked by content and size) and attaches it to an item. The name is
+ * sanitised for display only. A refused upload is recorded in the audit log.
+ */
+export function addEvidenceFile(
+	conn: Connection,
+	files: EvidenceStore,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	upload: { bytes: Uint8Array; name: string }
+): number {
+	const sub = getSubmission(conn, submissionId);
+	const item = getItem(conn, submissionId, itemId);
+	const entity = guarded(conn, () => checkEvidenceWrite(conn, actor, sub, item, 'evidence.add'));
+	const name = sanitiseFileName(upload.name);
+	let stored;
+	try {
+		stored = storeEvidence(files, upload.bytes);
+	} catch (e) {
+		if (!(e instanceof EvidenceRejected)) throw e;
+		recordAudit(conn, auditActor(actor), {
+			action: 'evidence.rejected',
+			entityType: 'submission_item',
+			entityId: entity,
+			after: { reason: e.reason, name, size: upload.bytes.length }
+		});
+		throw new SubmissionError(400, 'evidence_rejected', { reason: e.reason });
+	}
+	try {
+		return tx(conn, () => {
+			const fresh = getItem(conn, submissionId, itemId);
+			checkEvidenceWrite(conn, actor, getSubmission(conn, submissionId), fresh, 'evidence.add');
+			const id = store.insertEvidence(conn, {
+				itemId,
+				kind: 'file',
+				name,
+				sha256: stored.sha256,
+				size: stored.size,
+				mime: stored.mime,
+				url: null,
+				createdBy: actor.user.username
+			});
+			if (fresh.status === 'empty')
+				store.setItemStatus(conn, itemId, 'draft', fresh.reviewComment, actor.user.username);
+			writeAudit(conn.sqlite, auditActor(actor), {
+				action: 'evidence.add',
+				entityType: 'submission_item',
+				entityId: entity,
+				after: { evidence: id, name, sha256: stored.sha256, size: stored.size, mime: stored.mime }
+			});
+			return id;
+		});
+	} catch (e) {
+		removeIfUnreferenced(conn, files, stored.sha256);
+		throw e;
+	}
+}
+
+/** Attaches a link (http/https only) to an item. */
+export function addEvidenceLink(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	input: { url: string; label: string }
+): number {
+	const url = input.url.trim();
+	return tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		const item = getItem(conn, submissionId, itemId);
+		const entity = checkEvidenceWrite(conn, actor, sub, item, 'evidence.link');
+		if (!isEvidenceUrl(url)) throw new SubmissionError(400, 'invalid_input', { field: 'url' });
+		const label = input.label.trim().slice(0, 200) || new URL(url).hostname;
+		const id = store.insertEvidence(conn, {
+			itemId,
+			kind: 'link',
+			name: label,
+			sha256: null,
+			size: null,
+			mime: null,
+			url,
+			createdBy: actor.user.username
+		});
+		if (item.status === 'empty')
+			store.setItemStatus(conn, itemId, 'draft', item.reviewComment, actor.user.username);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'evidence.add',
+			entityType: 'submission_item',
+			entityId: entity,
+			after: { evidence: id, url, label }
+		});
+		return id;
+	});
+}
+
+/**
+ * Removes one evidence row; its file is deleted from disk only when no other evidence row and no
+ * frozen snapshot references it.
+ */
+export function removeEvidence(
+	conn: Connection,
+	files: EvidenceStore,
+	actor: SubmissionActor,
+	submissionId: number,
+	evidenceId: number
+): { fileRemoved: boolean } {
+	const row = tx(conn, () => {
+		const ev = store.getEvidence(conn, evidenceId);
+		if (!ev) throw new SubmissionError(404, 'not_found', { evidence: evidenceId });
+		const item = getItem(conn, submissionId, ev.itemId);
+		const entity = checkEvidenceWrite(
+			conn,
+			actor,
+			getSubmission(conn, submissionId),
+			item,
+			'evidence.delete'
+		);
+		store.deleteEvidence(conn, evidenceId);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'evidence.delete',
+			entityType: 'submission_item',
+			entityId: entity,
+			before: { evidence: evidenceId, name: ev.name, sha256: ev.sha256, url: ev.url }
+		});
+		return ev;
+	});
+	return { fileRemoved: row.sha256 ? removeIfUnreferenced(conn, files, row.sha256) : false };
+}
+
+/**
+ * Finalises: refused with the list of blockers while a required item is incomplete; otherwise a
+ * frozen snapshot (values, scores, answers, justifications, evidence hashes, profile version, who,
+ * when) is stored and the submission is locked.
+ */
+export function finalise(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	dataDir: string
+): number {
+	return tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		requireReviewer(conn, actor, String(submissionId), 'finalise');
+		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
+		const c = submissionCompleteness(conn, submissionId);
+		if (!c.ready) throw new SubmissionError(409, 'not_ready', { missing: c.missing });
+		const content = buildContent(conn, submissionId, dataDir);
+		const json = JSON.stringify(content);
+		const sha = createHash('sha256').update(json).digest('hex');
+		const snapshotId = store.insertSnapshot(conn, {
+			submissionId,
+			createdBy: actor.user.username,
+			profileCode: content.profile?.code ?? null,
+			profileVersion: content.profile?.version ?? null,
+			content: json,
+			contentSha256: sha
+		});
+		const hashes = new Set(
+			content.items.flatMap((i) => i.evidence.map((e) => e.sha256).filter((h): h is string => !!h))
+		);
+		store.insertSnapshotFiles(conn, snapshotId, [...hashes]);
+		store.setSubmissionStatus(conn, submissionId, 'final');
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.finalise',
+			entityType: 'submission',
+			entityId: submissionId,
+			after: {
+				snapshot: snapshotId,
+				sha256: sha,
+				files: hashes.size,
+				index: content.preview.indexRounded
+			}
+		});
+		return snapshotId;
+	});
+}
+
+/** Walidata reopens a finalised submission; its snapshots stay as they are. */
+export function reopen(conn: Connection, actor: SubmissionActor, submissionId: number) {
+	tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		requireReviewer(conn, actor, String(submissionId), 'reopen');
+		if (sub.status !== 'final') throw new SubmissionError(409, 'invalid_state');
+		store.setSubmissionStatus(conn, submissionId, 'open');
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.reopen',
+			entityType: 'submission',
+			entityId: submissionId,
+			before: { status: 'final' },
+			after: { status: 'open' }
+		});
+	});
+}
+
+export interface ProgrammeInput {
+	elementCode: string;
+	name: string;
+	opd: string;
+	year: string;
+	budget: string;
+	status: string;
+	progress: string;
+	quickWin: boolean;
+	source: string;
+}
+
+const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'];
+const decimal = (v: string) => {
+	const t = v.trim().replace(/\s/g, '');
+	if (t === '') return null;
+	// Indonesian input: dots group thousands, a comma marks decimals (1.250.000,50).
+	const n = Number(
+		/,/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(/\.(?=\d{3}(\D|$))/g, '')
+	);
+	return Number.isFinite(n) ? n : NaN;
+};
+
+/** Adds a programme or quick win to an element of a GM100SC submission's region. */
+export function addProgramme(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	input: ProgrammeInput
+): number {
+	const sub = getSubmission(conn, submissionId);
+	const opd = input.opd.trim().toUpperCase();
+	const entity = `${submissionId}/programme`;
+	if (!mayReview(actor.user) && !(actor.user.role === 'produsen' && actor.user.opd === opd)) {
+		guarded(conn, () => denied(conn, actor, entity, { op: 'programme.add', opd }));
+	}
+	const errors: string[] = [];
+	if (
+		sub.kind !== 'gm100sc' ||
+		!store.frameworkElements(conn, sub.frameworkCode).some((e) => e.code === input.elementCode)
+	)
+		errors.push('element');
+	const name = input.name.trim();
+	if (name === '' || name.length > 300) errors.push('name');
+	if (!OPD_CODE.test(opd)) errors.push('opd');
+	const year = Number(input.year);
+	if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push('year');
+	const budget = decimal(input.budget);
+	if (budget !== null && !(budget >= 0)) errors.push('budget');
+	const progress = decimal(input.progress);
+	if (progress !== null && !(progress >= 0 && progress <= 100)) errors.push('progress');
+	if (!PROGRAMME_STATUSES.includes(input.status)) errors.push('status');
+	if (errors.length) throw new SubmissionError(400, 'invalid_input', { fields: errors });
+	return tx(conn, () => {
+		const id = store.insertProgramme(conn, {
+			regionCode: sub.regionCode,
+			frameworkCode: sub.frameworkCode,
+			elementCode: input.elementCode,
+			name,
+			opd,
+			year,
+			budget,
+			status: input.status,
+			progress,
+			quickWin: input.quickWin,
+			source: input.source.trim().slice(0, 500),
+			createdBy: actor.user.username
+		});
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'programme.add',
+			entityType: 'programme',
+			entityId: id,
+			after: { element: input.elementCode, name, opd, year, budget, status: input.status, progress }
+		});
+		return id;
+	});
+}
+
+/** Removes a programme (walidata, or the produsen of its OPD). */
+export function removeProgramme(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	programmeId: number
+) {
+	const sub = getSubmission(conn, submissionId);
+	const p = store.getProgramme(conn, programmeId);
+	if (!p || p.regionCode !== sub.regionCode || p.frameworkCode !== sub.frameworkCode) {
+		throw new SubmissionError(404, 'not_found', { programme: programmeId });
+	}
+	if (!mayReview(actor.user) && !(actor.user.role === 'produsen' && actor.user.opd === p.opd)) {
+		guarded(conn, () =>
+			denied(conn, actor, `${submissionId}/programme/${programmeId}`, {
+				op: 'programme.delete',
+				opd: p.opd
+			})
+		);
+	}
+	tx(conn, () => {
+		store.deleteProgramme(conn, programmeId);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'programme.delete',
+			entityType: 'programme',
+			entityId: programmeId,
+			before: { element: p.elementCode, name: p.name, opd: p.opd, year: p.year }
+		});
+	});
+}
+
+/** A stored snapshot, its parsed content, and whether the content still matches its hash. */
+export function readSnapshot(conn: Connection, submissionId: number, snapshotId: number) {
+	const row = store.getSnapshot(conn, snapshotId);
+	if (!row || row.submissionId !== submissionId) {
+		throw new SubmissionError(404, 'not_found', { snapshot: snapshotId });
+	}
+	const content = JSON.parse(row.content) as SnapshotContent;
+	const intact = createHash('sha256').update(row.content).digest('hex') === row.contentSha256;
+	return { row, content, intact };
+}
+
+export { SNAPSHOT_SCHEMA };

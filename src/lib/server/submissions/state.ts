@@ -1,0 +1,255 @@
+/**
+ * The current state of a submission in the frozen shape (SnapshotContent): items with the data
+ * behind them (values, sources, scores from the scoring engine), answers, evidence hashes,
+ * programmes and the live preview. Finalising stores exactly this; the diff view compares it.
+ */
+import type { Connection } from '../db';
+import { regionYearScores } from '../scores';
+import type { GroupScore, IndicatorScore } from '../../scoring';
+import { spbeStructureFromFramework, type SpbeStructure } from '../../scoring/spbe';
+import { numericAnswer } from '../../submission/answer';
+import { instrumentPreview } from '../../submission/instrument';
+import {
+	SNAPSHOT_SCHEMA,
+	type SnapshotContent,
+	type SnapshotDatum,
+	type SnapshotGroup
+} from '../../submission/snapshot';
+import { spbePreview } from '../../submission/spbe-preview';
+import { instrument } from './reference';
+import * as store from './store';
+
+function flatten(groups: GroupScore[]): IndicatorScore[] {
+	return groups.flatMap((g) => [...g.indicators, ...flatten(g.children)]);
+}
+
+/** The SPBE structure (domains, aspects, indicators with weights) straight from the database. */
+export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStructure {
+	const nodes = store.frameworkNodes(conn, frameworkCode);
+	const indicators = store.frameworkIndicators(conn, frameworkCode);
+	return spbeStructureFromFramework({
+		code: frameworkCode,
+		nameId: frameworkCode,
+		nameEn: frameworkCode,
+		nodes,
+		indicators: indicators.map((i, n) => ({
+			code: i.code,
+			elementCode: i.elementCode,
+			nameId: i.nameId,
+			nameEn: i.nameEn,
+			polarity: 'higher',
+			valueType: 'level',
+			method: 'level',
+			worst: 1,
+			best: 5,
+			benchmark: null,
+			weight: i.weight,
+			sortOrder: n
+		}))
+	});
+}
+
+/**
+ * Values, sources and scores of every indicator of the submission's framework for its region and
+ * year. Scores come from the scoring engine (which may carry a value forward from an earlier year:
+ * `year` says which year a value is from); without a score the year's own observation is shown.
+ */
+export function indicatorData(
+	conn: Connection,
+	sub: store.SubmissionRow
+): { data: Map<string, SnapshotDatum>; profile: { code: string; version: string } | null } {
+	const indicators = store.frameworkIndicators(conn, sub.frameworkCode);
+	const observations = conn.sqlite
+		.prepare(
+			`SELECT o.indicator_code AS code, o.year, o.value, o.source, o.illustrative
+			 FROM observations o JOIN indicators i ON i.code = o.indicator_code
+			 WHERE o.superseded_by IS NULL AND o.region_code = ? AND i.framework_code = ? AND o.year <= ?`
+		)
+		.all(sub.regionCode, sub.frameworkCode, sub.year) as {
+		code: string;
+		year: number;
+		value: number;
+		source: string;
+		illustrative: number;
+	}[];
+	const obs = new Map(observations.map((o) => [`${o.code}|${o.year}`, o]));
+	let scores = new Map<string, IndicatorScore>();
+	let profile: { code: string; version: string } | null = null;
+	try {
+		const r = regionYearScores(conn, {
+			framework: sub.frameworkCode,
+			region: sub.regionCode,
+			year: sub.year
+		});
+		profile = { code: r.context.profile.code, version: r.context.profile.version };
+		scores = new Map(flatten(r.scores.dimensions).map((s) => [s.code, s]));
+	} catch (e) {
+		// Shown without scores rather than not at all; the page says scores are missing.
+		console.error('submission: scoring failed', e);
+	}
+	const data = new Map<string, SnapshotDatum>();
+	for (const i of indicators) {
+		const s = scores.get(i.code);
+		const year = s?.yearUsed ?? (obs.has(`${i.code}|${sub.year}`) ? sub.year : null);
+		const o = year === null ? undefined : obs.get(`${i.code}|${year}`);
+		data.set(i.code, {
+			code: i.code,
+			nameId: i.nameId,
+			nameEn: i.nameEn,
+			unit: i.unit,
+			value: s?.value ?? o?.value ?? null,
+			year: o ? year : null,
+			source: o?.source ?? null,
+			score: s?.score ?? null,
+			illustrative: s?.illustrative ?? Boolean(o?.illustrative)
+		});
+	}
+	return { data, profile };
+}
+
+/** The group (dimension, aspect, instrument dimension) names of a submission, in item order. */
+function groupsOf(
+	conn: Connection,
+	sub: store.SubmissionRow,
+	items: readonly store.ItemRow[],
+	dataDir: string
+): Map<string, { nameId: string; nameEn: string; weight: number | null }> {
+	const nodes = new Map(store.frameworkNodes(conn, sub.frameworkCode).map((n) => [n.code, n]));
+	const inst = instrument(dataDir);
+	const set = inst.weightSets.find((w) => w.code === sub.weightSet);
+	const out = new Map<string, { nameId: string; nameEn: string; weight: number | null }>();
+	for (const i of items) {
+		if (out.has(i.groupCode)) continue;
+		if (i.kind === 'instrument') {
+			const key = i.groupCode.replace(/^kominfo\./, '');
+			const d = inst.dimensions.find((x) => x.key === key);
+			out.set(i.groupCode, {
+				nameId: `Instrumen Kominfo: ${d?.nameId ?? key}`,
+				nameEn: `Kominfo instrument: ${d?.nameEn ?? key}`,
+				weight: set ? set.weights[key as keyof typeof set.weights] : null
+			});
+		} else {
+			const n = nodes.get(i.groupCode);
+			out.set(i.groupCode, {
+				nameId: n?.nameId ?? i.groupCode,
+				nameEn: n?.nameEn ?? i.groupCode,
+				weight: i.kind === 'spbe' ? (n?.weight ?? null) : null
+			});
+		}
+	}
+	return out;
+}
+
+/** The submission as it is now, in the shape a snapshot freezes. */
+export function buildContent(
+	conn: Connection,
+	submissionId: number,
+	dataDir: string
+): SnapshotContent {
+	const sub = store.getSubmission(conn, submissionId);
+	if (!sub) throw new Error(`submission ${submissionId} not found`);
+	const items = store.listItems(conn, submissionId);
+	const evidence = store.listEvidence(conn, submissionId);
+	const { data, profile } = indicatorData(conn, sub);
+	const indicators = store.frameworkIndicators(conn, sub.frameworkCode);
+	const groups = groupsOf(conn, sub, items, dataDir);
+
+	let preview: SnapshotContent['preview'] = { index: null, indexRounded: null, predikat: null };
+	const groupScore = new Map<string, number | null>();
+	if (sub.kind === 'spbe') {
+		const levels = Object.fromEntries(
+			items.map((i) => [i.refCode, numericAnswer(i.kind, i.answer)])
+		);
+		const p = spbePreview(spbeStructure(conn, sub.frameworkCode), levels);
+		preview = {
+			index: p.result.index,
+			indexRounded: p.result.indexRounded,
+			predikat: p.result.predikat?.labelId ?? null
+		};
+		for (const a of p.aspects) groupScore.set(a.code, a.index);
+	} else {
+		const inst = instrument(dataDir);
+		const set = inst.weightSets.find((w) => w.code === sub.weightSet);
+		if (set) {
+			const scores = Object.fromEntries(
+				items
+					.filter((i) => i.kind === 'instrument')
+					.map((i) => [i.refCode, numericAnswer(i.kind, i.answer)])
+			);
+			const p = instrumentPreview(inst.items, scores, set.weights);
+			preview = { index: p.index, indexRounded: p.indexRounded, predikat: null };
+			for (const d of p.dimensions) groupScore.set(`kominfo.${d.key}`, d.score);
+		}
+	}
+
+	const snapshotGroups: SnapshotGroup[] = [...groups.entries()].map(([code, g]) => ({
+		code,
+		nameId: g.nameId,
+		nameEn: g.nameEn,
+		score: groupScore.get(code) ?? null,
+		weight: g.weight
+	}));
+
+	const programmes =
+		sub.kind === 'gm100sc'
+			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
+			: [];
+	return {
+		schema: SNAPSHOT_SCHEMA,
+		submission: {
+			id: sub.id,
+			kind: sub.kind,
+			frameworkCode: sub.frameworkCode,
+			regionCode: sub.regionCode,
+			year: sub.year,
+			title: sub.title,
+			weightSet: sub.weightSet
+		},
+		profile,
+		groups: snapshotGroups,
+		preview,
+		items: items.map((i) => ({
+			key: i.itemKey,
+			kind: i.kind,
+			group: i.groupCode,
+			titleId: i.titleId,
+			titleEn: i.titleEn,
+			answer: i.answer,
+			justification: i.justification,
+			opd: i.opd,
+			dueDate: i.dueDate,
+			status: i.status,
+			reviewComment: i.reviewComment,
+			evidence: evidence
+				.filter((e) => e.itemId === i.id)
+				.map((e) => ({
+					kind: e.kind,
+					name: e.name,
+					sha256: e.sha256,
+					size: e.size,
+					mime: e.mime,
+					url: e.url
+				})),
+			data:
+				i.kind === 'spbe'
+					? [data.get(i.refCode)].filter((d): d is SnapshotDatum => !!d)
+					: i.kind === 'element'
+						? indicators
+								.filter((x) => x.elementCode === i.refCode)
+								.map((x) => data.get(x.code))
+								.filter((d): d is SnapshotDatum => !!d)
+						: []
+		})),
+		programmes: programmes.map((p) => ({
+			elementCode: p.elementCode,
+			name: p.name,
+			opd: p.opd,
+			year: p.year,
+			budget: p.budget,
+			status: p.status,
+			progress: p.progress,
+			quickWin: p.quickWin,
+			source: p.source
+		}))
+	};
+}

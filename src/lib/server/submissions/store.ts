@@ -1,0 +1,492 @@
+/**
+ * Data access of the submission workspace: plain verbs on the submission tables, run on the
+ * caller's connection (and in the caller's transaction). No rules here: they live in service.ts.
+ */
+import type { Connection } from '../db';
+import type { ItemKind, ItemStatus, SubmissionKind } from '../../submission/types';
+
+export interface SubmissionRow {
+	id: number;
+	kind: SubmissionKind;
+	frameworkCode: string;
+	regionCode: string;
+	year: number;
+	title: string;
+	weightSet: string | null;
+	status: 'open' | 'final';
+	createdBy: string;
+	createdAt: string;
+}
+
+export interface ItemRow {
+	id: number;
+	submissionId: number;
+	itemKey: string;
+	kind: ItemKind;
+	groupCode: string;
+	refCode: string;
+	sortOrder: number;
+	titleId: string;
+	titleEn: string;
+	answer: string | null;
+	justification: string;
+	opd: string;
+	dueDate: string | null;
+	status: ItemStatus;
+	reviewComment: string;
+	required: boolean;
+	evidenceRequired: boolean;
+	updatedBy: string | null;
+	updatedAt: string | null;
+}
+
+export interface EvidenceRow {
+	id: number;
+	itemId: number;
+	kind: 'file' | 'link';
+	name: string;
+	sha256: string | null;
+	size: number | null;
+	mime: string | null;
+	url: string | null;
+	createdBy: string;
+	createdAt: string;
+}
+
+export interface ProgrammeRow {
+	id: number;
+	regionCode: string;
+	frameworkCode: string;
+	elementCode: string;
+	name: string;
+	opd: string;
+	year: number;
+	budget: number | null;
+	status: string;
+	progress: number | null;
+	quickWin: boolean;
+	source: string;
+	createdBy: string;
+	updatedAt: string;
+}
+
+export interface SnapshotRow {
+	id: number;
+	submissionId: number;
+	createdBy: string;
+	createdAt: string;
+	profileCode: string | null;
+	profileVersion: string | null;
+	content: string;
+	contentSha256: string;
+}
+
+const SUBMISSION_COLUMNS = `id, kind, framework_code AS frameworkCode, region_code AS regionCode, year, title,
+	weight_set AS weightSet, status, created_by AS createdBy, created_at AS createdAt`;
+const ITEM_COLUMNS = `id, submission_id AS submissionId, item_key AS itemKey, kind, group_code AS groupCode,
+	ref_code AS refCode, sort_order AS sortOrder, title_id AS titleId, title_en AS titleEn, answer,
+	justification, opd, due_date AS dueDate, status, review_comment AS reviewComment, required,
+	evidence_required AS evidenceRequired, updated_by AS updatedBy, updated_at AS updatedAt`;
+const EVIDENCE_COLUMNS = `id, item_id AS itemId, kind, name, sha256, size, mime, url, created_by AS createdBy,
+	created_at AS createdAt`;
+const PROGRAMME_COLUMNS = `id, region_code AS regionCode, framework_code AS frameworkCode,
+	element_code AS elementCode, name, opd, year, budget, status, progress, quick_win AS quickWin, source,
+	created_by AS createdBy, updated_at AS updatedAt`;
+const SNAPSHOT_COLUMNS = `id, submission_id AS submissionId, created_by AS createdBy, created_at AS createdAt,
+	profile_code AS profileCode, profile_version AS profileVersion, content, content_sha256 AS contentSha256`;
+
+const item = (r: unknown): ItemRow => {
+	const row = r as Omit<ItemRow, 'required' | 'evidenceRequired'> & {
+		required: number;
+		evidenceRequired: number;
+	};
+	return {
+		...row,
+		required: Boolean(row.required),
+		evidenceRequired: Boolean(row.evidenceRequired)
+	};
+};
+const programme = (r: unknown): ProgrammeRow => {
+	const row = r as Omit<ProgrammeRow, 'quickWin'> & { quickWin: number };
+	return { ...row, quickWin: Boolean(row.quickWin) };
+};
+const now = () => new Date().toISOString();
+
+export function listSubmissions(conn: Connection): SubmissionRow[] {
+	return conn.sqlite
+		.prepare(`SELECT ${SUBMISSION_COLUMNS} FROM submissions ORDER BY year DESC, kind, id`)
+		.all() as SubmissionRow[];
+}
+
+export function getSubmission(conn: Connection, id: number): SubmissionRow | undefined {
+	return conn.sqlite
+		.prepare(`SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = ?`)
+		.get(id) as SubmissionRow | undefined;
+}
+
+export function findSubmission(
+	conn: Connection,
+	kind: SubmissionKind,
+	frameworkCode: string,
+	regionCode: string,
+	year: number
+): SubmissionRow | undefined {
+	return conn.sqlite
+		.prepare(
+			`SELECT ${SUBMISSION_COLUMNS} FROM submissions
+			 WHERE kind = ? AND framework_code = ? AND region_code = ? AND year = ?`
+		)
+		.get(kind, frameworkCode, regionCode, year) as SubmissionRow | undefined;
+}
+
+export function insertSubmission(
+	conn: Connection,
+	row: Omit<SubmissionRow, 'id' | 'status' | 'createdAt'>
+): number {
+	return Number(
+		conn.sqlite
+			.prepare(
+				`INSERT INTO submissions (kind, framework_code, region_code, year, title, weight_set, created_by)
+				 VALUES (?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				row.kind,
+				row.frameworkCode,
+				row.regionCode,
+				row.year,
+				row.title,
+				row.weightSet,
+				row.createdBy
+			).lastInsertRowid
+	);
+}
+
+export function setSubmissionStatus(conn: Connection, id: number, status: 'open' | 'final') {
+	conn.sqlite.prepare(`UPDATE submissions SET status = ? WHERE id = ?`).run(status, id);
+}
+
+/** The framework of a kind in force in a year (`gm100sc-…`, `spbe-…`), latest version first. */
+export function frameworkFor(conn: Connection, kind: SubmissionKind, year: number) {
+	return conn.sqlite
+		.prepare(
+			`SELECT code, version, name_id AS nameId, name_en AS nameEn FROM frameworks
+			 WHERE code LIKE ? AND year_from <= ? AND (year_to IS NULL OR year_to >= ?)
+			 ORDER BY year_from DESC LIMIT 1`
+		)
+		.get(`${kind}-%`, year, year) as
+		{ code: string; version: string; nameId: string; nameEn: string } | undefined;
+}
+
+export interface FrameworkIndicator {
+	code: string;
+	elementCode: string;
+	nameId: string;
+	nameEn: string;
+	unit: string;
+	opd: string;
+	weight: number;
+}
+
+export function frameworkIndicators(conn: Connection, frameworkCode: string): FrameworkIndicator[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, opd, weight
+			 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
+		)
+		.all(frameworkCode) as FrameworkIndicator[];
+}
+
+export interface FrameworkNodeRow {
+	code: string;
+	parentCode: string | null;
+	level: string;
+	nameId: string;
+	nameEn: string;
+	weight: number;
+	sortOrder: number;
+}
+
+export function frameworkNodes(conn: Connection, frameworkCode: string): FrameworkNodeRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT code, parent_code AS parentCode, level, name_id AS nameId, name_en AS nameEn, weight,
+			        sort_order AS sortOrder
+			 FROM framework_nodes WHERE framework_code = ? ORDER BY sort_order, code`
+		)
+		.all(frameworkCode) as FrameworkNodeRow[];
+}
+
+/** Nodes that carry indicators but no child nodes (GM100SC elements). */
+export function frameworkElements(conn: Connection, frameworkCode: string): FrameworkNodeRow[] {
+	const nodes = frameworkNodes(conn, frameworkCode);
+	const parents = new Set(nodes.map((n) => n.parentCode).filter(Boolean));
+	return nodes.filter((n) => n.parentCode !== null && !parents.has(n.code));
+}
+
+export interface NewItem {
+	itemKey: string;
+	kind: ItemKind;
+	groupCode: string;
+	refCode: string;
+	sortOrder: number;
+	titleId: string;
+	titleEn: string;
+	opd: string;
+	evidenceRequired?: boolean;
+}
+
+export function insertItems(conn: Connection, submissionId: number, items: readonly NewItem[]) {
+	const insert = conn.sqlite.prepare(
+		`INSERT INTO submission_items (submission_id, item_key, kind, group_code, ref_code, sort_order,
+		   title_id, title_en, opd, evidence_required)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	for (const i of items) {
+		insert.run(
+			submissionId,
+			i.itemKey,
+			i.kind,
+			i.groupCode,
+			i.refCode,
+			i.sortOrder,
+			i.titleId,
+			i.titleEn,
+			i.opd,
+			i.evidenceRequired === false ? 0 : 1
+		);
+	}
+}
+
+export function listItems(conn: Connection, submissionId: number): ItemRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT ${ITEM_COLUMNS} FROM submission_items WHERE submission_id = ? ORDER BY sort_order, id`
+		)
+		.all(submissionId)
+		.map(item);
+}
+
+export function getItem(conn: Connection, id: number): ItemRow | undefined {
+	const row = conn.sqlite
+		.prepare(`SELECT ${ITEM_COLUMNS} FROM submission_items WHERE id = ?`)
+		.get(id);
+	return row ? item(row) : undefined;
+}
+
+export function updateItemContent(
+	conn: Connection,
+	id: number,
+	v: { answer: string | null; justification: string; status: ItemStatus; updatedBy: string }
+) {
+	conn.sqlite
+		.prepare(
+			`UPDATE submission_items SET answer = ?, justification = ?, status = ?, updated_by = ?, updated_at = ?
+			 WHERE id = ?`
+		)
+		.run(v.answer, v.justification, v.status, v.updatedBy, now(), id);
+}
+
+export function setItemStatus(
+	conn: Connection,
+	id: number,
+	status: ItemStatus,
+	reviewComment: string,
+	updatedBy: string
+) {
+	conn.sqlite
+		.prepare(
+			`UPDATE submission_items SET status = ?, review_comment = ?, updated_by = ?, updated_at = ? WHERE id = ?`
+		)
+		.run(status, reviewComment, updatedBy, now(), id);
+}
+
+export function assignItem(conn: Connection, id: number, opd: string, dueDate: string | null) {
+	conn.sqlite
+		.prepare(`UPDATE submission_items SET opd = ?, due_date = ? WHERE id = ?`)
+		.run(opd, dueDate, id);
+}
+
+export function listEvidence(conn: Connection, submissionId: number): EvidenceRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT ${EVIDENCE_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1e.$2')} FROM evidence e
+			 JOIN submission_items i ON i.id = e.item_id WHERE i.submission_id = ? ORDER BY e.id`
+		)
+		.all(submissionId) as EvidenceRow[];
+}
+
+export function getEvidence(conn: Connection, id: number): EvidenceRow | undefined {
+	return conn.sqlite.prepare(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE id = ?`).get(id) as
+		EvidenceRow | undefined;
+}
+
+export function evidenceCount(conn: Connection, itemId: number): number {
+	return (
+		conn.sqlite.prepare(`SELECT count(*) AS n FROM evidence WHERE item_id = ?`).get(itemId) as {
+			n: number;
+		}
+	).n;
+}
+
+export function evidenceCounts(conn: Connection, submissionId: number): Map<number, number> {
+	const rows = conn.sqlite
+		.prepare(
+			`SELECT e.item_id AS itemId, count(*) AS n FROM evidence e JOIN submission_items i ON i.id = e.item_id
+			 WHERE i.submission_id = ? GROUP BY e.item_id`
+		)
+		.all(submissionId) as { itemId: number; n: number }[];
+	return new Map(rows.map((r) => [r.itemId, r.n]));
+}
+
+export function insertEvidence(
+	conn: Connection,
+	row: Omit<EvidenceRow, 'id' | 'createdAt'>
+): number {
+	return Number(
+		conn.sqlite
+			.prepare(
+				`INSERT INTO evidence (item_id, kind, name, sha256, size, mime, url, created_by)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(row.itemId, row.kind, row.name, row.sha256, row.size, row.mime, row.url, row.createdBy)
+			.lastInsertRowid
+	);
+}
+
+export function deleteEvidence(conn: Connection, id: number) {
+	conn.sqlite.prepare(`DELETE FROM evidence WHERE id = ?`).run(id);
+}
+
+/** A file of this submission by hash: from a current evidence row, else from one of its snapshots. */
+export function fileOfSubmission(
+	conn: Connection,
+	submissionId: number,
+	sha256: string
+): { name: string; mime: string | null; size: number | null } | null {
+	const current = conn.sqlite
+		.prepare(
+			`SELECT e.name, e.mime, e.size FROM evidence e JOIN submission_items i ON i.id = e.item_id
+			 WHERE i.submission_id = ? AND e.sha256 = ? ORDER BY e.id LIMIT 1`
+		)
+		.get(submissionId, sha256) as
+		{ name: string; mime: string | null; size: number | null } | undefined;
+	if (current) return current;
+	const snap = conn.sqlite
+		.prepare(
+			`SELECT s.content FROM snapshot_files f JOIN submission_snapshots s ON s.id = f.snapshot_id
+			 WHERE s.submission_id = ? AND f.sha256 = ? ORDER BY s.id DESC LIMIT 1`
+		)
+		.get(submissionId, sha256) as { content: string } | undefined;
+	if (!snap) return null;
+	const content = JSON.parse(snap.content) as {
+		items: {
+			evidence: { sha256: string | null; name: string; mime: string | null; size: number | null }[];
+		}[];
+	};
+	const ev = content.items.flatMap((i) => i.evidence).find((e) => e.sha256 === sha256);
+	return ev ? { name: ev.name, mime: ev.mime, size: ev.size } : null;
+}
+
+export function listProgrammes(
+	conn: Connection,
+	regionCode: string,
+	frameworkCode: string,
+	year?: number
+): ProgrammeRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE region_code = ? AND framework_code = ?
+			 ${year === undefined ? '' : 'AND year = ?'} ORDER BY element_code, year DESC, id`
+		)
+		.all(...([regionCode, frameworkCode, ...(year === undefined ? [] : [year])] as unknown[]))
+		.map(programme);
+}
+
+export function getProgramme(conn: Connection, id: number): ProgrammeRow | undefined {
+	const row = conn.sqlite
+		.prepare(`SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE id = ?`)
+		.get(id);
+	return row ? programme(row) : undefined;
+}
+
+export function insertProgramme(
+	conn: Connection,
+	p: Omit<ProgrammeRow, 'id' | 'updatedAt'>
+): number {
+	return Number(
+		conn.sqlite
+			.prepare(
+				`INSERT INTO programmes (region_code, framework_code, element_code, name, opd, year, budget, status,
+				   progress, quick_win, source, created_by)
+				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				p.regionCode,
+				p.frameworkCode,
+				p.elementCode,
+				p.name,
+				p.opd,
+				p.year,
+				p.budget,
+				p.status,
+				p.progress,
+				p.quickWin ? 1 : 0,
+				p.source,
+				p.createdBy
+			).lastInsertRowid
+	);
+}
+
+export function deleteProgramme(conn: Connection, id: number) {
+	conn.sqlite.prepare(`DELETE FROM programmes WHERE id = ?`).run(id);
+}
+
+export function listSnapshots(
+	conn: Connection,
+	submissionId: number
+): Omit<SnapshotRow, 'content'>[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT ${SNAPSHOT_COLUMNS.replace(', content,', ',')} FROM submission_snapshots
+			 WHERE submission_id = ? ORDER BY id DESC`
+		)
+		.all(submissionId) as Omit<SnapshotRow, 'content'>[];
+}
+
+export function getSnapshot(conn: Connection, id: number): SnapshotRow | undefined {
+	return conn.sqlite
+		.prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM submission_snapshots WHERE id = ?`)
+		.get(id) as SnapshotRow | undefined;
+}
+
+export function insertSnapshot(
+	conn: Connection,
+	row: Omit<SnapshotRow, 'id' | 'createdAt'>
+): number {
+	return Number(
+		conn.sqlite
+			.prepare(
+				`INSERT INTO submission_snapshots (submission_id, created_by, profile_code, profile_version, content,
+				   content_sha256) VALUES (?, ?, ?, ?, ?, ?)`
+			)
+			.run(
+				row.submissionId,
+				row.createdBy,
+				row.profileCode,
+				row.profileVersion,
+				row.content,
+				row.contentSha256
+			).lastInsertRowid
+	);
+}
+
+export function insertSnapshotFiles(
+	conn: Connection,
+	snapshotId: number,
+	hashes: readonly string[]
+) {
+	const insert = conn.sqlite.prepare(
+		`INSERT INTO snapshot_files (snapshot_id, sha256) VALUES (?, ?)`
+	);
+	for (const h of hashes) insert.run(snapshotId, h);
+}

@@ -1,0 +1,177 @@
+/**
+ * Shapes a submission for its pages: the list, the workspace of one group (dimension or aspect)
+ * with everything an item needs on screen, and what the live previews recompute in the browser.
+ */
+import type { Connection } from '../db';
+import { missingReasons, type Completeness } from '../../submission/completeness';
+import { mayEditItem, mayReview } from '../../submission/status';
+import type { SnapshotDatum } from '../../submission/snapshot';
+import type { StaffActor } from '../../submission/types';
+import { instrument, spbeReference } from './reference';
+import { itemFacts, submissionCompleteness } from './service';
+import { buildContent, spbeStructure } from './state';
+import * as store from './store';
+
+export const SUBMISSION_ROLES = {
+	read: ['admin', 'walidata', 'produsen', 'viewer'],
+	edit: ['admin', 'walidata', 'produsen'],
+	review: ['admin', 'walidata']
+} as const;
+
+/** Every submission with its completeness, newest year first. */
+export function listWithCompleteness(conn: Connection) {
+	return store.listSubmissions(conn).map((s) => {
+		const c = submissionCompleteness(conn, s.id);
+		return {
+			...s,
+			overall: c.overall,
+			missing: c.missing.length,
+			snapshots: store.listSnapshots(conn, s.id).length
+		};
+	});
+}
+
+export interface WorkspaceItem {
+	id: number;
+	key: string;
+	kind: store.ItemRow['kind'];
+	group: string;
+	refCode: string;
+	titleId: string;
+	titleEn: string;
+	answer: string | null;
+	justification: string;
+	opd: string;
+	dueDate: string | null;
+	status: store.ItemRow['status'];
+	reviewComment: string;
+	updatedBy: string | null;
+	updatedAt: string | null;
+	missing: ReturnType<typeof missingReasons>;
+	mayEdit: boolean;
+	evidence: store.EvidenceRow[];
+	data: SnapshotDatum[];
+	/** SPBE: criteria and expected evidence per level. */
+	levels: { level: number; name: string; criteria: string; fulfilment: string; evidence: string }[];
+	description: string;
+	/** Instrument: the evidence the item asks for. */
+	evidenceAskedId: string;
+	evidenceAskedEn: string;
+	programmes: store.ProgrammeRow[];
+}
+
+/** Everything the workspace page of one submission shows for one group (all groups: null). */
+export function workspace(
+	conn: Connection,
+	submissionId: number,
+	actor: StaffActor,
+	dataDir: string,
+	group: string | null
+) {
+	const sub = store.getSubmission(conn, submissionId);
+	if (!sub) return null;
+	const items = store.listItems(conn, submissionId);
+	const evidence = store.listEvidence(conn, submissionId);
+	const content = buildContent(conn, submissionId, dataDir);
+	const completeness: Completeness = submissionCompleteness(conn, submissionId);
+	const groups = content.groups.map((g) => ({
+		...g,
+		completeness: completeness.groups.find((c) => c.group === g.code) ?? null
+	}));
+	const selected =
+		group && groups.some((g) => g.code === group) ? group : (groups[0]?.code ?? null);
+	const spbeRef = sub.kind === 'spbe' ? spbeReference(dataDir) : null;
+	const inst = instrument(dataDir);
+	const programmes =
+		sub.kind === 'gm100sc'
+			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
+			: [];
+	const dataByKey = new Map(content.items.map((i) => [i.key, i.data]));
+	const counts = new Map<number, number>();
+	for (const e of evidence) counts.set(e.itemId, (counts.get(e.itemId) ?? 0) + 1);
+
+	const shown: WorkspaceItem[] = items
+		.filter((i) => i.groupCode === selected)
+		.map((i) => {
+			const ref = spbeRef?.get(i.refCode);
+			const asked =
+				i.kind === 'instrument' ? inst.items.find((x) => x.code === i.refCode) : undefined;
+			return {
+				id: i.id,
+				key: i.itemKey,
+				kind: i.kind,
+				group: i.groupCode,
+				refCode: i.refCode,
+				titleId: i.titleId,
+				titleEn: i.titleEn,
+				answer: i.answer,
+				justification: i.justification,
+				opd: i.opd,
+				dueDate: i.dueDate,
+				status: i.status,
+				reviewComment: i.reviewComment,
+				updatedBy: i.updatedBy,
+				updatedAt: i.updatedAt,
+				missing: missingReasons(itemFacts(i, counts.get(i.id) ?? 0)),
+				mayEdit: mayEditItem(actor, i.opd),
+				evidence: evidence.filter((e) => e.itemId === i.id),
+				data: dataByKey.get(i.itemKey) ?? [],
+				levels: ref?.levels ?? [],
+				description: ref?.description ?? '',
+				evidenceAskedId: asked?.evidenceId ?? '',
+				evidenceAskedEn: asked?.evidenceEn ?? '',
+				programmes:
+					i.kind === 'element' ? programmes.filter((p) => p.elementCode === i.refCode) : []
+			};
+		});
+
+	const itemGroup = new Map(
+		items.map((i) => [
+			i.itemKey,
+			{ id: i.id, group: i.groupCode, titleId: i.titleId, titleEn: i.titleEn }
+		])
+	);
+	const set = inst.weightSets.find((w) => w.code === sub.weightSet) ?? null;
+	return {
+		submission: sub,
+		groups,
+		selected,
+		items: shown,
+		completeness: {
+			overall: completeness.overall,
+			ready: completeness.ready,
+			missing: completeness.missing.map((m) => ({ ...m, ...itemGroup.get(m.key)! }))
+		},
+		preview: content.preview,
+		// What the browser recomputes the preview from as levels or scores are typed.
+		live:
+			sub.kind === 'spbe'
+				? {
+						kind: 'spbe' as const,
+						structure: spbeStructure(conn, sub.frameworkCode),
+						answers: Object.fromEntries(items.map((i) => [i.refCode, i.answer]))
+					}
+				: {
+						kind: 'instrument' as const,
+						items: inst.items.map((x) => ({ code: x.code, dimension: x.dimension })),
+						weights: set?.weights ?? null,
+						weightSet: set
+							? { code: set.code, nameId: set.nameId, nameEn: set.nameEn, source: set.source }
+							: null,
+						answers: Object.fromEntries(
+							items.filter((i) => i.kind === 'instrument').map((i) => [i.refCode, i.answer])
+						)
+					},
+		snapshots: store.listSnapshots(conn, submissionId),
+		profile: content.profile,
+		canReview: mayReview(actor),
+		elements:
+			sub.kind === 'gm100sc'
+				? store
+						.frameworkElements(conn, sub.frameworkCode)
+						.map((e) => ({ code: e.code, nameId: e.nameId, nameEn: e.nameEn }))
+				: []
+	};
+}
+
+export type Workspace = NonNullable<ReturnType<typeof workspace>>;

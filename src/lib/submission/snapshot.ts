@@ -1,0 +1,160 @@
+/**
+ * The frozen shape of a submission (what a snapshot stores as JSON) and the diff between two of
+ * them: a snapshot against the current state, or two snapshots. The current state is built in
+ * the same shape, so one diff serves both.
+ */
+import type { ItemKind, ItemStatus } from './types.ts';
+
+export const SNAPSHOT_SCHEMA = 1;
+
+export interface SnapshotEvidence {
+	kind: 'file' | 'link';
+	/** File: sanitised original name; link: its label. */
+	name: string;
+	sha256: string | null;
+	size: number | null;
+	mime: string | null;
+	url: string | null;
+}
+
+export interface SnapshotDatum {
+	code: string;
+	nameId: string;
+	nameEn: string;
+	unit: string;
+	value: number | null;
+	year: number | null;
+	source: string | null;
+	score: number | null;
+	illustrative: boolean;
+}
+
+export interface SnapshotItem {
+	key: string;
+	kind: ItemKind;
+	group: string;
+	titleId: string;
+	titleEn: string;
+	answer: string | null;
+	justification: string;
+	opd: string;
+	dueDate: string | null;
+	status: ItemStatus;
+	reviewComment: string;
+	evidence: SnapshotEvidence[];
+	data: SnapshotDatum[];
+}
+
+export interface SnapshotProgramme {
+	elementCode: string;
+	name: string;
+	opd: string;
+	year: number;
+	budget: number | null;
+	status: string;
+	progress: number | null;
+	quickWin: boolean;
+	source: string;
+}
+
+export interface SnapshotContent {
+	schema: number;
+	submission: {
+		id: number;
+		kind: string;
+		frameworkCode: string;
+		regionCode: string;
+		year: number;
+		title: string;
+		weightSet: string | null;
+	};
+	profile: { code: string; version: string } | null;
+	items: SnapshotItem[];
+	programmes: SnapshotProgramme[];
+	/** Dimensions, aspects and instrument dimensions, in item order, with their preview score. */
+	groups: SnapshotGroup[];
+	preview: {
+		/** SPBE index or Kominfo instrument index, unrounded; null while incomplete. */
+		index: number | null;
+		indexRounded: number | null;
+		/** SPBE predikat (Indonesian label); null for the Kominfo instrument. */
+		predikat: string | null;
+	};
+}
+
+export interface SnapshotGroup {
+	code: string;
+	nameId: string;
+	nameEn: string;
+	/** Aspect index (SPBE) or dimension mean (instrument); null for GM100SC element groups. */
+	score: number | null;
+	/** Weight in the index (aspect %, instrument %); null when the group is not weighted. */
+	weight: number | null;
+}
+
+export interface DiffRow {
+	key: string;
+	titleId: string;
+	titleEn: string;
+	/** `answer`, `justification`, `status`, `opd`, `evidence`, `item`, or `data:<indicator>`. */
+	field: string;
+	before: string;
+	after: string;
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const evidenceText = (e: readonly SnapshotEvidence[]) =>
+	e
+		.map((x) =>
+			x.kind === 'file' ? `${x.name} (${(x.sha256 ?? '').slice(0, 12)})` : `${x.name} <${x.url}>`
+		)
+		.sort()
+		.join('; ');
+const datumText = (d: SnapshotDatum | undefined) =>
+	d === undefined
+		? ''
+		: d.value === null
+			? ''
+			: `${d.value}${d.year !== null ? ` (${d.year})` : ''}${d.score !== null ? ` → ${Math.round(d.score * 10) / 10}` : ''}`;
+
+/**
+ * Field-by-field differences between two item lists, in the order of `after` (items only in
+ * `before` at the end). Unchanged fields give no row.
+ * @example diffItems([a], [{ ...a, answer: '4' }]) // [{ key: a.key, field: 'answer', before: '3', after: '4', ... }]
+ */
+export function diffItems(
+	before: readonly SnapshotItem[],
+	after: readonly SnapshotItem[]
+): DiffRow[] {
+	const rows: DiffRow[] = [];
+	const old = new Map(before.map((i) => [i.key, i]));
+	const seen = new Set<string>();
+	const push = (i: SnapshotItem, field: string, b: string, a: string) => {
+		if (b !== a)
+			rows.push({ key: i.key, titleId: i.titleId, titleEn: i.titleEn, field, before: b, after: a });
+	};
+	for (const item of after) {
+		seen.add(item.key);
+		const prev = old.get(item.key);
+		if (!prev) {
+			push(item, 'item', '', item.status);
+			continue;
+		}
+		push(item, 'answer', text(prev.answer), text(item.answer));
+		push(item, 'justification', prev.justification, item.justification);
+		push(item, 'status', prev.status, item.status);
+		push(item, 'opd', prev.opd, item.opd);
+		push(item, 'evidence', evidenceText(prev.evidence), evidenceText(item.evidence));
+		const codes = [...new Set([...prev.data.map((d) => d.code), ...item.data.map((d) => d.code)])];
+		for (const code of codes) {
+			push(
+				item,
+				`data:${code}`,
+				datumText(prev.data.find((d) => d.code === code)),
+				datumText(item.data.find((d) => d.code === code))
+			);
+		}
+	}
+	for (const prev of before) if (!seen.has(prev.key)) push(prev, 'item', prev.status, '');
+	return rows;
+}

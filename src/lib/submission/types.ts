@@ -1,0 +1,44 @@
+/**
+ * Shared types of the submission workspace's pure modules (no SvelteKit, database or Svelte).
+ * An item is one thing a regency answers in an assessment: a GM100SC element, an item of the
+ * Kominfo evaluation instrument, or one of the 47 SPBE indicators.
+ */
+
+/** Item workflow: empty → draft → submitted (producer) → returned (with a comment) / accepted. */
+export const ITEM_STATUSES = ['empty', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const ITEM_KINDS = ['element', 'instrument', 'spbe'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The two kinds of assessment a workspace holds. */
+export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+/** Staff roles as the pure modules see them (mirrors `ROLES` in the database schema). */
+export type StaffRole = 'admin' | 'walidata' | 'produsen' | 'viewer';
+
+export interface StaffActor {
+	role: StaffRole;
+	/** The OPD of a produsen; null for the other roles. */
+	opd: string | null;
+}
+
+/** What completeness and the workflow need to know about an item. */
+export interface ItemFacts {
+	key: string;
+	kind: ItemKind;
+	/** Dimension, aspect or instrument dimension the item is grouped under. */
+	group: string;
+	answer: string | null;
+	justification: string;
+	/** Uploaded files plus links. */
+	evidenceCount: number;
+	status: ItemStatus;
+	/** Counts towards completeness and blocks finalising when incomplete. */
+	required: boolean;
+	evidenceRequired: boolean;
+}
+
+export const isItemStatus = (v: unknown): v is ItemStatus =>
+	typeof v === 'string' && (ITEM_STATUSES as readonly string[]).includes(v);

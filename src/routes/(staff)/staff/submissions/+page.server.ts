@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
+import { getConnection } from '$lib/server/db';
+import { createSubmission } from '$lib/server/submissions/service';
+import { instrument } from '$lib/server/submissions/reference';
+import { listWithCompleteness } from '$lib/server/submissions/workspace';
+import { localizeHref } from '$lib/paraglide/runtime';
+import type { SubmissionKind } from '$lib/submission/types';
+import { attempt, requireSubmissionRole, text } from './guard';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async (event) => {
+	const actor = requireSubmissionRole(event, 'read');
+	const conn = getConnection();
+	const { dataDir, instance } = config();
+	return {
+		submissions: listWithCompleteness(conn),
+		weightSets: instrument(dataDir).weightSets.map((w) => ({
+			code: w.code,
+			nameId: w.nameId,
+			nameEn: w.nameEn,
+			weights: w.weights,
+			source: w.source
+		})),
+		canCreate: actor.user.role === 'admin' || actor.user.role === 'walidata',
+		region: instance.nameId,
+		thisYear: new Date().getUTCFullYear()
+	};
+}) satisfies PageServerLoad;
+
+export const actions = {
+	create: async (event) => {
+		const actor = requireSubmissionRole(event, 'review');
+		const form = await event.request.formData();
+		const kind = text(form, 'kind');
+		const year = Number(text(form, 'year'));
+		const errors: string[] = [];
+		if (kind !== 'gm100sc' && kind !== 'spbe') errors.push('kind');
+		if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push('year');
+		if (errors.length) return fail(400, { code: 'invalid_input', detail: { fields: errors } });
+		const { dataDir, instance } = config();
+		const result = await attempt(() =>
+			createSubmission(
+				getConnection(),
+				actor,
+				{
+					kind: kind as SubmissionKind,
+					year,
+					regionCode: instance.defaultRegion,
+					weightSet: kind === 'gm100sc' ? text(form, 'weight_set') : null,
+					title: text(form, 'title')
+				},
+				dataDir
+			)
+		);
+		if (!result.ok) return result.failure;
+		redirect(303, localizeHref(`/staff/submissions/${result.value}`));
+	}
+} satisfies Actions;

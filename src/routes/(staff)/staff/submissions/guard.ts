@@ -1,0 +1,47 @@
+/**
+ * Shared by the submission routes: the acting person for the service, the numeric id from the
+ * URL, and the mapping of the service's refusals to responses (403 and 404 as errors, the rest as
+ * `fail` with a code the page turns into a message).
+ */
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { actorOf, requireRole } from '$lib/server/auth/guard';
+import { SubmissionError, type SubmissionActor } from '$lib/server/submissions/service';
+import { SUBMISSION_ROLES } from '$lib/server/submissions/workspace';
+
+export type Need = keyof typeof SUBMISSION_ROLES;
+
+/** The signed-in person when their role may `need`; otherwise a recorded 403. */
+export function requireSubmissionRole(event: RequestEvent, need: Need): SubmissionActor {
+	const user = requireRole(event, SUBMISSION_ROLES[need]);
+	return { user, address: actorOf(event).address };
+}
+
+/** A positive whole number from a route parameter, else 404. */
+export function idParam(value: string | undefined): number {
+	const n = Number(value);
+	if (!value || !/^\d{1,9}$/.test(value) || !(n > 0)) error(404, 'Not found');
+	return n;
+}
+
+/** A positive whole number from a form field, or null. */
+export function formId(form: FormData, name: string): number | null {
+	const v = String(form.get(name) ?? '');
+	return /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null;
+}
+
+export const text = (form: FormData, name: string) => {
+	const v = form.get(name);
+	return typeof v === 'string' ? v : '';
+};
+
+/** Runs a service call; refusals become 403/404 errors or a `fail` with the code and detail. */
+export async function attempt<T>(fn: () => T | Promise<T>) {
+	try {
+		return { ok: true as const, value: await fn() };
+	} catch (e) {
+		if (!(e instanceof SubmissionError)) throw e;
+		if (e.status === 403) error(403, 'Forbidden');
+		if (e.status === 404) error(404, 'Not found');
+		return { ok: false as const, failure: fail(e.status, { code: e.code, detail: e.detail }) };
+	}
+}

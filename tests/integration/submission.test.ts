@@ -1,0 +1,616 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { evidencePath, type EvidenceStore } from '../../src/lib/server/evidence';
+import { commitBatch } from '../../src/lib/server/db/imports';
+import { seedIfEmpty } from '../../src/lib/server/seed';
+import {
+	addEvidenceFile,
+	addEvidenceLink,
+	addProgramme,
+	assignItem,
+	createSubmission,
+	finalise,
+	readSnapshot,
+	removeEvidence,
+	reopen,
+	reviewItem,
+	saveItem,
+	submissionCompleteness,
+	submitItem,
+	SubmissionError,
+	type SubmissionActor
+} from '../../src/lib/server/submissions/service';
+import { buildContent } from '../../src/lib/server/submissions/state';
+import * as store from '../../src/lib/server/submissions/store';
+import { diffItems } from '../../src/lib/submission/snapshot';
+import { tempDatabase } from './helpers';
+
+const DATA = path.resolve('data');
+const REGION = '33.18';
+const as = (
+	username: string,
+	role: SubmissionActor['user']['role'],
+	opd: string | null = null,
+	id = 1
+): SubmissionActor => ({
+	user: { id, username, role, opd },
+	address: '127.0.0.1'
+});
+const walidata = as('wali', 'walidata', null, 1);
+const kominfo = as('kominfo', 'produsen', 'DISKOMINFO', 2);
+const bps = as('bps', 'produsen', 'BPS', 3);
+const viewer = as('lihat', 'viewer', null, 4);
+const PDF = strToU8('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+
+let conn: ReturnType<typeof tempDatabase>;
+let files: EvidenceStore;
+let evidenceDir: string;
+
+beforeAll(() => {
+	evidenceDir = mkdtempSync(path.join(tmpdir(), 'rapor-evidence-'));
+});
+afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
+
+beforeEach(() => {
+	conn?.close();
+	conn = tempDatabase();
+	seedIfEmpty(conn, DATA);
+	rmSync(evidenceDir, { recursive: true, force: true });
+	files = { dir: evidenceDir, maxBytes: 1024 };
+});
+
+const audit = (action?: string) =>
+	conn.sqlite
+		.prepare(
+			`SELECT actor, action, entity_id AS entityId, after FROM audit_log ${action ? 'WHERE action = ?' : ''} ORDER BY id`
+		)
+		.all(...(action ? [action] : [])) as {
+		actor: string;
+		action: string;
+		entityId: string;
+		after: string | null;
+	}[];
+
+const error = (fn: () => unknown): SubmissionError => {
+	try {
+		fn();
+	} catch (e) {
+		if (e instanceof SubmissionError) return e;
+		throw e;
+	}
+	throw new Error('expected a SubmissionError');
+};
+
+function spbe() {
+	const id = createSubmission(
+		conn,
+		walidata,
+		{ kind: 'spbe', year: 2024, regionCode: REGION },
+		DATA
+	);
+	const items = store.listItems(conn, id);
+	return { id, items, item: (code: string) => items.find((i) => i.refCode === code)! };
+}
+
+/** Fills, submits and accepts an item as DISKOMINFO and walidata. */
+function complete(id: number, itemId: number, level = '3') {
+	addEvidenceLink(conn, kominfo, id, itemId, {
+		url: 'https://jdih.patikab.go.id/x',
+		label: 'JDIH'
+	});
+	submitItem(conn, kominfo, id, itemId, { answer: level, justification: 'Perbup 5/2024' });
+	reviewItem(conn, walidata, id, itemId, 'accept', null);
+}
+
+describe('createSubmission()', () => {
+	it('creates the SPBE workspace with the 47 indicators, grouped by aspect, owned by their OPD', () => {
+		const { id, items } = spbe();
+		expect(items).toHaveLength(47);
+		expect(new Set(items.map((i) => i.groupCode))).toEqual(
+			new Set(['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'])
+		);
+		expect(items.every((i) => i.opd === 'DISKOMINFO' && i.status === 'empty')).toBe(true);
+		expect(store.getSubmission(conn, id)).toMatchObject({
+			kind: 'spbe',
+			frameworkCode: 'spbe-2020',
+			year: 2024,
+			status: 'open'
+		});
+		expect(audit('submission.create')).toHaveLength(1);
+	});
+
+	it('creates the GM100SC workspace: 18 elements (OPD = most frequent indicator OPD) and the instrument items of the weight set', () => {
+		const id = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2023, regionCode: REGION, weightSet: 'cohort-2017-2019-2022' },
+			DATA
+		);
+		const items = store.listItems(conn, id);
+		expect(items.filter((i) => i.kind === 'element')).toHaveLength(18);
+		expect(items.find((i) => i.refCode === 'economy.welfare')?.opd).toBe('BPS');
+		expect(items.find((i) => i.refCode === 'environment.protection')?.opd).toBe('DLH');
+		// No Kolaborasi in this set: 4 + 7 + 8 + 6 + 10 instrument items.
+		expect(items.filter((i) => i.kind === 'instrument')).toHaveLength(35);
+		expect(items.some((i) => i.groupCode === 'kominfo.kolaborasi')).toBe(false);
+	});
+
+	it('refuses a second workspace for the same year (409), a produsen (403, audited) and a missing weight set (400)', () => {
+		spbe();
+		expect(error(() => spbe()).status).toBe(409);
+		expect(
+			error(() =>
+				createSubmission(conn, kominfo, { kind: 'spbe', year: 2025, regionCode: REGION }, DATA)
+			).status
+		).toBe(403);
+		expect(audit('auth.denied').at(-1)).toMatchObject({ actor: 'kominfo', entityId: 'new' });
+		expect(
+			error(() =>
+				createSubmission(
+					conn,
+					walidata,
+					{ kind: 'gm100sc', year: 2025, regionCode: REGION, weightSet: 'nope' },
+					DATA
+				)
+			).code
+		).toBe('invalid_input');
+		expect(
+			error(() =>
+				createSubmission(conn, walidata, { kind: 'spbe', year: 2019, regionCode: REGION }, DATA)
+			).code
+		).toBe('no_framework');
+	});
+});
+
+describe('the item workflow and permissions', () => {
+	it('a producer saves a draft, cannot submit it without evidence, then submits; walidata returns it with a comment and accepts the fix', () => {
+		const { id, item } = spbe();
+		const it1 = item('spbe_i01');
+		expect(
+			saveItem(conn, kominfo, id, it1.id, { answer: '3', justification: 'Perbup 5/2024' })
+		).toBe('draft');
+		expect(error(() => submitItem(conn, kominfo, id, it1.id)).code).toBe('incomplete');
+		addEvidenceFile(conn, files, kominfo, id, it1.id, { bytes: PDF, name: 'perbup.pdf' });
+		expect(submitItem(conn, kominfo, id, it1.id)).toBe('submitted');
+		expect(
+			error(() => saveItem(conn, kominfo, id, it1.id, { answer: '4', justification: 'x' })).code
+		).toBe('invalid_state');
+		expect(error(() => reviewItem(conn, walidata, id, it1.id, 'return', ' ')).code).toBe(
+			'comment_required'
+		);
+		expect(reviewItem(conn, walidata, id, it1.id, 'return', 'Lampirkan SK')).toBe('returned');
+		expect(store.getItem(conn, it1.id)).toMatchObject({
+			status: 'returned',
+			reviewComment: 'Lampirkan SK'
+		});
+		expect(
+			submitItem(conn, kominfo, id, it1.id, {
+				answer: '4',
+				justification: 'Perbup 5/2024 dan SK 12'
+			})
+		).toBe('submitted');
+		expect(reviewItem(conn, walidata, id, it1.id, 'accept', null)).toBe('accepted');
+		expect(store.getItem(conn, it1.id)).toMatchObject({
+			status: 'accepted',
+			answer: '4',
+			reviewComment: ''
+		});
+		expect(
+			audit()
+				.map((a) => a.action)
+				.filter((a) => a.startsWith('submission.item'))
+		).toEqual([
+			'submission.item.save',
+			'submission.item.submit',
+			'submission.item.return',
+			'submission.item.save',
+			'submission.item.submit',
+			'submission.item.accept'
+		]);
+	});
+
+	it('a producer of another OPD is refused with 403 and the refusal is audited; a viewer too; a produsen cannot review', () => {
+		const { id, item } = spbe();
+		const it1 = item('spbe_i01');
+		const e = error(() => saveItem(conn, bps, id, it1.id, { answer: '5', justification: 'x' }));
+		expect([e.status, e.code]).toEqual([403, 'forbidden']);
+		expect(
+			error(() => saveItem(conn, viewer, id, it1.id, { answer: '5', justification: 'x' })).status
+		).toBe(403);
+		expect(
+			error(() => addEvidenceLink(conn, bps, id, it1.id, { url: 'https://x.id', label: '' })).status
+		).toBe(403);
+		saveItem(conn, kominfo, id, it1.id, { answer: '3', justification: 'x' });
+		addEvidenceLink(conn, kominfo, id, it1.id, { url: 'https://x.id', label: '' });
+		submitItem(conn, kominfo, id, it1.id);
+		expect(error(() => reviewItem(conn, kominfo, id, it1.id, 'accept', null)).status).toBe(403);
+		const denials = audit('auth.denied');
+		expect(denials.map((d) => [d.actor, d.entityId])).toEqual([
+			['bps', `${id}/spbe:spbe_i01`],
+			['lihat', `${id}/spbe:spbe_i01`],
+			['bps', `${id}/spbe:spbe_i01`],
+			['kominfo', `${id}/spbe:spbe_i01`]
+		]);
+		expect(JSON.parse(denials[0].after!)).toMatchObject({
+			op: 'save',
+			itemOpd: 'DISKOMINFO',
+			opd: 'BPS'
+		});
+		// Nothing was changed by the refused calls.
+		expect(store.getItem(conn, it1.id)?.answer).toBe('3');
+	});
+
+	it('walidata assigns an item to another OPD with a due date; then that OPD may edit it; bad input is refused', () => {
+		const { id, item } = spbe();
+		const it1 = item('spbe_i02');
+		assignItem(conn, walidata, id, it1.id, { opd: 'bps', dueDate: '2025-03-31' });
+		expect(store.getItem(conn, it1.id)).toMatchObject({ opd: 'BPS', dueDate: '2025-03-31' });
+		expect(saveItem(conn, bps, id, it1.id, { answer: '2', justification: 'x' })).toBe('draft');
+		expect(
+			error(() => assignItem(conn, walidata, id, it1.id, { opd: 'BPS', dueDate: '2025-02-30' }))
+				.detail
+		).toEqual({
+			fields: ['due_date']
+		});
+		expect(
+			error(() => assignItem(conn, walidata, id, it1.id, { opd: '../x', dueDate: '' })).detail
+		).toEqual({ fields: ['opd'] });
+		expect(
+			error(() => assignItem(conn, kominfo, id, it1.id, { opd: 'BPS', dueDate: '' })).status
+		).toBe(403);
+	});
+
+	it('refuses invalid answers and unknown items', () => {
+		const { id, item } = spbe();
+		expect(
+			error(() =>
+				saveItem(conn, kominfo, id, item('spbe_i01').id, { answer: '7', justification: '' })
+			).detail
+		).toEqual({
+			reason: 'not_a_level'
+		});
+		expect(
+			error(() => saveItem(conn, kominfo, id, 999999, { answer: '3', justification: '' })).status
+		).toBe(404);
+		const other = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'spbe', year: 2023, regionCode: REGION },
+			DATA
+		);
+		// An item id of another submission is not found through this one.
+		expect(
+			error(() =>
+				saveItem(conn, kominfo, other, item('spbe_i01').id, { answer: '3', justification: '' })
+			).status
+		).toBe(404);
+	});
+});
+
+describe('evidence files', () => {
+	it('stores a PDF under its SHA-256 outside static/, with the sanitised name of a path-traversal upload', () => {
+		const { id, item } = spbe();
+		const evId = addEvidenceFile(conn, files, kominfo, id, item('spbe_i01').id, {
+			bytes: PDF,
+			name: '../../../etc/passwd.pdf'
+		});
+		const ev = store.getEvidence(conn, evId)!;
+		const sha = createHash('sha256').update(PDF).digest('hex');
+		expect(ev).toMatchObject({
+			kind: 'file',
+			name: 'passwd.pdf',
+			sha256: sha,
+			size: PDF.length,
+			mime: 'application/pdf'
+		});
+		expect(existsSync(path.join(evidenceDir, sha.slice(0, 2), sha))).toBe(true);
+		expect(evidencePath(files, sha)).toBe(path.join(evidenceDir, sha.slice(0, 2), sha));
+		expect(() => evidencePath(files, '../../etc/passwd')).toThrow('not a SHA-256');
+		// Nothing was written anywhere near the name given.
+		expect(readdirSync(evidenceDir)).toEqual([sha.slice(0, 2)]);
+		expect(store.getItem(conn, item('spbe_i01').id)?.status).toBe('draft');
+	});
+
+	it('refuses a renamed executable (MZ header), an oversized file and a plain ZIP, and records each refusal', () => {
+		const { id, item } = spbe();
+		const target = item('spbe_i01').id;
+		const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+		expect(
+			error(() =>
+				addEvidenceFile(conn, files, kominfo, id, target, { bytes: exe, name: 'laporan.pdf' })
+			).detail
+		).toEqual({
+			reason: 'executable'
+		});
+		const big = new Uint8Array(1025);
+		big.set(strToU8('%PDF-1.4'));
+		expect(
+			error(() =>
+				addEvidenceFile(conn, files, kominfo, id, target, { bytes: big, name: 'big.pdf' })
+			).detail
+		).toEqual({
+			reason: 'too_large'
+		});
+		const zip = zipSync({ 'a.txt': strToU8('hello') });
+		expect(
+			error(() => addEvidenceFile(conn, files, kominfo, id, target, { bytes: zip, name: 'x.docx' }))
+				.detail
+		).toEqual({
+			reason: 'not_office'
+		});
+		expect(audit('evidence.rejected').map((a) => JSON.parse(a.after!).reason)).toEqual([
+			'executable',
+			'too_large',
+			'not_office'
+		]);
+		expect(store.evidenceCount(conn, target)).toBe(0);
+		expect(existsSync(evidenceDir) ? readdirSync(evidenceDir) : []).toEqual([]);
+	});
+
+	it('accepts an Office document checked for [Content_Types].xml, and refuses a javascript: link', () => {
+		const { id, item } = spbe();
+		const docx = zipSync({
+			'[Content_Types].xml': strToU8('<Types/>'),
+			'word/document.xml': strToU8('<w/>')
+		});
+		const evId = addEvidenceFile(conn, files, kominfo, id, item('spbe_i03').id, {
+			bytes: docx,
+			name: 'SK.docx'
+		});
+		expect(store.getEvidence(conn, evId)?.mime).toBe(
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+		);
+		expect(
+			error(() =>
+				addEvidenceLink(conn, kominfo, id, item('spbe_i03').id, {
+					url: 'javascript:alert(1)',
+					label: 'x'
+				})
+			).detail
+		).toEqual({
+			field: 'url'
+		});
+	});
+
+	it('deleting evidence removes an unreferenced file but keeps one another row or a snapshot references', () => {
+		const { id, item } = spbe();
+		const sha = createHash('sha256').update(PDF).digest('hex');
+		const file = path.join(evidenceDir, sha.slice(0, 2), sha);
+		const a = addEvidenceFile(conn, files, kominfo, id, item('spbe_i01').id, {
+			bytes: PDF,
+			name: 'a.pdf'
+		});
+		const b = addEvidenceFile(conn, files, kominfo, id, item('spbe_i02').id, {
+			bytes: PDF,
+			name: 'b.pdf'
+		});
+		expect(removeEvidence(conn, files, kominfo, id, a)).toEqual({ fileRemoved: false });
+		expect(existsSync(file)).toBe(true);
+		expect(removeEvidence(conn, files, kominfo, id, b)).toEqual({ fileRemoved: true });
+		expect(existsSync(file)).toBe(false);
+	});
+});
+
+describe('finalising and snapshots', () => {
+	it('is refused with the list of blockers while required items are incomplete, then succeeds and locks the submission', () => {
+		const { id, items } = spbe();
+		for (const i of items.slice(0, 46)) complete(id, i.id);
+		const blocked = error(() => finalise(conn, walidata, id, DATA));
+		expect([blocked.status, blocked.code]).toEqual([409, 'not_ready']);
+		expect(blocked.detail).toEqual({
+			missing: [
+				{
+					key: 'spbe:spbe_i47',
+					group: 'a8',
+					reasons: ['answer', 'justification', 'evidence', 'not_submitted']
+				}
+			]
+		});
+		expect(submissionCompleteness(conn, id).overall).toEqual({
+			group: '',
+			total: 47,
+			filled: 46,
+			done: 46,
+			ratio: 46 / 47
+		});
+		expect(error(() => finalise(conn, kominfo, id, DATA)).status).toBe(403);
+		complete(id, items[46].id);
+		const snapId = finalise(conn, walidata, id, DATA);
+		expect(store.getSubmission(conn, id)?.status).toBe('final');
+		const snap = readSnapshot(conn, id, snapId);
+		expect(snap.intact).toBe(true);
+		expect(snap.row).toMatchObject({
+			createdBy: 'wali',
+			profileCode: 'spbe-2020-default',
+			profileVersion: 'PermenPANRB 59/2020'
+		});
+		expect(snap.content.preview).toEqual({
+			index: expect.closeTo(3, 12),
+			indexRounded: 3,
+			predikat: 'Baik'
+		});
+		expect(snap.content.items).toHaveLength(47);
+		// Locked: no change until reopened.
+		expect(error(() => reviewItem(conn, walidata, id, items[0].id, 'return', 'x')).code).toBe(
+			'locked'
+		);
+		expect(error(() => finalise(conn, walidata, id, DATA)).code).toBe('locked');
+	});
+
+	it('later changes to answers, evidence and data never change a snapshot; the diff shows them; the database refuses to edit a snapshot', () => {
+		const { id, items } = spbe();
+		const sha = createHash('sha256').update(PDF).digest('hex');
+		addEvidenceFile(conn, files, kominfo, id, items[0].id, { bytes: PDF, name: 'perbup.pdf' });
+		for (const i of items) complete(id, i.id);
+		const snapId = finalise(conn, walidata, id, DATA);
+		const before = store.getSnapshot(conn, snapId)!;
+		const frozen = readSnapshot(conn, id, snapId).content;
+		expect(frozen.items[0].evidence.map((e) => e.sha256)).toContain(sha);
+		expect(frozen.items[0].data[0]).toMatchObject({
+			code: 'spbe_i01',
+			value: 5,
+			year: 2024,
+			score: 100,
+			illustrative: true
+		});
+
+		reopen(conn, walidata, id);
+		reviewItem(conn, walidata, id, items[0].id, 'return', 'Perbarui');
+		const pdfEvidence = store.listEvidence(conn, id).find((e) => e.sha256 === sha)!;
+		expect(removeEvidence(conn, files, kominfo, id, pdfEvidence.id)).toEqual({
+			fileRemoved: false
+		});
+		expect(existsSync(path.join(evidenceDir, sha.slice(0, 2), sha))).toBe(true);
+		saveItem(conn, kominfo, id, items[0].id, { answer: '5', justification: 'Perbup baru' });
+		// A data change after finalising: an import replaces the 2024 level behind the item.
+		const imported = commitBatch(
+			conn,
+			{ kind: 'observations', fileName: 'spbe-2024.csv', sha256: 'f'.repeat(64), actor: 'test' },
+			{
+				observations: [
+					{
+						regionCode: '33.18',
+						indicatorCode: 'spbe_i01',
+						year: 2024,
+						value: 3,
+						source: 'https://example.org/spbe-2024',
+						note: '',
+						illustrative: false
+					}
+				]
+			}
+		);
+		expect(imported.status).toBe('committed');
+		const after = store.getSnapshot(conn, snapId)!;
+		expect(after).toEqual(before);
+		expect(readSnapshot(conn, id, snapId).intact).toBe(true);
+		const diff = diffItems(frozen.items, buildContent(conn, id, DATA).items).filter(
+			(d) => d.key === 'spbe:spbe_i01'
+		);
+		expect(diff.map((d) => [d.field, d.before, d.after])).toEqual([
+			['answer', '3', '5'],
+			['justification', 'Perbup 5/2024', 'Perbup baru'],
+			['status', 'accepted', 'draft'],
+			[
+				'evidence',
+				`JDIH <https://jdih.patikab.go.id/x>; perbup.pdf (${sha.slice(0, 12)})`,
+				'JDIH <https://jdih.patikab.go.id/x>'
+			],
+			['data:spbe_i01', '5 (2024) → 100', '3 (2024) → 50']
+		]);
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE submission_snapshots SET content = '{}' WHERE id = ?`).run(snapId)
+		).toThrow('immutable');
+		expect(() =>
+			conn.sqlite.prepare(`DELETE FROM submission_snapshots WHERE id = ?`).run(snapId)
+		).toThrow('immutable');
+		expect(() => conn.sqlite.prepare(`DELETE FROM snapshot_files`).run()).toThrow('immutable');
+	});
+});
+
+describe('GM100SC: the data behind the items, programmes and the instrument preview', () => {
+	it('element items carry their indicators’ values, sources and scores; the preview is the weighted instrument index', () => {
+		const id = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2023, regionCode: REGION, weightSet: 'kppn-ikn-2022' },
+			DATA
+		);
+		const items = store.listItems(conn, id);
+		// Kudus 2022's dimension scores as item scores: every item of a dimension at its mean.
+		const kudus: Record<string, string> = {
+			baseline: '2.45',
+			output: '2.07',
+			outcome: '3.11',
+			impact: '3.69',
+			quickwin: '3.02'
+		};
+		for (const i of items.filter((x) => x.kind === 'instrument')) {
+			saveItem(conn, walidata, id, i.id, {
+				answer: kudus[i.groupCode.replace('kominfo.', '')],
+				justification: ''
+			});
+		}
+		addProgramme(conn, bps, id, {
+			elementCode: 'economy.welfare',
+			name: 'Pati Maju',
+			opd: 'bps',
+			year: '2023',
+			budget: '1.250.000,50',
+			status: 'running',
+			progress: '40',
+			quickWin: true,
+			source: 'Renja 2023'
+		});
+		expect(
+			error(() =>
+				addProgramme(conn, bps, id, {
+					elementCode: 'economy.welfare',
+					name: 'x',
+					opd: 'DLH',
+					year: '2023',
+					budget: '',
+					status: 'running',
+					progress: '',
+					quickWin: false,
+					source: ''
+				})
+			).status
+		).toBe(403);
+		expect(
+			error(() =>
+				addProgramme(conn, walidata, id, {
+					elementCode: 'nope',
+					name: '',
+					opd: 'BPS',
+					year: '20x',
+					budget: '-1',
+					status: 'x',
+					progress: '101',
+					quickWin: false,
+					source: ''
+				})
+			).detail
+		).toEqual({ fields: ['element', 'name', 'year', 'budget', 'progress', 'status'] });
+		const content = buildContent(conn, id, DATA);
+		expect(content.preview.index).toBeCloseTo(2.867, 12);
+		expect(content.preview.indexRounded).toBe(2.87);
+		expect(content.groups.find((g) => g.code === 'kominfo.quickwin')).toEqual({
+			code: 'kominfo.quickwin',
+			nameId: 'Instrumen Kominfo: Quick Win',
+			nameEn: 'Kominfo instrument: Quick Win',
+			score: 3.02,
+			weight: 30
+		});
+		const welfare = content.items.find((i) => i.key === 'element:economy.welfare')!;
+		expect(welfare.data.map((d) => d.code)).toEqual(
+			store
+				.frameworkIndicators(conn, 'gm100sc-2018')
+				.filter((i) => i.elementCode === 'economy.welfare')
+				.map((i) => i.code)
+		);
+		const withValue = welfare.data.filter((d) => d.value !== null);
+		expect(withValue.length).toBeGreaterThan(0);
+		expect(withValue.every((d) => d.source !== null && d.year !== null && d.year <= 2023)).toBe(
+			true
+		);
+		expect(withValue.some((d) => d.score !== null)).toBe(true);
+		expect(content.programmes).toEqual([
+			{
+				elementCode: 'economy.welfare',
+				name: 'Pati Maju',
+				opd: 'BPS',
+				year: 2023,
+				budget: 1250000.5,
+				status: 'running',
+				progress: 40,
+				quickWin: true,
+				source: 'Renja 2023'
+			}
+		]);
+	});
+});
