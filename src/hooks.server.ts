@@ -1,9 +1,12 @@
 import { building } from '$app/environment';
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { createApiHandle } from '$lib/server/api';
 import { handleAuth } from '$lib/server/auth/handle';
 import { ConfigError } from '$lib/server/config';
+import { setConnection } from '$lib/server/db';
+import { logger } from '$lib/server/logger';
 import { SeedError } from '$lib/server/seed';
 import { prepareDatabase } from '$lib/server/startup';
 
@@ -24,6 +27,43 @@ export const init: ServerInit = async () => {
 		}
 		throw e;
 	}
+	// adapter-node emits this on SIGTERM/SIGINT once in-flight requests have finished: closing the
+	// connection checkpoints the WAL, so the database file alone is complete (and restorable).
+	process.once('sveltekit:shutdown' as 'beforeExit', (reason: unknown) => {
+		setConnection(undefined);
+		logger.info({ reason: String(reason) }, 'shutdown: database closed');
+	});
+};
+
+/** Request ids by the request's `locals`, which SvelteKit keeps for the whole request. */
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * One log line per request (method, path without the query string, status, duration, request id)
+ * and an `X-Request-Id` header; the id is also what error pages show.
+ */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const id = crypto.randomUUID();
+	requestIds.set(event.locals, id);
+	const started = performance.now();
+	const response = await resolve(event);
+	try {
+		response.headers.set('x-request-id', id);
+	} catch {
+		// Some responses (redirects from fetch) have immutable headers; the log still has the id.
+	}
+	logger.info(
+		{
+			reqId: id,
+			method: event.request.method,
+			path: event.url.pathname,
+			route: event.route.id,
+			status: response.status,
+			ms: Math.round((performance.now() - started) * 10) / 10
+		},
+		'request'
+	);
+	return response;
 };
 
 const handleParaglide: Handle = ({ event, resolve }) =>
@@ -34,5 +74,18 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Paraglide first, so the sign-in redirect and error pages know the language.
-export const handle: Handle = sequence(handleParaglide, handleAuth);
+// Logging first (it times everything); the API handle before Paraglide, so a rate-limited call
+// costs nothing more; Paraglide before auth, so the sign-in redirect and error pages know the language.
+export const handle: Handle = sequence(
+	handleRequestLog,
+	createApiHandle(),
+	handleParaglide,
+	handleAuth
+);
+
+/** Unexpected errors: logged with the request id, which the person's error page shows. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const id = requestIds.get(event.locals) ?? crypto.randomUUID();
+	logger.error({ reqId: id, path: event.url.pathname, status, err: error }, 'unhandled error');
+	return { message, id };
+};

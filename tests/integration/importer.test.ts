@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db';
 import { commitBatch } from '../../src/lib/server/db/imports';
 import {
 	guessKind,
@@ -306,6 +307,26 @@ poverty_rate,gm100sc,economy.welfare,Kemiskinan,Poverty,%,lower,percent,minmax,2
 			ImportReadError
 		);
 		expect(() => importFile(conn, conn.dir, opts())).toThrow(ImportReadError);
+	});
+});
+
+describe('importFile() while another process writes', () => {
+	it('refuses clearly when the write lock stays taken, and writes nothing', () => {
+		const other = openDatabase(path.join(conn.dir, 'test.db'));
+		other.sqlite.exec('BEGIN IMMEDIATE');
+		conn.sqlite.pragma('busy_timeout = 50');
+		try {
+			expect(() => importFile(conn, write('a.csv', LONG), opts())).toThrow(
+				new ImportRefused(
+					'Another import is writing to the database right now; nothing was written. Try again when it has finished.'
+				)
+			);
+		} finally {
+			other.sqlite.exec('ROLLBACK');
+			other.sqlite.close();
+		}
+		expect(current()).toEqual([]);
+		expect(importFile(conn, write('a.csv', LONG), opts()).status).toBe('imported');
 	});
 });
 

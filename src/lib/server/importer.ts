@@ -216,6 +216,11 @@ const tooLarge = (bytes: number, max: number): Message => {
 	};
 };
 
+const diskFull: Message = {
+	id: 'Basis data atau disknya penuh; tidak ada yang disimpan. Kosongkan ruang disk lalu impor lagi.',
+	en: 'The database or its disk is full; nothing was saved. Free some space and import again.'
+};
+
 const refusedByDatabase = (detail: string): Message => ({
 	id: `Basis data menolak baris ini (${detail}). Periksa nilainya; tidak ada yang disimpan.`,
 	en: `The database refused this row (${detail}). Check its values; nothing was saved.`
@@ -516,7 +521,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 							row: row?.sourceRow ?? null,
 							column: null,
 							value: null,
-							message: refusedByDatabase(e.message)
+							message: e.code === 'SQLITE_FULL' ? diskFull : refusedByDatabase(e.message)
 						}
 					],
 					errorCount: 1
@@ -557,6 +562,12 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 	try {
 		tx.immediate();
 	} catch (e) {
+		// Another process held the write lock past busy_timeout: refuse clearly, nothing was written.
+		if (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY')) {
+			throw new ImportRefused(
+				'Another import is writing to the database right now; nothing was written. Try again when it has finished.'
+			);
+		}
 		if (!(e instanceof Rollback)) throw e;
 	}
 	if (forbidden) throw new ImportForbidden(forbidden);

@@ -1,19 +1,37 @@
-import { json } from '@sveltejs/kit';
-import { apiError, parseQuery, withQuery } from '$lib/server/api';
+import { LIST_PARAMS, listResponse, pageOf, parseQuery, withQuery } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
-import * as frameworks from '$lib/server/db/frameworks';
 import * as indicators from '$lib/server/db/indicators';
+import { loadRefs, requireKnown } from '../refs';
 import type { RequestHandler } from './$types';
 
+const COLUMNS = [
+	'code',
+	'framework_code',
+	'name_id',
+	'name_en',
+	'dimension_code',
+	'element_code',
+	'unit',
+	'polarity',
+	'value_type',
+	'method',
+	'worst',
+	'best',
+	'weight',
+	'opd'
+] as const;
+
+/** Indicators with their dimension, element, unit, polarity and scoring bounds. */
 export const GET: RequestHandler = ({ url }) =>
 	withQuery(() => {
-		const query = parseQuery(url, { framework: 'code' });
+		const q = parseQuery(url, { framework: 'code', dimension: 'code', ...LIST_PARAMS });
+		const page = pageOf(q);
 		const db = getDb();
-		if (query.framework && !frameworks.get(db, query.framework)) {
-			return apiError(404, 'not_found', `Unknown framework "${query.framework}".`);
-		}
-		return json(
-			indicators.list(db, { framework: query.framework }).map((i) => ({
+		requireKnown(loadRefs(db), q);
+		const rows = indicators
+			.list(db, { framework: q.framework })
+			.filter((i) => q.dimension === undefined || i.dimensionCode === q.dimension)
+			.map((i) => ({
 				code: i.code,
 				framework_code: i.frameworkCode,
 				name_id: i.nameId,
@@ -28,6 +46,11 @@ export const GET: RequestHandler = ({ url }) =>
 				best: i.best,
 				weight: i.weight,
 				opd: i.opd
-			}))
-		);
+			}));
+		return listResponse(url, rows, {
+			columns: COLUMNS,
+			name: 'indicators',
+			format: q.format,
+			page
+		});
 	});

@@ -15,7 +15,8 @@ export const GET: RequestHandler = ({ url }) => {
 			framework: 'code',
 			profile: 'code'
 		});
-		if (!query.region) throw new QueryError('region', 'Parameter "region" is required, e.g. region=33.18.');
+		if (!query.region)
+			throw new QueryError('region', 'Parameter "region" is required, e.g. region=33.18.');
 		if (query.year === undefined) {
 			throw new QueryError('year', 'Parameter "year" is required, e.g. year=2022.');
 		}

@@ -1,0 +1,6 @@
+import { json } from '@sveltejs/kit';
+import { openApiDocument } from '../openapi';
+import type { RequestHandler } from './$types';
+
+/** The OpenAPI 3.1 description of this API. */
+export const GET: RequestHandler = ({ url }) => json(openApiDocument(url.origin));

@@ -1,0 +1,497 @@
+/**
+ * The OpenAPI 3.1 description of /api/v1: every path, parameter and answer. Served at
+ * /api/v1/openapi.json and read by the docs page at /api; tests/e2e/openapi.spec.ts checks real
+ * answers against these schemas and that every route in src/routes/api/v1 has a path here.
+ * Operations carry `x-summary-id` (Indonesian summary) for the docs page.
+ */
+import { PAGE_DEFAULT, PAGE_MAX } from '$lib/server/api';
+import { MAX_YEAR, MIN_YEAR, REGION_KINDS, TARGET_DOCUMENTS } from '$lib/server/db/schema';
+import { METHODS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const nullableRef = (name: string) => ({ anyOf: [ref(name), { type: 'null' }] });
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+const NULL_REASONS = [
+	'no_value',
+	'no_target',
+	'invalid_bounds',
+	'invalid_value',
+	'context',
+	'insufficient_data',
+	'not_applicable'
+];
+
+const object = (properties: Json, required = Object.keys(properties)) => ({
+	type: 'object',
+	additionalProperties: false,
+	required,
+	properties
+});
+
+const schemas: Record<string, Json> = {
+	Error: object({
+		error: object({
+			code: {
+				type: 'string',
+				enum: ['bad_parameter', 'not_found', 'rate_limited'],
+				description: 'Machine-readable reason.'
+			},
+			message: { type: 'string', description: 'What went wrong, naming the parameter.' }
+		})
+	}),
+	Region: object({
+		code: {
+			type: 'string',
+			description: 'Kemendagri code: 33 province, 33.18 kabupaten.',
+			examples: ['33.18']
+		},
+		name: { type: 'string' },
+		kind: { type: 'string', enum: [...REGION_KINDS] },
+		parent_code: nullable('string')
+	}),
+	Framework: object({
+		code: { type: 'string', examples: ['gm100sc-2018'] },
+		version: { type: 'string' },
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		year_from: { type: 'integer', description: 'First assessment year this version applies to.' },
+		year_to: { ...nullable('integer'), description: 'Last year; null while in force.' },
+		source: { type: 'string' }
+	}),
+	FrameworkNode: object({
+		code: { type: 'string' },
+		level: {
+			type: 'string',
+			description: 'dimension / element (GM100SC), domain / aspect (SPBE).'
+		},
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		description_id: { type: 'string' },
+		description_en: { type: 'string' },
+		weight: { type: 'number', minimum: 0 },
+		children: { type: 'array', items: ref('FrameworkNode') },
+		indicators: {
+			type: 'array',
+			items: object({
+				code: { type: 'string' },
+				name_id: { type: 'string' },
+				name_en: { type: 'string' },
+				unit: { type: 'string' },
+				weight: { type: 'number', minimum: 0 }
+			})
+		}
+	}),
+	FrameworkTree: object({
+		code: { type: 'string' },
+		version: { type: 'string' },
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		year_from: { type: 'integer' },
+		year_to: nullable('integer'),
+		source: { type: 'string' },
+		nodes: { type: 'array', items: ref('FrameworkNode') }
+	}),
+	Indicator: object({
+		code: { type: 'string', examples: ['hdi_ipm'] },
+		framework_code: { type: 'string' },
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		dimension_code: nullable('string'),
+		element_code: { type: 'string' },
+		unit: { type: 'string' },
+		polarity: { type: 'string', enum: [...POLARITIES] },
+		value_type: { type: 'string', enum: [...VALUE_TYPES] },
+		method: { type: 'string', enum: [...METHODS] },
+		worst: { ...nullable('number'), description: 'Value scoring 0.' },
+		best: { ...nullable('number'), description: 'Value scoring 100.' },
+		weight: { type: 'number', minimum: 0, description: '0 = context indicator, never scored.' },
+		opd: { type: 'string', description: 'Producing agency (OPD).' }
+	}),
+	Observation: object({
+		region_code: { type: 'string' },
+		indicator_code: { type: 'string' },
+		year: { type: 'integer' },
+		value: { type: 'number' },
+		source: { type: 'string', description: 'URL or document the value was read in.' },
+		note: { type: 'string' },
+		illustrative: { type: 'boolean', description: 'True when not from a real source.' }
+	}),
+	Target: object({
+		region_code: { type: 'string' },
+		indicator_code: { type: 'string' },
+		year: { type: 'integer' },
+		value: { type: 'number' },
+		document_type: { type: 'string', enum: [...TARGET_DOCUMENTS] },
+		source: { type: 'string' },
+		note: { type: 'string' },
+		illustrative: { type: 'boolean' }
+	}),
+	Availability: object({
+		region_code: { type: 'string' },
+		framework_code: { type: 'string' },
+		dimension_code: nullable('string'),
+		indicator_code: { type: 'string' },
+		year: { type: 'integer' },
+		status: { type: 'string', enum: ['real', 'illustrative', 'missing', 'not_applicable'] }
+	}),
+	Rating: object({
+		id: { type: 'string' },
+		label_id: { type: 'string' },
+		label_en: { type: 'string' },
+		colour: { type: 'string' }
+	}),
+	NullReason: { anyOf: [{ type: 'string', enum: NULL_REASONS }, { type: 'null' }] },
+	Trend: { type: 'string', enum: [...TREND_STATES] },
+	IndicatorScore: object({
+		code: { type: 'string' },
+		value: nullable('number'),
+		year_used: {
+			...nullable('integer'),
+			description: 'Year of the value used (may be carried forward).'
+		},
+		method: { type: 'string', enum: [...METHODS] },
+		worst: nullable('number'),
+		best: nullable('number'),
+		target: nullable('number'),
+		polarity: { type: 'string', enum: [...POLARITIES] },
+		weight: { type: 'number' },
+		score: { ...nullable('number'), description: '0–100; null with a reason.' },
+		trend: ref('Trend'),
+		benchmark: nullable('number'),
+		target_year: nullable('integer'),
+		carried_forward: { type: 'boolean' },
+		illustrative: { type: 'boolean' },
+		source: nullable('string'),
+		reason: ref('NullReason'),
+		context: { type: 'boolean' },
+		year_from: nullable('integer')
+	}),
+	ElementScore: object({
+		code: { type: 'string' },
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		weight: { type: 'number' },
+		score: nullable('number'),
+		coverage: { type: 'number', minimum: 0, maximum: 1 },
+		trend: ref('Trend'),
+		reason: ref('NullReason'),
+		indicators: { type: 'array', items: ref('IndicatorScore') }
+	}),
+	DimensionScore: object({
+		code: { type: 'string' },
+		name_id: { type: 'string' },
+		name_en: { type: 'string' },
+		weight: { type: 'number' },
+		score: nullable('number'),
+		rating: nullableRef('Rating'),
+		coverage: { type: 'number', minimum: 0, maximum: 1 },
+		trend: ref('Trend'),
+		reason: ref('NullReason'),
+		elements: { type: 'array', items: ref('ElementScore') }
+	}),
+	Scores: object({
+		region_code: { type: 'string' },
+		year: { type: 'integer' },
+		framework: { type: 'string' },
+		profile: { type: 'string' },
+		min_coverage: { type: 'number' },
+		target_cap: { type: 'number' },
+		aggregation: { type: 'string', enum: ['arithmetic', 'geometric'] },
+		geometric_floor: { type: 'number' },
+		composite: object({
+			score: nullable('number'),
+			rating: nullableRef('Rating'),
+			coverage: { type: 'number', minimum: 0, maximum: 1 },
+			rank: nullable('integer'),
+			rank_interval: {
+				anyOf: [
+					{ type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+					{ type: 'null' }
+				]
+			},
+			reason: ref('NullReason')
+		}),
+		dimensions: { type: 'array', items: ref('DimensionScore') }
+	})
+};
+
+const parameters: Record<string, Json> = {
+	kind: {
+		name: 'kind',
+		in: 'query',
+		description: 'Region kind.',
+		schema: { type: 'string', enum: [...REGION_KINDS] },
+		example: 'kabupaten'
+	},
+	parent: {
+		name: 'parent',
+		in: 'query',
+		description: 'Code of the parent region.',
+		schema: { type: 'string' },
+		example: '33'
+	},
+	region: {
+		name: 'region',
+		in: 'query',
+		description: 'Kemendagri region code.',
+		schema: { type: 'string' },
+		example: '33.18'
+	},
+	indicator: {
+		name: 'indicator',
+		in: 'query',
+		description: 'Indicator code.',
+		schema: { type: 'string' },
+		example: 'hdi_ipm'
+	},
+	framework: {
+		name: 'framework',
+		in: 'query',
+		description: 'Framework code.',
+		schema: { type: 'string' },
+		example: 'gm100sc-2018'
+	},
+	dimension: {
+		name: 'dimension',
+		in: 'query',
+		description: 'Top-level node code: a GM100SC dimension or an SPBE domain.',
+		schema: { type: 'string' },
+		example: 'living'
+	},
+	year: {
+		name: 'year',
+		in: 'query',
+		description: 'One year.',
+		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
+		example: 2022
+	},
+	year_from: {
+		name: 'year_from',
+		in: 'query',
+		description: 'First year, inclusive.',
+		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
+		example: 2018
+	},
+	year_to: {
+		name: 'year_to',
+		in: 'query',
+		description: 'Last year, inclusive.',
+		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
+		example: 2024
+	},
+	format: {
+		name: 'format',
+		in: 'query',
+		description:
+			'json (default) or csv: a header row, "," and decimal points; cells a spreadsheet would run as a formula start with an apostrophe.',
+		schema: { type: 'string', enum: ['json', 'csv'], default: 'json' }
+	},
+	limit: {
+		name: 'limit',
+		in: 'query',
+		description: `Page size, 1–${PAGE_MAX} (default ${PAGE_DEFAULT} when only offset is given). Without limit and offset the whole list is returned.`,
+		schema: { type: 'integer', minimum: 1, maximum: PAGE_MAX }
+	},
+	offset: {
+		name: 'offset',
+		in: 'query',
+		description: 'Rows to skip (default 0).',
+		schema: { type: 'integer', minimum: 0 }
+	}
+};
+
+const errorResponse = (description: string) => ({
+	description,
+	content: { 'application/json': { schema: ref('Error') } }
+});
+
+const responses: Record<string, Json> = {
+	NotModified: { description: 'The body has not changed since the ETag given in If-None-Match.' },
+	BadParameter: errorResponse('An unknown parameter, or a malformed value; the message names it.'),
+	NotFound: errorResponse('A code that names nothing.'),
+	RateLimited: {
+		...errorResponse('Too many requests from this address; wait Retry-After seconds.'),
+		headers: { 'Retry-After': { schema: { type: 'integer' } } }
+	}
+};
+
+const listHeaders = {
+	ETag: {
+		description: 'Weak tag of the body; send it back in If-None-Match.',
+		schema: { type: 'string' }
+	},
+	'X-Total-Count': {
+		description: 'Rows matching the filters, before pagination.',
+		schema: { type: 'integer' }
+	},
+	Link: {
+		description: 'With limit/offset: rel="next" and rel="prev" pages.',
+		schema: { type: 'string' }
+	}
+};
+
+function listOperation(
+	summary: string,
+	summaryId: string,
+	schema: string,
+	params: string[],
+	description?: string
+) {
+	return {
+		get: {
+			summary,
+			'x-summary-id': summaryId,
+			...(description ? { description } : {}),
+			parameters: [...params, 'format', 'limit', 'offset'].map(param),
+			responses: {
+				'200': {
+					description: `A JSON array of ${schema} rows, or CSV with format=csv.`,
+					headers: listHeaders,
+					content: {
+						'application/json': { schema: { type: 'array', items: ref(schema) } },
+						'text/csv': { schema: { type: 'string' } }
+					}
+				},
+				'304': { $ref: '#/components/responses/NotModified' },
+				'400': { $ref: '#/components/responses/BadParameter' },
+				'404': { $ref: '#/components/responses/NotFound' },
+				'429': { $ref: '#/components/responses/RateLimited' }
+			}
+		}
+	};
+}
+
+function oneOperation(
+	summary: string,
+	summaryId: string,
+	schema: Json,
+	params: Json[],
+	description?: string
+) {
+	return {
+		get: {
+			summary,
+			'x-summary-id': summaryId,
+			...(description ? { description } : {}),
+			parameters: params,
+			responses: {
+				'200': {
+					description: 'OK',
+					headers: { ETag: listHeaders.ETag },
+					content: { 'application/json': { schema } }
+				},
+				'304': { $ref: '#/components/responses/NotModified' },
+				'400': { $ref: '#/components/responses/BadParameter' },
+				'404': { $ref: '#/components/responses/NotFound' },
+				'429': { $ref: '#/components/responses/RateLimited' }
+			}
+		}
+	};
+}
+
+/** The document; `server` is the public origin when known (the docs page shows full URLs). */
+export function openApiDocument(server = '/'): Json {
+	const required = (name: string, extra: Json = {}) => ({
+		...parameters[name],
+		required: true,
+		...extra
+	});
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Rapor Cerdas open data API',
+			version: '1.0.0',
+			summary: 'Indicators, observations, targets and scores of a smart-city scorecard.',
+			description:
+				'Read-only and public. Every GET answer carries a weak ETag and Cache-Control (send If-None-Match for a 304) and CORS Access-Control-Allow-Origin: *. Each address may make API_RATE_LIMIT requests a minute (600 by default); above that the answer is 429 with Retry-After. Errors are JSON { "error": { "code", "message" } }. Lists are JSON arrays (or CSV with format=csv); they are paginated only when limit or offset is given, with X-Total-Count and a Link header. Values flagged illustrative are not from a real source.',
+			license: { name: 'MIT', identifier: 'MIT' }
+		},
+		servers: [{ url: server }],
+		paths: {
+			'/api/v1/regions': listOperation(
+				'Regions (Kemendagri codes)',
+				'Wilayah (kode Kemendagri)',
+				'Region',
+				['kind', 'parent']
+			),
+			'/api/v1/frameworks': listOperation(
+				'Assessment frameworks',
+				'Kerangka penilaian',
+				'Framework',
+				[]
+			),
+			'/api/v1/frameworks/{code}': oneOperation(
+				'One framework as a tree: dimensions, elements and their indicators',
+				'Satu kerangka sebagai pohon: dimensi, elemen dan indikatornya',
+				ref('FrameworkTree'),
+				[
+					{
+						name: 'code',
+						in: 'path',
+						required: true,
+						schema: { type: 'string' },
+						example: 'gm100sc-2018'
+					}
+				]
+			),
+			'/api/v1/indicators': listOperation(
+				'Indicators with units, polarity and scoring bounds',
+				'Indikator dengan satuan, arah dan batas penilaian',
+				'Indicator',
+				['framework', 'dimension']
+			),
+			'/api/v1/observations': listOperation(
+				'Current observed values, each with its source',
+				'Nilai terkini, masing-masing dengan sumbernya',
+				'Observation',
+				['region', 'indicator', 'framework', 'dimension', 'year', 'year_from', 'year_to']
+			),
+			'/api/v1/targets': listOperation(
+				'Targets from planning documents (RPJMD, Renstra …)',
+				'Target dari dokumen perencanaan (RPJMD, Renstra …)',
+				'Target',
+				['region', 'indicator', 'framework', 'dimension', 'year', 'year_from', 'year_to']
+			),
+			'/api/v1/availability': listOperation(
+				'Data availability per indicator and year',
+				'Ketersediaan data per indikator dan tahun',
+				'Availability',
+				['region', 'framework', 'indicator', 'dimension', 'year_from', 'year_to'],
+				'region and framework default to the instance defaults (e.g. 33.18, gm100sc-2018).'
+			),
+			'/api/v1/scores': oneOperation(
+				'Scores of one region and year, with every input needed to recompute them',
+				'Skor satu wilayah dan tahun, dengan semua masukan untuk menghitung ulang',
+				ref('Scores'),
+				[
+					required('region'),
+					required('year'),
+					param('framework'),
+					{
+						name: 'profile',
+						in: 'query',
+						description: 'Scoring profile code (default: the framework’s default profile).',
+						schema: { type: 'string' },
+						example: 'gm100sc-2018-default'
+					}
+				]
+			),
+			'/api/v1/openapi.json': {
+				get: {
+					summary: 'This document',
+					'x-summary-id': 'Dokumen ini',
+					responses: {
+						'200': {
+							description: 'OpenAPI 3.1',
+							content: { 'application/json': { schema: { type: 'object' } } }
+						}
+					}
+				}
+			}
+		},
+		components: { schemas, parameters, responses }
+	};
+}
