@@ -93,6 +93,7 @@ const MATRIX: Record<string, Entry> = {
 		expect: staff(403, 403, 200, 200)
 	},
 	'/(staff)/staff/imports GET': { path: '/staff/imports', expect: staff(200, 200, 200, 200) },
+	'/(staff)/staff/guide GET': { path: '/staff/guide', expect: staff(200, 200, 200, 200) },
 	'/(staff)/staff/imports action:preview': {
 		path: '/staff/imports',
 		expect: staff(403, 400, 400, 400),
