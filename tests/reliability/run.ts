@@ -115,7 +115,7 @@ function importLoop(files: string[], db: string, actor: string) {
 	let stopping = false;
 	const statuses: string[] = [];
 	const durations: number[] = [];
-	let onFirst: () => void;
+	let onFirst: () => void = () => {};
 	const first = new Promise<void>((r) => (onFirst = r));
 	const done = (async () => {
 		for (let k = 0; !stopping; k++) {
