@@ -209,7 +209,10 @@ function finish(ind: Indicator, p: Params, raw: number): Cell {
 // ---------------------------------------------------------------- inputs
 
 const instance = JSON.parse(readFileSync(join(DATA, 'instance.json'), 'utf8')) as Instance;
-const regionCodes = new Set(readCsv('regions.csv').map((r) => r.code));
+// Regions live in three files (province, kabupaten/kota, kecamatan): see data/README.md.
+const regionCodes = new Set(
+	['regions.csv', 'regions-jateng.csv', 'kecamatan.csv'].flatMap((f) => readCsv(f).map((r) => r.code))
+);
 const filled = [instance.default_region, ...instance.peers];
 
 const indicators = new Map<string, Indicator>(

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scoring } from '../../src/lib/server/scores';
 import { readSeed, seedIfEmpty, SeedError } from '../../src/lib/server/seed';
 import { tempDatabase } from './helpers';
 
@@ -33,9 +34,33 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 	it('loads every file once, with the real figures and their sources', () => {
 		const result = seedIfEmpty(conn, DATA);
 		expect(result.seeded).toBe(true);
-		expect(count('SELECT count(*) AS n FROM regions')).toBe(7);
-		expect(count(`SELECT count(*) AS n FROM framework_nodes WHERE framework_code = 'gm100sc-2018'`)).toBe(24);
-		expect(count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'spbe-2020'`)).toBe(47);
+		// The province, its 35 kabupaten/kota and Pati's 21 kecamatan.
+		expect(count('SELECT count(*) AS n FROM regions')).toBe(57);
+		expect(
+			conn.sqlite
+				.prepare(
+					`SELECT kind, parent_code AS parent, count(*) AS n FROM regions GROUP BY kind, parent_code ORDER BY kind`
+				)
+				.all()
+		).toEqual([
+			{ kind: 'kabupaten', parent: '33', n: 29 },
+			{ kind: 'kecamatan', parent: '33.18', n: 21 },
+			{ kind: 'kota', parent: '33', n: 6 },
+			{ kind: 'provinsi', parent: null, n: 1 }
+		]);
+		expect(conn.sqlite.prepare(`SELECT * FROM regions WHERE code = '33.18.08'`).get()).toEqual({
+			code: '33.18.08',
+			name: 'Juwana',
+			kind: 'kecamatan',
+			parent_code: '33.18',
+			bps_code: '3318080'
+		});
+		expect(
+			count(`SELECT count(*) AS n FROM framework_nodes WHERE framework_code = 'gm100sc-2018'`)
+		).toBe(24);
+		expect(count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'spbe-2020'`)).toBe(
+			47
+		);
 		expect(
 			count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'gm100sc-2018'`)
 		).toBeGreaterThanOrEqual(40);
@@ -46,17 +71,29 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 				'https://patikab.bps.go.id/id/news/2025/01/06/979/pati-regency-s-hdi-is-getting-better--reaching-74-10.html',
 			illustrative: 0
 		});
-		expect(value('33.18', 'poverty_rate_march', 2018)).toMatchObject({ value: 9.9, illustrative: 0 });
-		expect(value('33.18', 'grdp_growth_adhk2010', 2020)).toMatchObject({ value: -1.15, illustrative: 0 });
+		expect(value('33.18', 'poverty_rate_march', 2018)).toMatchObject({
+			value: 9.9,
+			illustrative: 0
+		});
+		expect(value('33.18', 'grdp_growth_adhk2010', 2020)).toMatchObject({
+			value: -1.15,
+			illustrative: 0
+		});
 		expect(value('33.18', 'spbe_index', 2022)).toMatchObject({ value: 2.75, illustrative: 0 });
 		// Every illustrative value says so in its source, and no real one does.
 		expect(
-			count(`SELECT count(*) AS n FROM observations WHERE illustrative = 1 AND source NOT LIKE 'ilustrasi:%'`)
+			count(
+				`SELECT count(*) AS n FROM observations WHERE illustrative = 1 AND source NOT LIKE 'ilustrasi:%'`
+			)
 		).toBe(0);
 		expect(
-			count(`SELECT count(*) AS n FROM observations WHERE illustrative = 0 AND source LIKE 'ilustrasi:%'`)
+			count(
+				`SELECT count(*) AS n FROM observations WHERE illustrative = 0 AND source LIKE 'ilustrasi:%'`
+			)
 		).toBe(0);
-		expect(count(`SELECT count(*) AS n FROM imports WHERE kind = 'seed' AND actor = 'system'`)).toBe(1);
+		expect(
+			count(`SELECT count(*) AS n FROM imports WHERE kind = 'seed' AND actor = 'system'`)
+		).toBe(1);
 	});
 
 	it('leaves a seeded database alone on the next start', () => {
@@ -64,6 +101,18 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 		const before = count('SELECT count(*) AS n FROM observations');
 		expect(seedIfEmpty(conn, DATA)).toEqual({ seeded: false, rows: 0 });
 		expect(count('SELECT count(*) AS n FROM observations')).toBe(before);
+	});
+
+	it('compares only the kabupaten/kota with observations: Pati and its five peers', () => {
+		seedIfEmpty(conn, DATA);
+		expect(scoring(conn, { framework: 'gm100sc-2018' }).regions).toEqual([
+			'33.15',
+			'33.16',
+			'33.17',
+			'33.18',
+			'33.19',
+			'33.20'
+		]);
 	});
 
 	it('gives every GM100SC dimension at least five weighted indicators', () => {
@@ -99,7 +148,9 @@ describe('readSeed() with a broken data folder', () => {
 	it('names the file, row and column of a value that is not a number', () => {
 		breakLine('observations.csv', 12, (l) => l.replace(/^([^,]*,[^,]*,[^,]*,)[^,]*/, '$1abc'));
 		expect(() => readSeed(dir)).toThrow(SeedError);
-		expect(() => readSeed(dir)).toThrow(/observations\.csv, row 12, column value: .*\(value "abc"\)/);
+		expect(() => readSeed(dir)).toThrow(
+			/observations\.csv, row 12, column value: .*\(value "abc"\)/
+		);
 	});
 
 	it('names an unknown indicator as a foreign-key error', () => {
@@ -118,6 +169,25 @@ describe('readSeed() with a broken data folder', () => {
 		profile.settings.min_coverage = 1.5;
 		writeFileSync(file, JSON.stringify(profile));
 		expect(() => readSeed(dir)).toThrow(/profiles\/gm100sc-2018\.json: .*min_coverage/);
+	});
+
+	it('refuses a region listed in two region files, naming the later file and the code', () => {
+		const kab = readFileSync(path.join(dir, 'regions-jateng.csv'), 'utf8');
+		const pati = kab.split('\n').find((l) => l.startsWith('33.18,'))!;
+		writeFileSync(
+			path.join(dir, 'regions.csv'),
+			`${readFileSync(path.join(dir, 'regions.csv'), 'utf8')}${pati}\n`
+		);
+		expect(() => readSeed(dir)).toThrow(
+			/regions-jateng\.csv: region 33\.18 is already in an earlier region file/
+		);
+	});
+
+	it('names the row of a kecamatan whose parent is unknown', () => {
+		breakLine('kecamatan.csv', 9, (l) => l.replace(',33.18,', ',33.99,'));
+		expect(() => readSeed(dir)).toThrow(
+			/kecamatan\.csv, row 9, column parent_code: .*\(value "33\.99"\)/
+		);
 	});
 
 	it('writes nothing when a file is broken', () => {

@@ -18,9 +18,16 @@ import type { Connection } from './db';
 import { commitBatch, type LoadBatch } from './db/imports';
 import { toBatch } from './import-rows';
 
-/** The seed files in load order: each may refer to the ones before it. */
+/**
+ * The seed files in load order: each may refer to the ones before it. The regions come in three
+ * files, one row in exactly one of them: the province (regions.csv), its kabupaten/kota and the
+ * default region's kecamatan, the last two written from the boundary files by
+ * scripts/prepare-geo.ts so their names and BPS codes join with the maps.
+ */
 export const SEED_FILES: readonly { file: string; kind: ImportKind; required: boolean }[] = [
 	{ file: 'regions.csv', kind: 'regions', required: true },
+	{ file: 'regions-jateng.csv', kind: 'regions', required: false },
+	{ file: 'kecamatan.csv', kind: 'regions', required: false },
 	{ file: 'frameworks.csv', kind: 'frameworks', required: true },
 	{ file: 'framework-nodes.csv', kind: 'nodes', required: true },
 	{ file: 'indicators.csv', kind: 'indicators', required: true },
@@ -69,6 +76,23 @@ function addToContext(context: ValidationContext, kind: ImportKind, rows: RowOf<
 	}
 }
 
+/**
+ * A region listed in two seed files would have two sources that can drift apart (a renamed
+ * kecamatan fixed in one file only), so the seed refuses it and names both places.
+ */
+function refuseRepeatedRegions(
+	context: ValidationContext,
+	shown: string,
+	rows: readonly RowOf<'regions'>[]
+) {
+	const repeated = rows.filter((r) => context.regions.has(r.code)).map((r) => r.code);
+	if (repeated.length > 0) {
+		throw new SeedError(
+			`Seed file ${shown}: region ${repeated.slice(0, 5).join(', ')}${repeated.length > 5 ? ` (and ${repeated.length - 5} more)` : ''} is already in an earlier region file. List each region in one file only.`
+		);
+	}
+}
+
 export interface SeedData {
 	batch: LoadBatch;
 	/** sha256 over every seed file, in load order: the seed's provenance. */
@@ -105,8 +129,12 @@ export function readSeed(dataDir: string): SeedData {
 				`Seed file ${report.errors.map((e) => describe(shown, e)).join('; ')}${more}. Fix the file and start again.`
 			);
 		}
-		addToContext(context, kind, report.rows as RowOf<ImportKind>[]);
-		(parts as Record<string, unknown>)[kind] = report.rows;
+		const rows = report.rows as RowOf<ImportKind>[];
+		if (kind === 'regions') refuseRepeatedRegions(context, shown, rows as RowOf<'regions'>[]);
+		addToContext(context, kind, rows);
+		// Several files of one kind (the region files) add up, in load order.
+		const bucket = parts as Record<string, RowOf<ImportKind>[]>;
+		bucket[kind] = [...(bucket[kind] ?? []), ...rows];
 	}
 	const batch = toBatch(parts);
 	batch.profiles = readProfiles(dataDir, context, hash);

@@ -1,4 +1,9 @@
 import { error } from '@sveltejs/kit';
+import { KOMINFO_2022_SOURCE } from '$lib/evaluation/kominfo';
+import { config } from '$lib/server/config';
+import { getConnection } from '$lib/server/db';
+import { childRegions, mapGeometry } from '$lib/server/geo';
+import { kominfo2022 } from '$lib/server/official';
 import { parseYear, resolveScorecard } from '$lib/server/scorecard';
 import type { GroupScore, RegionYearScore } from '$lib/scoring';
 import {
@@ -9,7 +14,17 @@ import {
 	rankRange,
 	shortRegionName
 } from './view';
+import {
+	officialMapValues,
+	OFFICIAL_MAP,
+	parseMapMode,
+	provinceShortName,
+	scoreMapValues
+} from './map';
 import type { PageServerLoad } from './$types';
+
+/** Width of the map's server drawing; the SVG scales to its box. */
+const MAP_WIDTH = 600;
 
 export const load = (async ({ url }) => {
 	const sc = resolveScorecard(url);
@@ -22,6 +37,11 @@ export const load = (async ({ url }) => {
 	const dimension = rawDimension ? rawDimension : null;
 	if (dimension !== null && !dimensions.some((d) => d.code === dimension)) {
 		error(404, `Unknown dimension "${dimension}".`);
+	}
+	const mapMode = parseMapMode(url.searchParams.get('map'));
+	if (mapMode === null) error(404, `Unknown map "${url.searchParams.get('map')}".`);
+	if (mapMode === 'official' && !kominfo2022()) {
+		error(404, 'This data folder has no published evaluation results.');
 	}
 	const askedFrom = parseYear(url, 'from');
 	const askedTo = parseYear(url, 'to');
@@ -127,7 +147,8 @@ export const load = (async ({ url }) => {
 		chosen: {
 			from: askedFrom ?? undefined,
 			to: askedTo ?? undefined,
-			dimension: dimension ?? undefined
+			dimension: dimension ?? undefined,
+			map: mapMode === 'official' ? OFFICIAL_MAP : undefined
 		},
 		options: {
 			years: withCurrent(ctx.years, year),
@@ -143,8 +164,53 @@ export const load = (async ({ url }) => {
 			draws: ctx.profile.settings.sensitivity.draws,
 			aggregation: ctx.profile.settings.sensitivity.includeGeometric
 		},
-		// Slot for the Jawa Tengah choropleth (RegionMap, src/lib/charts/map/): another helper fills
-		// this with the projected geometry and the composite per kabupaten/kota for `year`.
-		map: null
+		map: provinceMap(mapMode, dimension, peers)
 	};
 }) satisfies PageServerLoad;
+
+/**
+ * The province's kabupaten/kota coloured by our scores for the page's year and dimension, or by
+ * Kominfo's published 2022 index; null when the data folder has no boundaries for them.
+ */
+function provinceMap(
+	mode: 'scores' | 'official',
+	dimension: string | null,
+	peers: Parameters<typeof scoreMapValues>[0]
+) {
+	const { province } = config().instance;
+	const regions = childRegions(province, ['kabupaten', 'kota']);
+	const geometry = mapGeometry(
+		regions.map((r) => r.code),
+		MAP_WIDTH
+	);
+	if (!geometry) return null;
+	const provinceRow = getConnection()
+		.sqlite.prepare(`SELECT name FROM regions WHERE code = ?`)
+		.get(province) as { name: string } | undefined;
+	const official = kominfo2022();
+	const values =
+		mode === 'official' && official
+			? {
+					values: officialMapValues(
+						official.rows,
+						regions.map((r) => r.code)
+					) as Record<string, number | null>,
+					illustrative: {} as Record<string, boolean>
+				}
+			: scoreMapValues(peers, dimension);
+	return {
+		mode,
+		geometry,
+		...values,
+		withData: Object.values(values.values).filter((v) => v !== null).length,
+		// Only the regions we score have a scorecard to open.
+		linked: peers.map((p) => p.code),
+		province: provinceShortName(provinceRow?.name ?? province),
+		source: {
+			letter: KOMINFO_2022_SOURCE.letter,
+			year: KOMINFO_2022_SOURCE.year,
+			href: KOMINFO_2022_SOURCE.copyHref
+		},
+		officialAvailable: official !== null
+	};
+}

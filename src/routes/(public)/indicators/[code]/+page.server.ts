@@ -1,10 +1,31 @@
-import { getConnection } from '$lib/server/db';
+import { getConnection, getDb } from '$lib/server/db';
+import * as observations from '$lib/server/db/observations';
+import { childRegions, mapGeometry } from '$lib/server/geo';
 import { regionYearScores } from '$lib/server/scores';
 import type { IndicatorScore } from '$lib/scoring/types';
 import { WEIGHT_PREFIX } from '$lib/scorecard-url';
 import { peersParam } from '../series';
+import { kecamatanMapView } from './kecamatan';
 import { indicatorView } from './load.server';
 import type { PageServerLoad } from './$types';
+
+/** Width of the kecamatan map's server drawing; the SVG scales to its box. */
+const KECAMATAN_MAP_WIDTH = 480;
+
+/** The indicator over the region's kecamatan (null when none has a value: no map at all). */
+function kecamatanMap(region: string, indicator: string, year: number, valueType: string) {
+	const kecamatan = childRegions(region, ['kecamatan']);
+	if (kecamatan.length === 0) return null;
+	const codes = kecamatan.map((k) => k.code);
+	const view = kecamatanMapView(
+		observations.listCurrent(getDb(), { indicator, regions: codes }),
+		kecamatan,
+		year,
+		valueType
+	);
+	if (!view) return null;
+	return { ...view, geometry: mapGeometry(codes, KECAMATAN_MAP_WIDTH) };
+}
 
 export const load = (async ({ url, params }) => {
 	const { sc, meta, peers, shownPeers, values, goals, chart } = indicatorView(url, params.code);
@@ -45,6 +66,7 @@ export const load = (async ({ url, params }) => {
 	const illustrativeValues = table.filter((v) => v.illustrative).length;
 	const realSources = [...new Set(table.filter((v) => !v.illustrative).map((v) => v.source))];
 	const peersKept = url.searchParams.has('peers') ? peersParam(shownPeers) : null;
+	const kecamatan = kecamatanMap(region.code, meta.code, year, meta.valueType);
 
 	return {
 		indicator: {
@@ -92,7 +114,11 @@ export const load = (async ({ url, params }) => {
 			illustrative: t.illustrative
 		})),
 		quality: { total: table.length, illustrative: illustrativeValues, realSources },
-		illustrativeCount: illustrativeValues + goals.filter((t) => t.illustrative).length,
+		illustrativeCount:
+			illustrativeValues +
+			goals.filter((t) => t.illustrative).length +
+			(kecamatan?.illustrativeCount ?? 0),
+		kecamatan,
 		region: { code: region.code, name: region.name },
 		year,
 		years: ctx.years,
