@@ -37,6 +37,7 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'src/lib/paraglide/',
 			'.svelte-kit/',
 			'drizzle/',
 			'var/',

@@ -211,7 +211,9 @@ function finish(ind: Indicator, p: Params, raw: number): Cell {
 const instance = JSON.parse(readFileSync(join(DATA, 'instance.json'), 'utf8')) as Instance;
 // Regions live in three files (province, kabupaten/kota, kecamatan): see data/README.md.
 const regionCodes = new Set(
-	['regions.csv', 'regions-jateng.csv', 'kecamatan.csv'].flatMap((f) => readCsv(f).map((r) => r.code))
+	['regions.csv', 'regions-jateng.csv', 'kecamatan.csv'].flatMap((f) =>
+		readCsv(f).map((r) => r.code)
+	)
 );
 const filled = [instance.default_region, ...instance.peers];
 

@@ -23,7 +23,8 @@ export function scorecardQuery(
 	const params = new URLSearchParams();
 	if (state.region) params.set('region', state.region);
 	if (state.year !== undefined) params.set('year', String(state.year));
-	for (const [code, w] of Object.entries(state.weights ?? {})) params.set(WEIGHT_PREFIX + code, String(w));
+	for (const [code, w] of Object.entries(state.weights ?? {}))
+		params.set(WEIGHT_PREFIX + code, String(w));
 	for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, String(v));
 	const s = params.toString();
 	return s ? `?${s}` : '';

@@ -38,12 +38,18 @@ describe('recompute()', () => {
 			{ code: 'b', dimensions: { x: 50 } },
 			{ code: 'c', dimensions: { x: 10 } }
 		];
-		expect(recompute(tied, { x: 1 }, options, DEFAULT_RATING_BANDS).map((r) => r.rank)).toEqual([1, 1, 3]);
+		expect(recompute(tied, { x: 1 }, options, DEFAULT_RATING_BANDS).map((r) => r.rank)).toEqual([
+			1, 1, 3
+		]);
 	});
 });
 
 describe('effectiveWeights()', () => {
 	it('multiplies base weights by the reader’s multiples, defaulting to 1', () => {
-		expect(effectiveWeights({ a: 1, b: 2, c: 0.5 }, { b: 0.5, c: 0 })).toEqual({ a: 1, b: 1, c: 0 });
+		expect(effectiveWeights({ a: 1, b: 2, c: 0.5 }, { b: 0.5, c: 0 })).toEqual({
+			a: 1,
+			b: 1,
+			c: 0
+		});
 	});
 });

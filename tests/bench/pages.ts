@@ -46,7 +46,8 @@ async function startServer(): Promise<{ base: string; child: ChildProcess; dir: 
 			() => false
 		);
 		if (ok) break;
-		if (Date.now() > deadline || child.exitCode !== null) throw new Error('bench server did not start');
+		if (Date.now() > deadline || child.exitCode !== null)
+			throw new Error('bench server did not start');
 		await new Promise((r) => setTimeout(r, 500));
 	}
 	return { base, child, dir };
@@ -62,7 +63,11 @@ interface CannonResult {
 async function cannon(url: string): Promise<CannonResult> {
 	// autocannon ships no types; this is the part of its API the bench uses.
 	const { default: autocannon } = (await import(/* @vite-ignore */ 'autocannon' as string)) as {
-		default: (options: { url: string; connections: number; duration: number }) => Promise<CannonResult>;
+		default: (options: {
+			url: string;
+			connections: number;
+			duration: number;
+		}) => Promise<CannonResult>;
 	};
 	return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 }
@@ -129,7 +134,9 @@ async function lighthouseScores(base: string) {
 				accessibility: score('accessibility'),
 				best_practices: score('best-practices'),
 				budget_ok:
-					score('performance') >= 95 && score('accessibility') === 100 && score('best-practices') >= 95
+					score('performance') >= 95 &&
+					score('accessibility') === 100 &&
+					score('best-practices') >= 95
 			});
 		}
 	} finally {

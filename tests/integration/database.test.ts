@@ -58,7 +58,9 @@ describe('openDatabase()', () => {
 describe('runMigrations()', () => {
 	it('applies every migration once, then nothing', () => {
 		const conn = openDatabase(path.join(dir, 'a.db'));
-		const journal = JSON.parse(readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8'));
+		const journal = JSON.parse(
+			readFileSync(path.join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')
+		);
 		expect(journal.entries.length).toBeGreaterThanOrEqual(2);
 		expect(runMigrations(conn, MIGRATIONS).applied).toBe(journal.entries.length);
 		expect(runMigrations(conn, MIGRATIONS).applied).toBe(0);

@@ -209,9 +209,13 @@ describe('commitBatch()', () => {
 
 describe('value types in the database', () => {
 	it('copies the indicator’s value type onto each value row', () => {
-		commitBatch(conn, meta('a.csv'), { observations: [obs('share', 2020, 12.5), obs('spbe', 2020, 3)] });
+		commitBatch(conn, meta('a.csv'), {
+			observations: [obs('share', 2020, 12.5), obs('spbe', 2020, 3)]
+		});
 		expect(
-			conn.sqlite.prepare(`SELECT indicator_code, value_type FROM observations ORDER BY indicator_code`).all()
+			conn.sqlite
+				.prepare(`SELECT indicator_code, value_type FROM observations ORDER BY indicator_code`)
+				.all()
 		).toEqual([
 			{ indicator_code: 'share', value_type: 'percent' },
 			{ indicator_code: 'spbe', value_type: 'level' }
@@ -221,21 +225,29 @@ describe('value types in the database', () => {
 	it('refuses to change an indicator to a value type its values break, and changes nothing', () => {
 		commitBatch(conn, meta('a.csv'), { observations: [obs('growth', 2020, -1.15)] });
 		expect(() =>
-			conn.sqlite.prepare(`UPDATE indicators SET value_type = 'percent' WHERE code = 'growth'`).run()
+			conn.sqlite
+				.prepare(`UPDATE indicators SET value_type = 'percent' WHERE code = 'growth'`)
+				.run()
 		).toThrow(/CHECK constraint failed: observations_percent/);
-		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({ value_type: 'number' });
+		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({
+			value_type: 'number'
+		});
 	});
 
 	it('cascades a value-type change the values allow', () => {
 		commitBatch(conn, meta('a.csv'), { observations: [obs('growth', 2020, 7)] });
 		conn.sqlite.prepare(`UPDATE indicators SET value_type = 'percent' WHERE code = 'growth'`).run();
-		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({ value_type: 'percent' });
+		expect(conn.sqlite.prepare(`SELECT value_type FROM observations`).get()).toEqual({
+			value_type: 'percent'
+		});
 	});
 
 	it('refuses a row whose value type disagrees with its indicator', () => {
 		commitBatch(conn, meta('a.csv'), { observations: [obs('share', 2020, 12.5)] });
 		expect(() =>
-			conn.sqlite.prepare(`UPDATE observations SET value_type = 'number' WHERE indicator_code = 'share'`).run()
+			conn.sqlite
+				.prepare(`UPDATE observations SET value_type = 'number' WHERE indicator_code = 'share'`)
+				.run()
 		).toThrow(/FOREIGN KEY constraint failed/);
 	});
 });

@@ -75,7 +75,11 @@ export function parseYear(url: URL, name = 'year'): number | null {
 function nearest(years: number[], year: number): number | null {
 	let best: number | null = null;
 	for (const y of years) {
-		if (best === null || Math.abs(y - year) < Math.abs(best - year) || (Math.abs(y - year) === Math.abs(best - year) && y > best)) {
+		if (
+			best === null ||
+			Math.abs(y - year) < Math.abs(best - year) ||
+			(Math.abs(y - year) === Math.abs(best - year) && y > best)
+		) {
 			best = y;
 		}
 	}
@@ -88,7 +92,9 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 	const { instance } = config();
 	const framework = options.framework ?? instance.defaultFramework;
 	const base = scoring(conn, { framework });
-	const dimensionCodes = base.framework.nodes.filter((n) => n.parentCode === null).map((n) => n.code);
+	const dimensionCodes = base.framework.nodes
+		.filter((n) => n.parentCode === null)
+		.map((n) => n.code);
 	const weights = parseWeights(url, dimensionCodes);
 	const weightOverrides = Object.fromEntries(
 		Object.entries(weights).map(([code, w]) => {

@@ -165,7 +165,12 @@ export interface ScoreRequest {
  */
 export function scoring(conn: Connection, request: ScoreRequest): ScoringContext {
 	const version = dataVersion(conn);
-	const key = JSON.stringify([conn.path, request.framework, request.profile ?? '', request.weights ?? {}]);
+	const key = JSON.stringify([
+		conn.path,
+		request.framework,
+		request.profile ?? '',
+		request.weights ?? {}
+	]);
 	const hit = cache.get(key);
 	if (hit && hit.version === version) return hit.context;
 
@@ -189,7 +194,12 @@ export function scoring(conn: Connection, request: ScoreRequest): ScoringContext
 			 FROM targets t JOIN indicators i ON i.code = t.indicator_code
 			 WHERE t.superseded_by IS NULL AND i.framework_code = ?`
 		)
-		.all(framework.code) as { regionCode: string; indicatorCode: string; year: number; value: number }[];
+		.all(framework.code) as {
+		regionCode: string;
+		indicatorCode: string;
+		year: number;
+		value: number;
+	}[];
 	const regions = (
 		conn.sqlite
 			.prepare(
@@ -217,7 +227,9 @@ export function scoring(conn: Connection, request: ScoreRequest): ScoringContext
 		weightOverrides: request.weights,
 		sensitivityYears: years
 	});
-	const scoredYears = years.filter((y) => regions.some((r) => result.groupScore(r, null, y) !== null));
+	const scoredYears = years.filter((y) =>
+		regions.some((r) => result.groupScore(r, null, y) !== null)
+	);
 	const context: ScoringContext = {
 		framework,
 		profile,
@@ -257,7 +269,12 @@ export function regionYearScores(
 				`SELECT region_code AS regionCode, indicator_code AS indicatorCode, year, value FROM targets
 				 WHERE superseded_by IS NULL AND region_code = ?`
 			)
-			.all(request.region) as { regionCode: string; indicatorCode: string; year: number; value: number }[],
+			.all(request.region) as {
+			regionCode: string;
+			indicatorCode: string;
+			year: number;
+			value: number;
+		}[],
 		regions: [request.region],
 		years: [request.year],
 		weightOverrides: request.weights
@@ -268,6 +285,9 @@ export function regionYearScores(
 		context: ctx,
 		scores: comparable
 			? scores
-			: { ...scores, composite: { ...scores.composite, rank: null, rankInterval: null, rankedRegions: 0 } }
+			: {
+					...scores,
+					composite: { ...scores.composite, rank: null, rankInterval: null, rankedRegions: 0 }
+				}
 	};
 }

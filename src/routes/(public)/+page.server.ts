@@ -37,7 +37,10 @@ export const load = (async ({ url }) => {
 		coverage: d.coverage,
 		trend: d.trend,
 		compareScore: compare?.dimensions.find((c) => c.code === d.code)?.score ?? null,
-		spark: sparkYears.map((y) => ({ year: y, value: ctx.result.groupScore(region.code, d.code, y) }))
+		spark: sparkYears.map((y) => ({
+			year: y,
+			value: ctx.result.groupScore(region.code, d.code, y)
+		}))
 	}));
 
 	// Dimension scores of every compared region: enough for the browser to recompute the composite

@@ -261,7 +261,7 @@ export const observations = sqliteTable(
 		uniqueIndex('observations_current')
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`),
-		index('observations_import').on(t.importId),
+		index('observations_import').on(t.importId)
 		// No index on superseded_by: only undo reads it, and every index slows bulk imports.
 	]
 );
@@ -315,7 +315,7 @@ export const targets = sqliteTable(
 		uniqueIndex('targets_current')
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`),
-		index('targets_import').on(t.importId),
+		index('targets_import').on(t.importId)
 		// No index on superseded_by: only undo reads it, and every index slows bulk imports.
 	]
 );
@@ -473,7 +473,13 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
 export const SUBMISSION_STATUSES = ['open', 'final'] as const;
 export const SUBMISSION_ITEM_KINDS = ['element', 'instrument', 'spbe'] as const;
-export const SUBMISSION_ITEM_STATUSES = ['empty', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export const SUBMISSION_ITEM_STATUSES = [
+	'empty',
+	'draft',
+	'submitted',
+	'returned',
+	'accepted'
+] as const;
 export const EVIDENCE_KINDS = ['file', 'link'] as const;
 export const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
 
@@ -649,7 +655,10 @@ export const snapshotFiles = sqliteTable(
 			.references(() => submissionSnapshots.id),
 		sha256: text('sha256').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.snapshotId, t.sha256] }), index('snapshot_files_sha').on(t.sha256)]
+	(t) => [
+		primaryKey({ columns: [t.snapshotId, t.sha256] }),
+		index('snapshot_files_sha').on(t.sha256)
+	]
 );
 
 export type Submission = typeof submissions.$inferSelect;

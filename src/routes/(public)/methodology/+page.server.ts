@@ -18,7 +18,10 @@ function tree(db: ReturnType<typeof getDb>, code: string) {
 			...top,
 			children: nodes
 				.filter((n) => n.parentCode === top.code)
-				.map((child) => ({ ...child, indicators: list.filter((i) => i.elementCode === child.code) }))
+				.map((child) => ({
+					...child,
+					indicators: list.filter((i) => i.elementCode === child.code)
+				}))
 		}));
 }
 
@@ -38,6 +41,8 @@ export const load = (async () => {
 		},
 		methodology: methodologyText(profile.settings),
 		tree: tree(db, fwCode),
-		spbe: spbe ? { nameId: spbe.nameId, nameEn: spbe.nameEn, tree: tree(db, SPBE), levels: spbeLevels() } : null
+		spbe: spbe
+			? { nameId: spbe.nameId, nameEn: spbe.nameEn, tree: tree(db, SPBE), levels: spbeLevels() }
+			: null
 	};
 }) satisfies PageServerLoad;
