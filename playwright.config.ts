@@ -45,6 +45,12 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { PORT: String(port), DATABASE_URL: database, ORIGIN: `http://localhost:${port}` }
+		env: {
+			PORT: String(port),
+			DATABASE_URL: database,
+			ORIGIN: `http://localhost:${port}`,
+			// Request lines would drown the test report; warnings and errors still show.
+			LOG_LEVEL: 'warn'
+		}
 	}
 });
