@@ -28,7 +28,8 @@ const cache = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 	// Constructing Intl.NumberFormat costs far more than formatting; charts format hundreds of labels.
-	const key = `${locale}|${JSON.stringify(options)}`;
+	// A cheap key (no JSON.stringify): these three options are all the formatters here vary by.
+	const key = `${locale}|${options.minimumFractionDigits}|${options.maximumFractionDigits}|${options.signDisplay}`;
 	let nf = cache.get(key);
 	if (!nf) {
 		nf = new Intl.NumberFormat(BCP47[locale], options);

@@ -74,18 +74,27 @@ async function cannon(url: string): Promise<CannonResult> {
 
 async function weight(base: string) {
 	const html = await (await fetch(`${base}/`)).text();
-	const scripts = new Set<string>();
-	for (const tag of html.match(/<link[^>]*>/g) ?? []) {
-		if (!/rel="modulepreload"/.test(tag)) continue;
-		const href = tag.match(/href="([^"]+)"/);
-		if (href) scripts.add(href[1]);
+	// What a browser really loads: SvelteKit's entry scripts import the route's chunks at run time,
+	// so the page is loaded in Chromium and every script response is counted (gzip level 9).
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+	});
+	const scripts = new Map<string, Buffer>();
+	try {
+		const page = await browser.newPage();
+		page.on('response', async (response) => {
+			if (response.request().resourceType() !== 'script') return;
+			scripts.set(response.url(), await response.body());
+		});
+		await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+	} finally {
+		await browser.close();
 	}
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) scripts.add(m[1]);
 	let jsRaw = 0;
 	let jsGzip = 0;
-	for (const src of scripts) {
-		const url = new URL(src, `${base}/`).href;
-		const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+	for (const body of scripts.values()) {
 		jsRaw += body.length;
 		jsGzip += gzipSync(body, { level: 9 }).length;
 	}

@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { config } from './config';
-import { getConnection } from './db';
+import { cachedStatement, getConnection } from './db';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 import { scoring, type ScoringContext } from './scores';
 import { WEIGHT_PREFIX } from '../scorecard-url';
@@ -106,9 +106,10 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		? scoring(conn, { framework, weights: weightOverrides })
 		: base;
 
-	const allRegions = conn.sqlite
-		.prepare(`SELECT code, name, kind, parent_code AS parentCode FROM regions ORDER BY code`)
-		.all() as RegionInfo[];
+	const allRegions = cachedStatement(
+		conn,
+		`SELECT code, name, kind, parent_code AS parentCode FROM regions ORDER BY code`
+	).all() as RegionInfo[];
 	const regionCode = url.searchParams.get('region') || instance.defaultRegion;
 	const region = allRegions.find((r) => r.code === regionCode);
 	if (!region || !ctx.regions.includes(region.code)) notFound(`Unknown region "${regionCode}".`);

@@ -11,7 +11,7 @@ import {
 	type RegionYearScore,
 	type ScoreResult
 } from '../scoring';
-import type { Connection } from './db';
+import { cachedStatement, type Connection } from './db';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 
 export class ScoresNotFound extends Error {
@@ -55,13 +55,12 @@ function memoRegionYear(result: ScoreResult): ScoringContext['regionYear'] {
 
 /** A cheap fingerprint of everything that can change scores: imports, undos and profiles. */
 function dataVersion(conn: Connection): string {
-	const row = conn.sqlite
-		.prepare(
-			`SELECT (SELECT coalesce(max(id), 0) FROM imports) AS imports,
+	const row = cachedStatement(
+		conn,
+		`SELECT (SELECT coalesce(max(id), 0) FROM imports) AS imports,
 			        (SELECT count(*) FROM imports WHERE status = 'undone') AS undone,
 			        (SELECT group_concat(code || ':' || version) FROM scoring_profiles) AS profiles`
-		)
-		.get() as { imports: number; undone: number; profiles: string | null };
+	).get() as { imports: number; undone: number; profiles: string | null };
 	return `${row.imports}:${row.undone}:${row.profiles ?? ''}`;
 }
 
