@@ -10,7 +10,8 @@ const config = {
 		// 'unsafe-inline' because Svelte writes style attributes and transition keyframes; with it,
 		// SvelteKit adds no style nonce (a nonce would make browsers ignore 'unsafe-inline').
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces: a nonce would be replayed by the page cache for anonymous readers.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

@@ -54,7 +54,7 @@ function memoRegionYear(result: ScoreResult): ScoringContext['regionYear'] {
 }
 
 /** A cheap fingerprint of everything that can change scores: imports, undos and profiles. */
-function dataVersion(conn: Connection): string {
+export function dataVersion(conn: Connection): string {
 	const row = cachedStatement(
 		conn,
 		`SELECT (SELECT coalesce(max(id), 0) FROM imports) AS imports,
