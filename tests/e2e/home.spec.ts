@@ -82,6 +82,7 @@ for (const js of [false, true]) {
 			request
 		}) => {
 			await page.goto('/?year=2022');
+			if (js) await page.locator('html[data-hydrated]').waitFor();
 			const api = await scores(request, '33.18', 2022);
 			const weights: Record<string, number> = { economy: 3, society: 0 };
 			const expected =

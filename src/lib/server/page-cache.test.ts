@@ -29,10 +29,11 @@ describe('cacheable()', () => {
 });
 
 describe('createPageCache()', () => {
-	const event = (path: string, cookie?: string) =>
+	const event = (path: string, cookie?: string, isDataRequest = false) =>
 		({
 			request: new Request(`http://localhost${path}`),
 			url: url(path),
+			isDataRequest,
 			cookies: { get: () => cookie }
 		}) as never;
 	const counting = () => {
@@ -59,6 +60,18 @@ describe('createPageCache()', () => {
 		version = 'v2';
 		expect(await text('/')).toBe('<p>render 3</p>');
 		expect(r.calls()).toBe(3);
+	});
+
+	it('never answers a client-side navigation’s data request with a cached page', async () => {
+		const handle = createPageCache({ enabled: true, version: () => 'v' });
+		const r = counting();
+		await handle({ event: event('/'), resolve: () => r.resolve() });
+		const data = await handle({
+			event: event('/', undefined, true),
+			resolve: () => r.resolve({ 'content-type': 'application/json' })
+		});
+		expect(data.headers.get('content-type')).toBe('application/json');
+		expect(r.calls()).toBe(2);
 	});
 
 	it('keeps neither errors, non-HTML answers nor answers that set a cookie', async () => {

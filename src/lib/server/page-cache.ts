@@ -54,8 +54,11 @@ export function createPageCache(
 	const entries = new Map<string, Entry>();
 
 	return async ({ event, resolve }) => {
+		// A client-side navigation asks for the same URL's data (event.url has the page's path),
+		// which must never be answered with the cached HTML.
 		if (
 			!enabled ||
+			event.isDataRequest ||
 			!cacheable(event.request, event.url, Boolean(event.cookies.get(SESSION_COOKIE)))
 		) {
 			return resolve(event);
