@@ -25,8 +25,10 @@ const event = (accept: string | null) =>
 		})
 	}) as never;
 const html = '<!doctype html><p>' + 'Rapor Cerdas '.repeat(200) + '</p>';
-const page = (body: string, type = 'text/html; charset=utf-8') => () =>
-	Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': type } }));
+const page =
+	(body: string, type = 'text/html; charset=utf-8') =>
+	() =>
+		Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': type } }));
 
 describe('handleCompression()', () => {
 	it('gzips an HTML page for a client that accepts it, and the body inflates to the page', async () => {

@@ -41,7 +41,11 @@ export const handleCompression: Handle = async ({ event, resolve }) => {
 	const headers = new Headers(response.headers);
 	headers.append('vary', 'Accept-Encoding');
 	if (body.length < MIN_BYTES) {
-		return new Response(body, { status: response.status, statusText: response.statusText, headers });
+		return new Response(body, {
+			status: response.status,
+			statusText: response.statusText,
+			headers
+		});
 	}
 	headers.set('content-encoding', 'gzip');
 	headers.delete('content-length');
