@@ -29,3 +29,19 @@ export function scorecardQuery(
 	const s = params.toString();
 	return s ? `?${s}` : '';
 }
+
+/**
+ * The year of `years` nearest to `year` (the later one on a tie), null when there is none: where
+ * a page offers "the nearest year with data".
+ * @example nearestYear([2018, 2020], 2019) === 2020
+ */
+export function nearestYear(years: readonly number[], year: number): number | null {
+	let best: number | null = null;
+	for (const y of years) {
+		const d = Math.abs(y - year);
+		if (best === null || d < Math.abs(best - year) || (d === Math.abs(best - year) && y > best)) {
+			best = y;
+		}
+	}
+	return best;
+}

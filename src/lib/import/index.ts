@@ -16,7 +16,8 @@ export {
 	validateCsvStream,
 	unescapeFormula,
 	DEFAULT_MAX_ERRORS,
-	ValidationEngine
+	ValidationEngine,
+	detached
 } from './validate';
 export type { StreamOptions } from './validate';
 export { templateCsv, toCsv, csvCell } from './export';

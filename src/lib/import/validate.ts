@@ -41,7 +41,7 @@ import {
  * A copy of a string that does not keep its source alive: V8 represents a slice of a large string
  * as a view into it, so a map key cut from a 1 MB chunk would pin the whole chunk in memory.
  */
-function detached(s: string): string {
+export function detached(s: string): string {
 	return JSON.parse(JSON.stringify(s)) as string;
 }
 

@@ -20,6 +20,7 @@ import {
 	emptyContext,
 	findColumn,
 	ValidationEngine,
+	detached,
 	type Dialect,
 	type ImportError,
 	type ImportKind,
@@ -226,9 +227,6 @@ const refusedByDatabase = (detail: string): Message => ({
 	en: `The database refused this row (${detail}). Check its values; nothing was saved.`
 });
 
-/** A copy of a string that does not share memory with the text it was cut from. */
-const flat = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
-
 /** Rolls a transaction back without treating it as a failure. */
 class Rollback extends Error {}
 
@@ -270,7 +268,7 @@ function scan(
 					(row as { indicatorCode?: string }).indicatorCode ??
 					(options.kind === 'indicators' ? (row as RowOf<'indicators'>).code : undefined);
 				// A parsed cell may be a slice of a whole 1 MB chunk; a kept copy must not pin it.
-				if (code !== undefined && !indicators.has(code)) indicators.add(flat(code));
+				if (code !== undefined && !indicators.has(code)) indicators.add(detached(code));
 				if (onRow) {
 					try {
 						onRow(row);

@@ -8,7 +8,7 @@ import { config } from './config';
 import { cachedStatement, getConnection } from './db';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 import { scoring, type ScoringContext } from './scores';
-import { WEIGHT_PREFIX } from '../scorecard-url';
+import { nearestYear, WEIGHT_PREFIX } from '../scorecard-url';
 
 /** What-if weights are multiples of the data's weight within this range (0 switches a dimension off). */
 export const WEIGHT_MIN = 0;
@@ -72,20 +72,6 @@ export function parseYear(url: URL, name = 'year'): number | null {
 	return Number(raw);
 }
 
-function nearest(years: number[], year: number): number | null {
-	let best: number | null = null;
-	for (const y of years) {
-		if (
-			best === null ||
-			Math.abs(y - year) < Math.abs(best - year) ||
-			(Math.abs(y - year) === Math.abs(best - year) && y > best)
-		) {
-			best = y;
-		}
-	}
-	return best;
-}
-
 /** Resolves region, year and weights from a scorecard URL, scoring with the weights applied. */
 export function resolveScorecard(url: URL, options: { framework?: string } = {}): Scorecard {
 	const conn = getConnection();
@@ -123,7 +109,7 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		region,
 		year,
 		yearHasScore,
-		nearestScoredYear: yearHasScore ? year : nearest(scoredYears, year),
+		nearestScoredYear: yearHasScore ? year : nearestYear(scoredYears, year),
 		scoredYears,
 		weights,
 		weightOverrides,

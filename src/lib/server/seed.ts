@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+	addRowsToContext,
 	emptyContext,
 	validateCsv,
 	type ImportError,
@@ -52,28 +53,6 @@ function describe(file: string, e: ImportError) {
 		.join(', ');
 	const value = e.value !== null && e.value !== '' ? ` (value "${e.value}")` : '';
 	return `${where}: ${e.message.en}${value}`;
-}
-
-function addToContext(context: ValidationContext, kind: ImportKind, rows: RowOf<ImportKind>[]) {
-	for (const row of rows) {
-		if (kind === 'regions') context.regions.add((row as RowOf<'regions'>).code);
-		else if (kind === 'frameworks') context.frameworks.add((row as RowOf<'frameworks'>).code);
-		else if (kind === 'nodes') {
-			const n = row as RowOf<'nodes'>;
-			const set = context.nodes.get(n.frameworkCode) ?? new Set<string>();
-			set.add(n.code);
-			context.nodes.set(n.frameworkCode, set);
-		} else if (kind === 'indicators') {
-			const i = row as RowOf<'indicators'>;
-			context.indicators.set(i.code, {
-				valueType: i.valueType,
-				method: i.method,
-				worst: i.worst,
-				best: i.best,
-				frameworkCode: i.frameworkCode
-			});
-		}
-	}
 }
 
 /**
@@ -131,7 +110,7 @@ export function readSeed(dataDir: string): SeedData {
 		}
 		const rows = report.rows as RowOf<ImportKind>[];
 		if (kind === 'regions') refuseRepeatedRegions(context, shown, rows as RowOf<'regions'>[]);
-		addToContext(context, kind, rows);
+		addRowsToContext(context, kind, rows);
 		// Several files of one kind (the region files) add up, in load order.
 		const bucket = parts as Record<string, RowOf<ImportKind>[]>;
 		bucket[kind] = [...(bucket[kind] ?? []), ...rows];

@@ -1,12 +1,23 @@
 /** Targets from planning documents (RPJMD, Renstra, masterplan): current value per year. */
-import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from './index';
 import { targets } from './schema';
 
-export function listCurrent(db: Db, filter: { region?: string; indicator?: string } = {}) {
+export interface TargetFilter {
+	region?: string;
+	indicator?: string;
+	year?: number;
+	yearFrom?: number;
+	yearTo?: number;
+}
+
+export function listCurrent(db: Db, filter: TargetFilter = {}) {
 	const where: SQL[] = [isNull(targets.supersededBy)];
 	if (filter.region) where.push(eq(targets.regionCode, filter.region));
 	if (filter.indicator) where.push(eq(targets.indicatorCode, filter.indicator));
+	if (filter.year !== undefined) where.push(eq(targets.year, filter.year));
+	if (filter.yearFrom !== undefined) where.push(gte(targets.year, filter.yearFrom));
+	if (filter.yearTo !== undefined) where.push(lte(targets.year, filter.yearTo));
 	return db
 		.select({
 			regionCode: targets.regionCode,

@@ -68,23 +68,49 @@ function csv(file: string): Record<string, string>[] {
  * Criteria and expected evidence of every SPBE indicator by code (`spbe_i01` … `spbe_i47`).
  * Indicators 1–31 use process capability names, 32–47 service capability (PermenPANRB 59/2020).
  */
+export interface SpbeLevel {
+	level: number;
+	processName: string;
+	processCriteria: string;
+	serviceName: string;
+	serviceCriteria: string;
+}
+
+const levelsCache = new Map<string, SpbeLevel[]>();
+
+/** The regulation's generic level definitions (Tabel 1 and 2), level 1 to 5. */
+export function spbeLevels(dataDir: string): SpbeLevel[] {
+	let hit = levelsCache.get(dataDir);
+	if (!hit) {
+		hit = csv(path.join(dataDir, 'spbe', 'spbe-2020-levels.csv')).map((r) => ({
+			level: Number(r.level),
+			processName: r.process_name,
+			processCriteria: r.process_criteria,
+			serviceName: r.service_name,
+			serviceCriteria: r.service_criteria
+		}));
+		levelsCache.set(dataDir, hit);
+	}
+	return hit;
+}
+
 export function spbeReference(dataDir: string): Map<string, SpbeIndicatorReference> {
 	let hit = spbe.get(dataDir);
 	if (hit) return hit;
 	const dir = path.join(dataDir, 'spbe');
-	const generic = csv(path.join(dir, 'spbe-2020-levels.csv'));
+	const generic = spbeLevels(dataDir);
 	const criteria = csv(path.join(dir, 'spbe-2020-level-criteria.csv'));
 	const evidence = csv(path.join(dir, 'spbe-2024-evidence.csv'));
 	const descriptions = csv(path.join(dir, 'spbe-2024-descriptions.csv'));
 	hit = new Map();
 	for (let no = 1; no <= 47; no++) {
 		const levels: SpbeLevelCriteria[] = [1, 2, 3, 4, 5].map((level) => {
-			const g = generic.find((r) => Number(r.level) === level);
+			const g = generic.find((r) => r.level === level);
 			const c = criteria.find((r) => Number(r.indicator_no) === no && Number(r.level) === level);
 			const e = evidence.find((r) => Number(r.indicator_no) === no && Number(r.level) === level);
 			return {
 				level,
-				name: (no <= 31 ? g?.process_name : g?.service_name) ?? '',
+				name: (no <= 31 ? g?.processName : g?.serviceName) ?? '',
 				criteria: c?.criteria ?? '',
 				fulfilment: e?.fulfilment_criteria ?? '',
 				evidence: e?.evidence ?? ''

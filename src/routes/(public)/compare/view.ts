@@ -57,20 +57,7 @@ export function defaultFromYear(baseYear: number, scoredYears: readonly number[]
 	return scoredYears.find((y) => y >= baseYear) ?? scoredYears[0] ?? null;
 }
 
-/**
- * The scored year nearest to `year` (the later one on a tie), null when there is none.
- * @example nearestYear([2018, 2020], 2019) === 2020
- */
-export function nearestYear(years: readonly number[], year: number): number | null {
-	let best: number | null = null;
-	for (const y of years) {
-		const d = Math.abs(y - year);
-		if (best === null || d < Math.abs(best - year) || (d === Math.abs(best - year) && y > best)) {
-			best = y;
-		}
-	}
-	return best;
-}
+export { nearestYear } from '$lib/scorecard-url';
 
 /**
  * Keys `indicator@yearUsed` of the illustrative values that entered a score of the group (its

@@ -1,31 +1,9 @@
 /**
- * Words for the engine's states on the dimension and indicator pages (trend, null reason,
- * polarity, value type, method), in the reader's language through Paraglide.
+ * Words for the engine's states on the dimension and indicator pages (null reason, polarity,
+ * value type, method; trends are in $lib/scorecard-labels), in the reader's language through Paraglide.
  */
 import { m } from '$lib/paraglide/messages';
-import type { Method, NullReason, Polarity, TrendState, ValueType } from '$lib/scoring/types';
-import { TREND_ARROWS } from '../indicators/series';
-
-export function trendWords(state: TrendState): string {
-	switch (state) {
-		case 'on_track':
-			return m.dim_trend_on_track();
-		case 'moderately_improving':
-			return m.dim_trend_moderately_improving();
-		case 'stagnating':
-			return m.dim_trend_stagnating();
-		case 'decreasing':
-			return m.dim_trend_decreasing();
-		case 'no_target':
-			return m.dim_trend_no_target();
-		default:
-			return m.dim_trend_too_few_years();
-	}
-}
-
-export function trendArrow(state: TrendState): string {
-	return TREND_ARROWS[state] ?? '·';
-}
+import type { Method, NullReason, Polarity, ValueType } from '$lib/scoring/types';
 
 export function reasonWords(reason: NullReason | null): string {
 	switch (reason) {

@@ -139,13 +139,3 @@ export function chartCsv(
 	});
 	return '\uFEFF' + tableToCsv(model.table, labels.illustrative);
 }
-
-/** An arrow for a trend state, shown beside its words (never alone). */
-export const TREND_ARROWS: Record<string, string> = {
-	on_track: '↑',
-	moderately_improving: '↗',
-	stagnating: '→',
-	decreasing: '↓',
-	no_target: '·',
-	too_few_years: '·'
-};

@@ -3,7 +3,7 @@ import { config } from '$lib/server/config';
 import { getConnection, getDb } from '$lib/server/db';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as indicators from '$lib/server/db/indicators';
-import { spbeLevels } from '$lib/server/reference';
+import { spbeLevels } from '$lib/server/submissions/reference';
 import { scoring } from '$lib/server/scores';
 import type { PageServerLoad } from './$types';
 
@@ -42,7 +42,12 @@ export const load = (async () => {
 		methodology: methodologyText(profile.settings),
 		tree: tree(db, fwCode),
 		spbe: spbe
-			? { nameId: spbe.nameId, nameEn: spbe.nameEn, tree: tree(db, SPBE), levels: spbeLevels() }
+			? {
+					nameId: spbe.nameId,
+					nameEn: spbe.nameEn,
+					tree: tree(db, SPBE),
+					levels: spbeLevels(config().dataDir)
+				}
 			: null
 	};
 }) satisfies PageServerLoad;

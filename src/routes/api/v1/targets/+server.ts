@@ -42,14 +42,14 @@ export const GET: RequestHandler = ({ url }) =>
 		requireKnown(refs, q);
 		const keep = indicatorFilter(refs, q);
 		const rows = targets
-			.listCurrent(db, { region: q.region, indicator: q.indicator })
-			.filter(
-				(t) =>
-					keep(t.indicatorCode) &&
-					(q.year === undefined || t.year === q.year) &&
-					(q.year_from === undefined || t.year >= q.year_from) &&
-					(q.year_to === undefined || t.year <= q.year_to)
-			)
+			.listCurrent(db, {
+				region: q.region,
+				indicator: q.indicator,
+				year: q.year,
+				yearFrom: q.year_from,
+				yearTo: q.year_to
+			})
+			.filter((t) => keep(t.indicatorCode))
 			.map((t) => ({
 				region_code: t.regionCode,
 				indicator_code: t.indicatorCode,
