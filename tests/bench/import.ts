@@ -6,7 +6,8 @@
  * - floor: papaparse streaming the file (header, no dynamicTyping, `step`) into a bare prepared
  *   INSERT, one transaction, into a plain table without indexes;
  * - pipeline: `importFile()` (one pass: validate while writing, one BEGIN IMMEDIATE) into a seeded
- *   database, where observations carry their indexes, triggers and history columns;
+ *   database, where observations carry their partial unique index, foreign keys, CHECKs and
+ *   history columns;
  * - pipeline_two_pass: the same with `strategy: 'two-pass'` (validate first, then write).
  * Goal: pipeline / floor ≥ 0.6 in rows per second; peak RSS under 250 MB.
  *

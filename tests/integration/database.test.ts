@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,55 @@ describe('runMigrations()', () => {
 		expect(runMigrations(conn, MIGRATIONS).applied).toBe(journal.entries.length);
 		expect(runMigrations(conn, MIGRATIONS).applied).toBe(0);
 		expect(conn.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+		conn.sqlite.close();
+	});
+
+	it('upgrading through 0005 keeps every value, id and sequence, and drops IN (…) checks', () => {
+		// The migrations up to 0004, as a database written before 0005 has them.
+		const old = path.join(dir, 'old-migrations');
+		cpSync(MIGRATIONS, old, { recursive: true });
+		const journalFile = path.join(old, 'meta', '_journal.json');
+		const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+		journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 4);
+		writeFileSync(journalFile, JSON.stringify(journal));
+		const conn = openDatabase(path.join(dir, 'a.db'));
+		runMigrations(conn, old);
+		const seed = readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8');
+		conn.sqlite.exec(seed);
+		const dump = (table: string) => conn.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+		const before = {
+			observations: dump('observations'),
+			targets: dump('targets'),
+			sequence: conn.sqlite.prepare(`SELECT * FROM sqlite_sequence ORDER BY name`).all()
+		};
+		expect(before.observations).toHaveLength(3);
+		expect(before.targets).toHaveLength(1);
+
+		expect(runMigrations(conn, MIGRATIONS).applied).toBeGreaterThanOrEqual(1);
+		expect({
+			observations: dump('observations'),
+			targets: dump('targets'),
+			sequence: conn.sqlite.prepare(`SELECT * FROM sqlite_sequence ORDER BY name`).all()
+		}).toEqual(before);
+		const sql = conn.sqlite
+			.prepare(
+				`SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('observations', 'targets') ORDER BY name`
+			)
+			.all() as { name: string; sql: string | null }[];
+		expect(sql.map((r) => r.name)).toEqual([
+			'observations',
+			'observations_current',
+			'targets',
+			'targets_current'
+		]);
+		for (const { sql: text } of sql) expect(text).not.toMatch(/ IN \(/);
+		// The rewritten checks still refuse what the old ones did.
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE observations SET value = 2.5 WHERE value_type = 'level'`).run()
+		).toThrow(/CHECK constraint failed: observations_level/);
+		expect(() => conn.sqlite.prepare(`UPDATE targets SET document_type = 'renstra'`).run()).toThrow(
+			/CHECK constraint failed: targets_document_type/
+		);
 		conn.sqlite.close();
 	});
 

@@ -310,6 +310,49 @@ poverty_rate,gm100sc,economy.welfare,Kemiskinan,Poverty,%,lower,percent,minmax,2
 	});
 });
 
+describe('importFile() when the database refuses a row the validator passed', () => {
+	// The validator mirrors the schema, so this cannot happen through the schema itself; a trigger
+	// stands in for a constraint the validator does not know.
+	const big = () => {
+		let text = 'region_code,indicator_code,year,value,source\n';
+		for (const region of ['33.18', '33.19'])
+			for (const indicator of ['grdp_growth', 'poverty_rate'])
+				for (let year = 1990; year <= 2100; year++)
+					text += `${region},${indicator},${year},${year % 40},https://bps.example/a\n`;
+		return text;
+	};
+
+	it.each([
+		['in a full multi-row batch', 100],
+		['in the rows after the last full batch', 440]
+	])('names the row %s and writes nothing', (_, dataRow) => {
+		importFile(conn, write('a.csv', LONG), opts());
+		const before = dumpAll(conn);
+		conn.sqlite.exec(
+			`CREATE TRIGGER refuse_42 BEFORE INSERT ON observations WHEN NEW.value = 42.5
+			 BEGIN SELECT RAISE(ABORT, 'no 42.5 here'); END`
+		);
+		const lines = big().split('\n');
+		lines[dataRow] = lines[dataRow].replace(/,\d+,https/, ',42.5,https');
+		const report = importFile(conn, write('big.csv', lines.join('\n')), opts());
+		expect(report.status).toBe('refused');
+		expect(report.errors).toEqual([
+			{
+				code: 'constraint-error',
+				row: dataRow + 1,
+				column: null,
+				value: null,
+				message: {
+					id: 'Basis data menolak baris ini (no 42.5 here). Periksa nilainya; tidak ada yang disimpan.',
+					en: 'The database refused this row (no 42.5 here). Check its values; nothing was saved.'
+				}
+			}
+		]);
+		conn.sqlite.exec('DROP TRIGGER refuse_42');
+		expect(dumpAll(conn)).toEqual(before);
+	});
+});
+
 describe('importFile() while another process writes', () => {
 	it('refuses clearly when the write lock stays taken, and writes nothing', () => {
 		const other = openDatabase(path.join(conn.dir, 'test.db'));

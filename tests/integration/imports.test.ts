@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
 	commitBatch,
 	ImportRefused,
+	RowRejected,
 	undoImport,
+	VALUE_BATCH_ROWS,
 	type IndicatorInput,
 	type LoadBatch,
 	type ObservationInput
@@ -292,5 +295,174 @@ describe('undoImport()', () => {
 		expect(() => undoImport(conn, a.importId!, 'tester')).toThrow(/already undone/);
 		expect(() => undoImport(conn, 999, 'tester')).toThrow(/does not exist/);
 		expect(() => undoImport(conn, 1, 'tester')).toThrow(/only observation and target imports/);
+	});
+});
+
+describe('loads larger than one multi-row statement', () => {
+	// 2 regions × 2 indicators × 111 years = 444 distinct keys, in a fixed order.
+	const KEYS = ['33', '33.18'].flatMap((regionCode) =>
+		['growth', 'share'].flatMap((indicatorCode) =>
+			Array.from({ length: 111 }, (_, k) => ({ regionCode, indicatorCode, year: 1990 + k }))
+		)
+	);
+	const row = (k: number, value: number, sourceRow = k + 2): ObservationInput => ({
+		...KEYS[k],
+		value,
+		source: 'https://bps.example/batch',
+		note: '',
+		illustrative: false,
+		sourceRow
+	});
+	const all = () =>
+		conn.sqlite
+			.prepare(
+				`SELECT region_code, indicator_code, year, value, import_id, superseded_by FROM observations
+				 ORDER BY region_code, indicator_code, year, id`
+			)
+			.all() as { value: number; import_id: number; superseded_by: number | null }[];
+
+	it('writes two full batches and a remainder: every row, once, with exact counts', () => {
+		const n = VALUE_BATCH_ROWS + 100;
+		expect(n).toBeLessThanOrEqual(KEYS.length);
+		const rows = Array.from({ length: n }, (_, k) => row(k, k % 97));
+		const result = commitBatch(conn, meta('many.csv'), { observations: rows });
+		expect(result.counts).toEqual({ rows: n, inserted: n, updated: 0, unchanged: 0 });
+		const written = all();
+		expect(written).toHaveLength(n);
+		expect(written.map((r) => r.value)).toEqual(rows.map((r) => r.value));
+		expect(new Set(written.map((r) => r.import_id))).toEqual(new Set([result.importId]));
+	});
+
+	it('mixes new, unchanged and changed keys inside one batch as writing row by row would', () => {
+		// First load: keys 0–199. Second load: keys 0–399 with 0–99 unchanged, 100–199 changed.
+		const first = commitBatch(conn, meta('a.csv'), {
+			observations: Array.from({ length: 200 }, (_, k) => row(k, k % 50))
+		});
+		const before = current(conn);
+		const second = Array.from({ length: 400 }, (_, k) => row(k, k < 100 ? k % 50 : (k % 50) + 0.5));
+		const result = commitBatch(conn, meta('b.csv'), { observations: second });
+		expect(result.counts).toEqual({ rows: 400, inserted: 200, updated: 100, unchanged: 100 });
+		const rows = all();
+		expect(rows.filter((r) => r.superseded_by === result.importId)).toHaveLength(100);
+		expect(rows.filter((r) => r.superseded_by === null).map((r) => r.value)).toEqual(
+			second.map((r) => r.value)
+		);
+		expect(rows.filter((r) => r.import_id === first.importId)).toHaveLength(200);
+		expect(undoImport(conn, result.importId!, 'tester')).toEqual({ removed: 300, restored: 100 });
+		expect(current(conn)).toEqual(before);
+	});
+
+	it('a key twice in one load, inside a batch and across batches, keeps the last value', () => {
+		// Row by row: key 0 is inserted, replaced by a different value, then met unchanged; key 1
+		// is inserted in the first batch and replaced by a row after it. Other rows are new keys.
+		const rows = Array.from({ length: VALUE_BATCH_ROWS + 10 }, (_, k) => row(k + 2, 1));
+		rows[0] = row(0, 1);
+		rows[5] = row(0, 2);
+		rows[9] = row(0, 2);
+		rows[10] = row(1, 10);
+		rows[VALUE_BATCH_ROWS + 3] = row(1, 11);
+		const result = commitBatch(conn, meta('dup.csv'), { observations: rows });
+		expect(result.counts).toEqual({
+			rows: VALUE_BATCH_ROWS + 10,
+			inserted: VALUE_BATCH_ROWS + 10 - 5 + 2,
+			updated: 2,
+			unchanged: 1
+		});
+		const keyRows = (k: number) =>
+			conn.sqlite
+				.prepare(
+					`SELECT value, superseded_by FROM observations WHERE region_code = ? AND indicator_code = ? AND year = ? ORDER BY id`
+				)
+				.all(KEYS[k].regionCode, KEYS[k].indicatorCode, KEYS[k].year);
+		expect(keyRows(0)).toEqual([
+			{ value: 1, superseded_by: result.importId },
+			{ value: 2, superseded_by: null }
+		]);
+		expect(keyRows(1)).toEqual([
+			{ value: 10, superseded_by: result.importId },
+			{ value: 11, superseded_by: null }
+		]);
+	});
+
+	it('a row the database refuses in a full batch is named, and nothing is written', () => {
+		const before = current(conn);
+		const rows = Array.from({ length: VALUE_BATCH_ROWS + 100 }, (_, k) => row(k, 10));
+		// Key 111 + 20 is `share` (a percent) in region 33.
+		const bad = 111 + 20;
+		expect(KEYS[bad].indicatorCode).toBe('share');
+		rows[bad] = row(bad, 100.5);
+		let error: unknown;
+		try {
+			commitBatch(conn, meta('bad.csv'), { observations: rows });
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(RowRejected);
+		expect((error as RowRejected).message).toMatch(/CHECK constraint failed: observations_percent/);
+		expect((error as RowRejected).row).toEqual(row(bad, 100.5));
+		expect((error as RowRejected).row.sourceRow).toBe(bad + 2);
+		expect(current(conn)).toEqual(before);
+		expect(conn.sqlite.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 1 });
+	});
+});
+
+describe('batched writes agree with a row-by-row model', () => {
+	it('for random loads over few keys (repeats, updates, unchanged rows)', () => {
+		const keys = ['growth', 'share'].flatMap((indicatorCode) =>
+			Array.from({ length: 20 }, (_, k) => ({ regionCode: '33.18', indicatorCode, year: 2000 + k }))
+		);
+		const row = fc.record({ key: fc.nat(keys.length - 1), value: fc.integer({ min: 0, max: 3 }) });
+		// Short loads go row by row; long ones fill one or two multi-row statements and a remainder.
+		const load = fc.oneof(
+			fc.array(row, { maxLength: 10 }),
+			fc.array(row, { minLength: VALUE_BATCH_ROWS, maxLength: VALUE_BATCH_ROWS * 2 + 5 })
+		);
+		fc.assert(
+			fc.property(fc.array(load, { minLength: 1, maxLength: 3 }), (loads) => {
+				const db = tempDatabase();
+				try {
+					commitBatch(db, { ...meta('reference'), kind: 'seed' }, reference);
+					const model = new Map<number, number>();
+					for (const [n, rows] of loads.entries()) {
+						const expected = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+						for (const { key, value } of rows) {
+							expected.rows++;
+							const had = model.get(key);
+							if (had === undefined) expected.inserted++;
+							else if (had === value) expected.unchanged++;
+							else expected.updated++;
+							model.set(key, value);
+						}
+						const result = commitBatch(db, meta(`load-${n}.csv`), {
+							observations: rows.map(({ key, value }) => ({
+								...keys[key],
+								value,
+								source: 'https://bps.example/model',
+								note: '',
+								illustrative: false
+							}))
+						});
+						expect(result.counts).toEqual(expected);
+					}
+					const stored = db.sqlite
+						.prepare(
+							`SELECT indicator_code, year, value FROM observations WHERE superseded_by IS NULL ORDER BY indicator_code, year`
+						)
+						.all();
+					expect(stored).toEqual(
+						[...model.entries()]
+							.sort(([a], [b]) => a - b)
+							.map(([k, value]) => ({
+								indicator_code: keys[k].indicatorCode,
+								year: keys[k].year,
+								value
+							}))
+					);
+				} finally {
+					db.close();
+				}
+			}),
+			{ numRuns: 40 }
+		);
 	});
 });

@@ -93,7 +93,8 @@ export function observationInput(o: ObservationRow): ObservationInput {
 		value: o.value,
 		source: o.source,
 		note: o.note ?? '',
-		illustrative: o.illustrative ?? false
+		illustrative: o.illustrative ?? false,
+		sourceRow: o.sourceRow
 	};
 }
 

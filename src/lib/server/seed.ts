@@ -16,7 +16,7 @@ import {
 } from '../import';
 import { parseProfile, ProfileError, serialiseSettings } from '../scoring/profile';
 import type { Connection } from './db';
-import { commitBatch, type LoadBatch } from './db/imports';
+import { commitBatch, RowRejected, type LoadBatch } from './db/imports';
 import { toBatch } from './import-rows';
 
 /**
@@ -177,7 +177,7 @@ export function seedIfEmpty(conn: Connection, dataDir: string): { seeded: boolea
 		return { seeded: true, rows: result.counts.rows };
 	} catch (e) {
 		// The validator mirrors the database's constraints; this is the backstop if they ever differ.
-		if (e instanceof Error && e.name === 'SqliteError') {
+		if (e instanceof RowRejected || (e instanceof Error && e.name === 'SqliteError')) {
 			throw new SeedError(`The database refused the seed data (${e.message}); nothing was loaded.`);
 		}
 		throw e;
