@@ -102,6 +102,8 @@ export function utf8SequenceLength(b: Uint8Array, i: number): number {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; the decoder maps them to C1 controls.
 const UNDEFINED_1252 = /[\u0080-\u009F]/;
+// eslint-disable-next-line no-control-regex -- as CONTROL, plus every character beyond ASCII
+const CONTROL_OR_NOT_ASCII = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\uFFFF]/;
 
 /** Incremental decoder: `push` chunks, then `end`; stop reading once `problem` is set. */
 export class ByteDecoder {
@@ -167,10 +169,17 @@ export class ByteDecoder {
 		}
 		let text = '';
 		if (this.mode === 'ascii') {
-			let i = 0;
-			while (i < bytes.length && bytes[i] < 0x80) i++;
-			if (i > 0) text = this.cp1252.decode(bytes.subarray(0, i), { stream: true });
-			if (i === bytes.length) return this.check(text, bytes.length);
+			// Windows-1252 turns each byte into one character, ASCII unchanged: one native search
+			// then finds the first byte that is a control character or not ASCII, if any.
+			const latin = this.cp1252.decode(bytes, { stream: true });
+			const found = CONTROL_OR_NOT_ASCII.exec(latin);
+			if (found === null) {
+				this.offset += bytes.length;
+				return latin;
+			}
+			const i = found.index;
+			text = latin.slice(0, i);
+			if (bytes[i] < 0x80) return this.check(latin);
 			const len = utf8SequenceLength(bytes, i);
 			if (len === -1 && !final) {
 				this.pending = bytes.slice(i);

@@ -35,6 +35,38 @@ const brief = (r: { errors: { code: string; row: number | null; column: string |
 	r.errors.map(({ code, row, column }) => [code, row, column]);
 
 describe('validateCsv()', () => {
+	it('checks every row of a sorted file, however often a code repeats', () => {
+		// The validator remembers the last region, indicator and code it accepted; a different
+		// or unknown code right after one it remembers must still be checked.
+		const report = validateCsv(
+			encode(
+				'region_code,indicator_code,year,value,source\n' +
+					`33.18,poverty_rate,2021,9,${S}\n` +
+					`33.18,poverty_rate,2021,9,${S}\n` +
+					`33.19,poverty_rate,2021,9,${S}\n` +
+					`33.18,poverty_rate,2022,9,${S}\n` +
+					`33.18,poverty_rate,2021,8,${S}\n` +
+					`33.99,poverty_rate,2021,9,${S}\n` +
+					`33.18,poverty_rte,2021,9,${S}\n` +
+					`33.18,poverty_rate,2023,9,${S}\n` +
+					`33 18,poverty_rate,2024,9,${S}\n` +
+					`33.18,population,2021,9.5,${S}\n` +
+					`33.18,poverty_rate,2021,101,${S}\n`
+			),
+			{ kind: 'observations', context: context() }
+		);
+		expect(brief(report)).toEqual([
+			['unique-error', 3, 'year'],
+			['unique-error', 6, 'year'],
+			['foreign-key-error', 7, 'region_code'],
+			['foreign-key-error', 8, 'indicator_code'],
+			['constraint-error', 10, 'region_code'],
+			['constraint-error', 11, 'value'],
+			['constraint-error', 12, 'value'],
+			['unique-error', 12, 'year']
+		]);
+	});
+
 	it('validateCsv() returns typed long rows with nulls for empty optional cells', () => {
 		const report = validateCsv(
 			encode(

@@ -77,6 +77,11 @@ interface Bound {
 	index: number;
 	label: string;
 	enumMap?: Map<string, string>;
+	/**
+	 * The last text that passed this code column's pattern. Files come sorted, so the same code
+	 * repeats row after row; comparing with it skips the regular expression.
+	 */
+	lastCode?: string;
 }
 
 interface YearColumn {
@@ -160,6 +165,10 @@ export class ValidationEngine<K extends ImportKind> {
 	private readonly yearKeys = new Map<string, Map<string, Int32Array>>();
 	private readonly fileRegions = new Set<string>();
 	private readonly fileNodes = new Set<string>();
+	/** The last known region and indicator, and the years seen for that pair (files come sorted). */
+	private lastRegion: string | null = null;
+	private lastIndicator: { code: string; info: IndicatorInfo } | null = null;
+	private lastYears: { region: string; indicator: string; years: Int32Array } | null = null;
 
 	constructor(options: StreamOptions<K>, collectRows: boolean) {
 		this.kind = options.kind;
@@ -542,9 +551,12 @@ export class ValidationEngine<K extends ImportKind> {
 			case 'text':
 				return text;
 			case 'code':
-				if (d.pattern && !d.pattern.regex.test(text)) {
-					this.error('constraint-error', row, b.label, text, msg.pattern(text, d.pattern.hint));
-					return INVALID;
+				if (d.pattern && text !== b.lastCode) {
+					if (!d.pattern.regex.test(text)) {
+						this.error('constraint-error', row, b.label, text, msg.pattern(text, d.pattern.hint));
+						return INVALID;
+					}
+					b.lastCode = text;
 				}
 				return text;
 			case 'enum': {
@@ -641,11 +653,19 @@ export class ValidationEngine<K extends ImportKind> {
 		row: number,
 		column: string
 	): boolean {
-		let byIndicator = this.yearKeys.get(region);
-		if (!byIndicator) this.yearKeys.set(detached(region), (byIndicator = new Map()));
-		let years = byIndicator.get(indicator);
-		if (!years) {
-			byIndicator.set(detached(indicator), (years = new Int32Array(MAX_YEAR - MIN_YEAR + 1)));
+		let years: Int32Array;
+		const last = this.lastYears;
+		if (last !== null && last.region === region && last.indicator === indicator) years = last.years;
+		else {
+			let byIndicator = this.yearKeys.get(region);
+			if (!byIndicator) this.yearKeys.set(detached(region), (byIndicator = new Map()));
+			let found = byIndicator.get(indicator);
+			if (!found) {
+				found = new Int32Array(MAX_YEAR - MIN_YEAR + 1);
+				byIndicator.set(detached(indicator), found);
+			}
+			years = found;
+			this.lastYears = { region, indicator, years };
 		}
 		const first = years[year - MIN_YEAR];
 		if (first !== 0) {
@@ -767,9 +787,10 @@ export class ValidationEngine<K extends ImportKind> {
 		const ctx = this.opts.context;
 		let bad = false;
 		const region = out.regionCode;
-		if (typeof region === 'string') {
+		if (typeof region === 'string' && region !== this.lastRegion) {
 			if (region === this.opts.defaultRegion && !this.defaultRegionOk) bad = true;
-			else if (!ctx.regions.has(region)) {
+			else if (ctx.regions.has(region)) this.lastRegion = region;
+			else {
 				this.error(
 					'foreign-key-error',
 					row,
@@ -782,9 +803,12 @@ export class ValidationEngine<K extends ImportKind> {
 		}
 		const indicator = out.indicatorCode;
 		let info: IndicatorInfo | null = null;
-		if (typeof indicator === 'string') {
+		if (typeof indicator === 'string' && indicator === this.lastIndicator?.code) {
+			info = this.lastIndicator.info;
+		} else if (typeof indicator === 'string') {
 			info = ctx.indicators.get(indicator) ?? null;
-			if (!info) {
+			if (info) this.lastIndicator = { code: indicator, info };
+			else {
 				this.error(
 					'foreign-key-error',
 					row,
