@@ -384,6 +384,34 @@ describe('loads larger than one multi-row statement', () => {
 		]);
 	});
 
+	it('targets go through the same batches, their document type compared too', () => {
+		const target = (k: number, documentType: string) => ({
+			...row(k, 10),
+			documentType
+		});
+		const n = VALUE_BATCH_ROWS + 20;
+		const first = commitBatch(conn, meta('t1.csv'), {
+			targets: Array.from({ length: n }, (_, k) => target(k, 'RPJMD'))
+		});
+		expect(first.counts).toEqual({ rows: n, inserted: n, updated: 0, unchanged: 0 });
+		// Every tenth target moves to the Renstra; the rest are unchanged.
+		const second = commitBatch(conn, meta('t2.csv'), {
+			targets: Array.from({ length: n }, (_, k) => target(k, k % 10 === 0 ? 'Renstra' : 'RPJMD'))
+		});
+		const moved = Math.ceil(n / 10);
+		expect(second.counts).toEqual({ rows: n, inserted: 0, updated: moved, unchanged: n - moved });
+		expect(
+			conn.sqlite
+				.prepare(
+					`SELECT document_type, count(*) AS n FROM targets WHERE superseded_by IS NULL GROUP BY 1 ORDER BY 1`
+				)
+				.all()
+		).toEqual([
+			{ document_type: 'RPJMD', n: n - moved },
+			{ document_type: 'Renstra', n: moved }
+		]);
+	});
+
 	it('a row the database refuses in a full batch is named, and nothing is written', () => {
 		const before = current(conn);
 		const rows = Array.from({ length: VALUE_BATCH_ROWS + 100 }, (_, k) => row(k, 10));

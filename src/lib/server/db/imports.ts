@@ -353,21 +353,23 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 			meta.actor
 		).lastInsertRowid
 	);
+	// Argument order follows OBSERVATION_COLUMNS, then TARGET_COLUMNS' document_type.
+	const bindValue = (v: ObservationInput, out: unknown[], at: number) => {
+		out[at] = v.regionCode;
+		out[at + 1] = v.indicatorCode;
+		out[at + 2] = valueTypeOf(v.indicatorCode);
+		out[at + 3] = v.year;
+		out[at + 4] = v.value;
+		out[at + 5] = v.source;
+		out[at + 6] = v.note;
+		out[at + 7] = v.illustrative ? 1 : 0;
+		out[at + 8] = importId;
+	};
 	const observations = valueBatcher(
 		s.observations,
 		counts,
 		importId,
-		(o: ObservationInput, out, at) => {
-			out[at] = o.regionCode;
-			out[at + 1] = o.indicatorCode;
-			out[at + 2] = valueTypeOf(o.indicatorCode);
-			out[at + 3] = o.year;
-			out[at + 4] = o.value;
-			out[at + 5] = o.source;
-			out[at + 6] = o.note;
-			out[at + 7] = o.illustrative ? 1 : 0;
-			out[at + 8] = importId;
-		},
+		bindValue,
 		OBSERVATION_COLUMNS.length
 	);
 	const targets = valueBatcher(
@@ -375,15 +377,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 		counts,
 		importId,
 		(t: TargetInput, out, at) => {
-			out[at] = t.regionCode;
-			out[at + 1] = t.indicatorCode;
-			out[at + 2] = valueTypeOf(t.indicatorCode);
-			out[at + 3] = t.year;
-			out[at + 4] = t.value;
-			out[at + 5] = t.source;
-			out[at + 6] = t.note;
-			out[at + 7] = t.illustrative ? 1 : 0;
-			out[at + 8] = importId;
+			bindValue(t, out, at);
 			out[at + 9] = t.documentType;
 		},
 		TARGET_COLUMNS.length
