@@ -2,7 +2,8 @@
  * Benchmark case `scoring`: 514 regions (every kabupaten/kota) × 60 indicators (6 dimensions ×
  * 3 elements) × 10 years ≈ 308k observations, synthetic and seeded, scored in-process.
  *
- * Cases, each the median of 3 timed runs after 3 untimed ones, one JSON line each:
+ * Cases, each in its own child process (so peak RSS, the kernel's high-water mark, belongs to that
+ * case alone) and timed as the median of 3 runs after 3 untimed ones, one JSON line each:
  * - baseline: a plain loop that indexes the same observation objects into arrays, min–max
  *   normalises them and averages into element, dimension and composite means;
  * - full: scoreFramework() for all ten years (methods, carry-forward, coverage, trends, ratings
@@ -12,7 +13,10 @@
  *   the years take the per-year applicability path.
  * Goal: full within 3× of baseline, under 1 s, peak RSS under 300 MB.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
 	mulberry32,
 	parseProfile,
@@ -221,45 +225,65 @@ function full(data: Synthetic, sensitivity: boolean): number {
 	);
 }
 
-const rssMb = () => process.memoryUsage().rss / 1048576;
-
-function time(fn: () => number): { ms: number; peak: number } {
+function median(fn: () => number): number {
 	const times: number[] = [];
-	let peak = rssMb();
 	for (let k = 0; k < RUNS; k++) {
 		const t0 = performance.now();
 		fn();
 		times.push(performance.now() - t0);
-		peak = Math.max(peak, rssMb());
 	}
 	times.sort((a, b) => a - b);
-	return { ms: times[Math.floor(RUNS / 2)], peak };
+	return times[Math.floor(RUNS / 2)];
 }
 
-export async function run(): Promise<void> {
+const CASES = ['baseline', 'full', 'full_sensitivity', 'full_year_from'] as const;
+type CaseName = (typeof CASES)[number];
+
+/** Runs one case in this process: `{ ms, peak_rss_mb, values }`. */
+function measure(name: CaseName): { ms: number; peak_rss_mb: number; values: number } {
 	const data = synthesise(20180409);
-	const n = data.observations.length;
-	const dataFrom = withYearFrom(data);
-	const cases: [string, () => number][] = [
-		['baseline', () => baseline(data)],
-		['full', () => full(data, false)],
-		['full_sensitivity', () => full(data, true)],
-		['full_year_from', () => full(dataFrom, false)]
-	];
+	const dataFrom = name === 'full_year_from' ? withYearFrom(data) : data;
+	const fn: () => number = {
+		baseline: () => baseline(data),
+		full: () => full(data, false),
+		full_sensitivity: () => full(data, true),
+		full_year_from: () => full(dataFrom, false)
+	}[name];
+	for (let k = 0; k < RUNS; k++) fn(); // warm-up: JIT and caches, not timed
+	const ms = median(fn);
+	return {
+		ms,
+		peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+		values: data.observations.length
+	};
+}
+
+const SELF = fileURLToPath(import.meta.url);
+
+export async function run(): Promise<void> {
 	let baseMs = NaN;
-	for (const [name, fn] of cases) {
-		for (let k = 0; k < RUNS; k++) fn(); // warm-up: JIT and caches, not timed
-		const { ms, peak } = time(fn);
-		if (name === 'baseline') baseMs = ms;
+	for (const name of CASES) {
+		const out = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', name], {
+			cwd: path.resolve(path.dirname(SELF), '../..'),
+			encoding: 'utf8'
+		});
+		if (out.status !== 0) throw new Error(`scoring case ${name} failed: ${out.stderr}`);
+		const r = JSON.parse(out.stdout.trim().split('\n').pop()!) as ReturnType<typeof measure>;
+		if (name === 'baseline') baseMs = r.ms;
 		console.log(
 			JSON.stringify({
 				bench: 'scoring',
 				case: name,
-				ms: Math.round(ms * 10) / 10,
-				values_per_s: Math.round(n / (ms / 1000)),
-				peak_rss_mb: Math.round(peak),
-				ratio_to_baseline: Math.round((ms / baseMs) * 100) / 100
+				ms: Math.round(r.ms * 10) / 10,
+				values_per_s: Math.round(r.values / (r.ms / 1000)),
+				peak_rss_mb: r.peak_rss_mb,
+				ratio_to_baseline: Math.round((r.ms / baseMs) * 100) / 100
 			})
 		);
 	}
+}
+
+// Child mode: `node --import tsx tests/bench/scoring.ts --child <case>`.
+if (process.argv[2] === '--child') {
+	console.log(JSON.stringify(measure(process.argv[3] as CaseName)));
 }
