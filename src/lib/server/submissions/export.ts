@@ -238,11 +238,29 @@ export function buildZip(
 	return zipSync(entries, { level: 0 });
 }
 
-/** Chromium's print of a page of this site, signed in with the caller's session cookie. */
-export async function printPdf(
-	url: string,
-	cookie: { name: string; value: string }
-): Promise<Buffer> {
+/**
+ * `fn`, with calls run one after another: a call made while another runs waits for it, and a
+ * failed call does not stop the next. Example: `const print = oneAtATime(slowPrint)`.
+ */
+export function oneAtATime<A extends unknown[], R>(
+	fn: (...args: A) => Promise<R>
+): (...args: A) => Promise<R> {
+	let tail: Promise<unknown> = Promise.resolve();
+	return (...args) => {
+		const run = tail.then(() => fn(...args));
+		tail = run.catch(() => undefined);
+		return run;
+	};
+}
+
+/**
+ * Chromium's print of a page of this site, signed in with the caller's session cookie. Each
+ * print starts its own browser (about 150 MB while it runs), so prints run one at a time: a
+ * handful of staff pressing "PDF" together queue instead of starting a browser each.
+ */
+export const printPdf = oneAtATime(printPage);
+
+async function printPage(url: string, cookie: { name: string; value: string }): Promise<Buffer> {
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
