@@ -24,7 +24,7 @@ import {
 	THROTTLE_WINDOW_MS
 } from '../../src/lib/server/auth/throttle';
 import { commitBatch, undoImport, type LoadBatch } from '../../src/lib/server/db/imports';
-import { tempDatabase } from './helpers';
+import { tempDatabase, testIndicator } from './helpers';
 
 const PASSWORD = 'teh manis di warung pojok';
 const actor = cliActor();
@@ -401,30 +401,7 @@ describe('audit rows share the transaction of the write', () => {
 			}
 		],
 		indicators: [
-			{
-				code: 'share',
-				frameworkCode: 'fw',
-				elementCode: 'dim',
-				nameId: 's',
-				nameEn: 's',
-				descriptionId: '',
-				descriptionEn: '',
-				rationaleId: '',
-				rationaleEn: '',
-				unit: '%',
-				polarity: 'higher',
-				valueType: 'percent',
-				method: 'minmax',
-				worst: 0,
-				best: 100,
-				benchmark: null,
-				opd: 'BPS',
-				weight: 1,
-				definitionSource: '',
-				yearFrom: null,
-				decimals: null,
-				sortOrder: 0
-			}
+			testIndicator('share', 'percent', { elementCode: 'dim', nameId: 's', nameEn: 's', unit: '%' })
 		]
 	};
 	const target = (value: number): LoadBatch => ({

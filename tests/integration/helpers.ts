@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Connection } from '../../src/lib/server/db';
+import type { IndicatorInput } from '../../src/lib/server/db/imports';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 
 export const MIGRATIONS = path.resolve('drizzle');
@@ -18,5 +19,41 @@ export function tempDatabase(): Connection & { dir: string; close: () => void } 
 			conn.sqlite.close();
 			rmSync(dir, { recursive: true, force: true });
 		}
+	};
+}
+
+/**
+ * An indicator for a test's reference data: min–max from 0 to 100 with the value type as unit,
+ * in framework `fw`, element `dim.el`; `extra` changes what the test needs.
+ */
+export function testIndicator(
+	code: string,
+	valueType: string,
+	extra: Partial<IndicatorInput> = {}
+): IndicatorInput {
+	return {
+		code,
+		frameworkCode: 'fw',
+		elementCode: 'dim.el',
+		nameId: code,
+		nameEn: code,
+		descriptionId: '',
+		descriptionEn: '',
+		rationaleId: '',
+		rationaleEn: '',
+		unit: valueType,
+		polarity: 'higher',
+		valueType,
+		method: 'minmax',
+		worst: 0,
+		best: 100,
+		benchmark: null,
+		opd: 'BPS',
+		weight: 1,
+		definitionSource: '',
+		yearFrom: null,
+		decimals: null,
+		sortOrder: 0,
+		...extra
 	};
 }

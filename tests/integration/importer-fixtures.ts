@@ -1,6 +1,7 @@
 /** Shared helpers of the importer tests: table dumps and the corpus's reference data. */
 import type { Connection } from '../../src/lib/server/db';
 import type { IndicatorInput, LoadBatch } from '../../src/lib/server/db/imports';
+import { testIndicator } from './helpers';
 
 /** Every row of every table (sqlite_sequence included), in a stable order: for before/after compares. */
 export function dumpAll(conn: Connection, skip: readonly string[] = []): Record<string, unknown[]> {
@@ -25,35 +26,12 @@ export function dumpAll(conn: Connection, skip: readonly string[] = []): Record<
 	return out;
 }
 
-const indicator = (
-	code: string,
-	valueType: string,
-	extra: Partial<IndicatorInput> = {}
-): IndicatorInput => ({
-	code,
-	frameworkCode: 'gm100sc',
-	elementCode: 'economy.welfare',
-	nameId: code,
-	nameEn: code,
-	descriptionId: '',
-	descriptionEn: '',
-	rationaleId: '',
-	rationaleEn: '',
-	unit: valueType,
-	polarity: 'higher',
-	valueType,
-	method: 'minmax',
-	worst: 0,
-	best: 100,
-	benchmark: null,
-	opd: 'BPS',
-	weight: 1,
-	definitionSource: '',
-	yearFrom: null,
-	decimals: null,
-	sortOrder: 0,
-	...extra
-});
+const indicator = (code: string, valueType: string, extra: Partial<IndicatorInput> = {}) =>
+	testIndicator(code, valueType, {
+		frameworkCode: 'gm100sc',
+		elementCode: 'economy.welfare',
+		...extra
+	});
 
 const node = (code: string, parentCode: string | null, level: string) => ({
 	frameworkCode: 'gm100sc',

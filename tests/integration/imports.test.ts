@@ -10,7 +10,7 @@ import {
 	type LoadBatch,
 	type ObservationInput
 } from '../../src/lib/server/db/imports';
-import { tempDatabase } from './helpers';
+import { tempDatabase, testIndicator } from './helpers';
 
 const meta = (fileName: string) => ({
 	kind: 'observations' as const,
@@ -19,35 +19,13 @@ const meta = (fileName: string) => ({
 	actor: 'tester'
 });
 
-const indicator = (
-	code: string,
-	valueType: string,
-	extra: Partial<IndicatorInput> = {}
-): IndicatorInput => ({
-	code,
-	frameworkCode: 'fw',
-	elementCode: 'dim.el',
-	nameId: code,
-	nameEn: code,
-	descriptionId: '',
-	descriptionEn: '',
-	rationaleId: '',
-	rationaleEn: '',
-	unit: valueType,
-	polarity: 'higher',
-	valueType,
-	method: valueType === 'level' ? 'level' : 'minmax',
-	worst: valueType === 'level' ? 1 : 0,
-	best: valueType === 'level' ? 5 : 100,
-	benchmark: null,
-	opd: 'BPS',
-	weight: 1,
-	definitionSource: '',
-	yearFrom: null,
-	decimals: null,
-	sortOrder: 0,
-	...extra
-});
+/** Level indicators are scored as levels 1–5; the others min–max 0–100. */
+const indicator = (code: string, valueType: string, extra: Partial<IndicatorInput> = {}) =>
+	testIndicator(
+		code,
+		valueType,
+		valueType === 'level' ? { method: 'level', worst: 1, best: 5, ...extra } : extra
+	);
 
 const reference: LoadBatch = {
 	regions: [

@@ -17,6 +17,7 @@ export {
 	unescapeFormula,
 	DEFAULT_MAX_ERRORS,
 	ValidationEngine,
+	ByteFeed,
 	detached
 } from './validate';
 export type { StreamOptions } from './validate';

@@ -180,6 +180,65 @@ function text(
 	return { name, key, aliases, type: 'text', required, example, exampleId, description };
 }
 
+// Columns the framework files (frameworks, nodes, indicators) share.
+
+/** `name_id` and `name_en`, with the examples the templates show. */
+function names(exampleId: string, exampleEn: string): ColumnDecl[] {
+	return [
+		text('name_id', 'nameId', ['nama_id'], true, exampleId, {
+			id: 'Nama dalam bahasa Indonesia.',
+			en: 'Name in Indonesian.'
+		}),
+		text('name_en', 'nameEn', ['nama_en'], true, exampleEn, {
+			id: 'Nama dalam bahasa Inggris.',
+			en: 'Name in English.'
+		})
+	];
+}
+
+const descriptions: ColumnDecl[] = [
+	text('description_id', 'descriptionId', ['deskripsi_id'], false, '', {
+		id: 'Uraian dalam bahasa Indonesia.',
+		en: 'Description in Indonesian.'
+	}),
+	text('description_en', 'descriptionEn', ['deskripsi_en'], false, '', {
+		id: 'Uraian dalam bahasa Inggris.',
+		en: 'Description in English.'
+	})
+];
+
+const frameworkCode: ColumnDecl = {
+	name: 'framework_code',
+	key: 'frameworkCode',
+	aliases: ['kode_kerangka'],
+	type: 'code',
+	required: true,
+	pattern: CODE_PATTERN,
+	example: 'example-framework',
+	description: { id: 'Kode kerangka yang terdaftar.', en: 'Code of a registered framework.' }
+};
+
+const weight: ColumnDecl = {
+	name: 'weight',
+	key: 'weight',
+	aliases: ['bobot'],
+	type: 'number',
+	required: false,
+	min: 0,
+	example: '1',
+	description: { id: 'Bobot, ≥ 0 (kosong = 1).', en: 'Weight, ≥ 0 (empty = 1).' }
+};
+
+const sortOrder: ColumnDecl = {
+	name: 'sort_order',
+	key: 'sortOrder',
+	aliases: ['urutan'],
+	type: 'integer',
+	required: false,
+	example: '1',
+	description: { id: 'Urutan tampil.', en: 'Display order.' }
+};
+
 const regionsSchema: KindSchema = {
 	kind: 'regions',
 	description: { id: 'Wilayah (provinsi, kabupaten/kota, kecamatan).', en: 'Regions.' },
@@ -256,14 +315,7 @@ const frameworksSchema: KindSchema = {
 			description: { id: 'Kode kerangka.', en: 'Framework code.' }
 		},
 		text('version', 'version', ['versi'], true, '2024', { id: 'Versi.', en: 'Version.' }),
-		text('name_id', 'nameId', ['nama_id'], true, 'Kerangka contoh', {
-			id: 'Nama dalam bahasa Indonesia.',
-			en: 'Name in Indonesian.'
-		}),
-		text('name_en', 'nameEn', ['nama_en'], true, 'Example framework', {
-			id: 'Nama dalam bahasa Inggris.',
-			en: 'Name in English.'
-		}),
+		...names('Kerangka contoh', 'Example framework'),
 		{
 			name: 'year_from',
 			key: 'yearFrom',
@@ -304,16 +356,7 @@ const nodesSchema: KindSchema = {
 	shapes: ['long'],
 	key: ['framework_code', 'code'],
 	columns: [
-		{
-			name: 'framework_code',
-			key: 'frameworkCode',
-			aliases: ['kode_kerangka'],
-			type: 'code',
-			required: true,
-			pattern: CODE_PATTERN,
-			example: 'example-framework',
-			description: { id: 'Kode kerangka yang terdaftar.', en: 'Code of a registered framework.' }
-		},
+		frameworkCode,
 		{
 			name: 'code',
 			key: 'code',
@@ -341,41 +384,10 @@ const nodesSchema: KindSchema = {
 			id: 'Tingkat: dimension/element (GM100SC), domain/aspect (SPBE).',
 			en: 'Level: dimension/element (GM100SC), domain/aspect (SPBE).'
 		}),
-		text('name_id', 'nameId', ['nama_id'], true, 'Pelayanan publik', {
-			id: 'Nama dalam bahasa Indonesia.',
-			en: 'Name in Indonesian.'
-		}),
-		text('name_en', 'nameEn', ['nama_en'], true, 'Public service', {
-			id: 'Nama dalam bahasa Inggris.',
-			en: 'Name in English.'
-		}),
-		text('description_id', 'descriptionId', ['deskripsi_id'], false, '', {
-			id: 'Uraian dalam bahasa Indonesia.',
-			en: 'Description in Indonesian.'
-		}),
-		text('description_en', 'descriptionEn', ['deskripsi_en'], false, '', {
-			id: 'Uraian dalam bahasa Inggris.',
-			en: 'Description in English.'
-		}),
-		{
-			name: 'weight',
-			key: 'weight',
-			aliases: ['bobot'],
-			type: 'number',
-			required: false,
-			min: 0,
-			example: '1',
-			description: { id: 'Bobot, ≥ 0 (kosong = 1).', en: 'Weight, ≥ 0 (empty = 1).' }
-		},
-		{
-			name: 'sort_order',
-			key: 'sortOrder',
-			aliases: ['urutan'],
-			type: 'integer',
-			required: false,
-			example: '1',
-			description: { id: 'Urutan tampil.', en: 'Display order.' }
-		}
+		...names('Pelayanan publik', 'Public service'),
+		...descriptions,
+		weight,
+		sortOrder
 	]
 };
 
@@ -398,16 +410,7 @@ const indicatorsSchema: KindSchema = {
 			example: 'poverty_rate',
 			description: { id: 'Kode indikator.', en: 'Indicator code.' }
 		},
-		{
-			name: 'framework_code',
-			key: 'frameworkCode',
-			aliases: ['kode_kerangka'],
-			type: 'code',
-			required: true,
-			pattern: CODE_PATTERN,
-			example: 'example-framework',
-			description: { id: 'Kode kerangka yang terdaftar.', en: 'Code of a registered framework.' }
-		},
+		frameworkCode,
 		{
 			name: 'element_code',
 			key: 'elementCode',
@@ -421,22 +424,8 @@ const indicatorsSchema: KindSchema = {
 				en: 'Code of the node (element) in that framework.'
 			}
 		},
-		text('name_id', 'nameId', ['nama_id'], true, 'Persentase penduduk miskin', {
-			id: 'Nama dalam bahasa Indonesia.',
-			en: 'Name in Indonesian.'
-		}),
-		text('name_en', 'nameEn', ['nama_en'], true, 'Poverty rate', {
-			id: 'Nama dalam bahasa Inggris.',
-			en: 'Name in English.'
-		}),
-		text('description_id', 'descriptionId', ['deskripsi_id'], false, '', {
-			id: 'Uraian dalam bahasa Indonesia.',
-			en: 'Description in Indonesian.'
-		}),
-		text('description_en', 'descriptionEn', ['deskripsi_en'], false, '', {
-			id: 'Uraian dalam bahasa Inggris.',
-			en: 'Description in English.'
-		}),
+		...names('Persentase penduduk miskin', 'Poverty rate'),
+		...descriptions,
 		text('rationale_id', 'rationaleId', ['alasan_id'], false, '', {
 			id: 'Mengapa indikator ini mengukur elemennya (bahasa Indonesia).',
 			en: 'Why this indicator measures its element (Indonesian).'
@@ -522,16 +511,7 @@ const indicatorsSchema: KindSchema = {
 			id: 'OPD penghasil data, mis. BPS, DISKOMINFO.',
 			en: 'Producing agency (OPD), e.g. BPS, DISKOMINFO.'
 		}),
-		{
-			name: 'weight',
-			key: 'weight',
-			aliases: ['bobot'],
-			type: 'number',
-			required: false,
-			min: 0,
-			example: '1',
-			description: { id: 'Bobot, ≥ 0 (kosong = 1).', en: 'Weight, ≥ 0 (empty = 1).' }
-		},
+		weight,
 		text('definition_source', 'definitionSource', ['sumber_definisi'], false, 'example only', {
 			id: 'Sumber definisi (metadata BPS, peraturan).',
 			en: 'Where the definition comes from (BPS metadata, a regulation).'
@@ -564,15 +544,7 @@ const indicatorsSchema: KindSchema = {
 				en: 'Decimals shown to readers, 0–6 (empty = as the value has).'
 			}
 		},
-		{
-			name: 'sort_order',
-			key: 'sortOrder',
-			aliases: ['urutan'],
-			type: 'integer',
-			required: false,
-			example: '1',
-			description: { id: 'Urutan tampil.', en: 'Display order.' }
-		}
+		sortOrder
 	]
 };
 

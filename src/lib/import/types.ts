@@ -1,8 +1,9 @@
 /**
  * Types of the CSV import module: kinds, dialects, errors, typed rows and reports.
  *
- * Pure module: no SvelteKit, no database. The enums duplicate the database schema's small lists on
- * purpose, so CLI scripts and tests can use the validator without opening a database.
+ * Pure module: no SvelteKit, no database. Its lists (region kinds, target documents, the year range,
+ * and the scoring engine's value types, polarities and methods) are the ones the database schema's
+ * CHECKs are built from, so a file the validator accepts is one the database accepts.
  */
 
 export const IMPORT_KINDS = [
@@ -15,10 +16,11 @@ export const IMPORT_KINDS = [
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+import { METHODS, POLARITIES, VALUE_TYPES } from '../scoring/types';
+
+// The scoring engine owns what it scores with; the files and the database use the same lists.
+export { METHODS, POLARITIES, VALUE_TYPES };
 export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
-export const POLARITIES = ['higher', 'lower'] as const;
-export const VALUE_TYPES = ['number', 'percent', 'count', 'level'] as const;
-export const METHODS = ['minmax', 'target', 'bands', 'level'] as const;
 export const TARGET_DOCUMENTS = [
 	'RPJMD',
 	'RPJPD',

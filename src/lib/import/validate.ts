@@ -977,6 +977,43 @@ function isBlank(cells: string[]): boolean {
 }
 
 /**
+ * Bytes to the engine through the decoder, chunk by chunk: the one way the streaming entry points
+ * feed a file. A decoding problem (binary data, a broken encoding) becomes the file's error.
+ */
+export class ByteFeed<K extends ImportKind> {
+	private readonly decoder = new ByteDecoder();
+	constructor(private readonly engine: ValidationEngine<K>) {}
+
+	/** False once the file needs no more bytes: a decoding problem, or the engine stopped. */
+	get wanted(): boolean {
+		return this.decoder.problem === null && !this.engine.done;
+	}
+
+	/** Decodes and validates one chunk; returns `wanted`. */
+	push(chunk: Uint8Array): boolean {
+		if (!this.wanted) return false;
+		const text = this.decoder.push(chunk);
+		this.engine.encoding = this.decoder.encoding;
+		if (this.decoder.problem === null) this.engine.pushText(text);
+		return this.wanted;
+	}
+
+	/** The end of the file: the decoder's last bytes and the last record, or the decoding problem. */
+	end(): void {
+		if (this.wanted) {
+			const text = this.decoder.end();
+			this.engine.encoding = this.decoder.encoding;
+			if (this.decoder.problem === null) {
+				this.engine.pushText(text);
+				this.engine.finish();
+			}
+		}
+		const problem = this.decoder.problem;
+		if (problem) this.engine.fatal(problem.code, null, problem.message);
+	}
+}
+
+/**
  * Validates a whole CSV file held in memory; never throws. Example:
  * `validateCsv(bytes, { kind: 'observations', context }).status === 'valid'`.
  */
@@ -1016,7 +1053,7 @@ export async function validateCsvStream<K extends ImportKind>(
 	options: StreamOptions<K>
 ): Promise<StreamReport<K>> {
 	const engine = new ValidationEngine<K>(options, false);
-	const decoder = new ByteDecoder();
+	const feed = new ByteFeed(engine);
 	const iterator = chunks[Symbol.asyncIterator]();
 	let exhausted = false;
 	try {
@@ -1032,22 +1069,9 @@ export async function validateCsvStream<K extends ImportKind>(
 				exhausted = true;
 				break;
 			}
-			const chunk = next.value;
-			const text = decoder.push(chunk);
-			engine.encoding = decoder.encoding;
-			if (decoder.problem) break;
-			engine.pushText(text);
-			if (engine.done) break;
+			if (!feed.push(next.value)) break;
 		}
-		if (!decoder.problem && !engine.done) {
-			const text = decoder.end();
-			engine.encoding = decoder.encoding;
-			if (!decoder.problem) {
-				engine.pushText(text);
-				engine.finish();
-			}
-		}
-		if (decoder.problem) engine.fatal(decoder.problem.code, null, decoder.problem.message);
+		feed.end();
 	} catch (e) {
 		if (e instanceof CallbackError) throw e.original;
 		engine.fatal('format-error', null, internalError(e));

@@ -392,21 +392,23 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 	};
 }
 
+/** `json` itself, or its text parsed; text that is not JSON is a ProfileError at `path`. */
+function fromJson(json: unknown, path: string): unknown {
+	if (typeof json !== 'string') return json;
+	try {
+		return JSON.parse(json);
+	} catch (e) {
+		throw new ProfileError([{ path, message: `is not valid JSON (${String(e)})` }]);
+	}
+}
+
 /**
  * Validates a profile's `settings` object (snake_case JSON, or its text) and fills defaults.
  * @example parseSettings('{"min_coverage":0.75}').minCoverage // 0.75
  */
 export function parseSettings(json: unknown): ProfileSettings {
 	const r = new Reader();
-	let value = json;
-	if (typeof json === 'string') {
-		try {
-			value = JSON.parse(json);
-		} catch (e) {
-			throw new ProfileError([{ path: 'settings', message: `is not valid JSON (${String(e)})` }]);
-		}
-	}
-	const settings = readSettings(r, value, '');
+	const settings = readSettings(r, fromJson(json, 'settings'), '');
 	if (r.issues.length) throw new ProfileError(r.issues);
 	return settings;
 }
@@ -417,14 +419,7 @@ export function parseSettings(json: unknown): ProfileSettings {
  */
 export function parseProfile(json: unknown): Profile {
 	const r = new Reader();
-	let value = json;
-	if (typeof json === 'string') {
-		try {
-			value = JSON.parse(json);
-		} catch (e) {
-			throw new ProfileError([{ path: '(document)', message: `is not valid JSON (${String(e)})` }]);
-		}
-	}
+	const value = fromJson(json, '(document)');
 	if (!isObj(value)) throw new ProfileError([{ path: '(document)', message: 'must be an object' }]);
 	const o = value;
 	r.unknownKeys(

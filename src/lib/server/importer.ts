@@ -16,7 +16,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-	ByteDecoder,
+	ByteFeed,
 	emptyContext,
 	findColumn,
 	ValidationEngine,
@@ -59,7 +59,7 @@ export const DEFAULT_MAX_ROWS = 2_000_000;
 /**
  * Bytes read per step. Small enough that a chunk's parsed records die young: with 1 MB chunks
  * they outlived the young generation and a million-row import peaked at 240 MB RSS, with 64 KB
- * at 200 MB, in the same time (`npm run bench -- import`).
+ * at 200 MB, in the same time (`npm run bench -- import` with this constant at 1 MB and 64 KB).
  */
 const CHUNK_BYTES = 1 << 16;
 
@@ -286,7 +286,7 @@ function scan(
 		},
 		false
 	);
-	const decoder = new ByteDecoder();
+	const feed = new ByteFeed(engine);
 	let bytes = 0;
 	try {
 		for (;;) {
@@ -303,21 +303,10 @@ function scan(
 			const chunk = buf.subarray(0, n);
 			hash.update(chunk);
 			options.onProgress?.(bytes, total);
-			if (engine.done || decoder.problem) continue; // keep hashing: the sha256 covers the file
-			const text = decoder.push(chunk);
-			engine.encoding = decoder.encoding;
-			if (decoder.problem) continue;
-			engine.pushText(text);
+			// Once the file needs no more bytes, keep reading only for the sha256 of the whole file.
+			feed.push(chunk);
 		}
-		if (!decoder.problem && !engine.done) {
-			const text = decoder.end();
-			engine.encoding = decoder.encoding;
-			if (!decoder.problem) {
-				engine.pushText(text);
-				engine.finish();
-			}
-		}
-		if (decoder.problem) engine.fatal(decoder.problem.code, null, decoder.problem.message);
+		feed.end();
 	} catch (e) {
 		if (thrown) throw (thrown as { error: unknown }).error;
 		if (e instanceof ImportReadError) throw e;

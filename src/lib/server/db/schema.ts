@@ -22,11 +22,20 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
+import {
+	MAX_YEAR,
+	METHODS,
+	MIN_YEAR,
+	POLARITIES,
+	REGION_KINDS,
+	TARGET_DOCUMENTS,
+	VALUE_TYPES
+} from '../../import/types';
 
-export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
-export const POLARITIES = ['higher', 'lower'] as const;
-export const VALUE_TYPES = ['number', 'percent', 'count', 'level'] as const;
-export const METHODS = ['minmax', 'target', 'bands', 'level'] as const;
+// The domain's lists live with the import schemas (which the files are checked against); the
+// tables' CHECKs use the same ones.
+export { MAX_YEAR, METHODS, MIN_YEAR, POLARITIES, REGION_KINDS, TARGET_DOCUMENTS, VALUE_TYPES };
+
 export const IMPORT_KINDS = [
 	'seed',
 	'observations',
@@ -36,8 +45,6 @@ export const IMPORT_KINDS = [
 	'regions'
 ] as const;
 export const IMPORT_STATUSES = ['committed', 'undone'] as const;
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
 
 const inList = (column: string, values: readonly string[]) =>
 	sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -45,7 +52,8 @@ const inList = (column: string, values: readonly string[]) =>
 /**
  * The same test as `inList`, written as `=` … `OR` for the value tables that bulk imports fill:
  * SQLite builds an ephemeral index for `IN (…)` each time an INSERT statement runs, so a
- * four-item list cost 0.8 s per million single-row inserts (measured; see tests/bench/import.ts).
+ * four-item list cost about 2 s more per million single-row inserts than the same test with OR
+ * (`npm run bench -- import`, cases check_in_list and check_or_list).
  */
 const equalsOneOf = (column: string, values: readonly string[]) =>
 	sql.raw(`(${values.map((v) => `${column} = '${v}'`).join(' OR ')})`);
@@ -273,18 +281,10 @@ export const observations = sqliteTable(
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`)
 		// No index on import_id or superseded_by: only undo reads them (a scan of the table, rare),
-		// and each index cost a million-row import about 0.2 s (tests/bench/import.ts).
+		// and each index cost a million-row import about 0.2 s (a one-off comparison of the import
+		// bench's pipeline with and without it; its undo case shows what undo costs without it).
 	]
 );
-
-export const TARGET_DOCUMENTS = [
-	'RPJMD',
-	'RPJPD',
-	'Renstra',
-	'RKPD',
-	'masterplan',
-	'other'
-] as const;
 
 export const targets = sqliteTable(
 	'targets',
@@ -327,7 +327,8 @@ export const targets = sqliteTable(
 			.on(t.regionCode, t.indicatorCode, t.year)
 			.where(sql`superseded_by IS NULL`)
 		// No index on import_id or superseded_by: only undo reads them (a scan of the table, rare),
-		// and each index cost a million-row import about 0.2 s (tests/bench/import.ts).
+		// and each index cost a million-row import about 0.2 s (a one-off comparison of the import
+		// bench's pipeline with and without it; its undo case shows what undo costs without it).
 	]
 );
 
