@@ -8,7 +8,13 @@
  * - pipeline: `importFile()` (one pass: validate while writing, one BEGIN IMMEDIATE) into a seeded
  *   database, where observations carry their partial unique index, foreign keys, CHECKs and
  *   history columns;
- * - pipeline_two_pass: the same with `strategy: 'two-pass'` (validate first, then write).
+ * - pipeline_two_pass: the same with `strategy: 'two-pass'` (validate first, then write);
+ * - validate_only: decode, parse and validate the file, nothing written (the pipeline's part
+ *   before SQL);
+ * - reimport_unchanged and undo: the file imported again (every value unchanged), then the first
+ *   import undone;
+ * - check_in_list and check_or_list: a million single-row inserts into two scratch tables whose
+ *   only difference is a CHECK written with `IN (…)` or with `OR` (why migration 0005 exists).
  * Goal: pipeline / floor ≥ 0.6 in rows per second; peak RSS under 250 MB.
  *
  * Runs on 2026-11-29 (2 cores, otherwise idle): floor 2.05–2.13 s; pipeline 2.98–3.08 s, ratio
@@ -182,6 +188,108 @@ async function pipelineCase(
 	};
 }
 
+/** The validator alone (decode, parse, check), nothing written: the part of the pipeline before SQL. */
+async function validateCase(csv: string, dbFile: string): Promise<CaseResult[]> {
+	const { openSync, readSync, closeSync: close } = await import('node:fs');
+	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
+	const { contextFromDb } = await import('../../src/lib/server/importer.ts');
+	const { ByteFeed, ValidationEngine } = await import('../../src/lib/import/index.ts');
+	const conn = openDatabase(dbFile);
+	const context = contextFromDb(conn);
+	conn.sqlite.close();
+	const started = performance.now();
+	let rows = 0;
+	const engine = new ValidationEngine(
+		{ kind: 'observations', context, maxRows: 2_000_000, onRow: () => rows++ },
+		false
+	);
+	const feed = new ByteFeed(engine);
+	const fd = openSync(csv, 'r');
+	try {
+		let at = 0;
+		for (;;) {
+			const buf = Buffer.allocUnsafe(1 << 16);
+			const n = readSync(fd, buf, 0, buf.length, at);
+			if (n === 0) break;
+			at += n;
+			feed.push(buf.subarray(0, n));
+		}
+		feed.end();
+	} finally {
+		close(fd);
+	}
+	const ms = performance.now() - started;
+	if (engine.report(null).status !== 'valid') throw new Error('validate_only: file not valid');
+	return [{ case: 'validate_only', rows, ms, peak_rss_mb: peakMb() }];
+}
+
+/**
+ * The same file imported twice and then undone: the second import finds every value unchanged
+ * (each batch meets existing keys and compares row by row); undo scans the table for the import.
+ */
+async function againCase(csv: string, dbFile: string): Promise<CaseResult[]> {
+	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
+	const { importFile, undo } = await import('../../src/lib/server/importer.ts');
+	const conn = openDatabase(dbFile);
+	const options = {
+		kind: 'observations' as const,
+		actor: 'bench',
+		limits: { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
+	};
+	const first = importFile(conn, csv, options);
+	if (first.status !== 'imported') throw new Error('again: first import failed');
+	let started = performance.now();
+	const again = importFile(conn, csv, options);
+	const againMs = performance.now() - started;
+	if (again.status !== 'unchanged') throw new Error(`again: second import was ${again.status}`);
+	started = performance.now();
+	const undone = undo(conn, first.importId!, 'bench');
+	const undoMs = performance.now() - started;
+	conn.sqlite.close();
+	return [
+		{
+			case: 'reimport_unchanged',
+			rows: again.counts.unchanged,
+			ms: againMs,
+			peak_rss_mb: peakMb()
+		},
+		{ case: 'undo', rows: undone.removed, ms: undoMs, peak_rss_mb: peakMb() }
+	];
+}
+
+/**
+ * Why the value tables' CHECKs avoid `IN (…)` (migration 0005): the same million single-row
+ * inserts into two scratch tables whose only difference is a CHECK written as `IN (…)` or as
+ * `= … OR …`. SQLite builds an ephemeral index for the IN list every time the statement runs.
+ */
+async function checkListCase(dbFile: string): Promise<CaseResult[]> {
+	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
+	const conn = openDatabase(dbFile);
+	const types = ['number', 'percent', 'count', 'level'];
+	const results: CaseResult[] = [];
+	for (const [name, check] of [
+		['check_in_list', `value_type IN ('number', 'percent', 'count', 'level')`],
+		['check_or_list', types.map((t) => `value_type = '${t}'`).join(' OR ')]
+	]) {
+		conn.sqlite.exec(
+			`CREATE TABLE ${name} (value_type TEXT NOT NULL, value REAL NOT NULL, CHECK (${check}))`
+		);
+		const insert = conn.sqlite.prepare(`INSERT INTO ${name} VALUES (?, ?)`);
+		const started = performance.now();
+		conn.sqlite.exec('BEGIN IMMEDIATE');
+		for (let i = 0; i < ROWS; i++) insert.run(types[i % 4], i);
+		conn.sqlite.exec('COMMIT');
+		results.push({
+			case: name,
+			rows: ROWS,
+			ms: performance.now() - started,
+			peak_rss_mb: peakMb()
+		});
+	}
+	conn.sqlite.close();
+	return results;
+}
+
 /** Seeds a template database and registers the synthetic regions; returns the file. */
 async function prepareTemplate(dir: string, regionsNeeded: number) {
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
@@ -206,15 +314,28 @@ async function prepareTemplate(dir: string, regionsNeeded: number) {
 	return { file, codes, indicators };
 }
 
-function child(caseName: string, csv: string, dbFile: string): CaseResult {
+function child(caseName: string, csv: string, dbFile: string): CaseResult[] {
 	const out = spawnSync(
 		process.execPath,
 		['--import', 'tsx', SELF, '--child', caseName, csv, dbFile],
 		{ cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 }
 	);
 	if (out.status !== 0) throw new Error(`case ${caseName} failed: ${out.stderr}`);
-	return JSON.parse(out.stdout.trim().split('\n').pop()!) as CaseResult;
+	return JSON.parse(out.stdout.trim().split('\n').pop()!) as CaseResult[];
 }
+
+/** The cases that read the whole file once, compared with the floor. */
+const FILE_CASES = new Set(['floor', 'pipeline', 'pipeline_two_pass', 'validate_only']);
+
+/** Child cases in run order; `fresh`: an empty database instead of a copy of the seeded template. */
+const CHILDREN: { name: string; fresh: boolean }[] = [
+	{ name: 'floor', fresh: true },
+	{ name: 'pipeline', fresh: false },
+	{ name: 'pipeline_two_pass', fresh: false },
+	{ name: 'validate_only', fresh: false },
+	{ name: 'again', fresh: false },
+	{ name: 'check_lists', fresh: true }
+];
 
 export async function run(): Promise<void> {
 	const dir = mkdtempSync(path.join(tmpdir(), 'rapor-bench-import-'));
@@ -231,26 +352,33 @@ export async function run(): Promise<void> {
 		generateLongCsv(csv, ROWS, template.codes, template.indicators);
 		const mb = statSync(csv).size / 1048576;
 		const results: CaseResult[] = [];
-		for (const name of ['floor', 'pipeline', 'pipeline_two_pass']) {
+		for (const { name, fresh } of CHILDREN) {
 			const db = path.join(dir, `${name}.db`);
-			if (name === 'floor') rmSync(db, { force: true });
+			if (fresh) rmSync(db, { force: true });
 			else copyFileSync(template.file, db);
-			results.push(child(name, csv, db));
+			results.push(...child(name, csv, db));
 			for (const f of [db, db + '-wal', db + '-shm']) rmSync(f, { force: true });
 		}
-		const floor = results[0];
-		const floorRate = floor.rows / (floor.ms / 1000);
+		const rateOf = (c: string) => {
+			const r = results.find((x) => x.case === c)!;
+			return r.rows / (r.ms / 1000);
+		};
+		// What each case is compared with: the file cases with the floor, the IN-list CHECK with
+		// the same CHECK written with OR.
+		const baselineOf = (c: string) =>
+			c.startsWith('check_') ? 'check_or_list' : FILE_CASES.has(c) ? 'floor' : null;
 		for (const r of results) {
 			const rate = r.rows / (r.ms / 1000);
+			const base = baselineOf(r.case);
 			console.log(
 				JSON.stringify({
 					bench: 'import',
 					case: r.case,
 					rows: r.rows,
-					file_mb: Math.round(mb * 10) / 10,
+					...(FILE_CASES.has(r.case) ? { file_mb: Math.round(mb * 10) / 10 } : {}),
 					ms: Math.round(r.ms),
 					rows_per_s: Math.round(rate),
-					ratio_to_floor: Math.round((rate / floorRate) * 100) / 100,
+					...(base ? { [`ratio_to_${base}`]: Math.round((rate / rateOf(base)) * 100) / 100 } : {}),
 					peak_rss_mb: r.peak_rss_mb
 				})
 			);
@@ -263,9 +391,13 @@ export async function run(): Promise<void> {
 // Child mode: `node --import tsx tests/bench/import.ts --child <case> <csv> <db>`.
 if (process.argv[2] === '--child') {
 	const [, , , name, csv, db] = process.argv;
-	const result =
-		name === 'floor'
-			? await floorCase(csv, db)
-			: await pipelineCase(csv, db, name === 'pipeline' ? 'one-pass' : 'two-pass');
-	console.log(JSON.stringify(result));
+	const cases: Record<string, () => Promise<CaseResult[]>> = {
+		floor: async () => [await floorCase(csv, db)],
+		pipeline: async () => [await pipelineCase(csv, db, 'one-pass')],
+		pipeline_two_pass: async () => [await pipelineCase(csv, db, 'two-pass')],
+		validate_only: () => validateCase(csv, db),
+		again: () => againCase(csv, db),
+		check_lists: () => checkListCase(db)
+	};
+	console.log(JSON.stringify(await cases[name]()));
 }
