@@ -5,7 +5,7 @@ import * as audit from '$lib/server/db/audit';
 import * as indicators from '$lib/server/db/indicators';
 import { imports } from '$lib/server/db/schema';
 import { requireCapability } from '$lib/server/auth/guard';
-import { CAPABILITIES } from '$lib/server/auth/roles';
+import { CAPABILITIES, hasRole } from '$lib/server/auth/roles';
 import { regionYearScores } from '$lib/server/scores';
 import type { GroupScore, IndicatorScore } from '$lib/scoring';
 import type { PageServerLoad } from './$types';
@@ -18,10 +18,10 @@ export const load = (async (event) => {
 	const user = requireCapability(event, 'staff');
 	const conn = getConnection();
 	const { instance } = config();
-	const seesAll = (CAPABILITIES.readAudit as readonly string[]).includes(user.role);
+	const seesAll = hasRole(user, CAPABILITIES.readAudit);
 	const all = indicators.list(conn.db, { framework: instance.defaultFramework });
 	const mine = user.role === 'produsen' ? all.filter((i) => i.opd === user.opd) : all;
-	const codes = new Set(mine.map((i) => i.code));
+	const opdOf = new Map(mine.map((i) => [i.code, i.opd]));
 
 	const latest = conn.sqlite
 		.prepare(
@@ -56,9 +56,8 @@ export const load = (async (event) => {
 				region: instance.defaultRegion,
 				year: latestYear
 			});
-			const opdOf = new Map(mine.map((i) => [i.code, i.opd]));
 			offTrack = flatten(scores.dimensions)
-				.filter((s) => codes.has(s.code) && (s.trend === 'decreasing' || s.trend === 'stagnating'))
+				.filter((s) => opdOf.has(s.code) && (s.trend === 'decreasing' || s.trend === 'stagnating'))
 				.map((s) => ({
 					code: s.code,
 					nameId: s.nameId,

@@ -3,7 +3,7 @@ import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/im
 import { getConnection, type Connection } from '$lib/server/db';
 import { recordAudit, writeAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
-import { CAPABILITIES, mayEditIndicator, type SessionUser } from '$lib/server/auth/roles';
+import { CAPABILITIES, hasRole, mayEditIndicator, type SessionUser } from '$lib/server/auth/roles';
 import {
 	guessKind,
 	history,
@@ -16,6 +16,7 @@ import {
 	type ImportReport
 } from '$lib/server/importer';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { pageOf } from '../paging';
 import { cleanFileName, kindsFor, previewOf, undoReason, type PreviewView } from './preview';
 import {
 	discard,
@@ -24,8 +25,8 @@ import {
 	saveMeta,
 	storeUpload,
 	sweep,
-	uploadsDir,
-	type UploadOwner
+	uploadOwner,
+	uploadsDir
 } from './uploads.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -35,13 +36,6 @@ const PREVIEW_ROWS = 10;
 const MAX_ERRORS = 1000;
 
 const LOCALES = ['auto', 'id', 'en'] as const;
-
-const can = (user: SessionUser, capability: keyof typeof CAPABILITIES) =>
-	(CAPABILITIES[capability] as readonly string[]).includes(user.role);
-
-function ownerOf(event: RequestEvent, user: SessionUser): UploadOwner {
-	return { userId: user.id, sessionId: event.locals.session?.id ?? '' };
-}
 
 function regionCodes(conn: Connection): { code: string; name: string }[] {
 	return conn.sqlite.prepare(`SELECT code, name FROM regions ORDER BY code`).all() as {
@@ -62,9 +56,7 @@ export const load = (async (event) => {
 	const { total } = conn.sqlite.prepare(`SELECT count(*) AS total FROM imports`).get() as {
 		total: number;
 	};
-	const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-	const requested = Number(event.url.searchParams.get('page') ?? '1');
-	const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
+	const { page, pages, offset } = pageOf(event.url, total, PAGE_SIZE);
 
 	// Result of the last confirm or undo (redirected here), read back from the import record.
 	const importedId = idParam(event.url, 'imported');
@@ -101,13 +93,13 @@ export const load = (async (event) => {
 
 	const kinds = kindsFor(user.role);
 	return {
-		canImport: can(user, 'importData') && kinds.length > 0,
-		canUndo: can(user, 'undoImport'),
+		canImport: hasRole(user, CAPABILITIES.importData) && kinds.length > 0,
+		canUndo: hasRole(user, CAPABILITIES.undoImport),
 		kinds,
 		opd: user.role === 'produsen' ? user.opd : null,
 		regions: regionCodes(conn),
 		limits: importLimits(),
-		history: history(conn, PAGE_SIZE, (page - 1) * PAGE_SIZE).map((h) => ({
+		history: history(conn, PAGE_SIZE, offset).map((h) => ({
 			id: h.id,
 			kind: h.kind,
 			fileName: h.fileName,
@@ -282,7 +274,7 @@ export const actions = {
 			return fail(400, { values, problem: 'kind' as const });
 		}
 		const meta = {
-			owner: ownerOf(event, user),
+			owner: uploadOwner(event, user),
 			createdAt: Date.now(),
 			kind,
 			locale: values.locale === 'auto' ? null : (values.locale as Locale),
@@ -331,7 +323,7 @@ export const actions = {
 		const token = String(form.get('token') ?? '');
 		if (token === '') return fail(400, { problem: 'missing' as const });
 		const dir = uploadsDir(conn.path);
-		const upload = readUpload(dir, token, ownerOf(event, user));
+		const upload = readUpload(dir, token, uploadOwner(event, user));
 		if (!upload || !upload.meta.confirmable || upload.file === null)
 			return fail(410, { problem: 'expired' as const });
 		const { meta, file } = upload;

@@ -40,20 +40,11 @@ export interface PreviewView {
 	token: string | null;
 }
 
-interface ReportLike {
+/** What `previewOf` reads of an import report: the view's facts, any status, the parsed rows. */
+type ReportLike = Omit<PreviewView, 'status' | 'columns' | 'rows' | 'token'> & {
 	status: string;
-	kind: ImportKind;
-	shape: Shape | null;
-	dialect: Dialect | null;
-	fileName: string;
-	bytes: number;
-	sha256: string;
-	rowCount: number;
-	counts: PreviewView['counts'];
-	errors: ImportError[];
-	errorCount: number;
 	preview: readonly object[];
-}
+};
 
 /**
  * The page's view of a report: preview rows as cells in the kind's column order.

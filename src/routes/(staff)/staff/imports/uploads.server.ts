@@ -29,6 +29,14 @@ export interface UploadOwner {
 	sessionId: string;
 }
 
+/** The owner of an upload made in this request by `user`. */
+export function uploadOwner(
+	event: { locals: { session?: { id: string } | null } },
+	user: { id: number }
+): UploadOwner {
+	return { userId: user.id, sessionId: event.locals.session?.id ?? '' };
+}
+
 export interface UploadMeta {
 	owner: UploadOwner;
 	createdAt: number;

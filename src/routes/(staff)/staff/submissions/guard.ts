@@ -1,11 +1,16 @@
 /**
  * Shared by the submission routes: the acting person for the service, the numeric id from the
- * URL, and the mapping of the service's refusals to responses (403 and 404 as errors, the rest as
- * `fail` with a code the page turns into a message).
+ * URL, a snapshot read or a 404, and the mapping of the service's refusals to responses (403 and
+ * 404 as errors, the rest as `fail` with a code the page turns into a message).
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { actorOf, requireRole } from '$lib/server/auth/guard';
-import { SubmissionError, type SubmissionActor } from '$lib/server/submissions/service';
+import type { Connection } from '$lib/server/db';
+import {
+	readSnapshot,
+	SubmissionError,
+	type SubmissionActor
+} from '$lib/server/submissions/service';
 import { SUBMISSION_ROLES } from '$lib/server/submissions/workspace';
 
 export type Need = keyof typeof SUBMISSION_ROLES;
@@ -43,5 +48,15 @@ export async function attempt<T>(fn: () => T | Promise<T>) {
 		if (e.status === 403) error(403, 'Forbidden');
 		if (e.status === 404) error(404, 'Not found');
 		return { ok: false as const, failure: fail(e.status, { code: e.code, detail: e.detail }) };
+	}
+}
+
+/** A snapshot of this submission (see `readSnapshot`); one that does not exist or is another's: 404. */
+export function readSnapshotOr404(conn: Connection, submissionId: number, snapshotId: number) {
+	try {
+		return readSnapshot(conn, submissionId, snapshotId);
+	} catch (e) {
+		if (e instanceof SubmissionError) error(404, 'Not found');
+		throw e;
 	}
 }

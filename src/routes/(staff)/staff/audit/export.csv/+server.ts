@@ -3,6 +3,7 @@ import { getConnection } from '$lib/server/db';
 import * as audit from '$lib/server/db/audit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { readFilter } from '../filter';
+import { csvDownload } from '$lib/server/csv-download';
 import type { RequestHandler } from './$types';
 
 /** The filtered audit log as CSV; cells that a spreadsheet would run as formulas are escaped. */
@@ -38,11 +39,5 @@ export const GET: RequestHandler = (event) => {
 		])
 	]);
 	const stamp = new Date().toISOString().slice(0, 10);
-	return new Response('\uFEFF' + body + '\r\n', {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="audit-log-${stamp}.csv"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return csvDownload(body + '\r\n', `audit-log-${stamp}.csv`);
 };

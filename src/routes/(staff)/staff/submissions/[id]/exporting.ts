@@ -7,11 +7,10 @@ import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { printPdf, type ExportContext } from '$lib/server/submissions/export';
-import { readSnapshot, SubmissionError } from '$lib/server/submissions/service';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/submissions/store';
 import type { SnapshotContent } from '$lib/submission/snapshot';
-import { idParam, requireSubmissionRole } from '../guard';
+import { idParam, readSnapshotOr404, requireSubmissionRole } from '../guard';
 
 export interface ExportSource {
 	id: number;
@@ -32,16 +31,10 @@ export function exportSource(event: RequestEvent): ExportSource {
 	let content: SnapshotContent;
 	let snapshot: ExportContext['snapshot'] = null;
 	if (raw) {
-		const snapId = idParam(raw);
-		try {
-			const snap = readSnapshot(conn, id, snapId);
-			if (!snap.intact) error(500, 'The snapshot does not match its hash.');
-			content = snap.content;
-			snapshot = { id: snap.row.id, createdAt: snap.row.createdAt, createdBy: snap.row.createdBy };
-		} catch (e) {
-			if (e instanceof SubmissionError) error(404, 'Not found');
-			throw e;
-		}
+		const snap = readSnapshotOr404(conn, id, idParam(raw));
+		if (!snap.intact) error(500, 'The snapshot does not match its hash.');
+		content = snap.content;
+		snapshot = { id: snap.row.id, createdAt: snap.row.createdAt, createdBy: snap.row.createdBy };
 	} else {
 		content = buildContent(conn, id, config().dataDir);
 	}

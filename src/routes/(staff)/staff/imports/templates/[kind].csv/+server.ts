@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { IMPORT_KINDS, kindSchemas, templateCsv, type ImportKind } from '$lib/import';
 import { requireCapability } from '$lib/server/auth/guard';
-import { getLocale } from '$lib/paraglide/runtime';
+import { csvDownload, csvLanguage } from '$lib/server/csv-download';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,19 +13,13 @@ export const GET: RequestHandler = (event) => {
 	const kind = event.params.kind;
 	if (!(IMPORT_KINDS as readonly string[]).includes(kind))
 		error(404, `Unknown kind "${kind}": one of ${IMPORT_KINDS.join(', ')}.`);
-	const langParam = event.url.searchParams.get('lang');
-	if (langParam !== null && langParam !== 'id' && langParam !== 'en')
-		error(400, '?lang must be id or en.');
-	const lang = langParam ?? (getLocale() === 'en' ? 'en' : 'id');
+	const lang = csvLanguage(event.url);
 	const shape = event.url.searchParams.get('shape') ?? 'long';
 	if (shape !== 'long' && shape !== 'wide') error(400, '?shape must be long or wide.');
 	if (!kindSchemas[kind as ImportKind].shapes.includes(shape))
 		error(400, `${kind} files have no ${shape} shape.`);
-	return new Response('\uFEFF' + templateCsv(kind as ImportKind, lang, shape), {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="template-${kind}-${shape}-${lang}.csv"`,
-			'cache-control': 'private, no-store'
-		}
-	});
+	return csvDownload(
+		templateCsv(kind as ImportKind, lang, shape),
+		`template-${kind}-${shape}-${lang}.csv`
+	);
 };

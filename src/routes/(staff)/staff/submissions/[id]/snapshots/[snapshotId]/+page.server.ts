@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
-import { readSnapshot, SubmissionError } from '$lib/server/submissions/service';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/submissions/store';
 import { diffItems } from '$lib/submission/snapshot';
-import { idParam, requireSubmissionRole } from '../../../guard';
+import { idParam, readSnapshotOr404, requireSubmissionRole } from '../../../guard';
 import type { PageServerLoad } from './$types';
 
 /** A frozen snapshot, readable as it was, and its differences from now (or another snapshot). */
@@ -16,17 +15,9 @@ export const load = (async (event) => {
 	const conn = getConnection();
 	const sub = store.getSubmission(conn, id);
 	if (!sub) error(404, 'Not found');
-	const read = (n: number) => {
-		try {
-			return readSnapshot(conn, id, n);
-		} catch (e) {
-			if (e instanceof SubmissionError) error(404, 'Not found');
-			throw e;
-		}
-	};
-	const snap = read(snapshotId);
+	const snap = readSnapshotOr404(conn, id, snapshotId);
 	const againstRaw = event.url.searchParams.get('against');
-	const against = againstRaw ? read(idParam(againstRaw)) : null;
+	const against = againstRaw ? readSnapshotOr404(conn, id, idParam(againstRaw)) : null;
 	const other = against ? against.content : buildContent(conn, id, config().dataDir);
 	return {
 		submission: sub,
