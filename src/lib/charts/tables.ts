@@ -4,9 +4,10 @@
  * publishes can be unit-tested without rendering it.
  */
 import { formatDelta, formatNumber, formatYear, type Locale } from '../format';
-import type { Ranked } from './geometry/bars';
+import { rankText, type Ranked } from './geometry/bars';
 import { bandOf, type BulletBand } from './geometry/bullet';
-import { rankText } from './geometry/bars';
+import { heatCells } from './geometry/heatmap';
+import { isNum } from './geometry/number';
 import type { SlopeInput } from './geometry/slope';
 import type { ChartLabels } from './labels';
 import type {
@@ -33,9 +34,6 @@ export interface ChartModel {
 	table: TableModel;
 	description: string;
 }
-
-const isNum = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
 
 function num(key: string, label: string, ctx: ModelContext): TableColumn {
 	return { key, label, kind: 'number', decimals: ctx.decimals, unit: ctx.unit };
@@ -89,7 +87,7 @@ export function lineModel(
 	ctx: ModelContext
 ): ChartModel {
 	const targetPoints = Array.isArray(target) ? target : [];
-	const level = typeof target === 'number' && Number.isFinite(target) ? target : null;
+	const level = isNum(target) ? target : null;
 	const hasTarget = level !== null || targetPoints.length > 0;
 	const at = (pts: YearValue[], year: number) => pts.find((p) => p.year === year);
 	const years = [
@@ -182,8 +180,7 @@ export function heatModel(
 	cells: HeatCell[],
 	ctx: ModelContext
 ): ChartModel {
-	const key = (r: string, c: string) => `${r}\u0000${c}`;
-	const byKey = new Map(cells.map((c) => [key(c.row, c.col), c]));
+	const cellAt = heatCells(cells);
 	const table: TableModel = {
 		caption: ctx.title,
 		columns: [
@@ -193,10 +190,10 @@ export function heatModel(
 		rows: rows.map((r) => ({
 			cells: Object.fromEntries([
 				['row', r.label],
-				...cols.map((c) => [`c:${c.code}`, byKey.get(key(r.code, c.code))?.value ?? null])
+				...cols.map((c) => [`c:${c.code}`, cellAt(r.code, c.code)?.value ?? null])
 			]),
 			flags: Object.fromEntries(
-				cols.map((c) => [`c:${c.code}`, !!byKey.get(key(r.code, c.code))?.illustrative])
+				cols.map((c) => [`c:${c.code}`, !!cellAt(r.code, c.code)?.illustrative])
 			)
 		}))
 	};
@@ -204,7 +201,7 @@ export function heatModel(
 		.map(
 			(r) =>
 				`${r.label}: ` +
-				cols.map((c) => `${c.label} ${say(byKey.get(key(r.code, c.code))?.value, ctx)}`).join('; ')
+				cols.map((c) => `${c.label} ${say(cellAt(r.code, c.code)?.value, ctx)}`).join('; ')
 		)
 		.join('. ');
 	return { table, description };

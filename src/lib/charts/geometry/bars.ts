@@ -4,6 +4,7 @@
  * upper bound, its worst counts every rival that could beat its lower bound.
  */
 import { ascending, descending } from 'd3-array';
+import { isNum, round2 } from './number';
 
 export interface RankInput {
 	code: string;
@@ -24,9 +25,6 @@ export interface Ranked extends RankInput {
 	/** Worst possible rank (largest number). */
 	rankHigh: number | null;
 }
-
-const isNum = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
 
 /**
  * Items sorted by score, highest first (ties and nulls by label), with ranks and rank intervals.
@@ -76,10 +74,10 @@ export interface BarRow {
  * @example barRows(2, 10, 30, 0.6) // [{ y: 16, height: 18 }, { y: 46, height: 18 }]
  */
 export function barRows(n: number, top: number, rowHeight: number, fill = 0.6): BarRow[] {
-	const height = Math.round(rowHeight * fill * 100) / 100;
+	const height = round2(rowHeight * fill);
 	const inset = (rowHeight - height) / 2;
 	return Array.from({ length: Math.max(0, n) }, (_, i) => ({
-		y: Math.round((top + i * rowHeight + inset) * 100) / 100,
+		y: round2(top + i * rowHeight + inset),
 		height
 	}));
 }

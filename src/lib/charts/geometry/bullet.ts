@@ -3,6 +3,7 @@
  * bar, the target as a perpendicular tick. Everything is clamped to the [min, max] domain.
  */
 import { scaleLinear } from 'd3-scale';
+import { isNum, round2 } from './number';
 import { BAND_GREYS } from './palette';
 
 export interface BulletBand {
@@ -16,10 +17,6 @@ export interface BulletGeometry {
 	bar: { x: number; y: number; width: number; height: number } | null;
 	target: { x: number; y1: number; y2: number } | null;
 }
-
-const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
-const isNum = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
 
 /**
  * Rectangles of the bands, the value bar and the target tick in a left..right × height box.
@@ -42,23 +39,23 @@ export function bulletGeometry(
 	const bands = d.bands.map((b, i) => {
 		const [x0, x1] = [x(Math.min(b.from, b.to)), x(Math.max(b.from, b.to))];
 		return {
-			x: r2(x0),
-			width: r2(x1 - x0),
+			x: round2(x0),
+			width: round2(x1 - x0),
 			fill: BAND_GREYS[i % BAND_GREYS.length],
 			label: b.label
 		};
 	});
-	const barH = r2(height / 3);
+	const barH = round2(height / 3);
 	const bar = isNum(d.value)
 		? {
-				x: r2(x(Math.min(d.min, d.value))),
+				x: round2(x(Math.min(d.min, d.value))),
 				y: barH,
-				width: r2(x(d.value) - x(d.min)),
+				width: round2(x(d.value) - x(d.min)),
 				height: barH
 			}
 		: null;
 	const target = isNum(d.target)
-		? { x: r2(x(d.target)), y1: r2(height / 6), y2: r2(height - height / 6) }
+		? { x: round2(x(d.target)), y1: round2(height / 6), y2: round2(height - height / 6) }
 		: null;
 	return { bands, bar, target };
 }

@@ -1,5 +1,22 @@
 import { describe, it, expect } from 'vitest';
-import { heatBin, heatBins, heatFill, heatLayout } from './heatmap';
+import { heatBin, heatBins, heatCells, heatFill, heatLayout } from './heatmap';
+
+describe('heatCells()', () => {
+	const cellAt = heatCells([
+		{ row: 'gov', col: '2018', value: 45 },
+		{ row: 'gov', col: '2024', value: null, illustrative: true },
+		{ row: 'g', col: 'ov2018', value: 1 }
+	]);
+	it.each([
+		['gov', '2018', { row: 'gov', col: '2018', value: 45 }],
+		['gov', '2024', { row: 'gov', col: '2024', value: null, illustrative: true }],
+		['g', 'ov2018', { row: 'g', col: 'ov2018', value: 1 }],
+		['eco', '2018', undefined],
+		['gov2018', '', undefined]
+	])('heatCells(cells)(%j, %j) gives %o', (row, col, cell) => {
+		expect(cellAt(row, col)).toEqual(cell);
+	});
+});
 
 describe('heatBin()', () => {
 	const t = [20, 40, 60, 80];

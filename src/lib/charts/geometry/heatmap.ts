@@ -3,10 +3,24 @@
  * each), a grid of cells, and column headers that turn 45° when they do not fit their column.
  */
 import { bisectRight } from 'd3-array';
+import type { HeatCell } from '../types';
+import { isNum } from './number';
 import { SEQUENTIAL, textColorOn } from './palette';
 import { textWidth, truncate } from './text';
 
 export const DEFAULT_THRESHOLDS = [20, 40, 60, 80] as const;
+
+/**
+ * A lookup of cells by row and column code; a cell that is not listed is undefined (no data).
+ * @example heatCells([{ row: 'gov', col: '2018', value: 45 }])('gov', '2018')?.value === 45
+ */
+export function heatCells(
+	cells: readonly HeatCell[]
+): (row: string, col: string) => HeatCell | undefined {
+	// Codes never contain NUL, so joining on it keeps every (row, col) pair apart.
+	const byKey = new Map(cells.map((c) => [`${c.row}\u0000${c.col}`, c]));
+	return (row, col) => byKey.get(`${row}\u0000${col}`);
+}
 
 /**
  * The bin of a value: 0 below the first threshold, thresholds.length at or above the last;
@@ -17,7 +31,7 @@ export function heatBin(
 	value: number | null | undefined,
 	thresholds: readonly number[]
 ): number | null {
-	if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+	if (!isNum(value)) return null;
 	return bisectRight(thresholds, value);
 }
 

@@ -6,6 +6,7 @@ import { extent } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { YearValue } from '../types';
+import { isNum } from './number';
 
 export interface Margin {
 	top: number;
@@ -13,9 +14,6 @@ export interface Margin {
 	bottom: number;
 	left: number;
 }
-
-const isNum = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
 
 /**
  * The first and last year among the points, or null when there are none.

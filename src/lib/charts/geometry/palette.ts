@@ -3,6 +3,7 @@
  * common colour-vision deficiencies), and every series also gets its own dash pattern and marker so
  * colour is never the only cue. Sequential fills are five viridis steps.
  */
+import { round2 } from './number';
 
 /** Okabe–Ito, ordered so the first colours keep at least 3:1 contrast on white. */
 export const SERIES_COLORS = [
@@ -58,10 +59,8 @@ export function seriesStyle(i: number): SeriesStyle {
 	};
 }
 
-const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
-
 function polygon(points: [number, number][]): string {
-	return points.map(([x, y], i) => `${i ? 'L' : 'M'}${r2(x)},${r2(y)}`).join('') + 'Z';
+	return points.map(([x, y], i) => `${i ? 'L' : 'M'}${round2(x)},${round2(y)}`).join('') + 'Z';
 }
 
 /**
@@ -116,8 +115,10 @@ export function markerPath(shape: MarkerShape, r: number): string {
 				[-t, -t]
 			]);
 		}
-		default:
-			return `M${r2(r)},0A${r2(r)},${r2(r)} 0 1,1 ${r2(-r)},0A${r2(r)},${r2(r)} 0 1,1 ${r2(r)},0Z`;
+		default: {
+			const k = round2(r);
+			return `M${k},0A${k},${k} 0 1,1 ${-k},0A${k},${k} 0 1,1 ${k},0Z`;
+		}
 	}
 }
 

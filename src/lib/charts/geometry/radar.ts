@@ -3,12 +3,10 @@
  * A null score leaves a gap in the outline; it is never drawn as 0.
  */
 import { curveLinear, curveLinearClosed, lineRadial } from 'd3-shape';
+import { isNum, round2 } from './number';
 import { textWidth, wrapWords } from './text';
 
-const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
-const isScore = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
 
 /**
  * Angle in radians of axis i of n, clockwise from 12 o'clock.
@@ -31,7 +29,7 @@ export function radarXY(
 ): { x: number; y: number } {
 	const a = radarAngle(i, n);
 	const r = (radius * clamp(value, max)) / max;
-	return { x: r2(r * Math.sin(a)), y: r2(-r * Math.cos(a)) };
+	return { x: round2(r * Math.sin(a)), y: round2(-r * Math.cos(a)) };
 }
 
 export interface RadarPoint {
@@ -53,7 +51,7 @@ export function radarPoints(
 	const n = values.length;
 	const out: RadarPoint[] = [];
 	values.forEach((v, i) => {
-		if (isScore(v)) out.push({ i, value: v, ...radarXY(v, i, n, radius, max) });
+		if (isNum(v)) out.push({ i, value: v, ...radarXY(v, i, n, radius, max) });
 	});
 	return out;
 }
@@ -70,7 +68,7 @@ export function radarPath(
 ): string {
 	const n = values.length;
 	if (n === 0) return '';
-	const items = values.map((v, i) => ({ i, v: isScore(v) ? clamp(v, max) : null }));
+	const items = values.map((v, i) => ({ i, v: isNum(v) ? clamp(v, max) : null }));
 	const firstGap = items.findIndex((d) => d.v === null);
 	const ordered =
 		firstGap < 0 ? items : [...items.slice(firstGap + 1), ...items.slice(0, firstGap + 1)];
@@ -114,7 +112,7 @@ export function radarLabel(i: number, n: number, radius: number, offset: number)
 	const r = radius + offset;
 	const anchor = Math.abs(s) < 0.1 ? 'middle' : s > 0 ? 'start' : 'end';
 	const valign = c > 0.9 ? 'above' : c < -0.9 ? 'below' : 'middle';
-	return { x: r2(r * s), y: r2(-r * c), anchor, valign };
+	return { x: round2(r * s), y: round2(-r * c), anchor, valign };
 }
 
 export interface RadarLayoutOptions {
@@ -200,7 +198,7 @@ export function radarLayout(
 					? pos.y - block / 2 + Math.round(fontSize / 3)
 					: pos.y + Math.round(fontSize * 0.85);
 		return {
-			label: { x: pos.x, y: r2(first), anchor: pos.anchor, lines },
+			label: { x: pos.x, y: round2(first), anchor: pos.anchor, lines },
 			top: first - fontSize,
 			bottom: first + block + Math.round(fontSize / 3)
 		};
@@ -210,7 +208,7 @@ export function radarLayout(
 	return {
 		width,
 		height: top + bottom,
-		cx: r2(width / 2),
+		cx: round2(width / 2),
 		cy: top,
 		radius,
 		fontSize,

@@ -3,8 +3,7 @@
  * apart so none overlaps, while staying as close as possible to their line ends.
  */
 import { scaleLinear } from 'd3-scale';
-
-const r2 = (v: number) => Math.round(v * 100) / 100 + 0;
+import { isNum, round2 } from './number';
 
 /**
  * Moves label positions (y, in px) apart so neighbours are at least minGap apart and all stay in
@@ -20,7 +19,7 @@ export function dodge(positions: number[], minGap: number, lo: number, hi: numbe
 	const out = new Array<number>(n);
 	if ((n - 1) * minGap > hi - lo) {
 		const step = n > 1 ? (hi - lo) / (n - 1) : 0;
-		order.forEach((d, k) => (out[d.i] = r2(lo + k * step)));
+		order.forEach((d, k) => (out[d.i] = round2(lo + k * step)));
 		return out;
 	}
 	// sum: Σ (wanted position − offset inside the cluster); its mean is the best cluster start.
@@ -47,7 +46,7 @@ export function dodge(positions: number[], minGap: number, lo: number, hi: numbe
 	}
 	let k = 0;
 	for (const c of stack) {
-		for (let j = 0; j < c.count; j++, k++) out[order[k].i] = r2(c.start + j * minGap);
+		for (let j = 0; j < c.count; j++, k++) out[order[k].i] = round2(c.start + j * minGap);
 	}
 	return out;
 }
@@ -68,9 +67,6 @@ export interface SlopeLine extends SlopeInput {
 	label2: number | null;
 }
 
-const isNum = (v: number | null | undefined): v is number =>
-	typeof v === 'number' && Number.isFinite(v);
-
 /**
  * Line ends and de-overlapped label positions for every item, values mapped from the domain onto
  * [bottom, top] in px.
@@ -85,8 +81,8 @@ export function slopeLayout(
 ): SlopeLine[] {
 	const y = scaleLinear().domain(domain).range([bottom, top]).clamp(true);
 	const ends = items.map((d) => ({
-		y1: isNum(d.from) ? r2(y(d.from)) : null,
-		y2: isNum(d.to) ? r2(y(d.to)) : null
+		y1: isNum(d.from) ? round2(y(d.from)) : null,
+		y2: isNum(d.to) ? round2(y(d.to)) : null
 	}));
 	const side = (key: 'y1' | 'y2') => {
 		const idx = ends.map((e, i) => (e[key] === null ? -1 : i)).filter((i) => i >= 0);

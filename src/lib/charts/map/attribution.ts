@@ -13,6 +13,3 @@ export const ATTRIBUTION: Record<Lang, string> = {
 
 /** Where the boundaries come from (the HDX dataset page). */
 export const ATTRIBUTION_HREF = 'https://data.humdata.org/dataset/cod-ab-idn';
-
-/** The licence text. */
-export const LICENCE_HREF = 'https://creativecommons.org/licenses/by/3.0/igo/';

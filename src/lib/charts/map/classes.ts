@@ -5,7 +5,7 @@
  * the same scores agree. Pure module.
  */
 import { formatNumber, type Locale } from '../../format';
-import { heatBin, heatFill } from '../geometry/heatmap';
+import { heatFill } from '../geometry/heatmap';
 import { SEQUENTIAL } from '../geometry/palette';
 
 export type Domain = readonly [number, number];
@@ -68,15 +68,4 @@ export function classFill(
 	colors: readonly string[] = SEQUENTIAL
 ): string | null {
 	return heatFill(value, breaks, colors)?.fill ?? null;
-}
-
-/**
- * The class index of a value, or null when it is missing.
- * @example classIndex(80, [20, 40, 60, 80]) === 4
- */
-export function classIndex(
-	value: number | null | undefined,
-	breaks: readonly number[]
-): number | null {
-	return heatBin(value, breaks);
 }

@@ -6,8 +6,6 @@ import type { Lang } from '../types';
 
 export interface MapLabels {
 	code: string;
-	/** Accessible name of the group of regions, after the title. */
-	regions: string;
 	/** Default description of a map: how many regions have data, the highest and lowest. */
 	summary: (p: {
 		total: number;
@@ -20,7 +18,6 @@ export interface MapLabels {
 export const MAP_LABELS: Record<Lang, MapLabels> = {
 	id: {
 		code: 'Kode',
-		regions: 'wilayah',
 		summary: ({ total, withData, highest, lowest }) =>
 			`Peta ${total} wilayah; ${withData} dengan data.` +
 			(highest && lowest
@@ -29,7 +26,6 @@ export const MAP_LABELS: Record<Lang, MapLabels> = {
 	},
 	en: {
 		code: 'Code',
-		regions: 'regions',
 		summary: ({ total, withData, highest, lowest }) =>
 			`Map of ${total} regions; ${withData} with data.` +
 			(highest && lowest

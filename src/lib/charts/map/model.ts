@@ -3,6 +3,7 @@
  * name, tooltip and link. Pure module.
  */
 import { formatNumber, type Locale } from '../../format';
+import { isNum } from '../geometry/number';
 import { tooltipBox, type TooltipBox } from '../geometry/text';
 import { classBreaks, classFill, mapClasses, type Domain, type MapClass } from './classes';
 import type { MapShape } from './projection';
@@ -21,7 +22,7 @@ export function regionValue(values: RegionValues, code: string): number | null {
 		values instanceof Map
 			? values.get(code)
 			: (values as Readonly<Record<string, number | null | undefined>>)[code];
-	return typeof v === 'number' && Number.isFinite(v) ? v : null;
+	return isNum(v) ? v : null;
 }
 
 export interface MapRegion extends MapShape {
