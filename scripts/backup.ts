@@ -33,8 +33,9 @@ import {
 	writeFileSync
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { DEFAULT_DATABASE_URL } from '../src/lib/server/config';
+import { evidenceStore } from '../src/lib/server/evidence';
+import { runScript, UsageError, type CommandLine } from './cli';
 
 export const MANIFEST_FORMAT = 'rapor-cerdas-backup';
 export const DATABASE_FILE = 'database.sqlite';
@@ -152,6 +153,14 @@ function referencedEvidence(db: Database.Database): string[] {
 	if (tableExists(db, 'snapshot_files')) parts.push(`SELECT sha256 FROM snapshot_files`);
 	if (!parts.length) return [];
 	return (db.prepare(parts.join(' UNION ')).all() as { sha256: string }[]).map((r) => r.sha256);
+}
+
+/** The live database and evidence folder: DATABASE_URL and EVIDENCE_DIR read as the app reads them. */
+export function livePaths(env: NodeJS.ProcessEnv = process.env) {
+	return {
+		database: (env.DATABASE_URL ?? DEFAULT_DATABASE_URL).replace(/^file:/, ''),
+		evidenceDir: evidenceStore(env).dir
+	};
 }
 
 export function timestampName(now = new Date()): string {
@@ -277,32 +286,12 @@ database.sqlite (checked with integrity_check), evidence/, manifest.json with SH
 Restore with: npm run restore -- <dir>
 Exit codes: 0 done, 1 the copy failed its checks, 2 bad arguments or configuration.`;
 
-async function main(argv: string[]): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				json: { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h', default: false }
-			}
-		});
-	} catch (e) {
-		process.stderr.write(`backup: ${(e as Error).message}\n\n${USAGE}\n`);
-		return 2;
-	}
-	if (parsed.values.help) {
-		process.stdout.write(USAGE + '\n');
-		return 0;
-	}
-	if (parsed.positionals.length > 1) {
-		process.stderr.write(`backup: give at most one folder.\n\n${USAGE}\n`);
-		return 2;
-	}
-	const database = (process.env.DATABASE_URL ?? 'var/rapor-cerdas.db').replace(/^file:/, '');
-	const evidenceDir = path.resolve(process.env.EVIDENCE_DIR || 'var/evidence');
-	let dest = parsed.positionals[0];
+const OPTIONS = { json: { type: 'boolean', default: false } } as const;
+
+async function main({ values, positionals }: CommandLine<typeof OPTIONS>): Promise<number> {
+	if (positionals.length > 1) throw new UsageError('give at most one folder.');
+	const { database, evidenceDir } = livePaths();
+	let dest = positionals[0];
 	if (!dest) {
 		mkdirSync(DEFAULT_BACKUP_DIR, { recursive: true });
 		dest = path.join(DEFAULT_BACKUP_DIR, timestampName());
@@ -311,7 +300,7 @@ async function main(argv: string[]): Promise<number> {
 	try {
 		const m = await backup({ database, evidenceDir, dest });
 		const ms = Math.round(performance.now() - started);
-		if (parsed.values.json) {
+		if (values.json) {
 			process.stdout.write(
 				JSON.stringify({ status: 'ok', dir: path.resolve(dest), ms, ...m }) + '\n'
 			);
@@ -334,6 +323,4 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-	main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+runScript(import.meta.url, { name: 'backup', usage: USAGE, options: OPTIONS }, main);

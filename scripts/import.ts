@@ -10,7 +10,6 @@
  * database is never seeded here: load reference data with the seed (`data/`) or `--kind`.
  */
 import { statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { writeAudit } from '../src/lib/server/audit';
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { openDatabase, type Connection } from '../src/lib/server/db';
@@ -26,6 +25,7 @@ import {
 	type ImportReport
 } from '../src/lib/server/importer';
 import { IMPORT_KINDS, type ImportError, type ImportKind, type Locale } from '../src/lib/import';
+import { runScript, UsageError, type CommandLine } from './cli';
 
 const USAGE = `Usage:
   npm run import -- <file> [--kind <kind>] [--dry-run] [--json] [--locale id|en]
@@ -50,8 +50,6 @@ unreadable path.`;
 const ERROR_CAP = 20;
 const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
 
-class UsageError extends Error {}
-
 interface Args {
 	file: string | null;
 	undo: number | null;
@@ -63,28 +61,18 @@ interface Args {
 	actor: string;
 }
 
-function parse(argv: string[]): Args | 'help' {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				kind: { type: 'string' },
-				'dry-run': { type: 'boolean', default: false },
-				json: { type: 'boolean', default: false },
-				locale: { type: 'string' },
-				region: { type: 'string' },
-				actor: { type: 'string' },
-				undo: { type: 'string' },
-				help: { type: 'boolean', short: 'h', default: false }
-			}
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message);
-	}
-	const { values, positionals } = parsed;
-	if (values.help) return 'help';
+const OPTIONS = {
+	kind: { type: 'string' },
+	'dry-run': { type: 'boolean', default: false },
+	json: { type: 'boolean', default: false },
+	locale: { type: 'string' },
+	region: { type: 'string' },
+	actor: { type: 'string' },
+	undo: { type: 'string' }
+} as const;
+
+/** The checked arguments; throws UsageError naming the first wrong one. */
+function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 	const kind = values.kind;
 	if (kind !== undefined && !(IMPORT_KINDS as readonly string[]).includes(kind))
 		throw new UsageError(`--kind must be one of ${IMPORT_KINDS.join(', ')} (got "${kind}").`);
@@ -222,22 +210,8 @@ function progressBar() {
 	};
 }
 
-function main(argv: string[]): number {
-	let args: Args | 'help';
-	try {
-		args = parse(argv);
-	} catch (e) {
-		if (e instanceof UsageError) {
-			process.stderr.write(`import: ${e.message}\n\n${USAGE}\n`);
-			return 2;
-		}
-		throw e;
-	}
-	if (args === 'help') {
-		process.stdout.write(USAGE + '\n');
-		return 0;
-	}
-	const a = args;
+function main(commandLine: CommandLine<typeof OPTIONS>): number {
+	const a = parse(commandLine);
 	let conn: Connection;
 	let limits;
 	try {
@@ -289,13 +263,12 @@ function main(argv: string[]): number {
 		const kind = a.kind ?? guessKind(readHeaderLine(file));
 		let report: ImportReport;
 		try {
-			const size = (() => {
-				try {
-					return statSize(file);
-				} catch {
-					return 0;
-				}
-			})();
+			let size = 0;
+			try {
+				size = statSync(file).size;
+			} catch {
+				// Unreadable: importFile reports it.
+			}
 			const showProgress = process.stderr.isTTY === true && size > PROGRESS_MIN_BYTES;
 			report = importFile(conn, file, {
 				kind,
@@ -347,8 +320,4 @@ function main(argv: string[]): number {
 	}
 }
 
-function statSize(file: string): number {
-	return statSync(file).size;
-}
-
-process.exitCode = main(process.argv.slice(2));
+runScript(import.meta.url, { name: 'import', usage: USAGE, options: OPTIONS }, main);

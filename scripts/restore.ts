@@ -30,16 +30,16 @@ import {
 	statSync
 } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
 	DATABASE_FILE,
 	EVIDENCE_FOLDER,
+	livePaths,
 	readManifest,
 	sha256File,
 	BackupError,
 	type Manifest
 } from './backup';
+import { runScript, UsageError, type CommandLine } from './cli';
 
 export class RestoreRefused extends Error {
 	override name = 'RestoreRefused';
@@ -197,30 +197,11 @@ DATABASE_URL is open in any process, then puts the backup in place of DATABASE_U
 keeping the old ones as <file>.before-restore and <dir>.before-restore.
 Exit codes: 0 restored, 1 refused (nothing changed), 2 bad arguments or configuration.`;
 
-function main(argv: string[]): number {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				json: { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h', default: false }
-			}
-		});
-	} catch (e) {
-		process.stderr.write(`restore: ${(e as Error).message}\n\n${USAGE}\n`);
-		return 2;
-	}
-	if (parsed.values.help) {
-		process.stdout.write(USAGE + '\n');
-		return 0;
-	}
-	if (parsed.positionals.length !== 1) {
-		process.stderr.write(`restore: give one backup folder.\n\n${USAGE}\n`);
-		return 2;
-	}
-	const dir = parsed.positionals[0];
+const OPTIONS = { json: { type: 'boolean', default: false } } as const;
+
+function main({ values, positionals }: CommandLine<typeof OPTIONS>): number {
+	if (positionals.length !== 1) throw new UsageError('give one backup folder.');
+	const dir = positionals[0];
 	if (!existsSync(dir) || !statSync(dir).isDirectory()) {
 		process.stderr.write(`restore: ${dir} is not a folder.\n`);
 		return 2;
@@ -228,12 +209,10 @@ function main(argv: string[]): number {
 	try {
 		const r = restore({
 			dir,
-			database: (process.env.DATABASE_URL ?? 'var/rapor-cerdas.db').replace(/^file:/, ''),
-			evidenceDir: path.resolve(process.env.EVIDENCE_DIR || 'var/evidence'),
+			...livePaths(),
 			migrationsDir: path.resolve(process.env.MIGRATIONS_DIR || 'drizzle')
 		});
-		if (parsed.values.json)
-			process.stdout.write(JSON.stringify({ status: 'restored', ...r }) + '\n');
+		if (values.json) process.stdout.write(JSON.stringify({ status: 'restored', ...r }) + '\n');
 		else
 			process.stdout.write(
 				`Dipulihkan / restored: ${r.database} (${r.counts.observations ?? 0} observations)\n` +
@@ -246,7 +225,7 @@ function main(argv: string[]): number {
 		return 0;
 	} catch (e) {
 		if (e instanceof RestoreRefused) {
-			if (parsed.values.json)
+			if (values.json)
 				process.stdout.write(JSON.stringify({ status: 'refused', message: e.message }) + '\n');
 			process.stderr.write(`restore: refused, nothing changed: ${e.message}\n`);
 			return 1;
@@ -255,6 +234,4 @@ function main(argv: string[]): number {
 	}
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-	process.exitCode = main(process.argv.slice(2));
-}
+runScript(import.meta.url, { name: 'restore', usage: USAGE, options: OPTIONS }, main);

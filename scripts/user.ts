@@ -5,7 +5,6 @@
  *
  * Exit codes: 0 done, 1 refused (bad password, unknown user, …), 2 wrong usage.
  */
-import { parseArgs } from 'node:util';
 import { ConfigError, config } from '../src/lib/server/config';
 import { getConnection } from '../src/lib/server/db';
 import * as users from '../src/lib/server/db/users';
@@ -24,6 +23,7 @@ import {
 import { normaliseUsername } from '../src/lib/server/auth/policy';
 import { ROLES } from '../src/lib/server/auth/roles';
 import * as sessions from '../src/lib/server/db/sessions';
+import { parseCommandLine, UsageError } from './cli';
 
 const USAGE = `Usage: npm run user -- <command> [options]
 
@@ -40,7 +40,6 @@ Commands:
 Roles: ${ROLES.join(', ')}.
 The database is DATABASE_URL (default var/rapor-cerdas.db); it is created and migrated if needed.`;
 
-class UsageError extends Error {}
 class Refused extends Error {}
 
 function describeErrors(errors: AccountErrors): string {
@@ -103,15 +102,10 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; errors: Account
 }
 
 async function main(argv: string[]): Promise<number> {
-	const { values, positionals } = parseArgs({
-		args: argv,
-		allowPositionals: true,
-		options: {
-			role: { type: 'string' },
-			opd: { type: 'string' },
-			all: { type: 'boolean', default: false },
-			help: { type: 'boolean', short: 'h', default: false }
-		}
+	const { values, positionals } = parseCommandLine(argv, {
+		role: { type: 'string' },
+		opd: { type: 'string' },
+		all: { type: 'boolean', default: false }
 	});
 	const [command, name, ...rest] = positionals;
 	if (values.help || !command) {
@@ -200,7 +194,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(e: unknown) => {
-		if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+		if (e instanceof UsageError) {
 			console.error(`${(e as Error).message}\n\n${USAGE}`);
 			process.exit(2);
 		}

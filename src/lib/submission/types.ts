@@ -39,6 +39,3 @@ export interface ItemFacts {
 	required: boolean;
 	evidenceRequired: boolean;
 }
-
-export const isItemStatus = (v: unknown): v is ItemStatus =>
-	typeof v === 'string' && (ITEM_STATUSES as readonly string[]).includes(v);

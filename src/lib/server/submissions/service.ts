@@ -17,7 +17,7 @@ import { checkAnswer, MAX_JUSTIFICATION } from '../../submission/answer';
 import { completeness, contentComplete, type Completeness } from '../../submission/completeness';
 import { isEvidenceUrl, sanitiseFileName } from '../../submission/files';
 import { activeDimensions } from '../../submission/instrument';
-import { SNAPSHOT_SCHEMA, type SnapshotContent } from '../../submission/snapshot';
+import type { SnapshotContent } from '../../submission/snapshot';
 import { mayEditItem, mayReview, transition, type ItemAction } from '../../submission/status';
 import type { ItemFacts, ItemStatus, StaffActor, SubmissionKind } from '../../submission/types';
 import { instrument } from './reference';
@@ -78,13 +78,8 @@ class Denied extends SubmissionError {
 	}
 }
 
-/** Throws a recorded 403. */
-function denied(
-	_conn: Connection,
-	actor: SubmissionActor,
-	entity: string,
-	detail: Record<string, unknown>
-): never {
+/** Throws a 403 that `tx` or `guarded` records. */
+function denied(actor: SubmissionActor, entity: string, detail: Record<string, unknown>): never {
 	throw new Denied(
 		auditActor(actor),
 		{
@@ -97,20 +92,7 @@ function denied(
 	);
 }
 
-/**
- * Runs `fn` in one BEGIN IMMEDIATE transaction. A denial rolls the transaction back with
- * everything else, so its audit row is written afterwards in a transaction of its own.
- */
-function tx<T>(conn: Connection, fn: () => T): T {
-	try {
-		return conn.sqlite.transaction(fn).immediate();
-	} catch (e) {
-		if (e instanceof Denied) recordAudit(conn, e.actor, e.entry);
-		throw e;
-	}
-}
-
-/** Runs a check outside any transaction, recording a denial it throws. */
+/** Runs `fn` (a check outside any transaction), recording a denial it throws. */
 function guarded<T>(conn: Connection, fn: () => T): T {
 	try {
 		return fn();
@@ -120,8 +102,16 @@ function guarded<T>(conn: Connection, fn: () => T): T {
 	}
 }
 
-function requireReviewer(conn: Connection, actor: SubmissionActor, entity: string, op: string) {
-	if (!mayReview(actor.user)) denied(conn, actor, entity, { op });
+/**
+ * Runs `fn` in one BEGIN IMMEDIATE transaction. A denial rolls the transaction back with
+ * everything else, so its audit row is written afterwards in a transaction of its own.
+ */
+function tx<T>(conn: Connection, fn: () => T): T {
+	return guarded(conn, () => conn.sqlite.transaction(fn).immediate());
+}
+
+function requireReviewer(actor: SubmissionActor, entity: string, op: string) {
+	if (!mayReview(actor.user)) denied(actor, entity, { op });
 }
 
 function getSubmission(conn: Connection, id: number) {
@@ -153,13 +143,23 @@ export function itemFacts(item: store.ItemRow, evidenceCount: number): ItemFacts
 	};
 }
 
+/** Completeness of stored items, with their evidence counts by item id. */
+export function itemsCompleteness(
+	items: readonly store.ItemRow[],
+	evidenceCounts: ReadonlyMap<number, number>
+): Completeness {
+	return completeness(items.map((i) => itemFacts(i, evidenceCounts.get(i.id) ?? 0)));
+}
+
 /** Completeness of a submission from its stored items. */
 export function submissionCompleteness(conn: Connection, submissionId: number): Completeness {
-	const counts = store.evidenceCounts(conn, submissionId);
-	return completeness(
-		store.listItems(conn, submissionId).map((i) => itemFacts(i, counts.get(i.id) ?? 0))
+	return itemsCompleteness(
+		store.listItems(conn, submissionId),
+		store.evidenceCounts(conn, submissionId)
 	);
 }
+
+const isYear = (v: number) => Number.isInteger(v) && v >= 1990 && v <= 2100;
 
 export interface CreateInput {
 	kind: SubmissionKind;
@@ -181,8 +181,8 @@ export function createSubmission(
 	input: CreateInput,
 	dataDir: string
 ): number {
-	guarded(conn, () => requireReviewer(conn, actor, 'new', 'create'));
-	if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100) {
+	guarded(conn, () => requireReviewer(actor, 'new', 'create'));
+	if (!isYear(input.year)) {
 		throw new SubmissionError(400, 'invalid_input', { field: 'year' });
 	}
 	const framework = store.frameworkFor(conn, input.kind, input.year);
@@ -283,13 +283,12 @@ function mostCommon(values: readonly string[]): string {
 
 function refuse(
 	result: ReturnType<typeof transition>,
-	conn: Connection,
 	actor: SubmissionActor,
 	entity: string,
 	op: ItemAction
 ): ItemStatus {
 	if (result.ok) return result.status;
-	if (result.reason === 'forbidden') denied(conn, actor, entity, { op });
+	if (result.reason === 'forbidden') denied(actor, entity, { op });
 	const status = result.reason === 'locked' || result.reason === 'invalid_state' ? 409 : 400;
 	throw new SubmissionError(status, result.reason);
 }
@@ -330,8 +329,7 @@ function applySave(
 	const sub = getSubmission(conn, submissionId);
 	const item = getItem(conn, submissionId, itemId);
 	const entity = `${submissionId}/${item.itemKey}`;
-	if (!mayEditItem(actor.user, item.opd))
-		denied(conn, actor, entity, { op: 'save', itemOpd: item.opd });
+	if (!mayEditItem(actor.user, item.opd)) denied(actor, entity, { op: 'save', itemOpd: item.opd });
 	const clean = cleanContent(item.kind, content);
 	const evidenceCount = store.evidenceCount(conn, item.id);
 	const status = refuse(
@@ -340,7 +338,6 @@ function applySave(
 			contentComplete: false,
 			hasContent: clean.answer !== null || clean.justification !== '' || evidenceCount > 0
 		}),
-		conn,
 		actor,
 		entity,
 		'save'
@@ -378,7 +375,6 @@ export function submitItem(
 				locked: sub.status === 'final',
 				contentComplete: contentComplete(facts)
 			}),
-			conn,
 			actor,
 			entity,
 			'submit'
@@ -415,7 +411,6 @@ export function reviewItem(
 				contentComplete: true,
 				comment: text
 			}),
-			conn,
 			actor,
 			entity,
 			action
@@ -461,7 +456,7 @@ export function assignItem(
 		const sub = getSubmission(conn, submissionId);
 		const item = getItem(conn, submissionId, itemId);
 		const entity = `${submissionId}/${item.itemKey}`;
-		requireReviewer(conn, actor, entity, 'assign');
+		requireReviewer(actor, entity, 'assign');
 		if (errors.length) throw new SubmissionError(400, 'invalid_input', { fields: errors });
 		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
 		store.assignItem(conn, item.id, opd, due === '' ? null : due);
@@ -475,16 +470,43 @@ export function assignItem(
 	});
 }
 
+/**
+ * Attaches an evidence row to an item (an empty item becomes a draft, as a save would make it)
+ * and writes its `evidence.add` audit row with `audit` after the evidence id.
+ */
+function attachEvidence(
+	conn: Connection,
+	actor: SubmissionActor,
+	item: store.ItemRow,
+	entity: string,
+	row: Omit<store.EvidenceRow, 'id' | 'itemId' | 'createdBy' | 'createdAt'>,
+	audit: Record<string, unknown>
+): number {
+	const id = store.insertEvidence(conn, {
+		...row,
+		itemId: item.id,
+		createdBy: actor.user.username
+	});
+	if (item.status === 'empty')
+		store.setItemStatus(conn, item.id, 'draft', item.reviewComment, actor.user.username);
+	writeAudit(conn.sqlite, auditActor(actor), {
+		action: 'evidence.add',
+		entityType: 'submission_item',
+		entityId: entity,
+		after: { evidence: id, ...audit }
+	});
+	return id;
+}
+
 /** Evidence may change only while its item may be edited (not while under review or accepted). */
 function checkEvidenceWrite(
-	conn: Connection,
 	actor: SubmissionActor,
 	sub: store.SubmissionRow,
 	item: store.ItemRow,
 	op: string
 ) {
 	const entity = `${sub.id}/${item.itemKey}`;
-	if (!mayEditItem(actor.user, item.opd)) denied(conn, actor, entity, { op, itemOpd: item.opd });
+	if (!mayEditItem(actor.user, item.opd)) denied(actor, entity, { op, itemOpd: item.opd });
 	if (sub.status === 'final') throw new SubmissionError(409, 'locked');
 	if (!['empty', 'draft', 'returned'].includes(item.status))
 		throw new SubmissionError(409, 'invalid_state');
@@ -505,7 +527,7 @@ export function addEvidenceFile(
 ): number {
 	const sub = getSubmission(conn, submissionId);
 	const item = getItem(conn, submissionId, itemId);
-	const entity = guarded(conn, () => checkEvidenceWrite(conn, actor, sub, item, 'evidence.add'));
+	const entity = guarded(conn, () => checkEvidenceWrite(actor, sub, item, 'evidence.add'));
 	const name = sanitiseFileName(upload.name);
 	let stored;
 	try {
@@ -523,26 +545,16 @@ export function addEvidenceFile(
 	try {
 		return tx(conn, () => {
 			const fresh = getItem(conn, submissionId, itemId);
-			checkEvidenceWrite(conn, actor, getSubmission(conn, submissionId), fresh, 'evidence.add');
-			const id = store.insertEvidence(conn, {
-				itemId,
-				kind: 'file',
-				name,
-				sha256: stored.sha256,
-				size: stored.size,
-				mime: stored.mime,
-				url: null,
-				createdBy: actor.user.username
-			});
-			if (fresh.status === 'empty')
-				store.setItemStatus(conn, itemId, 'draft', fresh.reviewComment, actor.user.username);
-			writeAudit(conn.sqlite, auditActor(actor), {
-				action: 'evidence.add',
-				entityType: 'submission_item',
-				entityId: entity,
-				after: { evidence: id, name, sha256: stored.sha256, size: stored.size, mime: stored.mime }
-			});
-			return id;
+			checkEvidenceWrite(actor, getSubmission(conn, submissionId), fresh, 'evidence.add');
+			const { sha256, size, mime } = stored;
+			return attachEvidence(
+				conn,
+				actor,
+				fresh,
+				entity,
+				{ kind: 'file', name, sha256, size, mime, url: null },
+				{ name, sha256, size, mime }
+			);
 		});
 	} catch (e) {
 		removeIfUnreferenced(conn, files, stored.sha256);
@@ -562,28 +574,17 @@ export function addEvidenceLink(
 	return tx(conn, () => {
 		const sub = getSubmission(conn, submissionId);
 		const item = getItem(conn, submissionId, itemId);
-		const entity = checkEvidenceWrite(conn, actor, sub, item, 'evidence.link');
+		const entity = checkEvidenceWrite(actor, sub, item, 'evidence.link');
 		if (!isEvidenceUrl(url)) throw new SubmissionError(400, 'invalid_input', { field: 'url' });
 		const label = input.label.trim().slice(0, 200) || new URL(url).hostname;
-		const id = store.insertEvidence(conn, {
-			itemId,
-			kind: 'link',
-			name: label,
-			sha256: null,
-			size: null,
-			mime: null,
-			url,
-			createdBy: actor.user.username
-		});
-		if (item.status === 'empty')
-			store.setItemStatus(conn, itemId, 'draft', item.reviewComment, actor.user.username);
-		writeAudit(conn.sqlite, auditActor(actor), {
-			action: 'evidence.add',
-			entityType: 'submission_item',
-			entityId: entity,
-			after: { evidence: id, url, label }
-		});
-		return id;
+		return attachEvidence(
+			conn,
+			actor,
+			item,
+			entity,
+			{ kind: 'link', name: label, sha256: null, size: null, mime: null, url },
+			{ url, label }
+		);
 	});
 }
 
@@ -603,7 +604,6 @@ export function removeEvidence(
 		if (!ev) throw new SubmissionError(404, 'not_found', { evidence: evidenceId });
 		const item = getItem(conn, submissionId, ev.itemId);
 		const entity = checkEvidenceWrite(
-			conn,
 			actor,
 			getSubmission(conn, submissionId),
 			item,
@@ -634,7 +634,7 @@ export function finalise(
 ): number {
 	return tx(conn, () => {
 		const sub = getSubmission(conn, submissionId);
-		requireReviewer(conn, actor, String(submissionId), 'finalise');
+		requireReviewer(actor, String(submissionId), 'finalise');
 		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
 		const c = submissionCompleteness(conn, submissionId);
 		if (!c.ready) throw new SubmissionError(409, 'not_ready', { missing: c.missing });
@@ -673,7 +673,7 @@ export function finalise(
 export function reopen(conn: Connection, actor: SubmissionActor, submissionId: number) {
 	tx(conn, () => {
 		const sub = getSubmission(conn, submissionId);
-		requireReviewer(conn, actor, String(submissionId), 'reopen');
+		requireReviewer(actor, String(submissionId), 'reopen');
 		if (sub.status !== 'final') throw new SubmissionError(409, 'invalid_state');
 		store.setSubmissionStatus(conn, submissionId, 'open');
 		writeAudit(conn.sqlite, auditActor(actor), {
@@ -719,8 +719,9 @@ export function addProgramme(
 	const sub = getSubmission(conn, submissionId);
 	const opd = input.opd.trim().toUpperCase();
 	const entity = `${submissionId}/programme`;
-	if (!mayReview(actor.user) && !(actor.user.role === 'produsen' && actor.user.opd === opd)) {
-		guarded(conn, () => denied(conn, actor, entity, { op: 'programme.add', opd }));
+	// The rule of an item: walidata and admin, or the produsen of the programme's OPD.
+	if (!mayEditItem(actor.user, opd)) {
+		guarded(conn, () => denied(actor, entity, { op: 'programme.add', opd }));
 	}
 	const errors: string[] = [];
 	if (
@@ -732,7 +733,7 @@ export function addProgramme(
 	if (name === '' || name.length > 300) errors.push('name');
 	if (!OPD_CODE.test(opd)) errors.push('opd');
 	const year = Number(input.year);
-	if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push('year');
+	if (!isYear(year)) errors.push('year');
 	const budget = decimal(input.budget);
 	if (budget !== null && !(budget >= 0)) errors.push('budget');
 	const progress = decimal(input.progress);
@@ -776,9 +777,9 @@ export function removeProgramme(
 	if (!p || p.regionCode !== sub.regionCode || p.frameworkCode !== sub.frameworkCode) {
 		throw new SubmissionError(404, 'not_found', { programme: programmeId });
 	}
-	if (!mayReview(actor.user) && !(actor.user.role === 'produsen' && actor.user.opd === p.opd)) {
+	if (!mayEditItem(actor.user, p.opd)) {
 		guarded(conn, () =>
-			denied(conn, actor, `${submissionId}/programme/${programmeId}`, {
+			denied(actor, `${submissionId}/programme/${programmeId}`, {
 				op: 'programme.delete',
 				opd: p.opd
 			})
@@ -805,5 +806,3 @@ export function readSnapshot(conn: Connection, submissionId: number, snapshotId:
 	const intact = createHash('sha256').update(row.content).digest('hex') === row.contentSha256;
 	return { row, content, intact };
 }
-
-export { SNAPSHOT_SCHEMA };

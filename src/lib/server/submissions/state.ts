@@ -13,7 +13,8 @@ import {
 	SNAPSHOT_SCHEMA,
 	type SnapshotContent,
 	type SnapshotDatum,
-	type SnapshotGroup
+	type SnapshotGroup,
+	type SnapshotItem
 } from '../../submission/snapshot';
 import { spbePreview } from '../../submission/spbe-preview';
 import { instrument } from './reference';
@@ -54,11 +55,11 @@ export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStru
  * year. Scores come from the scoring engine (which may carry a value forward from an earlier year:
  * `year` says which year a value is from); without a score the year's own observation is shown.
  */
-export function indicatorData(
+function indicatorData(
 	conn: Connection,
-	sub: store.SubmissionRow
+	sub: store.SubmissionRow,
+	indicators: readonly store.FrameworkIndicator[]
 ): { data: Map<string, SnapshotDatum>; profile: { code: string; version: string } | null } {
-	const indicators = store.frameworkIndicators(conn, sub.frameworkCode);
 	const observations = conn.sqlite
 		.prepare(
 			`SELECT o.indicator_code AS code, o.year, o.value, o.source, o.illustrative
@@ -140,6 +141,23 @@ function groupsOf(
 	return out;
 }
 
+/** An item's own fields in the frozen shape (its evidence and data come from other rows). */
+export function snapshotFields(i: store.ItemRow): Omit<SnapshotItem, 'evidence' | 'data'> {
+	return {
+		key: i.itemKey,
+		kind: i.kind,
+		group: i.groupCode,
+		titleId: i.titleId,
+		titleEn: i.titleEn,
+		answer: i.answer,
+		justification: i.justification,
+		opd: i.opd,
+		dueDate: i.dueDate,
+		status: i.status,
+		reviewComment: i.reviewComment
+	};
+}
+
 /** The submission as it is now, in the shape a snapshot freezes. */
 export function buildContent(
 	conn: Connection,
@@ -148,10 +166,25 @@ export function buildContent(
 ): SnapshotContent {
 	const sub = store.getSubmission(conn, submissionId);
 	if (!sub) throw new Error(`submission ${submissionId} not found`);
-	const items = store.listItems(conn, submissionId);
-	const evidence = store.listEvidence(conn, submissionId);
-	const { data, profile } = indicatorData(conn, sub);
+	return contentOf(
+		conn,
+		sub,
+		store.listItems(conn, sub.id),
+		store.listEvidence(conn, sub.id),
+		dataDir
+	);
+}
+
+/** buildContent from the submission's rows a caller has already read (the workspace page). */
+export function contentOf(
+	conn: Connection,
+	sub: store.SubmissionRow,
+	items: readonly store.ItemRow[],
+	evidence: readonly store.EvidenceRow[],
+	dataDir: string
+): SnapshotContent {
 	const indicators = store.frameworkIndicators(conn, sub.frameworkCode);
+	const { data, profile } = indicatorData(conn, sub, indicators);
 	const groups = groupsOf(conn, sub, items, dataDir);
 
 	let preview: SnapshotContent['preview'] = { index: null, indexRounded: null, predikat: null };
@@ -209,17 +242,7 @@ export function buildContent(
 		groups: snapshotGroups,
 		preview,
 		items: items.map((i) => ({
-			key: i.itemKey,
-			kind: i.kind,
-			group: i.groupCode,
-			titleId: i.titleId,
-			titleEn: i.titleEn,
-			answer: i.answer,
-			justification: i.justification,
-			opd: i.opd,
-			dueDate: i.dueDate,
-			status: i.status,
-			reviewComment: i.reviewComment,
+			...snapshotFields(i),
 			evidence: evidence
 				.filter((e) => e.itemId === i.id)
 				.map((e) => ({

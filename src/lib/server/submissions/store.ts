@@ -3,6 +3,11 @@
  * caller's connection (and in the caller's transaction). No rules here: they live in service.ts.
  */
 import type { Connection } from '../db';
+import type {
+	SnapshotContent,
+	SnapshotEvidence,
+	SnapshotProgramme
+} from '../../submission/snapshot';
 import type { ItemKind, ItemStatus, SubmissionKind } from '../../submission/types';
 
 export interface SubmissionRow {
@@ -40,32 +45,19 @@ export interface ItemRow {
 	updatedAt: string | null;
 }
 
-export interface EvidenceRow {
+/** An evidence row: what a snapshot freezes of it, plus its identity. */
+export interface EvidenceRow extends SnapshotEvidence {
 	id: number;
 	itemId: number;
-	kind: 'file' | 'link';
-	name: string;
-	sha256: string | null;
-	size: number | null;
-	mime: string | null;
-	url: string | null;
 	createdBy: string;
 	createdAt: string;
 }
 
-export interface ProgrammeRow {
+/** A programme row: what a snapshot freezes of it, plus its identity and region. */
+export interface ProgrammeRow extends SnapshotProgramme {
 	id: number;
 	regionCode: string;
 	frameworkCode: string;
-	elementCode: string;
-	name: string;
-	opd: string;
-	year: number;
-	budget: number | null;
-	status: string;
-	progress: number | null;
-	quickWin: boolean;
-	source: string;
 	createdBy: string;
 	updatedAt: string;
 }
@@ -95,22 +87,34 @@ const PROGRAMME_COLUMNS = `id, region_code AS regionCode, framework_code AS fram
 const SNAPSHOT_COLUMNS = `id, submission_id AS submissionId, created_by AS createdBy, created_at AS createdAt,
 	profile_code AS profileCode, profile_version AS profileVersion, content, content_sha256 AS contentSha256`;
 
-const item = (r: unknown): ItemRow => {
-	const row = r as Omit<ItemRow, 'required' | 'evidenceRequired'> & {
-		required: number;
-		evidenceRequired: number;
+/** SQLite stores booleans as 0/1: a row mapper that gives the named columns back as booleans. */
+function withBooleans<T>(...columns: (keyof T & string)[]) {
+	return (r: unknown): T => {
+		const row = { ...(r as Record<string, unknown>) };
+		for (const c of columns) row[c] = Boolean(row[c]);
+		return row as T;
 	};
-	return {
-		...row,
-		required: Boolean(row.required),
-		evidenceRequired: Boolean(row.evidenceRequired)
-	};
-};
-const programme = (r: unknown): ProgrammeRow => {
-	const row = r as Omit<ProgrammeRow, 'quickWin'> & { quickWin: number };
-	return { ...row, quickWin: Boolean(row.quickWin) };
-};
+}
+const item = withBooleans<ItemRow>('required', 'evidenceRequired');
+const programme = withBooleans<ProgrammeRow>('quickWin');
 const now = () => new Date().toISOString();
+
+/** One row of `table` by id, through `map` when it has booleans; undefined when there is none. */
+function byId<T>(
+	conn: Connection,
+	table: string,
+	columns: string,
+	id: number,
+	map: (r: unknown) => T = (r) => r as T
+): T | undefined {
+	const row = conn.sqlite.prepare(`SELECT ${columns} FROM ${table} WHERE id = ?`).get(id);
+	return row === undefined ? undefined : map(row);
+}
+
+/** Runs an INSERT and gives the new row's id. */
+function insertRow(conn: Connection, sql: string, ...params: unknown[]): number {
+	return Number(conn.sqlite.prepare(sql).run(...params).lastInsertRowid);
+}
 
 export function listSubmissions(conn: Connection): SubmissionRow[] {
 	return conn.sqlite
@@ -119,9 +123,7 @@ export function listSubmissions(conn: Connection): SubmissionRow[] {
 }
 
 export function getSubmission(conn: Connection, id: number): SubmissionRow | undefined {
-	return conn.sqlite
-		.prepare(`SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = ?`)
-		.get(id) as SubmissionRow | undefined;
+	return byId(conn, 'submissions', SUBMISSION_COLUMNS, id);
 }
 
 export function findSubmission(
@@ -143,21 +145,17 @@ export function insertSubmission(
 	conn: Connection,
 	row: Omit<SubmissionRow, 'id' | 'status' | 'createdAt'>
 ): number {
-	return Number(
-		conn.sqlite
-			.prepare(
-				`INSERT INTO submissions (kind, framework_code, region_code, year, title, weight_set, created_by)
-				 VALUES (?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				row.kind,
-				row.frameworkCode,
-				row.regionCode,
-				row.year,
-				row.title,
-				row.weightSet,
-				row.createdBy
-			).lastInsertRowid
+	return insertRow(
+		conn,
+		`INSERT INTO submissions (kind, framework_code, region_code, year, title, weight_set, created_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		row.kind,
+		row.frameworkCode,
+		row.regionCode,
+		row.year,
+		row.title,
+		row.weightSet,
+		row.createdBy
 	);
 }
 
@@ -267,10 +265,7 @@ export function listItems(conn: Connection, submissionId: number): ItemRow[] {
 }
 
 export function getItem(conn: Connection, id: number): ItemRow | undefined {
-	const row = conn.sqlite
-		.prepare(`SELECT ${ITEM_COLUMNS} FROM submission_items WHERE id = ?`)
-		.get(id);
-	return row ? item(row) : undefined;
+	return byId(conn, 'submission_items', ITEM_COLUMNS, id, item);
 }
 
 export function updateItemContent(
@@ -316,8 +311,7 @@ export function listEvidence(conn: Connection, submissionId: number): EvidenceRo
 }
 
 export function getEvidence(conn: Connection, id: number): EvidenceRow | undefined {
-	return conn.sqlite.prepare(`SELECT ${EVIDENCE_COLUMNS} FROM evidence WHERE id = ?`).get(id) as
-		EvidenceRow | undefined;
+	return byId(conn, 'evidence', EVIDENCE_COLUMNS, id);
 }
 
 export function evidenceCount(conn: Connection, itemId: number): number {
@@ -342,14 +336,18 @@ export function insertEvidence(
 	conn: Connection,
 	row: Omit<EvidenceRow, 'id' | 'createdAt'>
 ): number {
-	return Number(
-		conn.sqlite
-			.prepare(
-				`INSERT INTO evidence (item_id, kind, name, sha256, size, mime, url, created_by)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(row.itemId, row.kind, row.name, row.sha256, row.size, row.mime, row.url, row.createdBy)
-			.lastInsertRowid
+	return insertRow(
+		conn,
+		`INSERT INTO evidence (item_id, kind, name, sha256, size, mime, url, created_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		row.itemId,
+		row.kind,
+		row.name,
+		row.sha256,
+		row.size,
+		row.mime,
+		row.url,
+		row.createdBy
 	);
 }
 
@@ -362,14 +360,13 @@ export function fileOfSubmission(
 	conn: Connection,
 	submissionId: number,
 	sha256: string
-): { name: string; mime: string | null; size: number | null } | null {
+): Pick<SnapshotEvidence, 'name' | 'mime' | 'size'> | null {
 	const current = conn.sqlite
 		.prepare(
 			`SELECT e.name, e.mime, e.size FROM evidence e JOIN submission_items i ON i.id = e.item_id
 			 WHERE i.submission_id = ? AND e.sha256 = ? ORDER BY e.id LIMIT 1`
 		)
-		.get(submissionId, sha256) as
-		{ name: string; mime: string | null; size: number | null } | undefined;
+		.get(submissionId, sha256) as Pick<SnapshotEvidence, 'name' | 'mime' | 'size'> | undefined;
 	if (current) return current;
 	const snap = conn.sqlite
 		.prepare(
@@ -378,11 +375,7 @@ export function fileOfSubmission(
 		)
 		.get(submissionId, sha256) as { content: string } | undefined;
 	if (!snap) return null;
-	const content = JSON.parse(snap.content) as {
-		items: {
-			evidence: { sha256: string | null; name: string; mime: string | null; size: number | null }[];
-		}[];
-	};
+	const content = JSON.parse(snap.content) as SnapshotContent;
 	const ev = content.items.flatMap((i) => i.evidence).find((e) => e.sha256 === sha256);
 	return ev ? { name: ev.name, mime: ev.mime, size: ev.size } : null;
 }
@@ -403,37 +396,30 @@ export function listProgrammes(
 }
 
 export function getProgramme(conn: Connection, id: number): ProgrammeRow | undefined {
-	const row = conn.sqlite
-		.prepare(`SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE id = ?`)
-		.get(id);
-	return row ? programme(row) : undefined;
+	return byId(conn, 'programmes', PROGRAMME_COLUMNS, id, programme);
 }
 
 export function insertProgramme(
 	conn: Connection,
 	p: Omit<ProgrammeRow, 'id' | 'updatedAt'>
 ): number {
-	return Number(
-		conn.sqlite
-			.prepare(
-				`INSERT INTO programmes (region_code, framework_code, element_code, name, opd, year, budget, status,
-				   progress, quick_win, source, created_by)
-				 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				p.regionCode,
-				p.frameworkCode,
-				p.elementCode,
-				p.name,
-				p.opd,
-				p.year,
-				p.budget,
-				p.status,
-				p.progress,
-				p.quickWin ? 1 : 0,
-				p.source,
-				p.createdBy
-			).lastInsertRowid
+	return insertRow(
+		conn,
+		`INSERT INTO programmes (region_code, framework_code, element_code, name, opd, year, budget, status,
+		   progress, quick_win, source, created_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.regionCode,
+		p.frameworkCode,
+		p.elementCode,
+		p.name,
+		p.opd,
+		p.year,
+		p.budget,
+		p.status,
+		p.progress,
+		p.quickWin ? 1 : 0,
+		p.source,
+		p.createdBy
 	);
 }
 
@@ -454,29 +440,23 @@ export function listSnapshots(
 }
 
 export function getSnapshot(conn: Connection, id: number): SnapshotRow | undefined {
-	return conn.sqlite
-		.prepare(`SELECT ${SNAPSHOT_COLUMNS} FROM submission_snapshots WHERE id = ?`)
-		.get(id) as SnapshotRow | undefined;
+	return byId(conn, 'submission_snapshots', SNAPSHOT_COLUMNS, id);
 }
 
 export function insertSnapshot(
 	conn: Connection,
 	row: Omit<SnapshotRow, 'id' | 'createdAt'>
 ): number {
-	return Number(
-		conn.sqlite
-			.prepare(
-				`INSERT INTO submission_snapshots (submission_id, created_by, profile_code, profile_version, content,
-				   content_sha256) VALUES (?, ?, ?, ?, ?, ?)`
-			)
-			.run(
-				row.submissionId,
-				row.createdBy,
-				row.profileCode,
-				row.profileVersion,
-				row.content,
-				row.contentSha256
-			).lastInsertRowid
+	return insertRow(
+		conn,
+		`INSERT INTO submission_snapshots (submission_id, created_by, profile_code, profile_version, content,
+		   content_sha256) VALUES (?, ?, ?, ?, ?, ?)`,
+		row.submissionId,
+		row.createdBy,
+		row.profileCode,
+		row.profileVersion,
+		row.content,
+		row.contentSha256
 	);
 }
 

@@ -3,13 +3,13 @@
  * with everything an item needs on screen, and what the live previews recompute in the browser.
  */
 import type { Connection } from '../db';
-import { missingReasons, type Completeness } from '../../submission/completeness';
+import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
-import type { SnapshotDatum } from '../../submission/snapshot';
+import type { SnapshotItem } from '../../submission/snapshot';
 import type { StaffActor } from '../../submission/types';
 import { instrument, spbeReference } from './reference';
-import { itemFacts, submissionCompleteness } from './service';
-import { buildContent, spbeStructure } from './state';
+import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
+import { contentOf, snapshotFields, spbeStructure } from './state';
 import * as store from './store';
 
 export const SUBMISSION_ROLES = {
@@ -31,26 +31,15 @@ export function listWithCompleteness(conn: Connection) {
 	});
 }
 
-export interface WorkspaceItem {
+/** An item as the workspace shows it: its frozen fields, with its evidence rows (deletable by id). */
+export interface WorkspaceItem extends Omit<SnapshotItem, 'evidence'> {
 	id: number;
-	key: string;
-	kind: store.ItemRow['kind'];
-	group: string;
 	refCode: string;
-	titleId: string;
-	titleEn: string;
-	answer: string | null;
-	justification: string;
-	opd: string;
-	dueDate: string | null;
-	status: store.ItemRow['status'];
-	reviewComment: string;
 	updatedBy: string | null;
 	updatedAt: string | null;
-	missing: ReturnType<typeof missingReasons>;
+	missing: MissingReason[];
 	mayEdit: boolean;
 	evidence: store.EvidenceRow[];
-	data: SnapshotDatum[];
 	/** SPBE: criteria and expected evidence per level. */
 	levels: { level: number; name: string; criteria: string; fulfilment: string; evidence: string }[];
 	description: string;
@@ -72,8 +61,10 @@ export function workspace(
 	if (!sub) return null;
 	const items = store.listItems(conn, submissionId);
 	const evidence = store.listEvidence(conn, submissionId);
-	const content = buildContent(conn, submissionId, dataDir);
-	const completeness: Completeness = submissionCompleteness(conn, submissionId);
+	const content = contentOf(conn, sub, items, evidence, dataDir);
+	const counts = new Map<number, number>();
+	for (const e of evidence) counts.set(e.itemId, (counts.get(e.itemId) ?? 0) + 1);
+	const completeness = itemsCompleteness(items, counts);
 	const groups = content.groups.map((g) => ({
 		...g,
 		completeness: completeness.groups.find((c) => c.group === g.code) ?? null
@@ -87,8 +78,6 @@ export function workspace(
 			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
 			: [];
 	const dataByKey = new Map(content.items.map((i) => [i.key, i.data]));
-	const counts = new Map<number, number>();
-	for (const e of evidence) counts.set(e.itemId, (counts.get(e.itemId) ?? 0) + 1);
 
 	const shown: WorkspaceItem[] = items
 		.filter((i) => i.groupCode === selected)
@@ -98,18 +87,8 @@ export function workspace(
 				i.kind === 'instrument' ? inst.items.find((x) => x.code === i.refCode) : undefined;
 			return {
 				id: i.id,
-				key: i.itemKey,
-				kind: i.kind,
-				group: i.groupCode,
+				...snapshotFields(i),
 				refCode: i.refCode,
-				titleId: i.titleId,
-				titleEn: i.titleEn,
-				answer: i.answer,
-				justification: i.justification,
-				opd: i.opd,
-				dueDate: i.dueDate,
-				status: i.status,
-				reviewComment: i.reviewComment,
 				updatedBy: i.updatedBy,
 				updatedAt: i.updatedAt,
 				missing: missingReasons(itemFacts(i, counts.get(i.id) ?? 0)),
@@ -173,5 +152,3 @@ export function workspace(
 				: []
 	};
 }
-
-export type Workspace = NonNullable<ReturnType<typeof workspace>>;
