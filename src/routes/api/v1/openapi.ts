@@ -4,9 +4,10 @@
  * answers against these schemas and that every route in src/routes/api/v1 has a path here.
  * Operations carry `x-summary-id` (Indonesian summary) for the docs page.
  */
-import { PAGE_DEFAULT, PAGE_MAX } from '$lib/server/api';
+import { FORMATS, PAGE_DEFAULT, PAGE_MAX } from '$lib/server/api';
 import { MAX_YEAR, MIN_YEAR, REGION_KINDS, TARGET_DOCUMENTS } from '$lib/server/db/schema';
 import { METHODS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
+import { STATUSES } from '../../(public)/data/view';
 
 type Json = Record<string, unknown>;
 
@@ -135,7 +136,7 @@ const schemas: Record<string, Json> = {
 		dimension_code: nullable('string'),
 		indicator_code: { type: 'string' },
 		year: { type: 'integer' },
-		status: { type: 'string', enum: ['real', 'illustrative', 'missing', 'not_applicable'] }
+		status: { type: 'string', enum: [...STATUSES] }
 	}),
 	Rating: object({
 		id: { type: 'string' },
@@ -218,90 +219,47 @@ const schemas: Record<string, Json> = {
 	})
 };
 
-const parameters: Record<string, Json> = {
+const YEAR = { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR };
+
+/** Query parameters keyed by name, each given its `name` and `in` as OpenAPI wants them. */
+const queryParameters = (definitions: Record<string, Json>): Record<string, Json> =>
+	Object.fromEntries(
+		Object.entries(definitions).map(([name, d]) => [name, { name, in: 'query', ...d }])
+	);
+
+const parameters = queryParameters({
 	kind: {
-		name: 'kind',
-		in: 'query',
 		description: 'Region kind.',
 		schema: { type: 'string', enum: [...REGION_KINDS] },
 		example: 'kabupaten'
 	},
-	parent: {
-		name: 'parent',
-		in: 'query',
-		description: 'Code of the parent region.',
-		schema: { type: 'string' },
-		example: '33'
-	},
-	region: {
-		name: 'region',
-		in: 'query',
-		description: 'Kemendagri region code.',
-		schema: { type: 'string' },
-		example: '33.18'
-	},
-	indicator: {
-		name: 'indicator',
-		in: 'query',
-		description: 'Indicator code.',
-		schema: { type: 'string' },
-		example: 'hdi_ipm'
-	},
+	parent: { description: 'Code of the parent region.', schema: { type: 'string' }, example: '33' },
+	region: { description: 'Kemendagri region code.', schema: { type: 'string' }, example: '33.18' },
+	indicator: { description: 'Indicator code.', schema: { type: 'string' }, example: 'hdi_ipm' },
 	framework: {
-		name: 'framework',
-		in: 'query',
 		description: 'Framework code.',
 		schema: { type: 'string' },
 		example: 'gm100sc-2018'
 	},
 	dimension: {
-		name: 'dimension',
-		in: 'query',
 		description: 'Top-level node code: a GM100SC dimension or an SPBE domain.',
 		schema: { type: 'string' },
 		example: 'living'
 	},
-	year: {
-		name: 'year',
-		in: 'query',
-		description: 'One year.',
-		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
-		example: 2022
-	},
-	year_from: {
-		name: 'year_from',
-		in: 'query',
-		description: 'First year, inclusive.',
-		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
-		example: 2018
-	},
-	year_to: {
-		name: 'year_to',
-		in: 'query',
-		description: 'Last year, inclusive.',
-		schema: { type: 'integer', minimum: MIN_YEAR, maximum: MAX_YEAR },
-		example: 2024
-	},
+	year: { description: 'One year.', schema: YEAR, example: 2022 },
+	year_from: { description: 'First year, inclusive.', schema: YEAR, example: 2018 },
+	year_to: { description: 'Last year, inclusive.', schema: YEAR, example: 2024 },
 	format: {
-		name: 'format',
-		in: 'query',
 		description:
 			'json (default) or csv: a header row, "," and decimal points; cells a spreadsheet would run as a formula start with an apostrophe.',
-		schema: { type: 'string', enum: ['json', 'csv'], default: 'json' }
+		schema: { type: 'string', enum: [...FORMATS], default: 'json' }
 	},
 	limit: {
-		name: 'limit',
-		in: 'query',
 		description: `Page size, 1–${PAGE_MAX} (default ${PAGE_DEFAULT} when only offset is given). Without limit and offset the whole list is returned.`,
 		schema: { type: 'integer', minimum: 1, maximum: PAGE_MAX }
 	},
-	offset: {
-		name: 'offset',
-		in: 'query',
-		description: 'Rows to skip (default 0).',
-		schema: { type: 'integer', minimum: 0 }
-	}
-};
+	offset: { description: 'Rows to skip (default 0).', schema: { type: 'integer', minimum: 0 } }
+});
 
 const errorResponse = (description: string) => ({
 	description,
@@ -333,11 +291,12 @@ const listHeaders = {
 	}
 };
 
-function listOperation(
+/** A GET operation: its 200 answer, and the 304 and errors that every endpoint may give. */
+function operation(
 	summary: string,
 	summaryId: string,
-	schema: string,
-	params: string[],
+	parameters: Json[],
+	ok: Json,
 	description?: string
 ) {
 	return {
@@ -345,16 +304,9 @@ function listOperation(
 			summary,
 			'x-summary-id': summaryId,
 			...(description ? { description } : {}),
-			parameters: [...params, 'format', 'limit', 'offset'].map(param),
+			parameters,
 			responses: {
-				'200': {
-					description: `A JSON array of ${schema} rows, or CSV with format=csv.`,
-					headers: listHeaders,
-					content: {
-						'application/json': { schema: { type: 'array', items: ref(schema) } },
-						'text/csv': { schema: { type: 'string' } }
-					}
-				},
+				'200': ok,
 				'304': { $ref: '#/components/responses/NotModified' },
 				'400': { $ref: '#/components/responses/BadParameter' },
 				'404': { $ref: '#/components/responses/NotFound' },
@@ -364,6 +316,30 @@ function listOperation(
 	};
 }
 
+function listOperation(
+	summary: string,
+	summaryId: string,
+	schema: string,
+	params: string[],
+	description?: string
+) {
+	const ok = {
+		description: `A JSON array of ${schema} rows, or CSV with format=csv.`,
+		headers: listHeaders,
+		content: {
+			'application/json': { schema: { type: 'array', items: ref(schema) } },
+			'text/csv': { schema: { type: 'string' } }
+		}
+	};
+	return operation(
+		summary,
+		summaryId,
+		[...params, 'format', 'limit', 'offset'].map(param),
+		ok,
+		description
+	);
+}
+
 function oneOperation(
 	summary: string,
 	summaryId: string,
@@ -371,25 +347,12 @@ function oneOperation(
 	params: Json[],
 	description?: string
 ) {
-	return {
-		get: {
-			summary,
-			'x-summary-id': summaryId,
-			...(description ? { description } : {}),
-			parameters: params,
-			responses: {
-				'200': {
-					description: 'OK',
-					headers: { ETag: listHeaders.ETag },
-					content: { 'application/json': { schema } }
-				},
-				'304': { $ref: '#/components/responses/NotModified' },
-				'400': { $ref: '#/components/responses/BadParameter' },
-				'404': { $ref: '#/components/responses/NotFound' },
-				'429': { $ref: '#/components/responses/RateLimited' }
-			}
-		}
+	const ok = {
+		description: 'OK',
+		headers: { ETag: listHeaders.ETag },
+		content: { 'application/json': { schema } }
 	};
+	return operation(summary, summaryId, params, ok, description);
 }
 
 /** The document; `server` is the public origin when known (the docs page shows full URLs). */
