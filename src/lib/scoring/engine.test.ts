@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toApiScores } from './api.ts';
 import { ScoringInputError } from './compile.ts';
-import { scoreFramework, type EngineInput } from './engine.ts';
+import { indicatorScoresOf, scoreFramework, type EngineInput } from './engine.ts';
 import { smallFramework, spbeFramework } from './fixtures.ts';
 import { DEFAULT_SETTINGS, parseProfile, type ProfileSettings } from './profile.ts';
 import { mulberry32 } from './rank.ts';
 import { computeSpbe, spbeStructureFromFramework } from './spbe.ts';
-import type { ObservationInput, TargetInput } from './types.ts';
+import type { GroupScore, IndicatorScore, ObservationInput, TargetInput } from './types.ts';
 
 const profile = parseProfile(
 	JSON.parse(
@@ -674,5 +674,19 @@ describe('scoreFramework() on the SPBE framework', () => {
 			((spbe.domains[1].aspects[0].index! - 1) / 4) * 100,
 			10
 		);
+	});
+});
+
+describe('indicatorScoresOf()', () => {
+	it('lists every indicator of a group tree, a group’s own before its children’s', () => {
+		const ind = (code: string) => ({ code }) as IndicatorScore;
+		const group = (code: string, indicators: string[], children: GroupScore[] = []) =>
+			({ code, indicators: indicators.map(ind), children }) as unknown as GroupScore;
+		const tree = [
+			group('d1', ['a'], [group('e1', ['b', 'c']), group('e2', [], [group('x', ['d'])])]),
+			group('d2', [], [group('e3', ['e'])])
+		];
+		expect(indicatorScoresOf(tree).map((s) => s.code)).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(indicatorScoresOf([])).toEqual([]);
 	});
 });

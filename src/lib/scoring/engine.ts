@@ -74,6 +74,14 @@ const fmt = (x: number | null) =>
 	x === null ? '–' : Number.isFinite(x) ? String(Number(x.toFixed(4))) : String(x);
 
 /** Groups a fully-scored call: every number of every region and year, plus rich views on demand. */
+/**
+ * Every indicator score in a tree of group scores, depth first (a group's own indicators before
+ * its children's). Example: `indicatorScoresOf(regionYear.groups).length` = indicators scored.
+ */
+export function indicatorScoresOf(groups: readonly GroupScore[]): IndicatorScore[] {
+	return groups.flatMap((g) => [...g.indicators, ...indicatorScoresOf(g.children)]);
+}
+
 export class ScoreResult {
 	readonly framework: string;
 	readonly profile: string;

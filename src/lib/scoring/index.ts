@@ -62,7 +62,7 @@ export {
 	type SpbeImprovement
 } from './spbe.ts';
 export { compileFramework, ScoringInputError } from './compile.ts';
-export { scoreFramework, ScoreResult, type EngineInput } from './engine.ts';
+export { indicatorScoresOf, scoreFramework, ScoreResult, type EngineInput } from './engine.ts';
 export {
 	toApiScores,
 	apiScores,

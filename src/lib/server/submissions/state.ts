@@ -5,7 +5,7 @@
  */
 import type { Connection } from '../db';
 import { regionYearScores } from '../scores';
-import type { GroupScore, IndicatorScore } from '../../scoring';
+import { indicatorScoresOf, type IndicatorScore } from '../../scoring';
 import { spbeStructureFromFramework, type SpbeStructure } from '../../scoring/spbe';
 import { numericAnswer } from '../../submission/answer';
 import { instrumentPreview } from '../../submission/instrument';
@@ -19,10 +19,6 @@ import {
 import { spbePreview } from '../../submission/spbe-preview';
 import { instrument } from './reference';
 import * as store from './store';
-
-function flatten(groups: GroupScore[]): IndicatorScore[] {
-	return groups.flatMap((g) => [...g.indicators, ...flatten(g.children)]);
-}
 
 /** The SPBE structure (domains, aspects, indicators with weights) straight from the database. */
 export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStructure {
@@ -83,7 +79,7 @@ function indicatorData(
 			year: sub.year
 		});
 		profile = { code: r.context.profile.code, version: r.context.profile.version };
-		scores = new Map(flatten(r.scores.dimensions).map((s) => [s.code, s]));
+		scores = new Map(indicatorScoresOf(r.scores.dimensions).map((s) => [s.code, s]));
 	} catch (e) {
 		// Shown without scores rather than not at all; the page says scores are missing.
 		console.error('submission: scoring failed', e);

@@ -7,12 +7,8 @@ import { imports } from '$lib/server/db/schema';
 import { requireCapability } from '$lib/server/auth/guard';
 import { CAPABILITIES, hasRole } from '$lib/server/auth/roles';
 import { regionYearScores } from '$lib/server/scores';
-import type { GroupScore, IndicatorScore } from '$lib/scoring';
+import { indicatorScoresOf } from '$lib/scoring';
 import type { PageServerLoad } from './$types';
-
-function flatten(groups: GroupScore[]): IndicatorScore[] {
-	return groups.flatMap((g) => [...g.indicators, ...flatten(g.children)]);
-}
 
 export const load = (async (event) => {
 	const user = requireCapability(event, 'staff');
@@ -56,7 +52,7 @@ export const load = (async (event) => {
 				region: instance.defaultRegion,
 				year: latestYear
 			});
-			offTrack = flatten(scores.dimensions)
+			offTrack = indicatorScoresOf(scores.dimensions)
 				.filter((s) => opdOf.has(s.code) && (s.trend === 'decreasing' || s.trend === 'stagnating'))
 				.map((s) => ({
 					code: s.code,
