@@ -1,20 +1,11 @@
-import { getConnection } from '$lib/server/db';
-import { regionYearScores } from '$lib/server/scores';
 import { resolveScorecard, parseYear, WEIGHT_MAX, WEIGHT_MIN } from '$lib/server/scorecard';
+import { scoresInYear } from './year-scores.server';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {
 	const card = resolveScorecard(url);
 	const { ctx, region, year } = card;
-	// A year outside the scored range still renders: null scores, zero coverage, a notice.
-	const scores =
-		ctx.regionYear(region.code, year) ??
-		regionYearScores(getConnection(), {
-			framework: ctx.framework.code,
-			region: region.code,
-			year,
-			weights: card.weightOverrides
-		}).scores;
+	const scores = scoresInYear(card);
 
 	// The overlaid radar year: the base assessment year unless the reader chose another.
 	const compareAsked = parseYear(url, 'vs');

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { KOMINFO_2022_SOURCE } from '$lib/evaluation/kominfo';
 import { config } from '$lib/server/config';
-import { getConnection } from '$lib/server/db';
+import { getDb } from '$lib/server/db';
+import * as regions from '$lib/server/db/regions';
 import { childRegions, mapGeometry } from '$lib/server/geo';
 import { kominfo2022 } from '$lib/server/official';
 import { parseYear, resolveScorecard } from '$lib/server/scorecard';
@@ -33,8 +34,7 @@ export const load = (async ({ url }) => {
 		.filter((n) => n.parentCode === null)
 		.map((n) => ({ code: n.code, nameId: n.nameId, nameEn: n.nameEn }));
 
-	const rawDimension = url.searchParams.get('dimension');
-	const dimension = rawDimension ? rawDimension : null;
+	const dimension = url.searchParams.get('dimension') || null;
 	if (dimension !== null && !dimensions.some((d) => d.code === dimension)) {
 		error(404, `Unknown dimension "${dimension}".`);
 	}
@@ -178,23 +178,15 @@ function provinceMap(
 	peers: Parameters<typeof scoreMapValues>[0]
 ) {
 	const { province } = config().instance;
-	const regions = childRegions(province, ['kabupaten', 'kota']);
-	const geometry = mapGeometry(
-		regions.map((r) => r.code),
-		MAP_WIDTH
-	);
+	const onMap = childRegions(province, ['kabupaten', 'kota']).map((r) => r.code);
+	const geometry = mapGeometry(onMap, MAP_WIDTH);
 	if (!geometry) return null;
-	const provinceRow = getConnection()
-		.sqlite.prepare(`SELECT name FROM regions WHERE code = ?`)
-		.get(province) as { name: string } | undefined;
+	const provinceName = regions.get(getDb(), province)?.name ?? province;
 	const official = kominfo2022();
 	const values =
 		mode === 'official' && official
 			? {
-					values: officialMapValues(
-						official.rows,
-						regions.map((r) => r.code)
-					) as Record<string, number | null>,
+					values: officialMapValues(official.rows, onMap) as Record<string, number | null>,
 					illustrative: {} as Record<string, boolean>
 				}
 			: scoreMapValues(peers, dimension);
@@ -205,7 +197,7 @@ function provinceMap(
 		withData: Object.values(values.values).filter((v) => v !== null).length,
 		// Only the regions we score have a scorecard to open.
 		linked: peers.map((p) => p.code),
-		province: provinceShortName(provinceRow?.name ?? province),
+		province: provinceShortName(provinceName),
 		source: {
 			letter: KOMINFO_2022_SOURCE.letter,
 			year: KOMINFO_2022_SOURCE.year,

@@ -49,9 +49,11 @@ export const load = (async ({ url }) => {
 		bucket.push(v);
 		byRegion.set(v.regionCode, bucket);
 	}
-	const matrixOf = (code: string) => statusMatrix(list, byRegion.get(code) ?? [], years);
-
-	const matrix = matrixOf(regionCode);
+	// Each compared region's matrix is built once: the chosen region's also fills the tables above.
+	const matrices = new Map(
+		peerCodes.map((code) => [code, statusMatrix(list, byRegion.get(code) ?? [], years)])
+	);
+	const matrix = matrices.get(regionCode)!;
 	const statusesOf = (codes: string[]): Status[][] => codes.map((c) => matrix.get(c) ?? []);
 	const dimensions = nodes
 		.filter((n) => n.parentCode === null)
@@ -76,7 +78,7 @@ export const load = (async ({ url }) => {
 
 	const regionName = (code: string) => allRegions.find((r) => r.code === code)?.name ?? code;
 	const peers = peerCodes.map((code) => {
-		const rows = [...matrixOf(code).values()];
+		const rows = [...matrices.get(code)!.values()];
 		return {
 			code,
 			name: regionName(code),

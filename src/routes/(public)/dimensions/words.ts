@@ -53,5 +53,3 @@ export function methodWords(method: Method): string {
 			return m.ind_method_minmax();
 	}
 }
-
-export const isUrl = (s: string | null | undefined): s is string => !!s && /^https?:\/\//.test(s);

@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { KOMINFO_2022_SOURCE, displayRegionName, weightsOf } from '$lib/evaluation/kominfo';
 import { config } from '$lib/server/config';
-import { getConnection } from '$lib/server/db';
+import { getDb } from '$lib/server/db';
+import * as regions from '$lib/server/db/regions';
 import { childRegions } from '$lib/server/geo';
 import { kominfo2022 } from '$lib/server/official';
 import { provinceShortName } from '../compare/map';
@@ -15,11 +16,7 @@ export const load = (async () => {
 	const evaluation = kominfo2022();
 	if (!evaluation) error(404, 'This data folder has no published evaluation results.');
 	const { instance } = config();
-	const name = (code: string) =>
-		(
-			getConnection().sqlite.prepare(`SELECT name FROM regions WHERE code = ?`).get(code) as
-				{ name: string } | undefined
-		)?.name ?? code;
+	const name = (code: string) => regions.get(getDb(), code)?.name ?? code;
 	const provinceCodes = new Set(childRegions(instance.province).map((r) => r.code));
 	const weights = weightsOf(evaluation.dimensions);
 	const rows = officialRows(evaluation.rows, weights, provinceCodes);

@@ -1,14 +1,15 @@
 import { error } from '@sveltejs/kit';
+import { group as groupBy } from 'd3-array';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { GroupScore, IndicatorScore } from '$lib/scoring/types';
-import { getConnection, getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
 import * as targets from '$lib/server/db/targets';
 import { resolveScorecard } from '$lib/server/scorecard';
-import { regionYearScores } from '$lib/server/scores';
 import { WEIGHT_PREFIX } from '$lib/scorecard-url';
 import { indicatorChart } from '../../indicators/series';
+import { scoresInYear } from '../../year-scores.server';
 import type { PageServerLoad } from './$types';
 
 function group(g: GroupScore) {
@@ -40,16 +41,7 @@ export const load = (async ({ url, params }) => {
 	const node = ctx.framework.nodes.find((n) => n.code === params.code && n.parentCode === null);
 	if (!node) error(404, `Unknown dimension "${params.code}".`);
 
-	// Dimension scores do not depend on the what-if weights (those weigh dimensions in the
-	// composite), so a year outside the scored range can be scored alone without them.
-	const scores = ctx.years.includes(year)
-		? ctx.regionYear(region.code, year)!
-		: regionYearScores(getConnection(), {
-				framework: ctx.framework.code,
-				region: region.code,
-				year
-			}).scores;
-	const dimension = scores.dimensions.find((d) => d.code === node.code)!;
+	const dimension = scoresInYear(sc).dimensions.find((d) => d.code === node.code)!;
 
 	const db = getDb();
 	const framework = ctx.framework.code;
@@ -59,11 +51,14 @@ export const load = (async ({ url, params }) => {
 		targets.listCurrent(db, { region: region.code })
 	]);
 	const decimalsOf = new Map(meta.map((i) => [i.code, i.decimals]));
+	// Grouped once: the region's values and targets of every indicator, not a scan per indicator.
+	const valuesByIndicator = groupBy(values, (v) => v.indicatorCode);
+	const goalsByIndicator = groupBy(goals, (t) => t.indicatorCode);
 
 	let illustrativeCount = 0;
 	const row = (i: IndicatorScore) => {
-		const own = values.filter((v) => v.indicatorCode === i.code);
-		const goalsOf = goals.filter((t) => t.indicatorCode === i.code);
+		const own = valuesByIndicator.get(i.code) ?? [];
+		const goalsOf = goalsByIndicator.get(i.code) ?? [];
 		const chart = indicatorChart(
 			own.map((v) => ({ ...v, regionCode: region.code })),
 			goalsOf.map((t) => ({ year: t.year, value: t.value, illustrative: t.illustrative })),

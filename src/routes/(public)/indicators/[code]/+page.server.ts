@@ -1,9 +1,9 @@
-import { getConnection, getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/db';
 import * as observations from '$lib/server/db/observations';
 import { childRegions, mapGeometry } from '$lib/server/geo';
-import { regionYearScores } from '$lib/server/scores';
 import type { IndicatorScore } from '$lib/scoring/types';
 import { WEIGHT_PREFIX } from '$lib/scorecard-url';
+import { scoresInYear } from '../../year-scores.server';
 import { peersParam } from '../series';
 import { kecamatanMapView } from './kecamatan';
 import { indicatorView } from './load.server';
@@ -31,15 +31,7 @@ export const load = (async ({ url, params }) => {
 	const { sc, meta, peers, shownPeers, values, goals, chart } = indicatorView(url, params.code);
 	const { ctx, region, year } = sc;
 
-	// An indicator's score does not depend on the what-if weights, so a year outside the scored
-	// range can be scored alone without them.
-	const scores = ctx.years.includes(year)
-		? ctx.regionYear(region.code, year)!
-		: regionYearScores(getConnection(), {
-				framework: ctx.framework.code,
-				region: region.code,
-				year
-			}).scores;
+	const scores = scoresInYear(sc);
 	let score: IndicatorScore | undefined;
 	let dimension = scores.dimensions[0];
 	let element = dimension;
