@@ -17,9 +17,11 @@
  *   only difference is a CHECK written with `IN (…)` or with `OR` (why migration 0005 exists).
  * Goal: pipeline / floor ≥ 0.6 in rows per second; peak RSS under 250 MB.
  *
- * Runs on 2026-11-29 (2 cores, otherwise idle): floor 2.05–2.13 s; pipeline 2.98–3.08 s, ratio
- * 0.67–0.70, peak RSS 198–203 MB; two-pass 3.9–4.0 s, ratio 0.51–0.53. Before multi-row inserts
- * and the CHECKs without IN (…) (migration 0005) the pipeline took 5.9 s (ratio 0.35).
+ * Runs on 2026-11-29 (2 cores, otherwise idle): floor 2.03–2.13 s; pipeline 2.98–3.09 s, ratio
+ * 0.68–0.71, peak RSS 202–203 MB; two-pass 3.9–4.0 s (0.52–0.55); validate_only 0.92–0.97 s;
+ * reimport_unchanged 3.8–4.0 s; undo 0.65 s; check_in_list 1.42–1.46 s against check_or_list
+ * 0.64–0.65 s. Before multi-row inserts and migration 0005 the pipeline took 5.9 s (ratio 0.35;
+ * `git checkout 717b624 && npm run bench -- import`).
  *
  * Keys are unique: years 1990–2100 × indicators of the seed × regions. The seed's own regions give
  * too few combinations for a million rows, so synthetic regions (codes 99.01…, a province that

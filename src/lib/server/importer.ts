@@ -58,8 +58,8 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 2_000_000;
 /**
  * Bytes read per step. Small enough that a chunk's parsed records die young: with 1 MB chunks
- * they outlived the young generation and a million-row import peaked at 240 MB RSS, with 64 KB
- * at 200 MB, in the same time (`npm run bench -- import` with this constant at 1 MB and 64 KB).
+ * they outlived the young generation and a million-row import peaked at 248 MB RSS, with 64 KB at
+ * 202 MB, in the same time (`npm run bench -- import` with this constant at 1 MB and 64 KB).
  */
 const CHUNK_BYTES = 1 << 16;
 

@@ -224,10 +224,9 @@ function statements(sqlite: Database.Database) {
 
 /**
  * Value rows per multi-row INSERT. Starting a statement and binding it costs about as much as
- * writing the row, so a million-row import took 4.4 s one row per statement, 3.3 s at 64 rows and
- * 3.1 s at 256, with no gain at 512 (the pipeline case of `npm run bench -- import` with this
- * constant changed, 2026-11-29). 256 × 10 columns stays far below SQLite's limit of 32,766
- * bound parameters.
+ * writing the row: a million-row import took 4.1 s one row per statement and 2.9–3.1 s at 64 or
+ * 256 rows (the pipeline case of `npm run bench -- import` with this constant changed,
+ * 2026-11-29). 256 × 10 columns stays far below SQLite's limit of 32,766 bound parameters.
  */
 export const VALUE_BATCH_ROWS = 256;
 

@@ -52,7 +52,7 @@ const inList = (column: string, values: readonly string[]) =>
 /**
  * The same test as `inList`, written as `=` … `OR` for the value tables that bulk imports fill:
  * SQLite builds an ephemeral index for `IN (…)` each time an INSERT statement runs, so a
- * four-item list cost about 2 s more per million single-row inserts than the same test with OR
+ * four-item list cost about 0.8 s more per million single-row inserts than the same test with OR
  * (`npm run bench -- import`, cases check_in_list and check_or_list).
  */
 const equalsOneOf = (column: string, values: readonly string[]) =>
