@@ -1,14 +1,16 @@
 /**
- * Writes data/observations.csv and data/targets.csv from the real figures plus ILLUSTRATIVE fill.
+ * Writes the opt-in DEMO dataset, data/demo/observations.csv and data/demo/targets.csv: ILLUSTRATIVE
+ * fill for the cells the real dataset leaves empty, so training sessions and screenshots have dense
+ * series. The default instance never loads these files; `npm run demo` does (see data/README.md).
  *
- * Run: `npx tsx scripts/generate-illustrative.ts` (deterministic: same inputs, same bytes out).
+ * Run: `npm run data:demo` (deterministic: same inputs, same bytes out).
  *
- * What is real: every row of data/sources/pati.csv and data/sources/peers.csv whose indicator maps
- * to data/indicators.csv (directly or through data/sources/indicator-map.csv), copied with its
- * value text and source URL unchanged, `illustrative` 0; and data/sources/real-targets.csv.
+ * What is real: data/observations.csv and data/targets.csv (written by scripts/build-dataset.ts
+ * from data/sources/). This script reads them to bend its series through the real values and
+ * never writes a cell that has a real value.
  *
- * What is NOT real: everything else this script writes. For the default region and its peers
- * (data/instance.json), each indicator with a row in data/sources/illustrative-params.csv gets a
+ * What is NOT real: everything this script writes. For the default region and its peers
+ * (data/instance.json), each indicator with a row in data/demo/illustrative-params.csv gets a
  * plausible yearly series: a keypoint path, shifted by a seeded offset for peers, bent to pass
  * through that region's real values, with a little seeded noise; about 10% of the cells are then
  * left empty on purpose so that coverage rules have gaps to handle. SPBE 2020 indicator levels are
@@ -17,7 +19,7 @@
  * `illustrative` 1, the source `ilustrasi: scripts/generate-illustrative.ts` and a note saying it
  * is not official data; pages must show that flag. The province is never filled.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,6 +38,7 @@ const SOURCE = 'ilustrasi: scripts/generate-illustrative.ts';
 const NOTE = 'Nilai ilustrasi, bukan data resmi / Illustrative value, not official data';
 const TARGET_NOTE =
 	'Target ilustrasi, bukan dari dokumen RPJMD / Illustrative target, not from an RPJMD document';
+const TARGET_REF = 'ilustrasi: tidak ada dokumen / illustrative: no document';
 
 type Row = Record<string, string>;
 
@@ -237,46 +240,15 @@ const spbeYearFrom = Number(
 	readCsv('frameworks.csv').find((f) => f.code === SPBE_FRAMEWORK)?.year_from ?? FIRST_YEAR
 );
 
-const sourceMap = new Map(readCsv('sources/indicator-map.csv').map((r) => [r.source_indicator, r]));
-const notes = new Map(
-	readCsv('sources/observation-notes.csv').map((r) => [
-		`${r.region_code}|${r.indicator_code}|${r.year}`,
-		r.note
-	])
-);
-
 const key = (region: string, indicator: string, year: number | string) =>
 	`${region}|${indicator}|${year}`;
 
-/** Real observations, keyed region|indicator|year; identical duplicates collapse, conflicts stop. */
+/** The real dataset (every row sourced), keyed region|indicator|year. */
 const realRows = new Map<string, Row>();
-for (const file of ['sources/pati.csv', 'sources/peers.csv']) {
-	for (const r of readCsv(file)) {
-		const mapped = sourceMap.get(r.indicator);
-		const code = mapped ? mapped.indicator_code : r.indicator;
-		if (code === '') continue;
-		if (!indicators.has(code)) throw new Error(`${file}: indicator ${r.indicator} is not mapped`);
-		if (!regionCodes.has(r.region_code)) {
-			console.warn(`${file}: region ${r.region_code} not in regions.csv, skipped`);
-			continue;
-		}
-		const k = key(r.region_code, code, r.year);
-		const noteParts = [notes.get(k), mapped?.note].filter((n): n is string => !!n);
-		const row: Row = {
-			region_code: r.region_code,
-			indicator_code: code,
-			year: r.year,
-			value: r.value,
-			source: r.source_url,
-			note: noteParts.join('; '),
-			illustrative: '0'
-		};
-		const seen = realRows.get(k);
-		if (seen && (seen.value !== row.value || seen.source !== row.source)) {
-			throw new Error(`${file}: conflicting real values for ${k}: ${seen.value} vs ${row.value}`);
-		}
-		realRows.set(k, row);
-	}
+for (const r of readCsv('observations.csv')) {
+	if (!regionCodes.has(r.region_code))
+		throw new Error(`observations.csv: unknown region ${r.region_code}`);
+	realRows.set(key(r.region_code, r.indicator_code, r.year), r);
 }
 
 function parseKeypoints(text: string): [number, number][] {
@@ -288,7 +260,7 @@ function parseKeypoints(text: string): [number, number][] {
 		.sort((a, b) => a[0] - b[0]);
 }
 
-const paramRows = readCsv('sources/illustrative-params.csv');
+const paramRows = readCsv('demo/illustrative-params.csv');
 const defaultParams = new Map(
 	paramRows.filter((r) => r.region_code === '').map((r) => [r.indicator_code, r])
 );
@@ -478,7 +450,7 @@ function levelsFor(region: string, target: number): Map<string, number> {
 	return new Map(spbeIndicators.map((ind, i) => [ind.code, levels[i]]));
 }
 
-const observationRows: Row[] = [...realRows.values()];
+const observationRows: Row[] = [];
 const illustrativeRow = (region: string, indicator: string, year: number, text: string): Row => ({
 	region_code: region,
 	indicator_code: indicator,
@@ -511,8 +483,11 @@ for (const region of filled) {
 
 // ---------------------------------------------------------------- targets (default region only)
 
-const realTargets = readCsv('sources/real-targets.csv');
-const targetRows: Row[] = [...realTargets];
+const realTargets = readCsv('targets.csv');
+const realTargetKeys = new Set(
+	realTargets.map((t) => key(t.region_code, t.indicator_code, t.year))
+);
+const targetRows: Row[] = [];
 
 for (const ind of indicators.values()) {
 	if (ind.framework !== instance.default_framework || ind.weight <= 0) continue;
@@ -541,7 +516,8 @@ for (const ind of indicators.values()) {
 	const path: [number, number][] = [[baseYear, baseline], ...anchors, [TARGET_LAST_YEAR, goal]];
 	path.sort((a, b) => a[0] - b[0]);
 	for (const year of years(Math.max(TARGET_FIRST_YEAR, baseYear + 1), TARGET_LAST_YEAR)) {
-		if (anchors.some(([y]) => y === year)) continue;
+		if (anchors.some(([y]) => y === year) || realTargetKeys.has(key(region, ind.code, year)))
+			continue;
 		const cell = finish(ind, p, interpolate(path, year));
 		targetRows.push({
 			region_code: region,
@@ -549,6 +525,7 @@ for (const ind of indicators.values()) {
 			year: String(year),
 			value: cell.text,
 			document_type: 'RPJMD',
+			document_ref: TARGET_REF,
 			source: SOURCE,
 			note: TARGET_NOTE,
 			illustrative: '1'
@@ -563,19 +540,21 @@ const byKey = (a: Row, b: Row) =>
 	a.indicator_code.localeCompare(b.indicator_code) ||
 	Number(a.year) - Number(b.year);
 
+mkdirSync(join(DATA, 'demo'), { recursive: true });
 writeCsv(
-	'observations.csv',
+	'demo/observations.csv',
 	['region_code', 'indicator_code', 'year', 'value', 'source', 'note', 'illustrative'],
 	observationRows.sort(byKey)
 );
 writeCsv(
-	'targets.csv',
+	'demo/targets.csv',
 	[
 		'region_code',
 		'indicator_code',
 		'year',
 		'value',
 		'document_type',
+		'document_ref',
 		'source',
 		'note',
 		'illustrative'
@@ -583,7 +562,6 @@ writeCsv(
 	targetRows.sort(byKey)
 );
 
-const illustrativeCount = observationRows.filter((r) => r.illustrative === '1').length;
 console.log(
-	`observations.csv: ${observationRows.length} rows (${realRows.size} real, ${illustrativeCount} illustrative, ${dropped.size} cells left empty); targets.csv: ${targetRows.length} rows`
+	`demo/observations.csv: ${observationRows.length} illustrative rows beside ${realRows.size} real ones (${dropped.size} cells left empty); demo/targets.csv: ${targetRows.length} rows`
 );

@@ -278,6 +278,7 @@ function main(commandLine: CommandLine<typeof OPTIONS>): number {
 				dryRun: a.dryRun,
 				limits,
 				maxErrors: 1000,
+				allowIllustrative: loadConfig().demo,
 				onProgress: showProgress ? progressBar() : undefined,
 				audit: (sqlite, r) =>
 					writeAudit(sqlite, cliActor(a.actor), {

@@ -412,6 +412,7 @@ describe('audit rows share the transaction of the write', () => {
 				year: 2025,
 				value,
 				documentType: 'RPJMD',
+				documentRef: 'Tabel 5.1',
 				source: 'RPJMD 2023–2026',
 				note: '',
 				illustrative: false

@@ -68,16 +68,20 @@ describe('runMigrations()', () => {
 		conn.sqlite.close();
 	});
 
-	it('upgrading through 0005 keeps every value, id and sequence, and drops IN (…) checks', () => {
-		// The migrations up to 0004, as a database written before 0005 has them.
-		const old = path.join(dir, 'old-migrations');
+	/** A copy of the migrations folder that stops after migration `last`, as an older app has it. */
+	const migrationsUpTo = (last: number) => {
+		const old = path.join(dir, `migrations-${last}`);
 		cpSync(MIGRATIONS, old, { recursive: true });
 		const journalFile = path.join(old, 'meta', '_journal.json');
 		const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-		journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 4);
+		journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= last);
 		writeFileSync(journalFile, JSON.stringify(journal));
+		return old;
+	};
+
+	it('upgrading through 0005 keeps every value, id and sequence, and drops IN (…) checks', () => {
 		const conn = openDatabase(path.join(dir, 'a.db'));
-		runMigrations(conn, old);
+		runMigrations(conn, migrationsUpTo(4));
 		const seed = readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8');
 		conn.sqlite.exec(seed);
 		const dump = (table: string) => conn.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
@@ -89,7 +93,7 @@ describe('runMigrations()', () => {
 		expect(before.observations).toHaveLength(3);
 		expect(before.targets).toHaveLength(1);
 
-		expect(runMigrations(conn, MIGRATIONS).applied).toBeGreaterThanOrEqual(1);
+		expect(runMigrations(conn, migrationsUpTo(5)).applied).toBe(1);
 		expect({
 			observations: dump('observations'),
 			targets: dump('targets'),
@@ -114,6 +118,39 @@ describe('runMigrations()', () => {
 		expect(() => conn.sqlite.prepare(`UPDATE targets SET document_type = 'renstra'`).run()).toThrow(
 			/CHECK constraint failed: targets_document_type/
 		);
+		conn.sqlite.close();
+	});
+
+	it('upgrading through 0006 keeps every observation, adds empty provenance, and retires undocumented targets', () => {
+		const conn = openDatabase(path.join(dir, 'a.db'));
+		runMigrations(conn, migrationsUpTo(4));
+		conn.sqlite.exec(readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8'));
+		runMigrations(conn, migrationsUpTo(5));
+		const dump = (table: string) => conn.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+		const observations = dump('observations') as Record<string, unknown>[];
+		const targets = dump('targets');
+		const sequence = conn.sqlite.prepare(`SELECT * FROM sqlite_sequence ORDER BY name`).all();
+
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		// Observations: the same rows and ids, with the two new columns empty (not stated).
+		expect(dump('observations')).toEqual(
+			observations.map((o) => ({ ...o, source_kind: '', reference_period: '' }))
+		);
+		// Targets: none had the document page the new rule asks for; each is kept, as it was, apart.
+		expect(dump('targets')).toEqual([]);
+		expect(dump('targets_retired')).toEqual(targets);
+		expect(conn.sqlite.prepare(`SELECT * FROM sqlite_sequence ORDER BY name`).all()).toEqual(
+			sequence
+		);
+		const indicator = conn.sqlite
+			.prepare(`SELECT break_years, break_note_id, break_note_en FROM indicators LIMIT 1`)
+			.get();
+		expect(indicator).toEqual({ break_years: '', break_note_id: '', break_note_en: '' });
+		// The new checks hold: a source kind outside the list, a target without its page.
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE observations SET source_kind = 'koran'`).run()
+		).toThrow(/CHECK constraint failed: observations_source_kind/);
+		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
 		conn.sqlite.close();
 	});
 

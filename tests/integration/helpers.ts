@@ -53,6 +53,9 @@ export function testIndicator(
 		definitionSource: '',
 		yearFrom: null,
 		decimals: null,
+		breakYears: '',
+		breakNoteId: '',
+		breakNoteEn: '',
 		sortOrder: 0,
 		...extra
 	};

@@ -44,10 +44,11 @@ const file = (name: string, text: string) => {
 	return f;
 };
 
-// Real seed codes (data/): Pati and an indicator measured in percent; the values are made up.
-const GOOD = `region_code,indicator_code,year,value,source,note,illustrative
-33.18,open_unemployment_rate_aug,2099,4.5,https://example.invalid/test,test value,1
-33.18,open_unemployment_rate_aug,2100,4.4,https://example.invalid/test,test value,1
+// Real seed codes (data/): Pati and an indicator measured in percent; the values are made up, for
+// years (2099, 2100) no real figure can have, and the run's database is thrown away.
+const GOOD = `region_code,indicator_code,year,value,source,source_kind,note
+33.18,open_unemployment_rate_aug,2099,4.5,https://example.invalid/test,lainnya,test value
+33.18,open_unemployment_rate_aug,2100,4.4,https://example.invalid/test,lainnya,test value
 `;
 
 describe('npm run import (scripts/import.ts)', () => {

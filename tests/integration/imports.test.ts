@@ -81,6 +81,8 @@ const obs = (
 	year,
 	value,
 	source,
+	sourceKind: '',
+	referencePeriod: '',
 	note: '',
 	illustrative: false
 });
@@ -287,6 +289,8 @@ describe('loads larger than one multi-row statement', () => {
 		...KEYS[k],
 		value,
 		source: 'https://bps.example/batch',
+		sourceKind: '',
+		referencePeriod: '',
 		note: '',
 		illustrative: false,
 		sourceRow
@@ -365,7 +369,8 @@ describe('loads larger than one multi-row statement', () => {
 	it('targets go through the same batches, their document type compared too', () => {
 		const target = (k: number, documentType: string) => ({
 			...row(k, 10),
-			documentType
+			documentType,
+			documentRef: 'Tabel 2.1'
 		});
 		const n = VALUE_BATCH_ROWS + 20;
 		const first = commitBatch(conn, meta('t1.csv'), {
@@ -444,6 +449,8 @@ describe('batched writes agree with a row-by-row model', () => {
 								...keys[key],
 								value,
 								source: 'https://bps.example/model',
+								sourceKind: '',
+								referencePeriod: '',
 								note: '',
 								illustrative: false
 							}))

@@ -80,17 +80,6 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 			illustrative: 0
 		});
 		expect(value('33.18', 'spbe_index', 2022)).toMatchObject({ value: 2.75, illustrative: 0 });
-		// Every illustrative value says so in its source, and no real one does.
-		expect(
-			count(
-				`SELECT count(*) AS n FROM observations WHERE illustrative = 1 AND source NOT LIKE 'ilustrasi:%'`
-			)
-		).toBe(0);
-		expect(
-			count(
-				`SELECT count(*) AS n FROM observations WHERE illustrative = 0 AND source LIKE 'ilustrasi:%'`
-			)
-		).toBe(0);
 		expect(
 			count(`SELECT count(*) AS n FROM imports WHERE kind = 'seed' AND actor = 'system'`)
 		).toBe(1);
@@ -103,16 +92,11 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 		expect(count('SELECT count(*) AS n FROM observations')).toBe(before);
 	});
 
-	it('compares only the kabupaten/kota with observations: Pati and its five peers', () => {
+	it('compares the kabupaten/kota with observations: all 35 of Jawa Tengah', () => {
 		seedIfEmpty(conn, DATA);
-		expect(scoring(conn, { framework: 'gm100sc-2018' }).regions).toEqual([
-			'33.15',
-			'33.16',
-			'33.17',
-			'33.18',
-			'33.19',
-			'33.20'
-		]);
+		const regions = scoring(conn, { framework: 'gm100sc-2018' }).regions;
+		expect(regions).toHaveLength(35);
+		expect(regions.filter((r) => r.startsWith('33.'))).toEqual(regions);
 	});
 
 	it('gives every GM100SC dimension at least five weighted indicators', () => {
@@ -190,9 +174,23 @@ describe('readSeed() with a broken data folder', () => {
 		);
 	});
 
+	it('refuses an illustrative value in the default dataset, naming the file, row and column', () => {
+		writeFileSync(
+			path.join(dir, 'observations.csv'),
+			'region_code,indicator_code,year,value,source,illustrative\n' +
+				'33.18,hdi_ipm,2023,73.59,https://bps.example/ipm,0\n' +
+				'33.18,hdi_ipm,2024,80,ilustrasi,1\n'
+		);
+		expect(() => readSeed(dir)).toThrow(
+			/observations\.csv, row 3, column illustrative: This instance holds real data only/
+		);
+		// The demo's own files may hold them; the default files still may not.
+		expect(() => readSeed(dir, { demo: true })).toThrow(/observations\.csv, row 3/);
+	});
+
 	it('writes nothing when a file is broken', () => {
-		breakLine('targets.csv', 2, (l) => l.replace(/^([^,]*,[^,]*,)[^,]*/, '$11850'));
-		expect(() => seedIfEmpty(conn, dir)).toThrow(/targets\.csv, row 2, column year/);
+		breakLine('observations.csv', 2, (l) => l.replace(/^([^,]*,[^,]*,)[^,]*/, '$11850'));
+		expect(() => seedIfEmpty(conn, dir)).toThrow(/observations\.csv, row 2, column year/);
 		expect(count('SELECT count(*) AS n FROM imports')).toBe(0);
 		expect(count('SELECT count(*) AS n FROM regions')).toBe(0);
 	});

@@ -58,7 +58,9 @@ afterAll(() => rmSync(evidenceDir, { recursive: true, force: true }));
 beforeEach(() => {
 	conn?.close();
 	conn = tempDatabase();
-	seedIfEmpty(conn, DATA);
+	// The demo dataset: the workspace tests need indicator values (SPBE levels among them) that the
+	// real dataset does not publish.
+	seedIfEmpty(conn, DATA, { demo: true });
 	rmSync(evidenceDir, { recursive: true, force: true });
 	files = { dir: evidenceDir, maxBytes: 1024 };
 });
@@ -478,6 +480,8 @@ describe('finalising and snapshots', () => {
 						year: 2024,
 						value: 3,
 						source: 'https://example.org/spbe-2024',
+						sourceKind: '',
+						referencePeriod: '',
 						note: '',
 						illustrative: false
 					}

@@ -243,3 +243,60 @@ describe('rankEvaluation()', () => {
 		expect(rankEvaluation([])).toEqual([]);
 	});
 });
+
+describe('the 2023 results (letter B-1384/DJAI/AI.01.04/12/2023), one file per cohort', () => {
+	const reguler = parseKominfoEvaluation(repo('data/official/kominfo-evaluation-2023-reguler.csv'));
+	const kppn = parseKominfoEvaluation(repo('data/official/kominfo-evaluation-2023-kppn-ikn.csv'));
+	const geo = JSON.parse(repo('data/geo/jateng-kabupaten.geojson')) as {
+		features: { properties: { code: string; name: string } }[];
+	};
+	const geoName = new Map(geo.features.map((f) => [f.properties.code, f.properties.name]));
+
+	it('reads each cohort’s weights from its column names: REGULER 10/20/30/20/20, KPPN & IKN 10/20/20/20/20/10', () => {
+		expect(weightsOf(reguler.dimensions)).toEqual({
+			baseline: 10,
+			output: 20,
+			outcome: 30,
+			impact: 20,
+			quickwin: 20
+		});
+		expect(weightsOf(kppn.dimensions)).toEqual({
+			baseline: 10,
+			output: 20,
+			outcome: 20,
+			impact: 20,
+			quickwin: 20,
+			kolaborasi: 10
+		});
+	});
+	it('lists 75 + 66 = 141 regions, of which 72 + 58 = 130 took part (the rest are placeholders)', () => {
+		expect([reguler.rows.length, kppn.rows.length]).toEqual([75, 66]);
+		expect([reguler, kppn].map((t) => t.rows.filter((r) => r.tookPart).length)).toEqual([72, 58]);
+		for (const t of [reguler, kppn])
+			for (const r of t.rows.filter((x) => !x.tookPart)) expect(r.nilaiFinal).toBe(0);
+	});
+	it('reproduces every published final index from the cohort’s weights to ±0.011', () => {
+		for (const t of [reguler, kppn]) {
+			const w = weightsOf(t.dimensions);
+			for (const r of t.rows.filter((x) => x.tookPart))
+				expect(
+					Math.abs(evaluationIndex(r.scores, w)! - r.nilaiFinal),
+					r.region
+				).toBeLessThanOrEqual(0.011);
+		}
+	});
+	it('gives Kabupaten Pati its published 2023 result: 3.36 / 2.06 / 3.15 / 2.69 / 3.05, final 2.84', () => {
+		const pati = reguler.rows.find((r) => r.regionCode === '33.18')!;
+		expect([pati.region, pati.scores, pati.nilaiFinal]).toEqual([
+			'KAB. PATI',
+			{ baseline: 3.36, output: 2.06, outcome: 3.15, impact: 2.69, quickwin: 3.05 },
+			2.84
+		]);
+	});
+	it('codes every Jawa Tengah region as the boundary file names it, and no other', () => {
+		const coded = [...reguler.rows, ...kppn.rows].filter((r) => r.regionCode);
+		expect(coded).toHaveLength(26);
+		for (const r of coded)
+			expect(geoName.get(r.regionCode!), r.region).toBe(displayRegionName(r.region));
+	});
+});

@@ -135,8 +135,11 @@ export function parseKominfoEvaluation(text: string): KominfoEvaluation {
 
 	const rows = parsed.data.map((raw, i): KominfoEvaluationRow => {
 		const line = i + 2;
+		const tookPart = (raw.no ?? '').trim() !== '-';
 		const num = (column: string): number => {
 			const v = (raw[column] ?? '').trim();
+			// A region that did not take part is printed with zeros, some cells left blank: placeholders.
+			if (!tookPart && v === '') return 0;
 			if (!DECIMAL.test(v)) {
 				throw new EvaluationParseError(`Row ${line}, column ${column}: "${v}" is not a number.`);
 			}

@@ -56,14 +56,14 @@ describe('csvCell()', () => {
 describe('templateCsv()', () => {
 	it('templateCsv(observations, en) writes English labels, commas and decimal points', () => {
 		expect(templateCsv('observations', 'en')).toBe(
-			'region_code,indicator_code,year,value,source,note,illustrative\r\n' +
-				'33.18,poverty_rate,2023,9.5,example only: replace with the URL or document of the value,illustrative example row,true\r\n'
+			'region_code,indicator_code,year,value,source,source_kind,reference_period,note,illustrative\r\n' +
+				'33.18,poverty_rate,2023,9.5,example only: replace with the URL or document of the value,bps,,illustrative example row,true\r\n'
 		);
 	});
 	it('templateCsv(observations, id, wide) writes Indonesian labels, year columns and decimal commas', () => {
 		expect(templateCsv('observations', 'id', 'wide')).toBe(
-			'kode_wilayah;kode_indikator;2022;2023;sumber;catatan;ilustrasi\r\n' +
-				'33.18;poverty_rate;9,5;9,25;contoh saja: ganti dengan URL atau dokumen sumber nilai;baris contoh ilustratif;ya\r\n'
+			'kode_wilayah;kode_indikator;2022;2023;sumber;jenis_sumber;periode_rujukan;catatan;ilustrasi\r\n' +
+				'33.18;poverty_rate;9,5;9,25;contoh saja: ganti dengan URL atau dokumen sumber nilai;bps;;baris contoh ilustratif;ya\r\n'
 		);
 	});
 	it('templateCsv() ignores a wide shape for kinds that only have a long one', () => {
@@ -75,7 +75,8 @@ describe('templateCsv()', () => {
 				it(`templateCsv(${kind}, ${lang}, ${shape}) validates with its example marked illustrative`, () => {
 					const report = validateCsv(encode(templateCsv(kind, lang, shape)), {
 						kind,
-						context: templateContext()
+						context: templateContext(),
+						allowIllustrative: true
 					});
 					expect(report.errors).toEqual([]);
 					expect(report.rows.length).toBe(
@@ -84,6 +85,21 @@ describe('templateCsv()', () => {
 					for (const row of report.rows)
 						if ('illustrative' in row) expect(row.illustrative).toBe(true);
 				});
+});
+
+describe('templateCsv() outside the demo', () => {
+	for (const kind of ['observations', 'targets'] as const)
+		it(`templateCsv(${kind}, id) is refused as it stands: its example row is illustrative`, () => {
+			const report = validateCsv(encode(templateCsv(kind, 'id')), {
+				kind,
+				context: templateContext()
+			});
+			expect(report.status).toBe('invalid');
+			expect(report.errors.map((e) => [e.code, e.row, e.column])).toEqual([
+				['constraint-error', 2, 'ilustrasi']
+			]);
+			expect(report.errors[0].message.id).toMatch(/hanya memuat data nyata/);
+		});
 });
 
 describe('toCsv()', () => {
@@ -95,14 +111,16 @@ describe('toCsv()', () => {
 				year: 2023,
 				value: 1.234,
 				source: '=cmd|x',
+				sourceKind: null,
+				referencePeriod: null,
 				note: null,
 				illustrative: false,
 				sourceRow: 2
 			}
 		];
 		expect(toCsv(rows, 'observations')).toBe(
-			'region_code,indicator_code,year,value,source,note,illustrative\r\n' +
-				"33.18,poverty_rate,2023,1.2340,'=cmd|x,,false\r\n"
+			'region_code,indicator_code,year,value,source,source_kind,reference_period,note,illustrative\r\n' +
+				"33.18,poverty_rate,2023,1.2340,'=cmd|x,,,,false\r\n"
 		);
 	});
 });

@@ -96,6 +96,14 @@ export const msg = {
 		id: `Tahun ${q(text)} di luar ${MIN_YEAR}–${MAX_YEAR}. Perbaiki tahunnya.`,
 		en: `Year ${q(text)} is outside ${MIN_YEAR}–${MAX_YEAR}. Fix the year.`
 	}),
+	illustrativeRefused: (): Message => ({
+		id: 'Instance ini hanya memuat data nyata: nilai ilustrasi tidak boleh diimpor. Kosongkan atau tulis tidak di kolom ini; data latihan hanya untuk mode demo (npm run demo).',
+		en: 'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo).'
+	}),
+	years: (text: string): Message => ({
+		id: `${q(text)} bukan daftar tahun. Tulis tahun empat angka dipisah spasi, mis. 2024 atau 2010 2024.`,
+		en: `${q(text)} is not a list of years. Write four-digit years separated by spaces, e.g. 2024 or 2010 2024.`
+	}),
 	boolean: (text: string): Message => ({
 		id: `${q(text)} bukan ya/tidak. Tulis ya, tidak, 1, 0, true atau false.`,
 		en: `${q(text)} is not yes/no. Write true, false, 1, 0, ya or tidak.`

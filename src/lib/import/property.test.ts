@@ -4,6 +4,7 @@ import { emptyContext } from './context';
 import { toCsv } from './export';
 import {
 	IMPORT_KINDS,
+	SOURCE_KINDS,
 	TARGET_DOCUMENTS,
 	type ImportKind,
 	type ObservationRow,
@@ -229,7 +230,7 @@ const valueFor = (type: ValueType): fc.Arbitrary<number> => {
 	}
 };
 
-const observation = fc
+const value = fc
 	.record({
 		regionCode: fc.constantFrom('33', '33.18', '33.19'),
 		indicatorCode: fc.constantFrom(...Object.keys(INDICATORS)),
@@ -239,6 +240,14 @@ const observation = fc
 		illustrative: fc.option(fc.boolean(), { nil: null })
 	})
 	.chain((r) => valueFor(INDICATORS[r.indicatorCode]).map((value) => ({ ...r, value })));
+const observation = value.chain((r) =>
+	fc
+		.record({
+			sourceKind: fc.option(fc.constantFrom(...SOURCE_KINDS), { nil: null }),
+			referencePeriod: optionalText
+		})
+		.map((provenance) => ({ ...r, ...provenance }))
+);
 
 const key = (r: { regionCode: string; indicatorCode: string; year: number }) =>
 	`${r.regionCode}|${r.indicatorCode}|${r.year}`;
@@ -250,7 +259,8 @@ describe('toCsv() → validateCsv() round trip', () => {
 				const typed: ObservationRow[] = rows.map((r, i) => ({ ...r, sourceRow: i + 2 }));
 				const report = validateCsv(encode(toCsv(typed, 'observations')), {
 					kind: 'observations',
-					context: context()
+					context: context(),
+					allowIllustrative: true
 				});
 				expect(report.errors).toEqual([]);
 				expect(report.rows).toEqual(typed);
@@ -260,8 +270,10 @@ describe('toCsv() → validateCsv() round trip', () => {
 	});
 
 	it('targets written by toCsv() read back as the same rows, through a chunked stream too', async () => {
-		const target = observation.chain((r) =>
-			fc.constantFrom(...TARGET_DOCUMENTS).map((documentType) => ({ ...r, documentType }))
+		const target = value.chain((r) =>
+			fc
+				.record({ documentType: fc.constantFrom(...TARGET_DOCUMENTS), documentRef: requiredText })
+				.map((doc) => ({ ...r, ...doc }))
 		);
 		await fc.assert(
 			fc.asyncProperty(fc.uniqueArray(target, { selector: key, maxLength: 15 }), async (rows) => {
@@ -271,6 +283,7 @@ describe('toCsv() → validateCsv() round trip', () => {
 				const report = await validateCsvStream(chunked(bytes, [7, 3]), {
 					kind: 'targets',
 					context: context(),
+					allowIllustrative: true,
 					onRow: (r) => streamed.push(r)
 				});
 				expect(report.errors).toEqual([]);

@@ -29,6 +29,8 @@ describe('kindSchemas', () => {
 			'year',
 			'value',
 			'source',
+			'source_kind',
+			'reference_period',
 			'note',
 			'illustrative'
 		]);

@@ -12,6 +12,7 @@ import {
 	MIN_YEAR,
 	POLARITIES,
 	REGION_KINDS,
+	SOURCE_KINDS,
 	TARGET_DOCUMENTS,
 	VALUE_TYPES,
 	type ImportKind,
@@ -21,10 +22,10 @@ import {
 
 /**
  * `code`: text without spaces; `value`: a number checked against the indicator's value type;
- * `year`: a four-digit integer in MIN_YEAR–MAX_YEAR.
+ * `year`: a four-digit integer in MIN_YEAR–MAX_YEAR; `years`: such years separated by spaces.
  */
 export type ColumnType =
-	'text' | 'code' | 'enum' | 'integer' | 'number' | 'year' | 'boolean' | 'value';
+	'text' | 'code' | 'enum' | 'integer' | 'number' | 'year' | 'years' | 'boolean' | 'value';
 
 /** In a wide file: `key` columns and `shared` columns apply to every year; `cell` columns become year columns. */
 export type WideRole = 'key' | 'shared' | 'cell';
@@ -151,6 +152,35 @@ const note: ColumnDecl = {
 	example: 'illustrative example row',
 	exampleId: 'baris contoh ilustratif',
 	description: { id: 'Catatan bebas.', en: 'Free note.' },
+	wide: 'shared'
+};
+const sourceKind: ColumnDecl = {
+	name: 'source_kind',
+	key: 'sourceKind',
+	aliases: ['jenis_sumber'],
+	type: 'enum',
+	enum: SOURCE_KINDS,
+	required: false,
+	example: 'bps',
+	description: {
+		id: 'Penerbit sumber: bps (laman BPS), salinan_bps (salinan publik tabel BPS), pemerintah, berita atau lainnya.',
+		en: 'Who published the source: bps (a BPS page), salinan_bps (a public copy of a BPS table), pemerintah (government), berita (news) or lainnya (other).'
+	},
+	wide: 'shared'
+};
+const referencePeriod: ColumnDecl = {
+	name: 'reference_period',
+	key: 'referencePeriod',
+	aliases: ['periode_rujukan', 'periode'],
+	type: 'text',
+	required: false,
+	// Empty in the templates: a wide file shares it across its year columns, where one period
+	// would be wrong for the others.
+	example: '',
+	description: {
+		id: 'Periode yang diukur, seperti tertulis di sumber: Maret 2023, Agustus 2022, SSGI 2022.',
+		en: 'The period measured, as the source prints it: Maret 2023 (March), Agustus 2022 (August), SSGI 2022.'
+	},
 	wide: 'shared'
 };
 const illustrative: ColumnDecl = {
@@ -544,6 +574,26 @@ const indicatorsSchema: KindSchema = {
 				en: 'Decimals shown to readers, 0–6 (empty = as the value has).'
 			}
 		},
+		{
+			name: 'break_years',
+			key: 'breakYears',
+			aliases: ['tahun_perubahan_metode'],
+			type: 'years',
+			required: false,
+			example: '',
+			description: {
+				id: 'Tahun mulai dasar penghitungan baru (mis. 2024 untuk UHH BPS dengan Long Form SP2020), dipisah spasi. Tren dan perbandingan tidak melintasi tahun ini.',
+				en: 'Years from which the series is on a new basis (e.g. 2024 for BPS life expectancy on the SP2020 Long Form), separated by spaces. No trend or comparison runs across them.'
+			}
+		},
+		text('break_note_id', 'breakNoteId', ['catatan_perubahan_id'], false, '', {
+			id: 'Apa yang berubah pada tahun-tahun itu (bahasa Indonesia).',
+			en: 'What changed in those years (Indonesian).'
+		}),
+		text('break_note_en', 'breakNoteEn', ['catatan_perubahan_en'], false, '', {
+			id: 'Apa yang berubah pada tahun-tahun itu (bahasa Inggris).',
+			en: 'What changed in those years (English).'
+		}),
 		sortOrder
 	]
 };
@@ -556,7 +606,17 @@ const observationsSchema: KindSchema = {
 	},
 	shapes: ['long', 'wide'],
 	key: ['region_code', 'indicator_code', 'year'],
-	columns: [regionCode, indicatorCode, year, value, source, note, illustrative]
+	columns: [
+		regionCode,
+		indicatorCode,
+		year,
+		value,
+		source,
+		sourceKind,
+		referencePeriod,
+		note,
+		illustrative
+	]
 };
 
 const targetsSchema: KindSchema = {
@@ -587,7 +647,22 @@ const targetsSchema: KindSchema = {
 			wide: 'shared'
 		},
 		{
+			name: 'document_ref',
+			key: 'documentRef',
+			aliases: ['halaman_dokumen', 'halaman'],
+			type: 'text',
+			required: true,
+			example: 'Bab VII, Tabel 7.2, hlm. VII-5',
+			description: {
+				id: 'Tempat target tercetak di dokumen: halaman, tabel atau bab. Wajib, agar pembaca dapat memeriksanya.',
+				en: 'Where in the document the target is printed: page, table or chapter. Required, so a reader can check it.'
+			},
+			wide: 'shared'
+		},
+		{
 			...source,
+			example: 'example only: replace with the document title, number and URL',
+			exampleId: 'contoh saja: ganti dengan judul, nomor dan URL dokumen',
 			description: {
 				id: 'Dokumen perencanaan itu sendiri: judul, nomor, URL.',
 				en: 'The planning document itself: title, number, URL.'

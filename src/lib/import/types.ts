@@ -21,14 +21,18 @@ import { METHODS, POLARITIES, VALUE_TYPES } from '../scoring/types';
 // The scoring engine owns what it scores with; the files and the database use the same lists.
 export { METHODS, POLARITIES, VALUE_TYPES };
 export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
-export const TARGET_DOCUMENTS = [
-	'RPJMD',
-	'RPJPD',
-	'Renstra',
-	'RKPD',
-	'masterplan',
-	'other'
-] as const;
+/**
+ * Planning documents a target may come from: the medium-term plan (RPJMD), the interim plan a
+ * region has between two RPJMDs (RPD, as in 2023–2026), the long-term plan (RPJPD), an OPD's
+ * strategic plan (Renstra), the annual work plan (RKPD) and a minimum service standard (SPM).
+ */
+export const TARGET_DOCUMENTS = ['RPJMD', 'RPD', 'RPJPD', 'Renstra', 'RKPD', 'SPM'] as const;
+/**
+ * Who published the page a value was read in: BPS itself, a public copy of a BPS table (a
+ * repository that mirrors BPS Jawa Tengah's exports), another government body, a news report, or
+ * anything else. Indonesian words, as the data producers write them.
+ */
+export const SOURCE_KINDS = ['bps', 'salinan_bps', 'pemerintah', 'berita', 'lainnya'] as const;
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
@@ -37,6 +41,7 @@ export type Polarity = (typeof POLARITIES)[number];
 export type ValueType = (typeof VALUE_TYPES)[number];
 export type Method = (typeof METHODS)[number];
 export type TargetDocument = (typeof TARGET_DOCUMENTS)[number];
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export type Shape = 'long' | 'wide';
 export type Locale = 'id' | 'en';
@@ -169,10 +174,15 @@ export interface IndicatorRow extends Sourced {
 	definitionSource: string | null;
 	yearFrom: number | null;
 	decimals: number | null;
+	/** Years from which the series is on a new basis (`2024` for BPS's new life-expectancy basis). */
+	breakYears: number[] | null;
+	breakNoteId: string | null;
+	breakNoteEn: string | null;
 	sortOrder: number | null;
 }
 
-export interface ObservationRow extends Sourced {
+/** What observations and targets share: one number for a region, indicator and year, with its source. */
+export interface ValueRow extends Sourced {
 	regionCode: string;
 	indicatorCode: string;
 	year: number;
@@ -182,8 +192,16 @@ export interface ObservationRow extends Sourced {
 	illustrative: boolean | null;
 }
 
-export interface TargetRow extends ObservationRow {
+export interface ObservationRow extends ValueRow {
+	sourceKind: SourceKind | null;
+	/** The period the figure refers to, as printed: `Maret 2023`, `Agustus 2022`, `SSGI 2022`. */
+	referencePeriod: string | null;
+}
+
+export interface TargetRow extends ValueRow {
 	documentType: TargetDocument;
+	/** Where in the document the target is printed: page, table or chapter. */
+	documentRef: string;
 }
 
 export interface RowByKind {
@@ -207,6 +225,11 @@ export interface ValidateOptions<K extends ImportKind = ImportKind> {
 	fileName?: string;
 	/** Errors kept in the report (default 100); `errorCount` still counts all of them. */
 	maxErrors?: number;
+	/**
+	 * Whether rows may be flagged illustrative. Only the opt-in demo instance allows them: a real
+	 * instance refuses such a row, so an invented number can never be published as data.
+	 */
+	allowIllustrative?: boolean;
 }
 
 export interface StreamReport<K extends ImportKind = ImportKind> {

@@ -70,12 +70,12 @@ describe('validateCsv()', () => {
 	it('validateCsv() returns typed long rows with nulls for empty optional cells', () => {
 		const report = validateCsv(
 			encode(
-				'region_code,indicator_code,year,value,source,note,illustrative\n' +
-					`33.18,poverty_rate,2023,9.31,${S},,ya\n` +
-					`33.19,population,2022,"1,000,000",${S},"a ""quoted"" note",tidak\n` +
-					`33.19,population,2023,5,${S},,\n`
+				'region_code,indicator_code,year,value,source,source_kind,reference_period,note,illustrative\n' +
+					`33.18,poverty_rate,2023,9.31,${S},BPS,Maret 2023,,ya\n` +
+					`33.19,population,2022,"1,000,000",${S},berita,,"a ""quoted"" note",tidak\n` +
+					`33.19,population,2023,5,${S},,,,\n`
 			),
-			{ kind: 'observations', context: context(), fileName: 'x.csv' }
+			{ kind: 'observations', context: context(), fileName: 'x.csv', allowIllustrative: true }
 		);
 		expect(report.status).toBe('valid');
 		expect(report.fileName).toBe('x.csv');
@@ -86,6 +86,8 @@ describe('validateCsv()', () => {
 				year: 2023,
 				value: 9.31,
 				source: S,
+				sourceKind: 'bps',
+				referencePeriod: 'Maret 2023',
 				note: null,
 				illustrative: true,
 				sourceRow: 2
@@ -96,6 +98,8 @@ describe('validateCsv()', () => {
 				year: 2022,
 				value: 1000000,
 				source: S,
+				sourceKind: 'berita',
+				referencePeriod: null,
 				note: 'a "quoted" note',
 				illustrative: false,
 				sourceRow: 3
@@ -106,6 +110,8 @@ describe('validateCsv()', () => {
 				year: 2023,
 				value: 5,
 				source: S,
+				sourceKind: null,
+				referencePeriod: null,
 				note: null,
 				illustrative: null,
 				sourceRow: 4
@@ -124,10 +130,73 @@ describe('validateCsv()', () => {
 			year: 2023,
 			value: 9,
 			source: S,
+			sourceKind: null,
+			referencePeriod: null,
 			note: null,
 			illustrative: null,
 			sourceRow: 2
 		});
+	});
+
+	it('validateCsv() refuses a row flagged illustrative unless the demo allows it, naming row and column', () => {
+		const csv = encode(
+			`region_code,indicator_code,year,value,source,illustrative\n33.18,poverty_rate,2023,9,${S},tidak\n33.18,poverty_rate,2024,8,${S},ya\n`
+		);
+		const refused = validateCsv(csv, { kind: 'observations', context: context() });
+		expect(refused.status).toBe('invalid');
+		expect(refused.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['constraint-error', 3, 'illustrative', 'ya']
+		]);
+		expect(refused.errors[0].message.en).toBe(
+			'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo).'
+		);
+		const demo = validateCsv(csv, {
+			kind: 'observations',
+			context: context(),
+			allowIllustrative: true
+		});
+		expect(demo.status).toBe('valid');
+		expect(demo.rows.map((r) => r.illustrative)).toEqual([false, true]);
+	});
+
+	it('validateCsv() refuses a source kind outside the list and names the allowed ones', () => {
+		const report = validateCsv(
+			encode(
+				`region_code,indicator_code,year,value,source,source_kind\n33.18,poverty_rate,2023,9,${S},koran\n`
+			),
+			{ kind: 'observations', context: context() }
+		);
+		expect(report.errors.map((e) => [e.code, e.row, e.column])).toEqual([
+			['constraint-error', 2, 'source_kind']
+		]);
+		expect(report.errors[0].message.id).toBe(
+			'"koran" tidak termasuk pilihan. Pilih salah satu: bps, salinan_bps, pemerintah, berita, lainnya.'
+		);
+	});
+
+	it('validateCsv() reads break years of an indicator as sorted, distinct years and refuses other text', () => {
+		const head =
+			'code,framework_code,element_code,name_id,name_en,unit,polarity,value_type,method,worst,best,break_years\n';
+		const row = (years: string) =>
+			`life_exp,gm100sc,economy.welfare,UHH,Life expectancy,years,higher,number,minmax,60,80,${years}\n`;
+		const ctx = () => {
+			const c = context();
+			c.frameworks.add('gm100sc');
+			c.nodes.set('gm100sc', new Set(['economy.welfare']));
+			return c;
+		};
+		const ok = validateCsv(encode(head + row('2024 2010 2024')), {
+			kind: 'indicators',
+			context: ctx()
+		});
+		expect(ok.errors).toEqual([]);
+		expect(ok.rows[0].breakYears).toEqual([2010, 2024]);
+		for (const bad of ['2024;x', '24', '1800'])
+			expect(
+				validateCsv(encode(head + row(bad)), { kind: 'indicators', context: ctx() }).errors.map(
+					(e) => [e.code, e.column]
+				)
+			).toEqual([[bad === '2024;x' ? 'type-error' : 'constraint-error', 'break_years']]);
 	});
 
 	it('validateCsv() turns a wide row into one row per non-empty year, keeping sourceRow', () => {

@@ -573,10 +573,28 @@ export class ValidationEngine<K extends ImportKind> {
 					this.error('type-error', row, b.label, text, msg.boolean(text));
 					return INVALID;
 				}
+				if (v && d.key === 'illustrative' && !this.opts.allowIllustrative) {
+					this.error('constraint-error', row, b.label, text, msg.illustrativeRefused());
+					return INVALID;
+				}
 				return v;
 			}
 			case 'year':
 				return this.parseYear(text, row, b.label);
+			case 'years': {
+				const parts = text.split(/[\s,;]+/).filter(Boolean);
+				if (parts.length === 0 || parts.some((p) => !YEAR_TEXT.test(p))) {
+					this.error('type-error', row, b.label, text, msg.years(text));
+					return INVALID;
+				}
+				const years: number[] = [];
+				for (const p of parts) {
+					const y = this.parseYear(p, row, b.label);
+					if (y === INVALID) return INVALID;
+					years.push(y);
+				}
+				return [...new Set(years)].sort((a, b) => a - b);
+			}
 			default: {
 				const v = this.number(text, row, b.label);
 				if (v === INVALID) return INVALID;

@@ -5,6 +5,7 @@
 import type { ScoreResult } from './engine.ts';
 import type {
 	Aggregation,
+	GroupBasis,
 	GroupScore,
 	IndicatorScore,
 	Method,
@@ -43,12 +44,25 @@ export interface ApiIndicator {
 	/** True when the value is illustrative, not a sourced figure. */
 	illustrative: boolean;
 	source: string | null;
+	/** Who published it: bps, salinan_bps, pemerintah, berita, lainnya; `''` when not stated. */
+	source_kind: string | null;
+	/** The period the value measures, as printed (`Maret 2023`); `''` when not stated. */
+	reference_period: string | null;
 	/** Why `score` is null; null when scored. */
 	reason: NullReason | null;
 	/** Weight 0: shown, never scored, not counted in coverage. */
 	context: boolean;
 	/** First year the indicator applies (earlier years: reason `not_applicable`); null = always. */
 	year_from: number | null;
+}
+
+/** What a score rests on (see GroupBasis). */
+export interface ApiBasis {
+	indicators: number;
+	scored: number;
+	carried_forward: number;
+	illustrative: number;
+	carried_share: number;
 }
 
 export interface ApiElement {
@@ -58,6 +72,7 @@ export interface ApiElement {
 	weight: number;
 	score: number | null;
 	coverage: number;
+	basis: ApiBasis;
 	trend: TrendState;
 	reason: NullReason | null;
 	indicators: ApiIndicator[];
@@ -71,6 +86,7 @@ export interface ApiDimension {
 	score: number | null;
 	rating: ApiRating | null;
 	coverage: number;
+	basis: ApiBasis;
 	trend: TrendState;
 	reason: NullReason | null;
 	elements: ApiElement[];
@@ -81,7 +97,12 @@ export interface ApiScores {
 	year: number;
 	framework: string;
 	profile: string;
+	/** Share of a group's weight that must be scored for the group to be scored. */
 	min_coverage: number;
+	/** The same rule for the composite over the dimensions (1: every dimension). */
+	composite_min_coverage: number;
+	/** Highest share of a group's weight that may rest on values carried from earlier years. */
+	max_carried_share: number;
 	/** `target` method: the cap on scores above target. */
 	target_cap: number;
 	aggregation: Aggregation;
@@ -94,9 +115,18 @@ export interface ApiScores {
 		rank: number | null;
 		rank_interval: [number, number] | null;
 		reason: NullReason | null;
+		basis: ApiBasis;
 	};
 	dimensions: ApiDimension[];
 }
+
+const apiBasis = (b: GroupBasis): ApiBasis => ({
+	indicators: b.indicators,
+	scored: b.scored,
+	carried_forward: b.carried,
+	illustrative: b.illustrative,
+	carried_share: b.carriedShare
+});
 
 const apiRating = (b: RatingBand | null): ApiRating | null =>
 	b ? { id: b.id, label_id: b.labelId, label_en: b.labelEn, colour: b.colour } : null;
@@ -118,6 +148,8 @@ const apiIndicator = (i: IndicatorScore): ApiIndicator => ({
 	carried_forward: i.carriedForward,
 	illustrative: i.illustrative,
 	source: i.trace.source,
+	source_kind: i.trace.sourceKind,
+	reference_period: i.trace.referencePeriod,
 	reason: i.reason,
 	context: i.context,
 	year_from: i.yearFrom
@@ -130,6 +162,7 @@ const apiElement = (e: GroupScore): ApiElement => ({
 	weight: e.weight,
 	score: e.score,
 	coverage: e.coverage,
+	basis: apiBasis(e.basis),
 	trend: e.trend,
 	reason: e.reason,
 	indicators: e.indicators.map(apiIndicator)
@@ -147,6 +180,8 @@ export function toApiScores(s: RegionYearScore): ApiScores {
 		framework: s.framework,
 		profile: s.profile,
 		min_coverage: s.minCoverage,
+		composite_min_coverage: s.compositeMinCoverage,
+		max_carried_share: s.maxCarriedShare,
 		target_cap: s.targetCap,
 		aggregation: s.aggregation,
 		geometric_floor: s.geometricFloor,
@@ -156,7 +191,8 @@ export function toApiScores(s: RegionYearScore): ApiScores {
 			coverage: s.composite.coverage,
 			rank: s.composite.rank,
 			rank_interval: s.composite.rankInterval,
-			reason: s.composite.reason
+			reason: s.composite.reason,
+			basis: apiBasis(s.composite.basis)
 		},
 		dimensions: s.dimensions.map((d) => ({
 			code: d.code,
@@ -166,6 +202,7 @@ export function toApiScores(s: RegionYearScore): ApiScores {
 			score: d.score,
 			rating: apiRating(d.rating),
 			coverage: d.coverage,
+			basis: apiBasis(d.basis),
 			trend: d.trend,
 			reason: d.reason,
 			elements: d.children.map(apiElement)

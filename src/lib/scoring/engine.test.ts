@@ -108,7 +108,7 @@ describe('scoreFramework() on a hand-computed table', () => {
 		expect(ind('i5').trace.formula).toBe('(4 − 1) / 4 × 100 = 75');
 		expect(a.dimensions[0].trace).toMatchObject({ scoredWeight: 2, totalWeight: 2, coverage: 1 });
 		expect(a.dimensions[0].trace.formula).toBe(
-			'(1 × 72.5 + 1 × 75) / 2 = 73.75; coverage 2 / 2 = 1 (minimum 0.8)'
+			'(1 × 72.5 + 1 × 75) / 2 = 73.75; coverage 2 / 2 = 1 (minimum 0.8); carried forward 0 (maximum 0.5)'
 		);
 	});
 	it('gives the API answer exactly the shape of GET /api/v1/scores', () => {
@@ -119,6 +119,8 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'framework',
 			'profile',
 			'min_coverage',
+			'composite_min_coverage',
+			'max_carried_share',
 			'target_cap',
 			'aggregation',
 			'geometric_floor',
@@ -137,7 +139,8 @@ describe('scoreFramework() on a hand-computed table', () => {
 			coverage: 1,
 			rank: 2,
 			rank_interval: null,
-			reason: null
+			reason: null,
+			basis: { indicators: 5, scored: 5, carried_forward: 0, illustrative: 0, carried_share: 0 }
 		});
 		expect(Object.keys(api.dimensions[0])).toEqual([
 			'code',
@@ -147,6 +150,7 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'score',
 			'rating',
 			'coverage',
+			'basis',
 			'trend',
 			'reason',
 			'elements'
@@ -158,6 +162,7 @@ describe('scoreFramework() on a hand-computed table', () => {
 			'weight',
 			'score',
 			'coverage',
+			'basis',
 			'trend',
 			'reason',
 			'indicators'
@@ -173,12 +178,14 @@ describe('scoreFramework() on a hand-computed table', () => {
 			polarity: 'lower',
 			weight: 1,
 			score: 75,
-			trend: 'no_target',
+			trend: 'too_few_years',
 			benchmark: null,
 			target_year: null,
 			carried_forward: false,
 			illustrative: false,
 			source: 'https://example.test/A/i2',
+			source_kind: '',
+			reference_period: '',
 			reason: null,
 			context: false,
 			year_from: null
@@ -345,8 +352,9 @@ describe('scoreFramework() trends', () => {
 			actualRate: 5,
 			ratio: 0.875
 		});
-		// i2 has no target: only half of E1's weight is assessed (< 0.8).
-		expect(r.dimensions[0].children[0].trend).toBe('no_target');
+		// i2 has one value and no target: only half of E1's weight has any trend (< 0.8).
+		expect(r.dimensions[0].children[0].indicators[1].trend).toBe('too_few_years');
+		expect(r.dimensions[0].children[0].trend).toBe('too_few_years');
 		// With i2 weighted 0 the element follows i1.
 		const w = run({ observations, targets, weightOverrides: { i2: 0 } }).regionYear('A', 2022)!;
 		expect(w.dimensions[0].children[0].trend).toBe('moderately_improving');
@@ -473,7 +481,8 @@ describe('scoreFramework() indicator applicability by year (yearFrom)', () => {
 			coverage: 0,
 			rank: null,
 			rank_interval: null,
-			reason: 'not_applicable'
+			reason: 'not_applicable',
+			basis: { indicators: 0, scored: 0, carried_forward: 0, illustrative: 0, carried_share: 0 }
 		});
 	});
 	it('keeps a group with only context children insufficient_data (nothing year-dependent left it out)', () => {
@@ -625,7 +634,7 @@ describe('scoreFramework() rank intervals', () => {
 		);
 		const r = run(
 			{ observations, sensitivityYears: [2022], weightOverrides: { D1: 1 } },
-			{ minCoverage: 0.5 }
+			{ minCoverage: 0.5, compositeMinCoverage: 0.5 }
 		);
 		expect(r.ranking(2022).map((x) => [x.regionCode, x.rank, x.rankInterval])).toEqual([
 			['B', 1, [1, 1]],
@@ -640,9 +649,15 @@ describe('scoreFramework() rank intervals', () => {
 			...fw,
 			indicators: fw.indicators.map((i) => (i.code === 'i5' ? { ...i, yearFrom: 2023 } : i))
 		};
-		const a = run({ ...input, framework: na }, { minCoverage: 0.9 }).ranking(2022);
+		const a = run(
+			{ ...input, framework: na },
+			{ minCoverage: 0.9, compositeMinCoverage: 0.9 }
+		).ranking(2022);
 		const overrides = { ...input.weightOverrides, D2: 0 };
-		const b = run({ ...input, weightOverrides: overrides }, { minCoverage: 0.9 }).ranking(2022);
+		const b = run(
+			{ ...input, weightOverrides: overrides },
+			{ minCoverage: 0.9, compositeMinCoverage: 0.9 }
+		).ranking(2022);
 		expect(a).toEqual(b);
 		expect(a.every((row) => row.rank !== null)).toBe(true);
 		// Geometric draws still move ranks. Had D2's weight stayed in the drawn total, D1 would carry
@@ -688,5 +703,103 @@ describe('indicatorScoresOf()', () => {
 		];
 		expect(indicatorScoresOf(tree).map((s) => s.code)).toEqual(['a', 'b', 'c', 'd', 'e']);
 		expect(indicatorScoresOf([])).toEqual([]);
+	});
+});
+
+describe('scoreFramework() honesty rules: fresh data, whole dimensions, series breaks', () => {
+	// A in 2023: only i1 is new (80); i2–i5 are the 2022 values carried forward.
+	const carried = [...baseObservations, ...obs('A', 2023, { i1: 80 })];
+	const in2023 = (settings: Partial<ProfileSettings> = {}) =>
+		run({ observations: carried, years: [2023] }, settings).regionYear('A', 2023)!;
+
+	it('scores a group whose weight is at most half carried, and says what it rests on', () => {
+		const e1 = in2023().dimensions[0].children[0];
+		// i1 80 (fresh) and i2 75 (from 2022): (80 + 75) / 2.
+		expect(e1.score).toBe(77.5);
+		expect(e1.basis).toEqual({
+			indicators: 2,
+			scored: 2,
+			carried: 1,
+			illustrative: 0,
+			carriedShare: 0.5
+		});
+		expect(e1.trace.formula).toBe(
+			'(1 × 80 + 1 × 75) / 2 = 77.5; coverage 2 / 2 = 1 (minimum 0.8); carried forward 0.5 (maximum 0.5)'
+		);
+	});
+	it('leaves a group with more than half its weight carried unscored as stale_data, up to the composite', () => {
+		const r = in2023();
+		const [d1, d2] = r.dimensions;
+		expect([
+			d1.children[1].score,
+			d1.children[1].reason,
+			d1.children[1].basis.carriedShare
+		]).toEqual([null, 'stale_data', 1]);
+		// D1: E1 scored, E2 stale: not enough fresh weight, though every input exists.
+		expect([d1.score, d1.reason, d1.coverage]).toEqual([null, 'stale_data', 0.5]);
+		expect([d2.score, d2.reason]).toEqual([null, 'stale_data']);
+		expect([r.composite.score, r.composite.rank]).toEqual([null, null]);
+		expect(r.composite.basis).toEqual({
+			indicators: 5,
+			scored: 5,
+			carried: 4,
+			illustrative: 0,
+			carriedShare: 0
+		});
+	});
+	it('scores the same year when no limit is set (max_carried_share 1)', () => {
+		const r = in2023({ maxCarriedShare: 1 });
+		expect(r.dimensions[0].children[1].score).toBe(75);
+		expect(r.composite.score).not.toBeNull();
+	});
+	it('gives no composite unless every dimension is scored (composite_min_coverage 1)', () => {
+		// B has i1 and i5 only: E1 is below 0.8 coverage, so D1 is unscored; D2 stands on i5.
+		const strict = run().regionYear('B', 2022)!;
+		expect(strict.dimensions.map((d) => d.score)).toEqual([null, 100]);
+		expect([strict.composite.score, strict.composite.reason, strict.composite.rank]).toEqual([
+			null,
+			'insufficient_data',
+			null
+		]);
+		expect(strict.composite.trace.minCoverage).toBe(1);
+		// A laxer composite rule scores B on D2 alone (weight 1 of 3).
+		const lax = run({}, { compositeMinCoverage: 0.3 }).regionYear('B', 2022)!;
+		expect(lax.composite.score).toBe(100);
+	});
+	it('carries no value across a series break, and trends only within the new series', () => {
+		const fw = smallFramework();
+		const broken = {
+			...fw,
+			indicators: fw.indicators.map((i) => (i.code === 'i1' ? { ...i, breakYears: [2022] } : i))
+		};
+		const observations = [
+			...baseObservations.filter((o) => !(o.regionCode === 'A' && o.indicatorCode === 'i1')),
+			...obs('A', 2021, { i1: 60 })
+		];
+		const without = run({ observations }).regionYear('A', 2022)!.dimensions[0].children[0]
+			.indicators[0];
+		expect([without.value, without.yearUsed, without.carriedForward]).toEqual([60, 2021, true]);
+		const withBreak = run({ observations, framework: broken }).regionYear('A', 2022)!.dimensions[0]
+			.children[0].indicators[0];
+		expect([withBreak.value, withBreak.score, withBreak.reason]).toEqual([null, null, 'no_value']);
+		// 2021 → 2023 across the 2022 break: the window keeps 2023 only.
+		const trended = run({
+			observations: [...observations, ...obs('A', 2023, { i1: 90 })],
+			framework: broken,
+			years: [2023]
+		}).regionYear('A', 2023)!.dimensions[0].children[0].indicators[0];
+		expect([trended.trend, trended.trendDetail.fromYear]).toEqual(['too_few_years', 2023]);
+	});
+	it('counts illustrative inputs in the basis of every group above them', () => {
+		const observations = baseObservations.map((o) =>
+			o.regionCode === 'A' && o.indicatorCode === 'i2' ? { ...o, illustrative: true } : o
+		);
+		const r = run({ observations }).regionYear('A', 2022)!;
+		expect([
+			r.composite.basis.illustrative,
+			r.dimensions[0].basis.illustrative,
+			r.hasIllustrative
+		]).toEqual([1, 1, true]);
+		expect(r.dimensions[1].basis.illustrative).toBe(0);
 	});
 });

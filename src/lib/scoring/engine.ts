@@ -13,16 +13,18 @@ import { rate } from './rating.ts';
 import {
 	emptyTrendDetail,
 	groupTrendArrays,
+	segmentStart,
 	selectTarget,
-	trendCode,
 	trendFromEnds,
 	type YearValue
 } from './trend.ts';
 import {
+	NULL_REASONS,
 	TREND_STATES,
 	type Aggregation,
 	type CompositeScore,
 	type FrameworkInput,
+	type GroupBasis,
 	type GroupChildTrace,
 	type GroupScore,
 	type IndicatorInput,
@@ -51,22 +53,14 @@ export interface EngineInput {
 	sensitivityYears?: readonly number[];
 }
 
-const REASONS: readonly (NullReason | null)[] = [
-	null,
-	'no_value',
-	'no_target',
-	'invalid_bounds',
-	'invalid_value',
-	'context',
-	'insufficient_data',
-	'not_applicable'
-];
+const REASONS: readonly (NullReason | null)[] = [null, ...NULL_REASONS];
 const REASON_CODE = new Map(REASONS.map((r, i) => [r, i]));
 const R_NO_VALUE = 1;
 const R_CONTEXT = 5;
 const R_INSUFFICIENT = 6;
 const R_NOT_APPLICABLE = 7;
-const NO_TARGET_CODE = trendCode('no_target');
+const R_STALE = 8;
+const STATE_CODE = new Map(TREND_STATES.map((s, i) => [s, i]));
 
 const EMPTY_TARGETS: readonly YearValue[] = [];
 
@@ -108,10 +102,13 @@ export class ScoreResult {
 	/** @internal */ readonly indTrend: Uint8Array;
 	/** @internal [(yi × nReg + r) × nGroups + g] */ readonly grpScore: Float64Array;
 	/** @internal */ readonly grpCoverage: Float64Array;
+	/** @internal share of each group's scored weight from carried values (see maxCarriedShare) */ readonly grpCarried: Float64Array;
 	/** @internal */ readonly grpTrend: Uint8Array;
 	/** @internal per year: c.childWeight with not-applicable children set to 0 */ readonly yearWeight: Float64Array[];
 	/** @internal [yi × nGroups + g], 1 = not applicable that year */ readonly grpNA: Uint8Array;
 	/** @internal span offset of each indicator's yearFrom (−1e9 = always applicable) */ readonly indFrom: Float64Array;
+	/** @internal each indicator's series breaks, ascending */ readonly indBreaks: (readonly number[])[];
+	/** @internal |best − worst| per indicator, NaN when unbounded: the scale of the stable band */ readonly indRange: Float64Array;
 	/** @internal [yi × nReg + r], 0 = unranked */ readonly ranks: Int32Array;
 	/** @internal */ readonly rankedCount: Int32Array;
 	/** @internal */ readonly intervals: Map<number, ([number, number] | null)[]>;
@@ -219,6 +216,10 @@ export class ScoreResult {
 		this.indFrom = Float64Array.from(c.indicators, (d) =>
 			d.yearFrom === undefined || d.yearFrom === null ? -1e9 : d.yearFrom - yMin
 		);
+		this.indBreaks = c.indicators.map((d) => [...(d.breakYears ?? [])].sort((a, b) => a - b));
+		this.indRange = Float64Array.from(c.indicators, (d) =>
+			d.worst !== null && d.best !== null ? Math.abs(d.best - d.worst) : NaN
+		);
 		this.grpNA = new Uint8Array(nY * nG);
 		this.yearWeight = years.map((Y, yi) => this.applicability(Y, this.grpNA.subarray(yi * nG)));
 		this.indScore = new Float64Array(nY * nReg * nInd);
@@ -227,6 +228,7 @@ export class ScoreResult {
 		this.indTrend = new Uint8Array(nY * nReg * nInd);
 		this.grpScore = new Float64Array(nY * nReg * nG);
 		this.grpCoverage = new Float64Array(nY * nReg * nG);
+		this.grpCarried = new Float64Array(nY * nReg * nG);
 		this.grpTrend = new Uint8Array(nY * nReg * nG);
 		this.ranks = new Int32Array(nY * nReg);
 		this.rankedCount = new Int32Array(nY);
@@ -245,7 +247,8 @@ export class ScoreResult {
 					this.grpCoverage,
 					off,
 					scratch,
-					true
+					true,
+					this.grpCarried
 				);
 			}
 			const comp = new Float64Array(nReg);
@@ -296,6 +299,15 @@ export class ScoreResult {
 		return w;
 	}
 
+	/**
+	 * The first span offset whose value may stand for year Y of indicator i: not before the
+	 * indicator existed, nor before the latest break in its series at or before Y (0 at least).
+	 */
+	private segmentOffset(i: number, Y: number): number {
+		const breakStart = segmentStart(this.indBreaks[i], Y) - this.yMin;
+		return Math.max(0, this.indFrom[i], breakStart);
+	}
+
 	private scratch() {
 		const n = Math.max(1, this.c.maxChildren);
 		return {
@@ -314,7 +326,8 @@ export class ScoreResult {
 		const cf = settings.carryForwardYears;
 		const tw = settings.trend.years;
 		const cap = settings.targetCap;
-		const { indScore, indReason, indYearUsed, indTrend, targetsByCell, yMin, indFrom } = this;
+		const { indScore, indReason, indYearUsed, indTrend, targetsByCell, yMin, indFrom, indRange } =
+			this;
 		const indWeight = c.indWeight;
 		const inds = c.indicators;
 		const isMinmax = Uint8Array.from(inds, (d) => (d.method === 'minmax' ? 1 : 0));
@@ -338,8 +351,9 @@ export class ScoreResult {
 					const ind = c.indicators[i];
 					const cell = (r * nInd + i) * nSpan;
 					const tl = targetsByCell[r * nInd + i];
-					// Values from before the indicator existed are neither carried forward nor trended.
-					const from = indFrom[i] > 0 ? indFrom[i] : 0;
+					// Values from before the indicator existed, or from before a break in its series
+					// (another basis), are neither carried forward nor trended.
+					const from = this.segmentOffset(i, Y);
 					let su = -1;
 					for (let k = 0; k <= cf && ys - k >= from; k++) {
 						const v = values[cell + ys - k];
@@ -349,32 +363,31 @@ export class ScoreResult {
 						}
 					}
 					indYearUsed[base + i] = su;
-					let target: YearValue | null = null;
-					if (tl) {
-						target = selectTarget(tl, Y);
-						let first = -1;
-						let last = -1;
-						let points = 0;
-						for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
-							if (values[cell + s] === values[cell + s]) {
-								if (first < 0) first = s;
-								last = s;
-								points++;
-							}
+					const target: YearValue | null = tl ? selectTarget(tl, Y) : null;
+					let first = -1;
+					let last = -1;
+					let points = 0;
+					for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
+						if (values[cell + s] === values[cell + s]) {
+							if (first < 0) first = s;
+							last = s;
+							points++;
 						}
-						const st = trendFromEnds(
-							first + yMin,
-							first >= 0 ? values[cell + first] : NaN,
-							last + yMin,
-							last >= 0 ? values[cell + last] : NaN,
-							points,
-							target ? target.value : null,
-							target ? target.year : null,
-							ind.polarity,
-							settings.trend
-						);
-						indTrend[base + i] = trendCode(st);
-					} else indTrend[base + i] = NO_TARGET_CODE;
+					}
+					const st = trendFromEnds(
+						first + yMin,
+						first >= 0 ? values[cell + first] : NaN,
+						last + yMin,
+						last >= 0 ? values[cell + last] : NaN,
+						points,
+						target ? target.value : null,
+						target ? target.year : null,
+						ind.polarity,
+						settings.trend,
+						undefined,
+						indRange[i]
+					);
+					indTrend[base + i] = STATE_CODE.get(st) as number;
 
 					if (ys < indFrom[i]) {
 						indScore[base + i] = NaN;
@@ -420,7 +433,8 @@ export class ScoreResult {
 		outCov: Float64Array,
 		off: number,
 		sc: ReturnType<ScoreResult['scratch']>,
-		trends = false
+		trends = false,
+		outCarried?: Float64Array
 	) {
 		const { c, settings } = this;
 		const nInd = c.indicators.length;
@@ -428,6 +442,11 @@ export class ScoreResult {
 		const geometric = mode === 'geometric';
 		const floor = settings.geometricFloor;
 		const minCov = settings.minCoverage - COVERAGE_EPSILON;
+		const rootMinCov = settings.compositeMinCoverage - COVERAGE_EPSILON;
+		const maxCarried = settings.maxCarriedShare + COVERAGE_EPSILON;
+		const ys = this.years[yi] - this.yMin;
+		const indYearUsed = this.indYearUsed;
+		const grpCarried = outCarried ?? this.grpCarried;
 		const { childStart, childIsIndicator, childRef } = c;
 		const childWeight = this.yearWeight[yi];
 		const indScore = this.indScore;
@@ -439,20 +458,29 @@ export class ScoreResult {
 			let total = 0;
 			let scored = 0;
 			let acc = 0;
+			let carried = 0;
 			for (let k = a; k < b; k++) {
 				const w = childWeight[k];
 				if (!(w > 0)) continue;
 				total += w;
 				const ref = childRef[k];
-				const s = childIsIndicator[k] ? indScore[indBase + ref] : outScore[off + ref];
+				const isInd = childIsIndicator[k];
+				const s = isInd ? indScore[indBase + ref] : outScore[off + ref];
 				if (s !== s) continue;
 				scored += w;
 				acc += geometric ? w * Math.log(s < floor ? floor : s) : w * s;
+				carried +=
+					w * (isInd ? (indYearUsed[indBase + ref] !== ys ? 1 : 0) : grpCarried[off + ref]);
 			}
 			const cov = total > 0 ? scored / total : 0;
+			const carriedShare = scored > 0 ? carried / scored : 0;
 			outCov[off + g] = cov;
+			grpCarried[off + g] = carriedShare;
 			outScore[off + g] =
-				total > 0 && scored > 0 && cov >= minCov
+				total > 0 &&
+				scored > 0 &&
+				cov >= (g === c.root ? rootMinCov : minCov) &&
+				carriedShare <= maxCarried
 					? geometric
 						? Math.exp(acc / scored)
 						: acc / scored
@@ -482,10 +510,11 @@ export class ScoreResult {
 		const alt: Aggregation = base === 'arithmetic' ? 'geometric' : 'arithmetic';
 		const altScore = new Float64Array(nReg * nG);
 		const altCov = new Float64Array(nReg * nG);
+		const altCarried = new Float64Array(nReg * nG);
 		if (includeGeometric) {
 			for (let r = 0; r < nReg; r++) {
 				if (this.ranks[yi * nReg + r] > 0)
-					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, sc);
+					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, sc, false, altCarried);
 			}
 		}
 		const a = c.childStart[c.root];
@@ -527,7 +556,7 @@ export class ScoreResult {
 		const comp = new Float64Array(nReg).fill(NaN);
 		const ranks = new Int32Array(draws * nReg);
 		const sortScratch = new Float64Array(nReg);
-		const minCov = settings.minCoverage - COVERAGE_EPSILON;
+		const minCov = settings.compositeMinCoverage - COVERAGE_EPSILON;
 		for (let d = 0; d < draws; d++) {
 			let total = 0;
 			for (let k = 0; k < nc; k++) {
@@ -656,6 +685,8 @@ export class ScoreResult {
 			framework: this.framework,
 			profile: this.profile,
 			minCoverage: this.settings.minCoverage,
+			compositeMinCoverage: this.settings.compositeMinCoverage,
+			maxCarriedShare: this.settings.maxCarriedShare,
 			targetCap: this.settings.targetCap,
 			aggregation: this.settings.aggregation,
 			geometricFloor: this.settings.geometricFloor,
@@ -706,6 +737,30 @@ export class ScoreResult {
 			if (ch.scored) scoredWeight += ch.weight;
 		}
 		const geometric = settings.aggregation === 'geometric';
+		const isRoot = g === c.root;
+		const minCoverage = isRoot ? settings.compositeMinCoverage : settings.minCoverage;
+		const carriedShare = this.grpCarried[off + g];
+		const basis: GroupBasis = {
+			indicators: 0,
+			scored: 0,
+			carried: 0,
+			illustrative: 0,
+			carriedShare
+		};
+		for (const ch of children) {
+			basis.indicators += ch.basis.indicators;
+			basis.scored += ch.basis.scored;
+			basis.carried += ch.basis.carried;
+			basis.illustrative += ch.basis.illustrative;
+		}
+		for (const ind of indicators) {
+			if (!(ind.weight > 0) || ind.reason === 'not_applicable') continue;
+			basis.indicators++;
+			if (ind.score === null) continue;
+			basis.scored++;
+			if (ind.carriedForward) basis.carried++;
+			if (ind.illustrative) basis.illustrative++;
+		}
 		const scored = childTraces.filter((ch) => ch.scored);
 		const terms = scored
 			.map((ch) =>
@@ -714,7 +769,7 @@ export class ScoreResult {
 					: `${fmt(ch.weight)} × ${fmt(ch.score)}`
 			)
 			.join(' + ');
-		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(settings.minCoverage)})`;
+		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(minCoverage)}); carried forward ${fmt(carriedShare)} (maximum ${fmt(settings.maxCarriedShare)})`;
 		const formula = notApplicable
 			? `not applicable in ${this.years[yi]}: no child with weight > 0 applies that year`
 			: score === score
@@ -723,6 +778,15 @@ export class ScoreResult {
 					: `(${terms}) / ${fmt(scoredWeight)} = ${fmt(score)}; ${cov}`
 				: `not scored: ${cov}`;
 		const s = score === score ? score : null;
+		// Stale: enough inputs, but too many of them (or of the children that had enough) are old.
+		let staleWeight = 0;
+		for (const ch of children) {
+			if (ch.reason === 'stale_data' && ch.weight > 0) staleWeight += ch.weight;
+		}
+		const stale =
+			totalWeight > 0 &&
+			(scoredWeight + staleWeight) / totalWeight >= minCoverage - COVERAGE_EPSILON &&
+			(staleWeight > 0 || carriedShare > settings.maxCarriedShare + COVERAGE_EPSILON);
 		return {
 			code: grp.code,
 			level: grp.level,
@@ -730,15 +794,21 @@ export class ScoreResult {
 			nameEn: grp.nameEn,
 			weight: grp.weight,
 			score: s,
-			reason: s !== null ? null : REASONS[notApplicable ? R_NOT_APPLICABLE : R_INSUFFICIENT],
+			reason:
+				s !== null
+					? null
+					: REASONS[notApplicable ? R_NOT_APPLICABLE : stale ? R_STALE : R_INSUFFICIENT],
 			rating: rate(s, settings.ratingBands),
 			coverage,
+			basis,
 			trend: TREND_STATES[this.grpTrend[off + g]],
 			children,
 			indicators,
 			trace: {
 				aggregation: settings.aggregation,
-				minCoverage: settings.minCoverage,
+				minCoverage,
+				maxCarriedShare: settings.maxCarriedShare,
+				carriedShare,
 				geometricFloor: geometric ? settings.geometricFloor : null,
 				children: childTraces,
 				scoredWeight,
@@ -777,7 +847,7 @@ export class ScoreResult {
 		}
 		const tl = this.targetsByCell[r * nInd + i] ?? EMPTY_TARGETS;
 		const t = selectTarget(tl, Y);
-		const trendDetail = this.trendDetail(cell, Y, ind, t, this.indFrom[i]);
+		const trendDetail = this.trendDetail(cell, Y, ind, t, i);
 		const pct =
 			ind.method === 'bands' && value !== null
 				? percentOfBenchmark(value, ind.benchmark, ind.polarity)
@@ -822,6 +892,8 @@ export class ScoreResult {
 				carriedForward,
 				illustrative,
 				source: o?.source ?? null,
+				sourceKind: o ? (o.sourceKind ?? '') : null,
+				referencePeriod: o ? (o.referencePeriod ?? '') : null,
 				worst: ind.worst,
 				best: ind.best,
 				target: t ? t.value : null,
@@ -841,14 +913,14 @@ export class ScoreResult {
 		Y: number,
 		ind: IndicatorInput,
 		t: YearValue | null,
-		indFrom: number
+		i: number
 	): TrendDetail {
-		const out = emptyTrendDetail('no_target');
+		const out = emptyTrendDetail('too_few_years');
 		const ys = Y - this.yMin;
 		let first = -1;
 		let last = -1;
 		let points = 0;
-		const from = Math.max(0, indFrom);
+		const from = this.segmentOffset(i, Y);
 		for (let s = Math.max(from, ys - this.settings.trend.years + 1); s <= ys; s++) {
 			if (this.values[cell + s] === this.values[cell + s]) {
 				if (first < 0) first = s;
@@ -866,7 +938,8 @@ export class ScoreResult {
 			t ? t.year : null,
 			ind.polarity,
 			this.settings.trend,
-			out
+			out,
+			this.indRange[i]
 		);
 		return out;
 	}

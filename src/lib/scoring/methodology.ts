@@ -45,6 +45,15 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 	const predikat = s.spbePredikat ?? SPBE_PREDIKAT_BANDS;
 	const sections: MethodologySection[] = [
 		{
+			key: 'name',
+			title: { id: 'Apa yang diukur indeks ini', en: 'What this index measures' },
+			formula: null,
+			text: {
+				id: 'Indeks Rapor Cerdas adalah indeks indikator 0–100 buatan proyek ini: statistik yang diterbitkan (BPS, instansi pemerintah, berita yang mengutip keduanya) dinormalisasi lalu dirata-ratakan menurut enam dimensi Gerakan Menuju 100 Smart City. Indeks ini bukan nilai evaluasi Kominfo. Kominfo menilai bagaimana daerah melaksanakan masterplan smart city-nya (Baseline, Output, Outcome, Impact, Quick Win, dan sejak 2023 Kolaborasi) dengan skala 0–4, oleh asesornya; hasil resmi itu ditampilkan terpisah dan tidak masuk ke indeks ini.',
+				en: "The Rapor Cerdas index is this project's own 0–100 indicator index: published statistics (BPS, government bodies, news quoting them) are normalised and averaged by the six dimensions of the Movement Towards 100 Smart Cities. It is not Kominfo's evaluation score. Kominfo scores how a region carries out its smart-city masterplan (Baseline, Output, Outcome, Impact, Quick Win, and from 2023 Kolaborasi) on a 0–4 scale, by its assessors; those official results are shown apart and never enter this index."
+			}
+		},
+		{
 			key: 'minmax',
 			title: { id: 'Normalisasi min–maks', en: 'Min–max normalisation' },
 			formula: 'skor = clamp((x − worst) / (best − worst) × 100, 0, 100)',
@@ -91,8 +100,8 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 							en: 'Only the value of the assessment year counts.'
 						}
 					: {
-							id: `Nilai tahun penilaian; jika tidak ada, nilai terakhir dalam ${cf} tahun sebelumnya, ditandai "dibawa maju" dengan tahunnya.`,
-							en: `The assessment year's value; if missing, the latest value of the ${cf} years before, marked "carried forward" with its year.`
+							id: `Nilai tahun penilaian; jika tidak ada, nilai terakhir dalam ${cf} tahun sebelumnya, ditandai "dibawa maju" dengan tahunnya. Nilai tidak dibawa melintasi perubahan dasar penghitungan (misalnya umur harapan hidup BPS sejak 2024). Tidak ada nilai yang dihitung, diinterpolasi atau ditebak: yang tidak diterbitkan tetap kosong.`,
+							en: `The assessment year's value; if missing, the latest value of the ${cf} years before, marked "carried forward" with its year. No value is carried across a change of basis (BPS life expectancy from 2024, say). No value is computed, interpolated or guessed: what is not published stays empty.`
 						}
 		},
 		{
@@ -118,8 +127,8 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 			title: { id: 'Kelengkapan data', en: 'Coverage rule' },
 			formula: `cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ ${s.minCoverage}`,
 			text: {
-				id: `Kelompok hanya diberi skor jika anak yang berskor membawa sedikitnya ${pct(s.minCoverage)} dari bobotnya; jika tidak, skornya kosong ("data tidak cukup"), bukan 0. Indikator berbobot 0 adalah indikator konteks: ditampilkan, tidak diberi skor, tidak dihitung dalam cakupan. (Toleransi pembulatan ${COVERAGE_EPSILON}.)`,
-				en: `A group is scored only when its scored children carry at least ${pct(s.minCoverage)} of its weight; otherwise its score is empty ("insufficient data"), never 0. Weight-0 indicators are context indicators: shown, not scored, not counted in coverage. (Rounding tolerance ${COVERAGE_EPSILON}.)`
+				id: `Kelompok (elemen, dimensi) hanya diberi skor jika anak yang berskor membawa sedikitnya ${pct(s.minCoverage)} dari bobotnya, dan tidak lebih dari ${pct(s.maxCarriedShare)} bobotnya berasal dari nilai tahun sebelumnya; jika tidak, halaman menulis "Data belum cukup" dan menyebut indikator yang belum bernilai beserta OPD-nya, bukan angka 0. Indeks Rapor Cerdas dan peringkat hanya dihitung bila cakupan dimensinya sedikitnya ${pct(s.compositeMinCoverage)}${s.compositeMinCoverage >= 1 ? ', yaitu bila setiap dimensi punya skor' : ''}. Indikator berbobot 0 adalah indikator konteks: ditampilkan, tidak diberi skor, tidak dihitung dalam cakupan. (Toleransi pembulatan ${COVERAGE_EPSILON}.)`,
+				en: `A group (element, dimension) is scored only when its scored children carry at least ${pct(s.minCoverage)} of its weight and no more than ${pct(s.maxCarriedShare)} of its weight comes from values of earlier years; otherwise the page says "Not enough data yet" and lists the indicators without a value and their OPD, never 0. The Rapor Cerdas index and ranks are computed only when the dimensions' coverage is at least ${pct(s.compositeMinCoverage)}${s.compositeMinCoverage >= 1 ? ', that is when every dimension has a score' : ''}. Weight-0 indicators are context indicators: shown, not scored, not counted in coverage. (Rounding tolerance ${COVERAGE_EPSILON}.)`
 			}
 		},
 		{
@@ -142,12 +151,12 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		},
 		{
 			key: 'trend',
-			title: { id: 'Tren terhadap target (SDSN)', en: 'Trend against target (SDSN)' },
+			title: { id: 'Tren (SDSN)', en: 'Trend (SDSN)' },
 			formula:
 				'rasio = [(x_akhir − x_awal) / (t_akhir − t_awal)] / [(target − x_awal) / max(t_target − t_awal, 1)]',
 			text: {
-				id: `Dari nilai pertama dan terakhir yang teramati dalam ${t.years} tahun terakhir (minimal ${t.minPoints} nilai; nilai yang dibawa maju tidak dihitung): rasio ≥ ${idNum(t.onTrackRatio)} sesuai jalur, > ${idNum(t.moderateRatio)} membaik moderat, 0–${idNum(t.moderateRatio)} stagnan, < 0 menurun; arah mengikuti polaritas. Nilai terakhir yang sudah mencapai target = sesuai jalur. Tanpa target: "tanpa target"; data kurang: "tahun terlalu sedikit". Tren kelompok: rata-rata berbobot poin anak (sesuai jalur 3, moderat 2, stagnan 1, menurun 0), dibulatkan; perlu cakupan ${pct(s.minCoverage)}.`,
-				en: `From the first and last observed values in the last ${t.years} years (at least ${t.minPoints} values; carried-forward values do not count): ratio ≥ ${t.onTrackRatio} on track, > ${t.moderateRatio} moderately improving, 0–${t.moderateRatio} stagnating, < 0 decreasing; direction follows polarity. A latest value already at target is on track. No target: "no target"; too little data: "too few years". Group trend: weighted mean of the children's points (on track 3, moderate 2, stagnating 1, decreasing 0), rounded; needs ${pct(s.minCoverage)} coverage.`
+				id: `Dari nilai pertama dan terakhir yang teramati dalam ${t.years} tahun terakhir (minimal ${t.minPoints} nilai; nilai yang dibawa maju tidak dihitung): rasio ≥ ${idNum(t.onTrackRatio)} sesuai jalur, > ${idNum(t.moderateRatio)} membaik moderat, 0–${idNum(t.moderateRatio)} stagnan, < 0 menurun; arah mengikuti polaritas. Nilai terakhir yang sudah mencapai target = sesuai jalur. Target hanya diambil dari dokumen perencanaan (RPJMD, RPD, Renstra, RKPD, SPM) dengan halaman atau tabelnya. Tanpa target, tren hanya menunjukkan arah: perubahan tahunan dalam ${pct(t.stableBand)} rentang batas penilaian = tetap, di atasnya membaik atau memburuk menurut polaritas; tidak pernah "sesuai jalur". Jendela tren tidak melintasi perubahan dasar penghitungan. Data kurang: "tahun terlalu sedikit". Tren kelompok: rata-rata berbobot poin anak yang bertarget (sesuai jalur 3, moderat 2, stagnan 1, menurun 0), dibulatkan, bila anak bertarget membawa ${pct(s.minCoverage)} bobot; selain itu arah rata-rata anak (membaik +1, tetap 0, memburuk −1).`,
+				en: `From the first and last observed values in the last ${t.years} years (at least ${t.minPoints} values; carried-forward values do not count): ratio ≥ ${t.onTrackRatio} on track, > ${t.moderateRatio} moderately improving, 0–${t.moderateRatio} stagnating, < 0 decreasing; direction follows polarity. A latest value already at target is on track. Targets come only from planning documents (RPJMD, RPD, Renstra, RKPD, SPM) with their page or table. Without a target, the trend shows the direction only: an annual change within ${pct(t.stableBand)} of the scoring range is stable, beyond it improving or worsening by polarity; never "on track". No trend window runs across a change of basis. Too little data: "too few years". Group trend: the weighted mean of the points of children with a target (on track 3, moderate 2, stagnating 1, decreasing 0), rounded, when those carry ${pct(s.minCoverage)} of the weight; otherwise the children's mean direction (improving +1, stable 0, worsening −1).`
 			}
 		},
 		{
@@ -184,8 +193,12 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 			en: 'Arithmetic aggregation is compensatory: weakness in one indicator can be hidden by strength in another.'
 		},
 		{
-			id: 'Nilai ilustratif (bukan dari sumber nyata) ditandai dan tidak boleh dibaca sebagai fakta.',
-			en: 'Illustrative values (not from a real source) are flagged and must not be read as facts.'
+			id: 'Instance bawaan hanya memuat angka yang diterbitkan dengan sumbernya. Nilai ilustratif hanya ada di mode demo (npm run demo), ditandai di setiap halaman, dan tidak boleh dibaca sebagai fakta.',
+			en: 'The default instance holds published, sourced figures only. Illustrative values exist only in the demo mode (npm run demo), are flagged on every page and must not be read as facts.'
+		},
+		{
+			id: 'Banyak angka dikutip berita dari BPS atau instansi; sumber yang lemah dan sumber yang tidak sepakat disebut di catatan nilai dan di halaman indikator.',
+			en: 'Many figures are news reports quoting BPS or a government office; weak sources and sources that disagree are named in the value notes and on the indicator page.'
 		},
 		{
 			id: 'Tren dihitung dari dua titik (nilai pertama dan terakhir dalam jendela), sehingga peka terhadap tahun yang tidak biasa.',

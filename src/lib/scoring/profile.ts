@@ -14,6 +14,11 @@ export interface TrendSettings {
 	onTrackRatio: number;
 	/** actual/needed above this → moderately improving (SDSN: 0.5). */
 	moderateRatio: number;
+	/**
+	 * Without a target, an annual change within this share of the indicator's scoring range
+	 * (|best − worst|) is `stable`; beyond it the trend is `improving` or `worsening`.
+	 */
+	stableBand: number;
 }
 
 export interface SensitivitySettings {
@@ -36,7 +41,18 @@ export interface PredikatBand {
 
 export interface ProfileSettings {
 	aggregation: Aggregation;
+	/** A group (element, dimension) is scored when its scored children carry this share of its weight. */
 	minCoverage: number;
+	/**
+	 * The same rule for the composite, over the dimensions: 1 = every dimension must be scored, so
+	 * no composite or rank stands on a part of the framework.
+	 */
+	compositeMinCoverage: number;
+	/**
+	 * Highest share of a group's scored weight that may come from values carried forward from an
+	 * earlier year; above it the group is not scored (`stale_data`). 1 = no limit.
+	 */
+	maxCarriedShare: number;
 	carryForwardYears: number;
 	/** Highest score the `target` method gives (100 = exceeding a target earns nothing extra). */
 	targetCap: number;
@@ -100,10 +116,12 @@ export const SPBE_PREDIKAT_BANDS: readonly PredikatBand[] = Object.freeze([
 export const DEFAULT_SETTINGS: Readonly<ProfileSettings> = Object.freeze({
 	aggregation: 'arithmetic',
 	minCoverage: 0.8,
+	compositeMinCoverage: 0.8,
+	maxCarriedShare: 1,
 	carryForwardYears: 0,
 	targetCap: 100,
 	geometricFloor: 1,
-	trend: { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5 },
+	trend: { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5, stableBand: 0.01 },
 	ratingBands: DEFAULT_RATING_BANDS.map((b) => ({ ...b })),
 	sensitivity: {
 		draws: 1000,
@@ -244,6 +262,8 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 		[
 			'aggregation',
 			'min_coverage',
+			'composite_min_coverage',
+			'max_carried_share',
 			'carry_forward_years',
 			'target_cap',
 			'geometric_floor',
@@ -267,6 +287,13 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 	const minCoverage = r.num(v, 'min_coverage', path, d.minCoverage, (n) =>
 		n > 0 && n <= 1 ? null : 'must be above 0 and at most 1'
 	);
+	// Unset, the composite follows the groups' rule, as profiles did before this setting existed.
+	const compositeMinCoverage = r.num(v, 'composite_min_coverage', path, minCoverage, (n) =>
+		n > 0 && n <= 1 ? null : 'must be above 0 and at most 1'
+	);
+	const maxCarriedShare = r.num(v, 'max_carried_share', path, d.maxCarriedShare, (n) =>
+		n >= 0 && n <= 1 ? null : 'must be from 0 to 1'
+	);
 	const carryForwardYears = r.num(
 		v,
 		'carry_forward_years',
@@ -287,7 +314,11 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 		else {
 			const t = v.trend;
 			const tp = p('trend');
-			r.unknownKeys(t, ['years', 'min_points', 'on_track_ratio', 'moderate_ratio'], tp);
+			r.unknownKeys(
+				t,
+				['years', 'min_points', 'on_track_ratio', 'moderate_ratio', 'stable_band'],
+				tp
+			);
 			trend.years = r.num(t, 'years', tp, d.trend.years, integerAtLeast(2));
 			trend.minPoints = r.num(t, 'min_points', tp, d.trend.minPoints, integerAtLeast(2));
 			trend.onTrackRatio = r.num(t, 'on_track_ratio', tp, d.trend.onTrackRatio, (n) =>
@@ -295,6 +326,9 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 			);
 			trend.moderateRatio = r.num(t, 'moderate_ratio', tp, d.trend.moderateRatio, (n) =>
 				n >= 0 ? null : 'must be at least 0'
+			);
+			trend.stableBand = r.num(t, 'stable_band', tp, d.trend.stableBand, (n) =>
+				n >= 0 && n < 1 ? null : 'must be at least 0 and below 1'
 			);
 			if (trend.moderateRatio >= trend.onTrackRatio) {
 				r.fail(`${tp}.moderate_ratio`, 'must be below on_track_ratio');
@@ -382,6 +416,8 @@ function readSettings(r: Reader, v: unknown, path: string): ProfileSettings {
 	return {
 		aggregation,
 		minCoverage,
+		compositeMinCoverage,
+		maxCarriedShare,
 		carryForwardYears,
 		targetCap,
 		geometricFloor,
@@ -475,6 +511,8 @@ export function serialiseSettings(s: ProfileSettings): Record<string, unknown> {
 	return {
 		aggregation: s.aggregation,
 		min_coverage: s.minCoverage,
+		composite_min_coverage: s.compositeMinCoverage,
+		max_carried_share: s.maxCarriedShare,
 		carry_forward_years: s.carryForwardYears,
 		target_cap: s.targetCap,
 		geometric_floor: s.geometricFloor,
@@ -482,7 +520,8 @@ export function serialiseSettings(s: ProfileSettings): Record<string, unknown> {
 			years: s.trend.years,
 			min_points: s.trend.minPoints,
 			on_track_ratio: s.trend.onTrackRatio,
-			moderate_ratio: s.trend.moderateRatio
+			moderate_ratio: s.trend.moderateRatio,
+			stable_band: s.trend.stableBand
 		},
 		rating_bands: s.ratingBands.map((b) => ({
 			id: b.id,

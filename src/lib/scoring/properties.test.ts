@@ -205,15 +205,26 @@ describe('engine properties', () => {
 
 describe('methodologyText()', () => {
 	it('takes its numbers from the profile settings', () => {
-		const m = methodologyText({ ...DEFAULT_SETTINGS, minCoverage: 0.75, carryForwardYears: 3 });
+		const m = methodologyText({
+			...DEFAULT_SETTINGS,
+			minCoverage: 0.75,
+			compositeMinCoverage: 1,
+			maxCarriedShare: 0.5,
+			carryForwardYears: 3
+		});
 		const coverage = m.sections.find((s) => s.key === 'coverage')!;
 		expect(coverage.formula).toBe('cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ 0.75');
 		expect(coverage.text.en).toContain('at least 75 % of its weight');
+		expect(coverage.text.en).toContain(
+			'no more than 50 % of its weight comes from values of earlier years'
+		);
+		expect(coverage.text.en).toContain('at least 100 %, that is when every dimension has a score');
 		expect(m.sections.find((s) => s.key === 'value_year')!.text.id).toContain('3 tahun sebelumnya');
 		expect(m.sections.find((s) => s.key === 'rating')!.text.en).toBe(
 			'Bands: Achieved (80 and above); Challenges remain (65 – < 80); Significant challenges (50 – < 65); Major challenges (0 – < 50). A score on an edge belongs to the upper band.'
 		);
 		expect(m.sections.map((s) => s.key)).toEqual([
+			'name',
 			'minmax',
 			'target',
 			'bands',

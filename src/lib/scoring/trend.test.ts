@@ -3,7 +3,13 @@ import type { TrendSettings } from './profile.ts';
 import { groupTrend, indicatorTrend, selectTarget } from './trend.ts';
 import type { TrendState } from './types.ts';
 
-const S: TrendSettings = { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5 };
+const S: TrendSettings = {
+	years: 5,
+	minPoints: 2,
+	onTrackRatio: 1,
+	moderateRatio: 0.5,
+	stableBand: 0.01
+};
 const series = (...pairs: [number, number][]) => pairs.map(([year, value]) => ({ year, value }));
 const target2025 = [{ year: 2025, value: 80 }];
 
@@ -107,10 +113,89 @@ describe('indicatorTrend()', () => {
 			'on_track'
 		);
 	});
-	it('is no_target without a target, whatever the data', () => {
-		expect(indicatorTrend(series([2020, 50], [2022, 62]), [], 'higher', 2022, S).state).toBe(
-			'no_target'
+	it.each<[string, [number, number][], 'higher' | 'lower', TrendState, number]>([
+		[
+			'rising, higher is better → improving',
+			[
+				[2020, 50],
+				[2022, 62]
+			],
+			'higher',
+			'improving',
+			6
+		],
+		[
+			'rising, lower is better → worsening',
+			[
+				[2020, 50],
+				[2022, 62]
+			],
+			'lower',
+			'worsening',
+			-6
+		],
+		[
+			'falling, lower is better → improving',
+			[
+				[2020, 12],
+				[2022, 9]
+			],
+			'lower',
+			'improving',
+			1.5
+		],
+		// range 100 × stable band 0.01 = 1 a year: a change of exactly 1 is still stable.
+		[
+			'within the stable band → stable',
+			[
+				[2020, 50],
+				[2022, 52]
+			],
+			'higher',
+			'stable',
+			1
+		],
+		[
+			'just beyond it → improving',
+			[
+				[2020, 50],
+				[2022, 52.02]
+			],
+			'higher',
+			'improving',
+			1.01
+		]
+	])('without a target, the direction only: %s', (_, pts, polarity, state, rate) => {
+		const t = indicatorTrend(series(...pts), [], polarity, 2022, S, { range: 100 });
+		expect(t.state).toBe(state);
+		expect(t.actualRate).toBeCloseTo(rate, 10);
+		expect([t.target, t.neededRate, t.ratio]).toEqual([null, null, null]);
+	});
+	it('without a target or a scoring range, the stable band is a share of the first value', () => {
+		// |first| 200 × 0.01 = 2 a year.
+		expect(indicatorTrend(series([2020, 200], [2022, 203]), [], 'higher', 2022, S).state).toBe(
+			'stable'
 		);
+		expect(indicatorTrend(series([2020, 200], [2022, 205]), [], 'higher', 2022, S).state).toBe(
+			'improving'
+		);
+	});
+	it('without a target and fewer than minPoints values is too_few_years, never on track', () => {
+		expect(indicatorTrend(series([2022, 99]), [], 'higher', 2022, S).state).toBe('too_few_years');
+	});
+	it('does not run across a series break: the window starts at the latest break', () => {
+		const pts = series([2020, 69.9], [2023, 70.5], [2024, 74.2], [2025, 74.4]);
+		// 2024 is a new basis: 2025 compares with 2024 only.
+		const t = indicatorTrend(pts, [], 'higher', 2025, S, { breakYears: [2024], range: 15 });
+		expect([t.state, t.fromYear, t.toYear]).toEqual(['improving', 2024, 2025]);
+		// In 2024 itself one value is left: too few years, not the jump from 2023.
+		expect(indicatorTrend(pts, [], 'higher', 2024, S, { breakYears: [2024] }).state).toBe(
+			'too_few_years'
+		);
+		// Before the break the old series trends as before.
+		expect(
+			indicatorTrend(pts, [], 'higher', 2023, S, { breakYears: [2024], range: 15 }).fromYear
+		).toBe(2020);
 	});
 	it('is too_few_years with no values or fewer than minPoints', () => {
 		expect(indicatorTrend([], target2025, 'higher', 2022, S).state).toBe('too_few_years');
@@ -229,28 +314,51 @@ describe('groupTrend()', () => {
 			'decreasing'
 		],
 		[
-			'0.8 of the weight assessed',
+			'0.8 of the weight against a target',
 			[
 				['on_track', 4],
-				['no_target', 1]
+				['improving', 1]
 			],
 			'on_track'
 		],
 		[
-			'0.6 assessed, missing tied → no_target',
+			'targets on 0.6, a direction on the rest: the mean direction (+1)',
 			[
 				['on_track', 3],
-				['no_target', 1],
-				['too_few_years', 1]
+				['improving', 2]
 			],
-			'no_target'
+			'improving'
 		],
 		[
-			'0.25 assessed, mostly too few years',
+			'directions only, mean +1/3 → improving',
 			[
-				['on_track', 1],
-				['too_few_years', 2],
-				['no_target', 1]
+				['improving', 2],
+				['worsening', 1]
+			],
+			'improving'
+		],
+		[
+			'directions only, mean 0 → stable',
+			[
+				['improving', 1],
+				['worsening', 1],
+				['stable', 2]
+			],
+			'stable'
+		],
+		[
+			'directions only, mean −1/3 → worsening',
+			[
+				['worsening', 2],
+				['stagnating', 1]
+			],
+			'worsening'
+		],
+		[
+			'0.75 with any trend → too_few_years',
+			[
+				['on_track', 3],
+				['too_few_years', 1]
 			],
 			'too_few_years'
 		],
@@ -262,7 +370,7 @@ describe('groupTrend()', () => {
 			],
 			'on_track'
 		],
-		['no children', [], 'no_target']
+		['no children', [], 'too_few_years']
 	])('%s', (_, kids, expected) => {
 		expect(g(...kids)).toBe(expected);
 	});

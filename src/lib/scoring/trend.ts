@@ -45,15 +45,20 @@ export function emptyTrendDetail(state: TrendState): TrendDetail {
 
 /**
  * Core of the indicator trend from the first and last observed values of the window (the engine
- * calls it on its arrays). `points` is the number of observed values in the window.
+ * calls it on its arrays). `points` is the number of observed values in the window; `range` is the
+ * indicator's scoring range |best − worst| (for the stable band; NaN when it has none).
  *
- * Rule, in order: no target → `no_target`; no value → `too_few_years`; latest value at or beyond
- * the target (polarity-aware) → `on_track`; fewer than `minPoints` values → `too_few_years`;
- * otherwise, with d = +1 (higher is better) or −1, actual = d(last − first) / (lastYear − firstYear)
- * and needed = d(target − first) / max(targetYear − firstYear, 1), the ratio actual/needed gives
- * `on_track` (≥ onTrackRatio), `moderately_improving` (> moderateRatio), `stagnating` (≥ 0) or
- * `decreasing` (< 0). When the first value had already met the target (needed ≤ 0) and the last has
- * not, the indicator fell away from it: `decreasing`.
+ * With a target (SDSN), in order: no value → `too_few_years`; latest value at or beyond the target
+ * (polarity-aware) → `on_track`; fewer than `minPoints` values → `too_few_years`; otherwise, with
+ * d = +1 (higher is better) or −1, actual = d(last − first) / (lastYear − firstYear) and needed =
+ * d(target − first) / max(targetYear − firstYear, 1), the ratio actual/needed gives `on_track`
+ * (≥ onTrackRatio), `moderately_improving` (> moderateRatio), `stagnating` (≥ 0) or `decreasing`
+ * (< 0). When the first value had already met the target (needed ≤ 0) and the last has not, the
+ * indicator fell away from it: `decreasing`.
+ *
+ * Without a target, the direction only: fewer than `minPoints` values → `too_few_years`; an annual
+ * change within `stableBand` × range (× |first| when there is no range) → `stable`; else
+ * `improving` or `worsening` by the sign of d × change.
  */
 export function trendFromEnds(
 	fromYear: number,
@@ -65,18 +70,19 @@ export function trendFromEnds(
 	targetYear: number | null,
 	polarity: Polarity,
 	settings: TrendSettings,
-	out?: TrendDetail
+	out?: TrendDetail,
+	range = NaN
 ): TrendState {
 	let state: TrendState;
 	let actual: number | null = null;
 	let needed: number | null = null;
 	let ratio: number | null = null;
 	const d = polarity === 'higher' ? 1 : -1;
-	if (target === null || targetYear === null) state = 'no_target';
-	else if (points < 1) state = 'too_few_years';
-	else if (d * (toValue - target) >= 0) state = 'on_track';
+	const hasTarget = target !== null && targetYear !== null;
+	if (points < 1) state = 'too_few_years';
+	else if (hasTarget && d * (toValue - target) >= 0) state = 'on_track';
 	else if (points < settings.minPoints || toYear <= fromYear) state = 'too_few_years';
-	else {
+	else if (hasTarget) {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
 		needed = (d * (target - fromValue)) / Math.max(targetYear - fromYear, 1);
 		if (needed <= 0) state = 'decreasing';
@@ -91,6 +97,11 @@ export function trendFromEnds(
 							? 'stagnating'
 							: 'decreasing';
 		}
+	} else {
+		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
+		const scale = Number.isFinite(range) && range > 0 ? range : Math.abs(fromValue);
+		const band = settings.stableBand * scale;
+		state = Math.abs(actual) <= band ? 'stable' : actual > 0 ? 'improving' : 'worsening';
 	}
 	if (out) {
 		out.state = state;
@@ -98,8 +109,8 @@ export function trendFromEnds(
 		out.fromValue = points > 0 ? fromValue : null;
 		out.toYear = points > 0 ? toYear : null;
 		out.toValue = points > 0 ? toValue : null;
-		out.target = target;
-		out.targetYear = targetYear;
+		out.target = hasTarget ? target : null;
+		out.targetYear = hasTarget ? targetYear : null;
 		out.actualRate = actual;
 		out.neededRate = needed;
 		out.ratio = ratio;
@@ -109,28 +120,30 @@ export function trendFromEnds(
 
 /**
  * Indicator trend for `year` from its observed series (carried-forward values do not count) and
- * its targets; the window is the `settings.years` years ending at `year`.
- * @example indicatorTrend([{ year: 2020, value: 50 }, { year: 2022, value: 60 }], [{ year: 2025, value: 75 }], 'higher', 2022, { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5 }).state // 'on_track'
+ * its targets; the window is the `settings.years` years ending at `year`, and starts no earlier
+ * than the latest series break at or before `year`.
+ * @example indicatorTrend([{ year: 2020, value: 50 }, { year: 2022, value: 60 }], [{ year: 2025, value: 75 }], 'higher', 2022, { years: 5, minPoints: 2, onTrackRatio: 1, moderateRatio: 0.5, stableBand: 0.01 }).state // 'on_track'
  */
 export function indicatorTrend(
 	series: readonly YearValue[],
 	targets: readonly YearValue[],
 	polarity: Polarity,
 	year: number,
-	settings: TrendSettings
+	settings: TrendSettings,
+	options: { breakYears?: readonly number[]; range?: number } = {}
 ): TrendDetail {
 	const t = selectTarget(targets, year);
 	let first: YearValue | null = null;
 	let last: YearValue | null = null;
 	let points = 0;
-	const from = year - settings.years + 1;
+	const from = Math.max(year - settings.years + 1, segmentStart(options.breakYears, year));
 	for (const p of series) {
 		if (p.year < from || p.year > year || !Number.isFinite(p.value)) continue;
 		points++;
 		if (!first || p.year < first.year) first = p;
 		if (!last || p.year > last.year) last = p;
 	}
-	const out = emptyTrendDetail('no_target');
+	const out = emptyTrendDetail('too_few_years');
 	trendFromEnds(
 		first?.year ?? 0,
 		first?.value ?? NaN,
@@ -141,12 +154,24 @@ export function indicatorTrend(
 		t ? t.year : null,
 		polarity,
 		settings,
-		out
+		out,
+		options.range
 	);
 	return out;
 }
 
-/** Ordinal points of the four assessed states, used to combine children's trends. */
+/**
+ * The first year of the series segment that `year` is in: the latest break at or before it, or
+ * −Infinity when there is none. Values before it are on another basis.
+ * @example segmentStart([2024], 2025) // 2024
+ */
+export function segmentStart(breakYears: readonly number[] | undefined, year: number): number {
+	let start = -Infinity;
+	for (const b of breakYears ?? []) if (b <= year && b > start) start = b;
+	return start;
+}
+
+/** Ordinal points of the four target-assessed states, used to combine children's trends. */
 export const TREND_POINTS: Readonly<Record<string, number>> = {
 	on_track: 3,
 	moderately_improving: 2,
@@ -156,8 +181,18 @@ export const TREND_POINTS: Readonly<Record<string, number>> = {
 
 const STATE_CODE = new Map<TrendState, number>(TREND_STATES.map((s, i) => [s, i]));
 export const trendCode = (s: TrendState): number => STATE_CODE.get(s) as number;
-const NO_TARGET = trendCode('no_target');
 const TOO_FEW = trendCode('too_few_years');
+const IMPROVING = trendCode('improving');
+const STABLE = trendCode('stable');
+const WORSENING = trendCode('worsening');
+/** Direction of each state: target states map to where they move (stagnating counts as flat). */
+const DIRECTION = TREND_STATES.map((s) =>
+	s === 'on_track' || s === 'moderately_improving' || s === 'improving'
+		? 1
+		: s === 'decreasing' || s === 'worsening'
+			? -1
+			: 0
+);
 
 /**
  * Core of `groupTrend` on parallel arrays of state codes (indices into TREND_STATES) and weights.
@@ -169,34 +204,42 @@ export function groupTrendArrays(
 	minCoverage: number
 ): number {
 	let total = 0;
-	let assessed = 0;
-	let acc = 0;
-	let noTarget = 0;
-	let tooFew = 0;
+	let targeted = 0;
+	let directed = 0;
+	let points = 0;
+	let direction = 0;
 	for (let k = 0; k < n; k++) {
 		const w = weights[k];
 		if (!(w > 0)) continue;
 		total += w;
 		const s = states[k];
-		if (s === NO_TARGET) noTarget += w;
-		else if (s === TOO_FEW) tooFew += w;
-		else {
-			assessed += w;
-			acc += w * (3 - s); // codes 0..3 are on_track..decreasing, points 3..0
+		if (s === TOO_FEW) continue;
+		directed += w;
+		direction += w * DIRECTION[s];
+		if (s <= 3) {
+			targeted += w;
+			points += w * (3 - s); // codes 0..3 are on_track..decreasing, points 3..0
 		}
 	}
-	if (total === 0 || assessed === 0 || assessed / total < minCoverage - COVERAGE_EPSILON) {
-		return tooFew > noTarget ? TOO_FEW : NO_TARGET;
+	const enough = (w: number) => total > 0 && w > 0 && w / total >= minCoverage - COVERAGE_EPSILON;
+	if (enough(targeted)) {
+		const mean = points / targeted;
+		return mean >= 2.5 ? 0 : mean >= 1.5 ? 1 : mean >= 0.5 ? 2 : 3;
 	}
-	const mean = acc / assessed;
-	return mean >= 2.5 ? 0 : mean >= 1.5 ? 1 : mean >= 0.5 ? 2 : 3;
+	if (enough(directed)) {
+		const mean = direction / directed;
+		return mean >= 1 / 3 ? IMPROVING : mean <= -1 / 3 ? WORSENING : STABLE;
+	}
+	return TOO_FEW;
 }
 
 /**
- * Trend of a group: the weighted mean of its children's trend points (on track 3, moderately
- * improving 2, stagnating 1, decreasing 0), rounded half up back to a state. Only children with an
- * assessed trend count; when their weight share is below `minCoverage` the group takes the more
- * common missing state by weight (`no_target` on a tie).
+ * Trend of a group. When children with a target carry at least `minCoverage` of the weight: the
+ * weighted mean of their trend points (on track 3, moderately improving 2, stagnating 1,
+ * decreasing 0), rounded half up back to a state. Otherwise, when children with any trend carry
+ * that share: the direction alone, the weighted mean of +1 (improving, on track, moderately
+ * improving), 0 (stable, stagnating) and −1 (worsening, decreasing): `improving` from +⅓, `worsening`
+ * from −⅓, else `stable`. Otherwise `too_few_years`.
  * @example groupTrend([{ state: 'on_track', weight: 1 }, { state: 'stagnating', weight: 1 }], 0.8) // 'moderately_improving'
  */
 export function groupTrend(

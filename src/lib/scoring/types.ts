@@ -6,13 +6,27 @@
 export const POLARITIES = ['higher', 'lower'] as const;
 export const VALUE_TYPES = ['number', 'percent', 'count', 'level'] as const;
 export const METHODS = ['minmax', 'target', 'bands', 'level'] as const;
+/**
+ * Trend states. The first four measure progress towards a target (SDSN); the next three are the
+ * direction alone, for an indicator without a real target (never "on track": there is nothing to be
+ * on track for); `too_few_years` when the window has fewer values than the profile asks for.
+ */
 export const TREND_STATES = [
 	'on_track',
 	'moderately_improving',
 	'stagnating',
 	'decreasing',
-	'no_target',
+	'improving',
+	'stable',
+	'worsening',
 	'too_few_years'
+] as const;
+/** The states that compare with a target. */
+export const TARGET_TREND_STATES = [
+	'on_track',
+	'moderately_improving',
+	'stagnating',
+	'decreasing'
 ] as const;
 
 export type Polarity = (typeof POLARITIES)[number];
@@ -23,18 +37,22 @@ export type Aggregation = 'arithmetic' | 'geometric';
 
 /**
  * Why a score is null. `context`: weight 0, shown but never scored; `insufficient_data`: a group
- * whose scored children carry less than `min_coverage` of its weight; `not_applicable`: an
+ * whose scored children carry less than `min_coverage` of its weight; `stale_data`: a group with
+ * enough inputs, but more than `max_carried_share` of them carried from earlier years; `not_applicable`: an
  * indicator in a year before its `yearFrom`, or a group all of whose weighted children are not
  * applicable that year (its weight then leaves its parent's total, like a context indicator's).
  */
-export type NullReason =
-	| 'no_value'
-	| 'no_target'
-	| 'invalid_bounds'
-	| 'invalid_value'
-	| 'context'
-	| 'insufficient_data'
-	| 'not_applicable';
+export const NULL_REASONS = [
+	'no_value',
+	'no_target',
+	'invalid_bounds',
+	'invalid_value',
+	'context',
+	'insufficient_data',
+	'not_applicable',
+	'stale_data'
+] as const;
+export type NullReason = (typeof NULL_REASONS)[number];
 
 /** A node of the framework tree: a GM100SC dimension or element, an SPBE domain or aspect. */
 export interface FrameworkNodeInput {
@@ -68,6 +86,11 @@ export interface IndicatorInput {
 	 * indicator is not applicable and its observations are not used. null/absent = always.
 	 */
 	yearFrom?: number | null;
+	/**
+	 * Years from which the series is on a new basis (BPS's life expectancy from 2024): a value
+	 * from before a break is neither carried forward past it nor compared with a value after it.
+	 */
+	breakYears?: readonly number[];
 	sortOrder?: number;
 }
 
@@ -86,6 +109,9 @@ export interface ObservationInput {
 	value: number;
 	illustrative?: boolean;
 	source?: string;
+	/** Provenance carried through to the scores (the engine never reads it). */
+	sourceKind?: string;
+	referencePeriod?: string;
 }
 
 export interface TargetInput {
@@ -130,6 +156,9 @@ export interface IndicatorTrace {
 	carriedForward: boolean;
 	illustrative: boolean;
 	source: string | null;
+	/** Who published the value and the period it measures (`''` when the data did not say). */
+	sourceKind: string | null;
+	referencePeriod: string | null;
 	worst: number | null;
 	best: number | null;
 	target: number | null;
@@ -187,7 +216,11 @@ export interface GroupChildTrace {
 
 export interface GroupTrace {
 	aggregation: Aggregation;
+	/** The coverage this group needs (the composite's own rule for the root). */
 	minCoverage: number;
+	/** Share of the scored weight carried from earlier years, and the most allowed. */
+	carriedShare: number;
+	maxCarriedShare: number;
 	/** Floor applied to child scores before the logarithm (geometric aggregation only). */
 	geometricFloor: number | null;
 	children: GroupChildTrace[];
@@ -195,6 +228,20 @@ export interface GroupTrace {
 	totalWeight: number;
 	coverage: number;
 	formula: string;
+}
+
+/** What a group's score rests on: its indicators (all levels below it) in the assessed year. */
+export interface GroupBasis {
+	/** Indicators with weight > 0 that apply this year. */
+	indicators: number;
+	/** Of those, the ones with a score. */
+	scored: number;
+	/** Of the scored, the ones whose value was carried forward from an earlier year. */
+	carried: number;
+	/** Of the scored, the ones whose value is illustrative (demo data only). */
+	illustrative: number;
+	/** Share of the group's score weight that comes from carried values (0 when unscored). */
+	carriedShare: number;
 }
 
 export interface GroupScore {
@@ -207,6 +254,7 @@ export interface GroupScore {
 	reason: NullReason | null;
 	rating: RatingBand | null;
 	coverage: number;
+	basis: GroupBasis;
 	trend: TrendState;
 	/** Child groups (elements of a dimension); empty for a leaf group. */
 	children: GroupScore[];
@@ -231,6 +279,8 @@ export interface RegionYearScore {
 	framework: string;
 	profile: string;
 	minCoverage: number;
+	compositeMinCoverage: number;
+	maxCarriedShare: number;
 	/** Profile settings a reader needs to recompute the numbers. */
 	targetCap: number;
 	aggregation: Aggregation;

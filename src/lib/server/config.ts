@@ -13,6 +13,8 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_DATABASE_URL = 'var/rapor-cerdas.db';
+/** The demo instance keeps its own file, so its invented values never mix with real data. */
+export const DEFAULT_DEMO_DATABASE_URL = 'var/demo.db';
 
 export interface InstanceConfig {
 	/** Region shown when a URL names none (Kemendagri code). */
@@ -36,6 +38,12 @@ export interface AppConfig {
 	dataDir: string;
 	migrationsDir: string;
 	instance: InstanceConfig;
+	/**
+	 * The opt-in demo (`DEMO=1`, `npm run demo`): the seed adds the illustrative series of
+	 * DATA_DIR/demo/, imports may carry illustrative rows, and every page says so in a banner.
+	 * Off, illustrative rows are refused, so the instance publishes sourced numbers only.
+	 */
+	demo: boolean;
 }
 
 function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
@@ -80,7 +88,8 @@ function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
 /** Reads the configuration; throws ConfigError with a one-line, fixable message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	const dataDir = path.resolve(env.DATA_DIR || 'data');
-	const databaseUrl = env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+	const demo = env.DEMO === '1' || env.DEMO === 'true';
+	const databaseUrl = env.DATABASE_URL ?? (demo ? DEFAULT_DEMO_DATABASE_URL : DEFAULT_DATABASE_URL);
 	if (databaseUrl.trim() === '') {
 		throw new ConfigError(
 			'DATABASE_URL is empty: set it to a file path such as var/rapor-cerdas.db.'
@@ -91,7 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		databaseUrlIsDefault: env.DATABASE_URL === undefined,
 		dataDir,
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR || 'drizzle'),
-		instance: readInstance(dataDir, env)
+		instance: readInstance(dataDir, env),
+		demo
 	};
 }
 

@@ -10,7 +10,8 @@ import type {
 	ObservationRow,
 	RegionRow,
 	RowOf,
-	TargetRow
+	TargetRow,
+	ValueRow
 } from '../import';
 import type {
 	FrameworkInput,
@@ -19,7 +20,8 @@ import type {
 	NodeInput,
 	ObservationInput,
 	RegionInput,
-	TargetInput
+	TargetInput,
+	ValueInput
 } from './db/imports';
 
 /** `regionInput({ code: '33.18', …, parentCode: null })` → the upsert input, unchanged. */
@@ -80,27 +82,39 @@ export function indicatorInput(i: IndicatorRow, index: number): IndicatorInput {
 		definitionSource: i.definitionSource ?? '',
 		yearFrom: i.yearFrom ?? null,
 		decimals: i.decimals ?? null,
+		breakYears: (i.breakYears ?? []).join(' '),
+		breakNoteId: i.breakNoteId ?? '',
+		breakNoteEn: i.breakNoteEn ?? '',
 		sortOrder: i.sortOrder ?? index
 	};
 }
 
 /** An empty note becomes `''`, an empty illustrative flag `false`. */
-export function observationInput(o: ObservationRow): ObservationInput {
+function valueInput(v: ValueRow): ValueInput {
 	return {
-		regionCode: o.regionCode,
-		indicatorCode: o.indicatorCode,
-		year: o.year,
-		value: o.value,
-		source: o.source,
-		note: o.note ?? '',
-		illustrative: o.illustrative ?? false,
-		sourceRow: o.sourceRow
+		regionCode: v.regionCode,
+		indicatorCode: v.indicatorCode,
+		year: v.year,
+		value: v.value,
+		source: v.source,
+		note: v.note ?? '',
+		illustrative: v.illustrative ?? false,
+		sourceRow: v.sourceRow
 	};
 }
 
-/** As `observationInput`, plus the planning document type. */
+/** An empty source kind or reference period becomes `''` (not stated). */
+export function observationInput(o: ObservationRow): ObservationInput {
+	return {
+		...valueInput(o),
+		sourceKind: o.sourceKind ?? '',
+		referencePeriod: o.referencePeriod ?? ''
+	};
+}
+
+/** The value, plus the planning document type and where in it the target is printed. */
 export function targetInput(t: TargetRow): TargetInput {
-	return { ...observationInput(t), documentType: t.documentType };
+	return { ...valueInput(t), documentType: t.documentType, documentRef: t.documentRef };
 }
 
 /** Every kind's rows of one load as a `LoadBatch` (kinds absent from `parts` stay undefined). */

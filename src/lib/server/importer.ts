@@ -199,6 +199,8 @@ export interface ImportOptions {
 	audit?: (sqlite: Database.Database, report: ImportReport) => void;
 	/** `one-pass` (default): validate while writing. `two-pass`: validate, then write. */
 	strategy?: 'one-pass' | 'two-pass';
+	/** Whether rows flagged illustrative are accepted: only in the demo instance (`config().demo`). */
+	allowIllustrative?: boolean;
 }
 
 /** The file touches data the actor may not write; nothing was written. */
@@ -267,6 +269,7 @@ function scan(
 			defaultRegion: options.defaultRegion,
 			maxErrors: options.maxErrors,
 			maxRows: options.limits?.maxRows,
+			allowIllustrative: options.allowIllustrative ?? false,
 			onRow: (row) => {
 				if (preview.length < previewRows) preview.push(row);
 				const code =

@@ -1,22 +1,115 @@
 /**
- * Published evaluation results (DATA_DIR/official/), read once: Kominfo's 2022 smart-city
- * evaluation of the KPPN/IKN cohort. These are the ministry's numbers, never mixed into this
- * project's scores; pages label them as Kominfo's and name the letter (KOMINFO_2022_SOURCE).
+ * Published evaluation results (DATA_DIR/official/), read once: Kominfo's smart-city evaluation
+ * tables, one per year and cohort (2022 KPPN/IKN; 2023 REGULER and KPPN & IKN), listed in
+ * `official/tables.csv` with the letter that published each. These are the ministry's numbers, on
+ * its 0–4 scale and from its assessors, never mixed into this project's index; pages label them as
+ * Kominfo's and name the letter. Adding a year or a cohort is adding a file and a row, no code.
  */
+import Papa from 'papaparse';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseKominfoEvaluation, type KominfoEvaluation } from '../evaluation/kominfo';
+import {
+	parseKominfoEvaluation,
+	rankEvaluation,
+	weightsOf,
+	type KominfoEvaluation
+} from '../evaluation/kominfo';
 import { config } from './config';
 
-export const KOMINFO_2022_FILE = path.join('official', 'kominfo-evaluation-2022.csv');
+export const TABLES_FILE = path.join('official', 'tables.csv');
 
-const cache = new Map<string, KominfoEvaluation | null>();
+/** One published table: a year and cohort of the evaluation, with the letter that published it. */
+export interface OfficialTable {
+	code: string;
+	year: number;
+	cohortId: string;
+	cohortEn: string;
+	letter: string;
+	issuer: string;
+	/** Where a copy of the letter is public. */
+	copyHref: string;
+	participantsNote: string;
+	evaluation: KominfoEvaluation;
+}
 
-/** The parsed 2022 results, or null when the data folder has none (another instance). */
-export function kominfo2022(dataDir = config().dataDir): KominfoEvaluation | null {
-	if (cache.has(dataDir)) return cache.get(dataDir)!;
-	const file = path.join(dataDir, KOMINFO_2022_FILE);
-	const parsed = existsSync(file) ? parseKominfoEvaluation(readFileSync(file, 'utf8')) : null;
-	cache.set(dataDir, parsed);
-	return parsed;
+/** A region's row in a published table, for showing beside (never inside) our index. */
+export interface OfficialResult {
+	table: string;
+	year: number;
+	cohortId: string;
+	cohortEn: string;
+	letter: string;
+	copyHref: string;
+	final: number;
+	/** Rank among the regions of this table that took part (1 = highest), and how many there were. */
+	rank: number;
+	ranked: number;
+	scores: Record<string, number>;
+	weights: Record<string, number>;
+}
+
+const cache = new Map<string, OfficialTable[]>();
+
+/** Every published table of the data folder, newest year first; [] when it has none. */
+export function officialTables(dataDir = config().dataDir): OfficialTable[] {
+	const hit = cache.get(dataDir);
+	if (hit) return hit;
+	const list = path.join(dataDir, TABLES_FILE);
+	const tables: OfficialTable[] = [];
+	if (existsSync(list)) {
+		const rows = Papa.parse<Record<string, string>>(readFileSync(list, 'utf8'), {
+			header: true,
+			skipEmptyLines: 'greedy'
+		}).data;
+		for (const r of rows) {
+			const file = path.join(dataDir, 'official', r.file);
+			tables.push({
+				code: r.code,
+				year: Number(r.year),
+				cohortId: r.cohort_id,
+				cohortEn: r.cohort_en,
+				letter: r.letter,
+				issuer: r.issuer,
+				copyHref: r.copy_href,
+				participantsNote: r.participants_note,
+				evaluation: parseKominfoEvaluation(readFileSync(file, 'utf8'))
+			});
+		}
+	}
+	tables.sort((a, b) => b.year - a.year || a.code.localeCompare(b.code));
+	cache.set(dataDir, tables);
+	return tables;
+}
+
+/** One table by code, or undefined. */
+export function officialTable(code: string, dataDir?: string): OfficialTable | undefined {
+	return officialTables(dataDir).find((t) => t.code === code);
+}
+
+/**
+ * A region's published results, newest first: only tables where the region took part (a listed
+ * non-participant has placeholders, not scores).
+ * @example officialResults('33.18')[0] // { year: 2023, final: 2.84, rank: 37, ranked: 72, … }
+ */
+export function officialResults(region: string, dataDir?: string): OfficialResult[] {
+	const out: OfficialResult[] = [];
+	for (const t of officialTables(dataDir)) {
+		const ranked = rankEvaluation(t.evaluation.rows);
+		const hit = ranked.find((r) => r.row.regionCode === region);
+		if (!hit) continue;
+		out.push({
+			table: t.code,
+			year: t.year,
+			cohortId: t.cohortId,
+			cohortEn: t.cohortEn,
+			letter: t.letter,
+			copyHref: t.copyHref,
+			final: hit.row.nilaiFinal,
+			rank: hit.rank,
+			ranked: ranked.length,
+			scores: hit.row.scores,
+			weights: weightsOf(t.evaluation.dimensions)
+		});
+	}
+	return out;
 }

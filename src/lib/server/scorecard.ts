@@ -9,6 +9,7 @@ import { cachedStatement, getConnection } from './db';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 import { scoring, type ScoringContext } from './scores';
 import { nearestYear, WEIGHT_PREFIX } from '../scorecard-url';
+import { defaultYear, type YearStatus } from '../scorecard-years';
 
 /** What-if weights are multiples of the data's weight within this range (0 switches a dimension off). */
 export const WEIGHT_MIN = 0;
@@ -24,8 +25,12 @@ export interface RegionInfo {
 export interface Scorecard {
 	ctx: ScoringContext;
 	region: RegionInfo;
-	/** The year asked for, or the default (latest year with a composite score for the region). */
+	/** The year asked for, or the default year (see `defaultYear`). */
 	year: number;
+	/** True when `year` came from the URL. */
+	yearAsked: boolean;
+	/** Every assessment year with what its data allow, ascending. */
+	yearStatuses: YearStatus[];
 	/** True when the region has a composite score in `year`. */
 	yearHasScore: boolean;
 	/** Nearest year with a composite score, when `year` has none (null if none at all). */
@@ -101,13 +106,16 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 	if (!region || !ctx.regions.includes(region.code)) notFound(`Unknown region "${regionCode}".`);
 
 	const scoredYears = ctx.years.filter((y) => ctx.result.groupScore(region.code, null, y) !== null);
+	const yearStatuses = ctx.years.map((y) => yearStatus(ctx, region.code, y));
 	const asked = parseYear(url);
-	const year = asked ?? scoredYears.at(-1) ?? ctx.years.at(-1) ?? instance.baseYear;
+	const year = asked ?? defaultYear(yearStatuses) ?? instance.baseYear;
 	const yearHasScore = scoredYears.includes(year);
 	return {
 		ctx,
 		region,
 		year,
+		yearAsked: asked !== null,
+		yearStatuses,
 		yearHasScore,
 		nearestScoredYear: yearHasScore ? year : nearestYear(scoredYears, year),
 		scoredYears,
@@ -115,5 +123,18 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		weightOverrides,
 		regions: allRegions.filter((r) => ctx.regions.includes(r.code)),
 		baseYear: instance.baseYear
+	};
+}
+
+/** What one year's data allow for a region (from the memoised rich scores). */
+export function yearStatus(ctx: ScoringContext, region: string, year: number): YearStatus {
+	const ry = ctx.regionYear(region, year);
+	const dimensions = ry?.dimensions ?? [];
+	return {
+		year,
+		dimensions: dimensions.length,
+		scoredDimensions: dimensions.filter((d) => d.score !== null).length,
+		composite: ry?.composite.score != null,
+		freshIndicators: ry ? ry.composite.basis.scored - ry.composite.basis.carried : 0
 	};
 }

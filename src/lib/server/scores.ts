@@ -64,6 +64,11 @@ export function dataVersion(conn: Connection): string {
 	return `${row.imports}:${row.undone}:${row.profiles ?? ''}`;
 }
 
+/** `'2010 2024'` → `[2010, 2024]`; `''` → `[]` (the column's form, see the schema). */
+export function parseBreakYears(text: string): number[] {
+	return text.split(/\s+/).filter(Boolean).map(Number).filter(Number.isInteger);
+}
+
 function loadFramework(conn: Connection, code: string): ScoringContext['framework'] {
 	const fw = conn.sqlite
 		.prepare(`SELECT code, name_id, name_en, year_from, year_to FROM frameworks WHERE code = ?`)
@@ -78,14 +83,18 @@ function loadFramework(conn: Connection, code: string): ScoringContext['framewor
 			 FROM framework_nodes WHERE framework_code = ? ORDER BY sort_order, code`
 		)
 		.all(code) as FrameworkInput['nodes'][number][];
-	const indicators = conn.sqlite
-		.prepare(
-			`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, polarity,
-			        value_type AS valueType, method, worst, best, benchmark, weight, year_from AS yearFrom,
-			        sort_order AS sortOrder
-			 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
-		)
-		.all(code) as FrameworkInput['indicators'][number][];
+	const indicators = (
+		conn.sqlite
+			.prepare(
+				`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, polarity,
+				        value_type AS valueType, method, worst, best, benchmark, weight, year_from AS yearFrom,
+				        break_years AS breakYears, sort_order AS sortOrder
+				 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
+			)
+			.all(code) as (Omit<FrameworkInput['indicators'][number], 'breakYears'> & {
+			breakYears: string;
+		})[]
+	).map((i) => ({ ...i, breakYears: parseBreakYears(i.breakYears) }));
 	return {
 		code: fw.code,
 		nameId: fw.name_id,
@@ -178,7 +187,8 @@ export function scoring(conn: Connection, request: ScoreRequest): ScoringContext
 	const observations = conn.sqlite
 		.prepare(
 			`SELECT o.region_code AS regionCode, o.indicator_code AS indicatorCode, o.year, o.value,
-			        o.illustrative, o.source
+			        o.illustrative, o.source, o.source_kind AS sourceKind,
+			        o.reference_period AS referencePeriod
 			 FROM observations o JOIN indicators i ON i.code = o.indicator_code
 			 WHERE o.superseded_by IS NULL AND i.framework_code = ?`
 		)

@@ -25,7 +25,7 @@ import { toBatch } from './import-rows';
  * default region's kecamatan, the last two written from the boundary files by
  * scripts/prepare-geo.ts so their names and BPS codes join with the maps.
  */
-export const SEED_FILES: readonly { file: string; kind: ImportKind; required: boolean }[] = [
+export const SEED_FILES: readonly SeedFile[] = [
 	{ file: 'regions.csv', kind: 'regions', required: true },
 	{ file: 'regions-jateng.csv', kind: 'regions', required: false },
 	{ file: 'kecamatan.csv', kind: 'regions', required: false },
@@ -35,6 +35,23 @@ export const SEED_FILES: readonly { file: string; kind: ImportKind; required: bo
 	{ file: 'observations.csv', kind: 'observations', required: true },
 	{ file: 'targets.csv', kind: 'targets', required: false }
 ];
+
+/**
+ * The demo's illustrative series (written by scripts/generate-illustrative.ts), loaded after the
+ * real files only when the demo is on: they fill cells that have no real value, never replace one.
+ */
+export const DEMO_SEED_FILES: readonly SeedFile[] = [
+	{ file: 'demo/observations.csv', kind: 'observations', required: true, illustrative: true },
+	{ file: 'demo/targets.csv', kind: 'targets', required: false, illustrative: true }
+];
+
+interface SeedFile {
+	file: string;
+	kind: ImportKind;
+	required: boolean;
+	/** Only these files may hold rows flagged illustrative. */
+	illustrative?: boolean;
+}
 
 export const PROFILES_DIR = 'profiles';
 
@@ -78,12 +95,16 @@ export interface SeedData {
 	sha256: string;
 }
 
-/** Reads and validates every seed file; throws SeedError naming the first problems. */
-export function readSeed(dataDir: string): SeedData {
+/**
+ * Reads and validates every seed file (with the demo's series when `demo`); throws SeedError
+ * naming the first problems.
+ */
+export function readSeed(dataDir: string, options: { demo?: boolean } = {}): SeedData {
 	const context = emptyContext();
 	const hash = createHash('sha256');
 	const parts: Partial<{ [K in ImportKind]: RowOf<K>[] }> = {};
-	for (const { file, kind, required } of SEED_FILES) {
+	const files = options.demo ? [...SEED_FILES, ...DEMO_SEED_FILES] : SEED_FILES;
+	for (const { file, kind, required, illustrative } of files) {
 		const full = path.join(dataDir, file);
 		const shown = path.join(path.basename(dataDir), file);
 		if (!existsSync(full)) {
@@ -97,7 +118,8 @@ export function readSeed(dataDir: string): SeedData {
 			kind,
 			context,
 			fileName: shown,
-			maxErrors: 5
+			maxErrors: 5,
+			allowIllustrative: illustrative === true
 		});
 		if (report.status !== 'valid') {
 			const more =
@@ -164,16 +186,17 @@ function readProfiles(
 }
 
 /** Seeds the database when it has never been seeded; a seeded database is left alone. */
-export function seedIfEmpty(conn: Connection, dataDir: string): { seeded: boolean; rows: number } {
+export function seedIfEmpty(
+	conn: Connection,
+	dataDir: string,
+	options: { demo?: boolean } = {}
+): { seeded: boolean; rows: number } {
 	const seeded = conn.sqlite.prepare(`SELECT 1 FROM imports WHERE kind = 'seed' LIMIT 1`).get();
 	if (seeded) return { seeded: false, rows: 0 };
-	const { batch, sha256 } = readSeed(dataDir);
+	const { batch, sha256 } = readSeed(dataDir, options);
+	const fileName = path.basename(dataDir) + (options.demo ? '/ + demo/' : '/');
 	try {
-		const result = commitBatch(
-			conn,
-			{ kind: 'seed', fileName: path.basename(dataDir) + '/', sha256, actor: 'system' },
-			batch
-		);
+		const result = commitBatch(conn, { kind: 'seed', fileName, sha256, actor: 'system' }, batch);
 		return { seeded: true, rows: result.counts.rows };
 	} catch (e) {
 		// The validator mirrors the database's constraints; this is the backstop if they ever differ.

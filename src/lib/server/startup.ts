@@ -18,6 +18,6 @@ export function prepareDatabase(
 	cfg: AppConfig = config()
 ): StartupReport {
 	const { applied } = runMigrations(conn, cfg.migrationsDir);
-	const seed = seedIfEmpty(conn, cfg.dataDir);
+	const seed = seedIfEmpty(conn, cfg.dataDir, { demo: cfg.demo });
 	return { migrationsApplied: applied, seeded: seed.seeded, seedRows: seed.rows };
 }

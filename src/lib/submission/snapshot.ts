@@ -25,6 +25,9 @@ export interface SnapshotDatum {
 	value: number | null;
 	year: number | null;
 	source: string | null;
+	/** Who published the value and the period it measures (snapshots before these existed lack them). */
+	sourceKind?: string | null;
+	referencePeriod?: string | null;
 	score: number | null;
 	illustrative: boolean;
 }

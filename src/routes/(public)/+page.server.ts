@@ -1,4 +1,8 @@
+import { getDb } from '$lib/server/db';
+import * as indicators from '$lib/server/db/indicators';
+import { officialResults } from '$lib/server/official';
 import { resolveScorecard, parseYear, WEIGHT_MAX, WEIGHT_MIN } from '$lib/server/scorecard';
+import { basisView, missingIndicators } from '$lib/scorecard-basis';
 import { scoresInYear } from './year-scores.server';
 import type { PageServerLoad } from './$types';
 
@@ -6,6 +10,9 @@ export const load = (async ({ url }) => {
 	const card = resolveScorecard(url);
 	const { ctx, region, year } = card;
 	const scores = scoresInYear(card);
+	const opdOf = new Map(
+		indicators.list(getDb(), { framework: ctx.framework.code }).map((i) => [i.code, i.opd])
+	);
 
 	// The overlaid radar year: the base assessment year unless the reader chose another.
 	const compareAsked = parseYear(url, 'vs');
@@ -24,9 +31,12 @@ export const load = (async ({ url }) => {
 		nameEn: d.nameEn,
 		weight: d.weight,
 		score: d.score,
+		reason: d.reason,
 		rating: d.rating,
 		coverage: d.coverage,
+		basis: basisView(d.basis),
 		trend: d.trend,
+		missing: d.score === null ? missingIndicators(d, opdOf) : [],
 		compareScore: compare?.dimensions.find((c) => c.code === d.code)?.score ?? null,
 		spark: sparkYears.map((y) => ({
 			year: y,
@@ -50,7 +60,9 @@ export const load = (async ({ url }) => {
 		region,
 		regions: card.regions,
 		year,
+		yearAsked: card.yearAsked,
 		years: ctx.years,
+		yearStatuses: card.yearStatuses,
 		scoredYears: card.scoredYears,
 		yearHasScore: card.yearHasScore,
 		nearestScoredYear: card.nearestScoredYear,
@@ -60,11 +72,24 @@ export const load = (async ({ url }) => {
 			score: scores.composite.score,
 			rating: scores.composite.rating,
 			coverage: scores.composite.coverage,
+			basis: basisView(scores.composite.basis),
 			rank: scores.composite.rank,
 			rankInterval: scores.composite.rankInterval,
 			rankedRegions: scores.composite.rankedRegions
 		},
 		dimensions,
+		// Kominfo's own results for the region: shown beside our index, never inside it.
+		official: officialResults(region.code).map((r) => ({
+			table: r.table,
+			year: r.year,
+			cohortId: r.cohortId,
+			cohortEn: r.cohortEn,
+			letter: r.letter,
+			copyHref: r.copyHref,
+			final: r.final,
+			rank: r.rank,
+			ranked: r.ranked
+		})),
 		hasIllustrative: scores.hasIllustrative || Boolean(compare?.hasIllustrative),
 		hasCarriedForward: scores.hasCarriedForward,
 		whatIf: {
@@ -75,10 +100,12 @@ export const load = (async ({ url }) => {
 			peers,
 			settings: {
 				aggregation: ctx.profile.settings.aggregation,
-				minCoverage: ctx.profile.settings.minCoverage,
+				minCoverage: ctx.profile.settings.compositeMinCoverage,
 				geometricFloor: ctx.profile.settings.geometricFloor,
 				ratingBands: ctx.profile.settings.ratingBands
 			}
-		}
+		},
+		minCoverage: ctx.profile.settings.minCoverage,
+		maxCarriedShare: ctx.profile.settings.maxCarriedShare
 	};
 }) satisfies PageServerLoad;

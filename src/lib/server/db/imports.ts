@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
 import type { Connection } from './index';
 import type { ImportRecord } from './schema';
 
-export interface ObservationInput {
+/** What observations and targets share. */
+export interface ValueInput {
 	regionCode: string;
 	indicatorCode: string;
 	year: number;
@@ -21,8 +22,16 @@ export interface ObservationInput {
 	sourceRow?: number;
 }
 
-export interface TargetInput extends ObservationInput {
+export interface ObservationInput extends ValueInput {
+	/** One of SOURCE_KINDS, or `''` when the file did not say. */
+	sourceKind: string;
+	referencePeriod: string;
+}
+
+export interface TargetInput extends ValueInput {
 	documentType: string;
+	/** Page, table or chapter of the document. */
+	documentRef: string;
 }
 
 export interface RegionInput {
@@ -78,6 +87,10 @@ export interface IndicatorInput {
 	definitionSource: string;
 	yearFrom: number | null;
 	decimals: number | null;
+	/** Space-separated years from which the series is on a new basis; `''` for none. */
+	breakYears: string;
+	breakNoteId: string;
+	breakNoteEn: string;
 	sortOrder: number;
 }
 
@@ -139,7 +152,7 @@ export class ImportRefused extends Error {
 export class RowRejected extends Error {
 	override name = 'RowRejected';
 	constructor(
-		readonly row: ObservationInput | TargetInput,
+		readonly row: ValueInput,
 		readonly cause: Error & { code?: string }
 	) {
 		super(cause.message);
@@ -182,22 +195,25 @@ function statements(sqlite: Database.Database) {
 		upsertIndicator: sqlite.prepare(
 			`INSERT INTO indicators (code, framework_code, element_code, name_id, name_en, description_id, description_en,
 			   rationale_id, rationale_en, unit, polarity, value_type, method, worst, best, benchmark, opd, weight,
-			   definition_source, year_from, decimals, sort_order)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			   definition_source, year_from, decimals, break_years, break_note_id, break_note_en, sort_order)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			 ON CONFLICT (code) DO UPDATE SET framework_code = excluded.framework_code, element_code = excluded.element_code,
 			   name_id = excluded.name_id, name_en = excluded.name_en, description_id = excluded.description_id,
 			   description_en = excluded.description_en, rationale_id = excluded.rationale_id, rationale_en = excluded.rationale_en,
 			   unit = excluded.unit, polarity = excluded.polarity, value_type = excluded.value_type, method = excluded.method,
 			   worst = excluded.worst, best = excluded.best, benchmark = excluded.benchmark, opd = excluded.opd,
 			   weight = excluded.weight, definition_source = excluded.definition_source, year_from = excluded.year_from,
-			   decimals = excluded.decimals,
+			   decimals = excluded.decimals, break_years = excluded.break_years,
+			   break_note_id = excluded.break_note_id, break_note_en = excluded.break_note_en,
 			   sort_order = excluded.sort_order
 			 WHERE (framework_code, element_code, name_id, name_en, description_id, description_en, rationale_id, rationale_en,
-			   unit, polarity, value_type, method, worst, best, benchmark, opd, weight, definition_source, year_from, decimals, sort_order) IS NOT
+			   unit, polarity, value_type, method, worst, best, benchmark, opd, weight, definition_source, year_from, decimals,
+			   break_years, break_note_id, break_note_en, sort_order) IS NOT
 			   (excluded.framework_code, excluded.element_code, excluded.name_id, excluded.name_en, excluded.description_id,
 			   excluded.description_en, excluded.rationale_id, excluded.rationale_en, excluded.unit, excluded.polarity,
 			   excluded.value_type, excluded.method, excluded.worst, excluded.best, excluded.benchmark, excluded.opd,
-			   excluded.weight, excluded.definition_source, excluded.year_from, excluded.decimals, excluded.sort_order)`
+			   excluded.weight, excluded.definition_source, excluded.year_from, excluded.decimals, excluded.break_years,
+			   excluded.break_note_id, excluded.break_note_en, excluded.sort_order)`
 		),
 		upsertProfile: sqlite.prepare(
 			`INSERT INTO scoring_profiles (code, framework_code, version, name_id, name_en, year_from, year_to, is_default, settings)
@@ -226,11 +242,12 @@ function statements(sqlite: Database.Database) {
  * Value rows per multi-row INSERT. Starting a statement and binding it costs about as much as
  * writing the row: a million-row import took 4.1 s one row per statement and 2.9–3.1 s at 64 or
  * 256 rows (the pipeline case of `npm run bench -- import` with this constant changed,
- * 2026-11-29). 256 × 10 columns stays far below SQLite's limit of 32,766 bound parameters.
+ * 2026-11-29). 256 × 11 columns stays far below SQLite's limit of 32,766 bound parameters.
  */
 export const VALUE_BATCH_ROWS = 256;
 
-const OBSERVATION_COLUMNS = [
+/** The columns every value row binds, in this order; then each table's own two. */
+const VALUE_COLUMNS = [
 	'region_code',
 	'indicator_code',
 	'value_type',
@@ -241,7 +258,12 @@ const OBSERVATION_COLUMNS = [
 	'illustrative',
 	'import_id'
 ] as const;
-const TARGET_COLUMNS = [...OBSERVATION_COLUMNS, 'document_type'] as const;
+const OWN_COLUMNS = {
+	observations: ['source_kind', 'reference_period'],
+	targets: ['document_type', 'document_ref']
+} as const;
+const OBSERVATION_COLUMNS = [...VALUE_COLUMNS, ...OWN_COLUMNS.observations] as const;
+const TARGET_COLUMNS = [...VALUE_COLUMNS, ...OWN_COLUMNS.targets] as const;
 
 function valueStatements(
 	sqlite: Database.Database,
@@ -258,7 +280,7 @@ function valueStatements(
 		insertNew: sqlite.prepare(insert(1) + ifAbsent),
 		insert: sqlite.prepare(insert(1)),
 		current: sqlite.prepare(
-			`SELECT id, value, source, note, illustrative${table === 'targets' ? ', document_type' : ''} FROM ${table}
+			`SELECT id, value, source, note, illustrative, ${OWN_COLUMNS[table].join(', ')} FROM ${table}
 			 WHERE region_code = ? AND indicator_code = ? AND year = ? AND superseded_by IS NULL`
 		),
 		supersede: sqlite.prepare(`UPDATE ${table} SET superseded_by = ? WHERE id = ?`),
@@ -291,7 +313,10 @@ interface CurrentRow {
 	source: string;
 	note: string;
 	illustrative: number;
+	source_kind?: string;
+	reference_period?: string;
 	document_type?: string;
+	document_ref?: string;
 }
 
 function sameValue(current: CurrentRow, row: ObservationInput | TargetInput) {
@@ -300,7 +325,9 @@ function sameValue(current: CurrentRow, row: ObservationInput | TargetInput) {
 		current.source === row.source &&
 		current.note === row.note &&
 		Boolean(current.illustrative) === row.illustrative &&
-		('documentType' in row ? current.document_type === row.documentType : true)
+		('documentType' in row
+			? current.document_type === row.documentType && current.document_ref === row.documentRef
+			: current.source_kind === row.sourceKind && current.reference_period === row.referencePeriod)
 	);
 }
 
@@ -353,8 +380,8 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 			meta.actor
 		).lastInsertRowid
 	);
-	// Argument order follows OBSERVATION_COLUMNS, then TARGET_COLUMNS' document_type.
-	const bindValue = (v: ObservationInput, out: unknown[], at: number) => {
+	// Argument order follows VALUE_COLUMNS, then the table's OWN_COLUMNS.
+	const bindValue = (v: ValueInput, out: unknown[], at: number) => {
 		out[at] = v.regionCode;
 		out[at + 1] = v.indicatorCode;
 		out[at + 2] = valueTypeOf(v.indicatorCode);
@@ -369,7 +396,11 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 		s.observations,
 		counts,
 		importId,
-		bindValue,
+		(o: ObservationInput, out, at) => {
+			bindValue(o, out, at);
+			out[at + 9] = o.sourceKind;
+			out[at + 10] = o.referencePeriod;
+		},
 		OBSERVATION_COLUMNS.length
 	);
 	const targets = valueBatcher(
@@ -379,6 +410,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 		(t: TargetInput, out, at) => {
 			bindValue(t, out, at);
 			out[at + 9] = t.documentType;
+			out[at + 10] = t.documentRef;
 		},
 		TARGET_COLUMNS.length
 	);
@@ -461,6 +493,9 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 					i.definitionSource,
 					i.yearFrom,
 					i.decimals,
+					i.breakYears,
+					i.breakNoteId,
+					i.breakNoteEn,
 					i.sortOrder
 				),
 				existed
@@ -508,7 +543,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
  * alone: a row whose current value this batch inserted was new; any other row is compared with
  * its current value, which is superseded only when the value differs.
  */
-function valueBatcher<R extends ObservationInput>(
+function valueBatcher<R extends ObservationInput | TargetInput>(
 	table: Statements['observations'],
 	counts: Counts,
 	importId: number,
@@ -604,7 +639,7 @@ function isConstraint(e: Error): boolean {
 }
 
 /** A constraint failure becomes `RowRejected` naming the row; anything else passes unchanged. */
-function rejectedAs(row: ObservationInput, e: unknown): unknown {
+function rejectedAs(row: ValueInput, e: unknown): unknown {
 	return e instanceof Error && e.name === 'SqliteError' && isConstraint(e)
 		? new RowRejected(row, e)
 		: e;

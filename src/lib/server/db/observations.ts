@@ -28,6 +28,8 @@ export function listCurrent(db: Db, filter: ObservationFilter = {}) {
 			year: observations.year,
 			value: observations.value,
 			source: observations.source,
+			sourceKind: observations.sourceKind,
+			referencePeriod: observations.referencePeriod,
 			note: observations.note,
 			illustrative: observations.illustrative,
 			importId: observations.importId

@@ -28,13 +28,23 @@ import {
 	MIN_YEAR,
 	POLARITIES,
 	REGION_KINDS,
+	SOURCE_KINDS,
 	TARGET_DOCUMENTS,
 	VALUE_TYPES
 } from '../../import/types';
 
 // The domain's lists live with the import schemas (which the files are checked against); the
 // tables' CHECKs use the same ones.
-export { MAX_YEAR, METHODS, MIN_YEAR, POLARITIES, REGION_KINDS, TARGET_DOCUMENTS, VALUE_TYPES };
+export {
+	MAX_YEAR,
+	METHODS,
+	MIN_YEAR,
+	POLARITIES,
+	REGION_KINDS,
+	SOURCE_KINDS,
+	TARGET_DOCUMENTS,
+	VALUE_TYPES
+};
 
 export const IMPORT_KINDS = [
 	'seed',
@@ -158,6 +168,13 @@ export const indicators = sqliteTable(
 		yearFrom: integer('year_from'),
 		/** Decimals a reader sees (BPS publishes IPM as 74,10); null = as many as the value has. */
 		decimals: integer('decimals'),
+		/**
+		 * Space-separated years from which the series is on a new basis (BPS's life expectancy from
+		 * 2024): no trend, carry-forward or comparison runs across one. `''` = none.
+		 */
+		breakYears: text('break_years').notNull().default(''),
+		breakNoteId: text('break_note_id').notNull().default(''),
+		breakNoteEn: text('break_note_en').notNull().default(''),
 		sortOrder: integer('sort_order').notNull().default(0)
 	},
 	(t) => [
@@ -186,6 +203,10 @@ export const indicators = sqliteTable(
 		// Target of the (indicator_code, value_type) foreign keys of observations and targets.
 		uniqueIndex('indicators_code_value_type').on(t.code, t.valueType),
 		check('indicators_decimals', sql`${t.decimals} IS NULL OR ${t.decimals} BETWEEN 0 AND 6`),
+		check(
+			'indicators_break_years',
+			sql`${t.breakYears} = '' OR ${t.breakYears} GLOB '[0-9][0-9][0-9][0-9]*'`
+		),
 		index('indicators_element').on(t.frameworkCode, t.elementCode)
 	]
 );
@@ -259,8 +280,15 @@ export const observations = sqliteTable(
 		value: real('value').notNull(),
 		/** URL or document the value was read in. Required: every number shown has a source. */
 		source: text('source').notNull(),
+		/** Who published it (SOURCE_KINDS); `''` when the importer did not say. */
+		sourceKind: text('source_kind').notNull().default(''),
+		/** The period measured, as printed (`Maret 2023`); `''` when not stated (then: the year). */
+		referencePeriod: text('reference_period').notNull().default(''),
 		note: text('note').notNull().default(''),
-		/** 1 when the value is illustrative (not from a real source): pages must say so. */
+		/**
+		 * 1 when the value is illustrative (not from a real source). Only the opt-in demo dataset
+		 * has such rows; a real instance refuses them at import. Pages must say so.
+		 */
 		illustrative: integer('illustrative', { mode: 'boolean' }).notNull().default(false),
 		importId: integer('import_id')
 			.notNull()
@@ -272,6 +300,12 @@ export const observations = sqliteTable(
 		yearCheck('observations_year', t.year),
 		check('observations_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
 		check('observations_source', sql`length(trim(${t.source})) > 0`),
+		check(
+			'observations_source_kind',
+			sql.raw(
+				`(source_kind = '' OR ${SOURCE_KINDS.map((k) => `source_kind = '${k}'`).join(' OR ')})`
+			)
+		),
 		foreignKey({
 			columns: [t.indicatorCode, t.valueType],
 			foreignColumns: [indicators.code, indicators.valueType]
@@ -302,8 +336,10 @@ export const targets = sqliteTable(
 		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
 		year: integer('year').notNull(),
 		value: real('value').notNull(),
-		/** Kind of planning document: RPJMD, Renstra, masterplan … */
+		/** Kind of planning document: RPJMD, RPD, Renstra … */
 		documentType: text('document_type', { enum: TARGET_DOCUMENTS }).notNull(),
+		/** Where in the document the value is printed: page, table or chapter. */
+		documentRef: text('document_ref').notNull(),
 		/** The document itself: title, number, URL. */
 		source: text('source').notNull(),
 		note: text('note').notNull().default(''),
@@ -318,6 +354,7 @@ export const targets = sqliteTable(
 		check('targets_finite', sql`${t.value} = ${t.value} AND abs(${t.value}) < 1e300`),
 		check('targets_document_type', equalsOneOf('document_type', TARGET_DOCUMENTS)),
 		check('targets_source', sql`length(trim(${t.source})) > 0`),
+		check('targets_document_ref', sql`length(trim(${t.documentRef})) > 0`),
 		foreignKey({
 			columns: [t.indicatorCode, t.valueType],
 			foreignColumns: [indicators.code, indicators.valueType]

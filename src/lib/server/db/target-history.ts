@@ -6,6 +6,7 @@ export interface TargetHistoryRow {
 	year: number;
 	value: number;
 	documentType: string;
+	documentRef: string;
 	source: string;
 	note: string;
 	illustrative: boolean;
@@ -23,7 +24,8 @@ export function targetHistory(
 	return (
 		conn.sqlite
 			.prepare(
-				`SELECT t.id, t.year, t.value, t.document_type AS documentType, t.source, t.note,
+				`SELECT t.id, t.year, t.value, t.document_type AS documentType,
+				        t.document_ref AS documentRef, t.source, t.note,
 				        t.illustrative, t.import_id AS importId, i.created_at AS importedAt, i.actor,
 				        t.superseded_by AS supersededBy
 				 FROM targets t JOIN imports i ON i.id = t.import_id

@@ -1,4 +1,4 @@
-/** Targets from planning documents (RPJMD, Renstra, masterplan): current value per year. */
+/** Targets from planning documents (RPJMD, RPD, Renstra …): current value per year. */
 import { and, asc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Db } from './index';
 import { targets } from './schema';
@@ -25,6 +25,7 @@ export function listCurrent(db: Db, filter: TargetFilter = {}) {
 			year: targets.year,
 			value: targets.value,
 			documentType: targets.documentType,
+			documentRef: targets.documentRef,
 			source: targets.source,
 			note: targets.note,
 			illustrative: targets.illustrative

@@ -38,20 +38,30 @@ const round = (v: number, d: number) => Math.round(v * 10 ** d + 1e-9) / 10 ** d
 export const zipPath = (sha256: string, name: string) =>
 	`evidence/${sha256.slice(0, 16)}-${sanitiseFileName(name)}`;
 
-function valueText(item: SnapshotItem): string {
+function valueText(item: SnapshotItem, year: number): string {
 	return item.data
 		.map((d) => {
 			const v =
 				d.value === null ? '–' : `${d.value}${d.unit && d.unit !== 'level' ? ` ${d.unit}` : ''}`;
 			const when = d.year === null ? '' : ` (${d.year})`;
+			// A value from an earlier year stands in for this one: say so where it is read.
+			const carried = d.year !== null && d.year < year ? ' [dari tahun sebelumnya]' : '';
 			const flag = d.illustrative ? ' [ilustrasi]' : '';
-			return item.kind === 'spbe' ? `${v}${when}${flag}` : `${d.nameId}: ${v}${when}${flag}`;
+			const line = `${v}${when}${carried}${flag}`;
+			return item.kind === 'spbe' ? line : `${d.nameId}: ${line}`;
 		})
 		.join('\n');
 }
 
+/** Each source once, with who published it and the period it measures when known. */
 function sourceText(item: SnapshotItem): string {
-	return [...new Set(item.data.map((d) => d.source).filter((s): s is string => !!s))].join('\n');
+	const lines = item.data
+		.filter((d) => !!d.source)
+		.map((d) => {
+			const about = [d.sourceKind, d.referencePeriod].filter(Boolean).join(', ');
+			return about ? `${d.source} (${about})` : (d.source as string);
+		});
+	return [...new Set(lines)].join('\n');
 }
 
 function evidenceText(item: SnapshotItem, ctx: ExportContext, submissionId: number): string {
@@ -161,7 +171,7 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 				[
 					item.key,
 					item.titleId,
-					valueText(item),
+					valueText(item, content.submission.year),
 					sourceText(item),
 					item.answer ?? '',
 					item.justification,

@@ -58,7 +58,8 @@ function indicatorData(
 ): { data: Map<string, SnapshotDatum>; profile: { code: string; version: string } | null } {
 	const observations = conn.sqlite
 		.prepare(
-			`SELECT o.indicator_code AS code, o.year, o.value, o.source, o.illustrative
+			`SELECT o.indicator_code AS code, o.year, o.value, o.source, o.illustrative,
+			        o.source_kind AS sourceKind, o.reference_period AS referencePeriod
 			 FROM observations o JOIN indicators i ON i.code = o.indicator_code
 			 WHERE o.superseded_by IS NULL AND o.region_code = ? AND i.framework_code = ? AND o.year <= ?`
 		)
@@ -68,6 +69,8 @@ function indicatorData(
 		value: number;
 		source: string;
 		illustrative: number;
+		sourceKind: string;
+		referencePeriod: string;
 	}[];
 	const obs = new Map(observations.map((o) => [`${o.code}|${o.year}`, o]));
 	let scores = new Map<string, IndicatorScore>();
@@ -97,6 +100,8 @@ function indicatorData(
 			value: s?.value ?? o?.value ?? null,
 			year: o ? year : null,
 			source: o?.source ?? null,
+			sourceKind: o?.sourceKind ?? null,
+			referencePeriod: o?.referencePeriod ?? null,
 			score: s?.score ?? null,
 			illustrative: s?.illustrative ?? Boolean(o?.illustrative)
 		});

@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { KOMINFO_2022_SOURCE } from '$lib/evaluation/kominfo';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
+import * as indicators from '$lib/server/db/indicators';
+import * as observations from '$lib/server/db/observations';
 import * as regions from '$lib/server/db/regions';
 import { childRegions, mapGeometry } from '$lib/server/geo';
-import { kominfo2022 } from '$lib/server/official';
+import { officialTables } from '$lib/server/official';
 import { parseYear, resolveScorecard } from '$lib/server/scorecard';
 import type { GroupScore, RegionYearScore } from '$lib/scoring';
 import {
@@ -16,11 +17,15 @@ import {
 	shortRegionName
 } from './view';
 import {
+	indicatorMapValues,
+	INDICATOR_MAP,
+	mapIndicators,
 	officialMapValues,
 	OFFICIAL_MAP,
 	parseMapMode,
 	provinceShortName,
-	scoreMapValues
+	scoreMapValues,
+	type MapMode
 } from './map';
 import type { PageServerLoad } from './$types';
 
@@ -38,9 +43,13 @@ export const load = (async ({ url }) => {
 	if (dimension !== null && !dimensions.some((d) => d.code === dimension)) {
 		error(404, `Unknown dimension "${dimension}".`);
 	}
-	const mapMode = parseMapMode(url.searchParams.get('map'));
+	const mapMode = parseMapMode(url.searchParams.get('map'), ctx.scoredYears.includes(year));
 	if (mapMode === null) error(404, `Unknown map "${url.searchParams.get('map')}".`);
-	if (mapMode === 'official' && !kominfo2022()) {
+	const askedLayer = url.searchParams.get('indicator') || null;
+	if (askedLayer !== null && !ctx.framework.indicators.some((i) => i.code === askedLayer)) {
+		error(404, `Unknown indicator "${askedLayer}".`);
+	}
+	if (mapMode === 'official' && officialTables().length === 0) {
 		error(404, 'This data folder has no published evaluation results.');
 	}
 	const askedFrom = parseYear(url, 'from');
@@ -148,7 +157,13 @@ export const load = (async ({ url }) => {
 			from: askedFrom ?? undefined,
 			to: askedTo ?? undefined,
 			dimension: dimension ?? undefined,
-			map: mapMode === 'official' ? OFFICIAL_MAP : undefined
+			map:
+				url.searchParams.get('map') === OFFICIAL_MAP
+					? OFFICIAL_MAP
+					: url.searchParams.get('map') === INDICATOR_MAP
+						? INDICATOR_MAP
+						: undefined,
+			indicator: askedLayer ?? undefined
 		},
 		options: {
 			years: withCurrent(ctx.years, year),
@@ -164,32 +179,73 @@ export const load = (async ({ url }) => {
 			draws: ctx.profile.settings.sensitivity.draws,
 			aggregation: ctx.profile.settings.sensitivity.includeGeometric
 		},
-		map: provinceMap(mapMode, dimension, peers)
+		anyScoresEver: ctx.scoredYears.length > 0,
+		map: provinceMap(mapMode, dimension, peers, {
+			year,
+			indicator: askedLayer,
+			framework: ctx.framework.code
+		})
 	};
 }) satisfies PageServerLoad;
 
 /**
  * The province's kabupaten/kota coloured by our scores for the page's year and dimension, or by
- * Kominfo's published 2022 index; null when the data folder has no boundaries for them.
+ * the final index of Kominfo's newest published evaluation (every cohort table of that year); null
+ * when the data folder has no boundaries for them.
  */
 function provinceMap(
-	mode: 'scores' | 'official',
+	mode: MapMode,
 	dimension: string | null,
-	peers: Parameters<typeof scoreMapValues>[0]
+	peers: Parameters<typeof scoreMapValues>[0],
+	at: { year: number; indicator: string | null; framework: string }
 ) {
 	const { province } = config().instance;
 	const onMap = childRegions(province, ['kabupaten', 'kota']).map((r) => r.code);
 	const geometry = mapGeometry(onMap, MAP_WIDTH);
 	if (!geometry) return null;
-	const provinceName = regions.get(getDb(), province)?.name ?? province;
-	const official = kominfo2022();
+	const db = getDb();
+	const provinceName = regions.get(db, province)?.name ?? province;
+	// One indicator's published values on the map: the indicators with values that year, the one
+	// asked for or else the one with the most regions.
+	const yearValues = observations.listCurrent(db, {
+		framework: at.framework,
+		regions: onMap,
+		year: at.year
+	});
+	const meta = new Map(indicators.list(db, { framework: at.framework }).map((i) => [i.code, i]));
+	const layers = mapIndicators(yearValues, onMap, at.year).map((l) => ({
+		...l,
+		nameId: meta.get(l.code)?.nameId ?? l.code,
+		nameEn: meta.get(l.code)?.nameEn ?? l.code
+	}));
+	const layerCode = at.indicator ?? layers[0]?.code ?? null;
+	const layerMeta = layerCode ? meta.get(layerCode) : undefined;
+	const layer = layerMeta
+		? {
+				code: layerMeta.code,
+				nameId: layerMeta.nameId,
+				nameEn: layerMeta.nameEn,
+				unit: layerMeta.unit,
+				decimals: layerMeta.decimals,
+				polarity: layerMeta.polarity,
+				year: at.year,
+				options: layers
+			}
+		: null;
+	const tables = officialTables();
+	const newest = tables.filter((t) => t.year === tables[0]?.year);
 	const values =
-		mode === 'official' && official
-			? {
-					values: officialMapValues(official.rows, onMap) as Record<string, number | null>,
-					illustrative: {} as Record<string, boolean>
-				}
-			: scoreMapValues(peers, dimension);
+		mode === 'indicator'
+			? indicatorMapValues(yearValues, layerCode ?? '', at.year, onMap)
+			: mode === 'official' && newest.length
+				? {
+						values: officialMapValues(
+							newest.flatMap((t) => t.evaluation.rows),
+							onMap
+						) as Record<string, number | null>,
+						illustrative: {} as Record<string, boolean>
+					}
+				: scoreMapValues(peers, dimension);
 	return {
 		mode,
 		geometry,
@@ -199,10 +255,11 @@ function provinceMap(
 		linked: peers.map((p) => p.code),
 		province: provinceShortName(provinceName),
 		source: {
-			letter: KOMINFO_2022_SOURCE.letter,
-			year: KOMINFO_2022_SOURCE.year,
-			href: KOMINFO_2022_SOURCE.copyHref
+			letter: newest[0]?.letter ?? '',
+			year: newest[0]?.year ?? null,
+			href: newest[0]?.copyHref ?? ''
 		},
-		officialAvailable: official !== null
+		officialAvailable: newest.length > 0,
+		layer
 	};
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KominfoEvaluationRow } from '$lib/evaluation/kominfo';
 import {
+	indicatorMapValues,
+	mapIndicators,
 	officialMapValues,
 	parseMapMode,
 	provinceShortName,
@@ -102,5 +104,60 @@ describe('provinceShortName()', () => {
 		['', '']
 	])('provinceShortName(%j) is %j', (name, expected) => {
 		expect(provinceShortName(name)).toBe(expected);
+	});
+});
+
+describe('the indicator layer', () => {
+	const obs = [
+		{
+			regionCode: '33.18',
+			indicatorCode: 'hdi_ipm',
+			year: 2023,
+			value: 73.59,
+			illustrative: false
+		},
+		{
+			regionCode: '33.19',
+			indicatorCode: 'hdi_ipm',
+			year: 2023,
+			value: 76.71,
+			illustrative: false
+		},
+		{ regionCode: '33.19', indicatorCode: 'gini', year: 2023, value: 0.36, illustrative: true },
+		{
+			regionCode: '33.18',
+			indicatorCode: 'hdi_ipm',
+			year: 2022,
+			value: 73.14,
+			illustrative: false
+		},
+		{ regionCode: '32.01', indicatorCode: 'gini', year: 2023, value: 0.4, illustrative: false }
+	];
+	it('parseMapMode() defaults to the indicator layer in a year nobody scores in', () => {
+		expect(parseMapMode(null, false)).toBe('indicator');
+		expect(parseMapMode('', false)).toBe('indicator');
+		expect(parseMapMode('scores', false)).toBe('scores');
+		expect(parseMapMode('indicator', true)).toBe('indicator');
+		expect(parseMapMode('layer', true)).toBeNull();
+	});
+	it('mapIndicators() lists the indicators with values on the map that year, most regions first', () => {
+		expect(mapIndicators(obs, ['33.18', '33.19'], 2023)).toEqual([
+			{ code: 'hdi_ipm', regions: 2 },
+			{ code: 'gini', regions: 1 }
+		]);
+		expect(mapIndicators(obs, ['33.18', '33.19'], 2023, 2)).toEqual([
+			{ code: 'hdi_ipm', regions: 2 }
+		]);
+		expect(mapIndicators(obs, ['33.18'], 2021)).toEqual([]);
+	});
+	it('indicatorMapValues() gives that year only, empty elsewhere, never a value carried from another year', () => {
+		expect(indicatorMapValues(obs, 'hdi_ipm', 2023, ['33.18', '33.19', '33.20'])).toEqual({
+			values: { '33.18': 73.59, '33.19': 76.71, '33.20': null },
+			illustrative: { '33.18': false, '33.19': false }
+		});
+		expect(indicatorMapValues(obs, 'gini', 2023, ['33.18', '33.19']).illustrative).toEqual({
+			'33.19': true
+		});
+		expect(indicatorMapValues(obs, 'hdi_ipm', 2024, ['33.18']).values).toEqual({ '33.18': null });
 	});
 });

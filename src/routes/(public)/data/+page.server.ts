@@ -29,7 +29,13 @@ export const load = (async ({ url }) => {
 		allRegions.some((r) => r.code === c)
 	);
 	const regionCode = url.searchParams.get('region') || instance.defaultRegion;
-	if (!peerCodes.includes(regionCode)) error(404, `Unknown region "${regionCode}".`);
+	// Any kabupaten/kota may be looked at (every scorecard links here); the comparison table below
+	// stays with the instance's own group, plus the region asked for.
+	const asked = allRegions.find((r) => r.code === regionCode);
+	if (!asked || (asked.kind !== 'kabupaten' && asked.kind !== 'kota')) {
+		error(404, `Unknown region "${regionCode}".`);
+	}
+	if (!peerCodes.includes(regionCode)) peerCodes.push(regionCode);
 
 	const [nodes, list, values] = [
 		frameworks.nodes(db, framework.code),
@@ -71,6 +77,7 @@ export const load = (async ({ url }) => {
 					nameId: i.nameId,
 					nameEn: i.nameEn,
 					context: i.weight === 0,
+					opd: i.opd,
 					statuses: matrix.get(i.code) ?? []
 				}))
 			};

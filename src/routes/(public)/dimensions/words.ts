@@ -19,6 +19,8 @@ export function reasonWords(reason: NullReason | null): string {
 			return m.dim_reason_context();
 		case 'not_applicable':
 			return m.dim_reason_not_applicable();
+		case 'stale_data':
+			return m.dim_reason_stale_data();
 		default:
 			return m.dim_reason_insufficient_data();
 	}

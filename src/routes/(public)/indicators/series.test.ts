@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	chartCsv,
-	fillYears,
-	indicatorChart,
-	parsePeers,
-	peersParam,
-	type ValueRow
-} from './series';
+import { fillYears, indicatorChart, parsePeers, peersParam, type ValueRow } from './series';
 
 const AVAILABLE = ['33.15', '33.19', '33.20'];
 
@@ -79,42 +72,5 @@ describe('indicatorChart()', () => {
 		expect(chart.years).toBeNull();
 		expect(chart.region.points).toEqual([]);
 		expect(chart.target).toEqual([{ year: 2020, value: 1, illustrative: undefined }]);
-	});
-});
-
-describe('chartCsv()', () => {
-	it('chartCsv() writes the year, the region, the target and the shown peers, with illustrative flags', () => {
-		const chart = indicatorChart(
-			rows,
-			[
-				{ year: 2021, value: 75, illustrative: true },
-				{ year: 2022, value: 76, illustrative: true }
-			],
-			pati,
-			peers,
-			['33.20']
-		);
-		expect(chartCsv(chart, { title: 'IPM', lang: 'id', unit: 'indeks' })).toBe(
-			'\uFEFF' +
-				[
-					'Tahun,Kabupaten Pati (indeks),Kabupaten Pati (ilustratif),Target (indeks),Target (ilustratif),Kabupaten Jepara (indeks)',
-					'2019,70.5,,,,',
-					'2020,,,,,',
-					'2021,71,true,75,true,72.25',
-					'2022,,,76,true,'
-				].join('\r\n')
-		);
-	});
-	it('chartCsv() in English with every peer hidden has only the region column', () => {
-		const chart = indicatorChart(rows, [], pati, peers, []);
-		expect(chartCsv(chart, { title: 'HDI', lang: 'en' })).toBe(
-			'\uFEFF' +
-				[
-					'Year,Kabupaten Pati,Kabupaten Pati (illustrative)',
-					'2019,70.5,',
-					'2020,,',
-					'2021,71,true'
-				].join('\r\n')
-		);
 	});
 });

@@ -1,13 +1,8 @@
 /**
- * Pure helpers behind the indicator and dimension pages: the `?peers=` parameter, the series a
- * LineChart draws (one region, its peers, its target points) and the CSV of exactly those series.
- * The page and the `data.csv` route both call `indicatorChart` and `chartCsv`, so the server
- * download and the chart's own CSV cannot drift apart. No SvelteKit, no database.
+ * Pure helpers behind the indicator and dimension pages: the `?peers=` parameter and the series a
+ * LineChart draws (one region, its peers, its target points). No SvelteKit, no database.
  */
-import { tableToCsv } from '../../../lib/charts/geometry/csv';
-import { chartLabels } from '../../../lib/charts/labels';
-import { lineModel } from '../../../lib/charts/tables';
-import type { Lang, LineSeries, YearValue } from '../../../lib/charts/types';
+import type { LineSeries, YearValue } from '../../../lib/charts/types';
 
 export interface ValueRow {
 	regionCode: string;
@@ -116,26 +111,4 @@ export function indicatorChart(
 		target: targets.map((t) => ({ year: t.year, value: t.value, illustrative: t.illustrative })),
 		years: span
 	};
-}
-
-/**
- * The CSV the chart offers for download (the same table model LineChart builds from the series
- * it draws), so `data.csv` equals the chart's "Data (CSV)" link byte for byte, BOM included.
- * @example chartCsv(chart, { title: 'IPM', lang: 'id', unit: '%' }).startsWith('\uFEFFTahun,')
- */
-export function chartCsv(
-	chart: IndicatorChart,
-	opts: { title: string; lang: Lang; unit?: string; decimals?: number }
-): string {
-	const labels = chartLabels(opts.lang);
-	const shown = [chart.region, ...chart.peers.filter((p) => !chart.hiddenPeers.includes(p.key))];
-	const target = chart.target.length ? chart.target : null;
-	const model = lineModel(shown, target, {
-		title: opts.title,
-		lang: opts.lang,
-		labels,
-		decimals: opts.decimals,
-		unit: opts.unit
-	});
-	return '\uFEFF' + tableToCsv(model.table, labels.illustrative);
 }

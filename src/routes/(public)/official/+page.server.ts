@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { KOMINFO_2022_SOURCE, displayRegionName, weightsOf } from '$lib/evaluation/kominfo';
+import { displayRegionName, weightsOf } from '$lib/evaluation/kominfo';
 import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import * as regions from '$lib/server/db/regions';
 import { childRegions } from '$lib/server/geo';
-import { kominfo2022 } from '$lib/server/official';
+import { officialTables } from '$lib/server/official';
 import { provinceShortName } from '../compare/map';
 import { officialRows, reproduction } from './view';
 import type { PageServerLoad } from './$types';
@@ -12,21 +12,39 @@ import type { PageServerLoad } from './$types';
 /** The tolerance the project's documents state for the recomputed index (DOMAIN.md). */
 const TOLERANCE = 0.01;
 
-export const load = (async () => {
-	const evaluation = kominfo2022();
-	if (!evaluation) error(404, 'This data folder has no published evaluation results.');
+export const load = (async ({ url }) => {
+	const tables = officialTables();
+	if (tables.length === 0) error(404, 'This data folder has no published evaluation results.');
 	const { instance } = config();
+	const defaultRegion = instance.defaultRegion;
+	// Opens on the newest table the default region took part in, else the newest table.
+	const asked = url.searchParams.get('table');
+	const table = asked
+		? tables.find((t) => t.code === asked)
+		: (tables.find((t) =>
+				t.evaluation.rows.some((r) => r.tookPart && r.regionCode === defaultRegion)
+			) ?? tables[0]);
+	if (!table) error(404, `Unknown table "${asked}".`);
+	const evaluation = table.evaluation;
 	const name = (code: string) => regions.get(getDb(), code)?.name ?? code;
 	const provinceCodes = new Set(childRegions(instance.province).map((r) => r.code));
 	const weights = weightsOf(evaluation.dimensions);
 	const rows = officialRows(evaluation.rows, weights, provinceCodes);
-	const defaultRegion = instance.defaultRegion;
 	return {
+		tables: tables.map((t) => ({
+			code: t.code,
+			year: t.year,
+			cohortId: t.cohortId,
+			cohortEn: t.cohortEn
+		})),
+		table: table.code,
 		source: {
-			letter: KOMINFO_2022_SOURCE.letter,
-			issuer: KOMINFO_2022_SOURCE.issuer,
-			year: KOMINFO_2022_SOURCE.year,
-			copyHref: KOMINFO_2022_SOURCE.copyHref
+			letter: table.letter,
+			issuer: table.issuer,
+			year: table.year,
+			cohortId: table.cohortId,
+			cohortEn: table.cohortEn,
+			copyHref: table.copyHref
 		},
 		dimensions: evaluation.dimensions.map((d) => ({ key: d.key, weight: d.weight })),
 		rows,

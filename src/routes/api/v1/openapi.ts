@@ -5,8 +5,14 @@
  * Operations carry `x-summary-id` (Indonesian summary) for the docs page.
  */
 import { FORMATS, PAGE_DEFAULT, PAGE_MAX } from '$lib/server/api';
-import { MAX_YEAR, MIN_YEAR, REGION_KINDS, TARGET_DOCUMENTS } from '$lib/server/db/schema';
-import { METHODS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
+import {
+	MAX_YEAR,
+	MIN_YEAR,
+	REGION_KINDS,
+	SOURCE_KINDS,
+	TARGET_DOCUMENTS
+} from '$lib/server/db/schema';
+import { METHODS, NULL_REASONS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
 import { STATUSES } from '../../(public)/data/view';
 
 type Json = Record<string, unknown>;
@@ -15,15 +21,6 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (type: string) => ({ type: [type, 'null'] });
 const nullableRef = (name: string) => ({ anyOf: [ref(name), { type: 'null' }] });
 const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const NULL_REASONS = [
-	'no_value',
-	'no_target',
-	'invalid_bounds',
-	'invalid_value',
-	'context',
-	'insufficient_data',
-	'not_applicable'
-];
 
 const object = (properties: Json, required = Object.keys(properties)) => ({
 	type: 'object',
@@ -108,8 +105,26 @@ const schemas: Record<string, Json> = {
 		method: { type: 'string', enum: [...METHODS] },
 		worst: { ...nullable('number'), description: 'Value scoring 0.' },
 		best: { ...nullable('number'), description: 'Value scoring 100.' },
+		benchmark: {
+			...nullable('number'),
+			description: 'bands method: the value earning full points.'
+		},
 		weight: { type: 'number', minimum: 0, description: '0 = context indicator, never scored.' },
-		opd: { type: 'string', description: 'Producing agency (OPD).' }
+		opd: { type: 'string', description: 'Producing agency (OPD).' },
+		year_from: {
+			...nullable('integer'),
+			description: 'First year the indicator applies; null = from the framework’s first year.'
+		},
+		decimals: {
+			...nullable('integer'),
+			description: 'Decimals a reader sees; null = as the value has.'
+		},
+		break_years: {
+			type: 'array',
+			items: { type: 'integer' },
+			description:
+				'Years from which the series is on a new basis (BPS life expectancy and IPM from 2024): no trend or comparison runs across one.'
+		}
 	}),
 	Observation: object({
 		region_code: { type: 'string' },
@@ -117,8 +132,28 @@ const schemas: Record<string, Json> = {
 		year: { type: 'integer' },
 		value: { type: 'number' },
 		source: { type: 'string', description: 'URL or document the value was read in.' },
+		source_kind: {
+			type: 'string',
+			enum: ['', ...SOURCE_KINDS],
+			description:
+				'Who published it: bps (a BPS page), salinan_bps (a public copy of a BPS table), pemerintah (government), berita (news), lainnya (other); empty when not stated.'
+		},
+		reference_period: {
+			type: 'string',
+			description:
+				'The period the value measures, as printed (Maret 2023, SSGI 2022); empty when not stated.'
+		},
 		note: { type: 'string' },
-		illustrative: { type: 'boolean', description: 'True when not from a real source.' }
+		carried_forward: {
+			type: 'boolean',
+			description:
+				'Always false here: a stored value is of its own year; only a score may use an earlier one.'
+		},
+		illustrative: {
+			type: 'boolean',
+			description:
+				'True when invented for the opt-in demo, not from a real source; a real instance holds none.'
+		}
 	}),
 	Target: object({
 		region_code: { type: 'string' },
@@ -126,7 +161,8 @@ const schemas: Record<string, Json> = {
 		year: { type: 'integer' },
 		value: { type: 'number' },
 		document_type: { type: 'string', enum: [...TARGET_DOCUMENTS] },
-		source: { type: 'string' },
+		document_ref: { type: 'string', description: 'Page, table or chapter of the document.' },
+		source: { type: 'string', description: 'The planning document: title, number, URL.' },
 		note: { type: 'string' },
 		illustrative: { type: 'boolean' }
 	}),
@@ -144,7 +180,7 @@ const schemas: Record<string, Json> = {
 		label_en: { type: 'string' },
 		colour: { type: 'string' }
 	}),
-	NullReason: { anyOf: [{ type: 'string', enum: NULL_REASONS }, { type: 'null' }] },
+	NullReason: { anyOf: [{ type: 'string', enum: [...NULL_REASONS] }, { type: 'null' }] },
 	Trend: { type: 'string', enum: [...TREND_STATES] },
 	IndicatorScore: object({
 		code: { type: 'string' },
@@ -166,9 +202,29 @@ const schemas: Record<string, Json> = {
 		carried_forward: { type: 'boolean' },
 		illustrative: { type: 'boolean' },
 		source: nullable('string'),
+		source_kind: nullable('string'),
+		reference_period: nullable('string'),
 		reason: ref('NullReason'),
 		context: { type: 'boolean' },
 		year_from: nullable('integer')
+	}),
+	Basis: object({
+		indicators: { type: 'integer', description: 'Weighted indicators that apply in the year.' },
+		scored: { type: 'integer', description: 'Of those, the ones with a score.' },
+		carried_forward: {
+			type: 'integer',
+			description: 'Of the scored, values from an earlier year.'
+		},
+		illustrative: {
+			type: 'integer',
+			description: 'Of the scored, illustrative values (demo only).'
+		},
+		carried_share: {
+			type: 'number',
+			minimum: 0,
+			maximum: 1,
+			description: 'Share of the score’s weight resting on carried values.'
+		}
 	}),
 	ElementScore: object({
 		code: { type: 'string' },
@@ -177,6 +233,7 @@ const schemas: Record<string, Json> = {
 		weight: { type: 'number' },
 		score: nullable('number'),
 		coverage: { type: 'number', minimum: 0, maximum: 1 },
+		basis: ref('Basis'),
 		trend: ref('Trend'),
 		reason: ref('NullReason'),
 		indicators: { type: 'array', items: ref('IndicatorScore') }
@@ -189,16 +246,50 @@ const schemas: Record<string, Json> = {
 		score: nullable('number'),
 		rating: nullableRef('Rating'),
 		coverage: { type: 'number', minimum: 0, maximum: 1 },
+		basis: ref('Basis'),
 		trend: ref('Trend'),
 		reason: ref('NullReason'),
 		elements: { type: 'array', items: ref('ElementScore') }
 	}),
+	Predikat: object({
+		id: { type: 'string' },
+		label_id: { type: 'string' },
+		label_en: { type: 'string' }
+	}),
+	Spbe: object({
+		index: { ...nullable('number'), description: 'PermenPANRB 59/2020 index, 1–5, unrounded.' },
+		index_rounded: { ...nullable('number'), description: 'Two decimals, as published.' },
+		predikat: nullableRef('Predikat'),
+		domains: {
+			type: 'array',
+			items: object({
+				code: { type: 'string' },
+				weight: { type: 'number' },
+				index: nullable('number'),
+				aspects: {
+					type: 'array',
+					items: object({
+						code: { type: 'string' },
+						weight: { type: 'number' },
+						index: nullable('number')
+					})
+				}
+			})
+		},
+		missing: { type: 'array', items: { type: 'string' } }
+	}),
 	Scores: object({
 		region_code: { type: 'string' },
 		year: { type: 'integer' },
+		year_is_default: {
+			type: 'boolean',
+			description: 'True when no year was asked: the year the scorecard opens on.'
+		},
 		framework: { type: 'string' },
 		profile: { type: 'string' },
 		min_coverage: { type: 'number' },
+		composite_min_coverage: { type: 'number' },
+		max_carried_share: { type: 'number' },
 		target_cap: { type: 'number' },
 		aggregation: { type: 'string', enum: ['arithmetic', 'geometric'] },
 		geometric_floor: { type: 'number' },
@@ -213,9 +304,11 @@ const schemas: Record<string, Json> = {
 					{ type: 'null' }
 				]
 			},
-			reason: ref('NullReason')
+			reason: ref('NullReason'),
+			basis: ref('Basis')
 		}),
-		dimensions: { type: 'array', items: ref('DimensionScore') }
+		dimensions: { type: 'array', items: ref('DimensionScore') },
+		spbe: { ...nullableRef('Spbe'), description: 'For an SPBE framework only; null otherwise.' }
 	})
 };
 
@@ -369,7 +462,7 @@ export function openApiDocument(server = '/'): Json {
 			version: '1.0.0',
 			summary: 'Indicators, observations, targets and scores of a smart-city scorecard.',
 			description:
-				'Read-only and public. Every GET answer carries a weak ETag and Cache-Control (send If-None-Match for a 304) and CORS Access-Control-Allow-Origin: *. Each address may make API_RATE_LIMIT requests a minute (600 by default); above that the answer is 429 with Retry-After. Errors are JSON { "error": { "code", "message" } }. Lists are JSON arrays (or CSV with format=csv); they are paginated only when limit or offset is given, with X-Total-Count and a Link header. Values flagged illustrative are not from a real source.',
+				'Read-only and public. Every GET answer carries a weak ETag and Cache-Control (send If-None-Match for a 304) and CORS Access-Control-Allow-Origin: *. Each address may make API_RATE_LIMIT requests a minute (600 by default); above that the answer is 429 with Retry-After. Errors are JSON { "error": { "code", "message" } }. Lists are JSON arrays (or CSV with format=csv); they are paginated only when limit or offset is given, with X-Total-Count and a Link header. Values flagged illustrative are not from a real source; only the opt-in demo instance holds any. Scores are the Indeks Rapor Cerdas: this project\'s 0–100 index of published indicators organised by the six GM100SC dimensions. They are not Kominfo\'s smart-city evaluation score, which Kominfo\'s assessors give on a 0–4 scale.',
 			license: { name: 'MIT', identifier: 'MIT' }
 		},
 		servers: [{ url: server }],
@@ -431,7 +524,11 @@ export function openApiDocument(server = '/'): Json {
 				ref('Scores'),
 				[
 					required('region'),
-					required('year'),
+					{
+						...parameters.year,
+						description:
+							'Assessment year; without it, the year the scorecard opens on (year_is_default: true).'
+					},
 					param('framework'),
 					{
 						name: 'profile',

@@ -7,12 +7,13 @@ import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
 import * as targets from '$lib/server/db/targets';
 import { resolveScorecard } from '$lib/server/scorecard';
+import { basisView, missingIndicators } from '$lib/scorecard-basis';
 import { WEIGHT_PREFIX } from '$lib/scorecard-url';
 import { indicatorChart } from '../../indicators/series';
 import { scoresInYear } from '../../year-scores.server';
 import type { PageServerLoad } from './$types';
 
-function group(g: GroupScore) {
+function group(g: GroupScore, opdOf: ReadonlyMap<string, string>) {
 	return {
 		code: g.code,
 		nameId: g.nameId,
@@ -23,6 +24,8 @@ function group(g: GroupScore) {
 			? { colour: g.rating.colour, labelId: g.rating.labelId, labelEn: g.rating.labelEn }
 			: null,
 		coverage: g.coverage,
+		basis: basisView(g.basis),
+		missing: g.score === null ? missingIndicators(g, opdOf) : [],
 		trend: g.trend
 	};
 }
@@ -51,6 +54,7 @@ export const load = (async ({ url, params }) => {
 		targets.listCurrent(db, { region: region.code })
 	]);
 	const decimalsOf = new Map(meta.map((i) => [i.code, i.decimals]));
+	const opdOf = new Map(meta.map((i) => [i.code, i.opd]));
 	// Grouped once: the region's values and targets of every indicator, not a scan per indicator.
 	const valuesByIndicator = groupBy(values, (v) => v.indicatorCode);
 	const goalsByIndicator = groupBy(goals, (t) => t.indicatorCode);
@@ -70,6 +74,7 @@ export const load = (async ({ url, params }) => {
 			chart.region.points.filter((p) => p.illustrative).length +
 			chart.target.filter((p) => p.illustrative).length;
 		const targetRow = goalsOf.find((t) => t.year === i.targetYear);
+		const used = own.find((v) => v.year === i.yearUsed);
 		return {
 			code: i.code,
 			nameId: i.nameId,
@@ -86,25 +91,32 @@ export const load = (async ({ url, params }) => {
 			score: i.score,
 			reason: i.reason,
 			trend: i.trend,
+			polarity: i.polarity,
 			source: i.trace.source,
+			sourceKind: i.trace.sourceKind,
+			referencePeriod: i.trace.referencePeriod,
+			note: used?.note ?? '',
 			series: chart.region.points,
 			targets: chart.target
 		};
 	};
 
 	const elements = [
-		...dimension.children.map((e) => ({ ...group(e), indicators: e.indicators.map(row) })),
+		...dimension.children.map((e) => ({ ...group(e, opdOf), indicators: e.indicators.map(row) })),
 		...(dimension.indicators.length
-			? [{ ...group(dimension), indicators: dimension.indicators.map(row) }]
+			? [{ ...group(dimension, opdOf), indicators: dimension.indicators.map(row) }]
 			: [])
 	];
 
 	return {
-		dimension: group(dimension),
+		dimension: group(dimension, opdOf),
 		elements,
 		region: { code: region.code, name: region.name },
 		year,
 		years: ctx.years,
+		yearStatuses: sc.yearStatuses,
+		minCoverage: ctx.profile.settings.minCoverage,
+		maxCarriedShare: ctx.profile.settings.maxCarriedShare,
 		yearHasScore: sc.yearHasScore,
 		nearestScoredYear: sc.nearestScoredYear,
 		regions: sc.regions.map((r) => ({ code: r.code, name: r.name })),

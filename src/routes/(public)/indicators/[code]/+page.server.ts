@@ -1,4 +1,6 @@
+import { conflictsOf } from '$lib/server/conflicts';
 import { getDb } from '$lib/server/db';
+import { parseBreakYears } from '$lib/server/scores';
 import * as observations from '$lib/server/db/observations';
 import { childRegions, mapGeometry } from '$lib/server/geo';
 import type { IndicatorScore } from '$lib/scoring/types';
@@ -52,7 +54,10 @@ export const load = (async ({ url, params }) => {
 			year: v.year,
 			value: v.value,
 			illustrative: v.illustrative,
-			source: v.source
+			source: v.source,
+			sourceKind: v.sourceKind,
+			referencePeriod: v.referencePeriod,
+			note: v.note
 		}))
 		.sort((a, b) => order.indexOf(a.regionCode) - order.indexOf(b.regionCode) || a.year - b.year);
 	const illustrativeValues = table.filter((v) => v.illustrative).length;
@@ -78,7 +83,10 @@ export const load = (async ({ url, params }) => {
 			weight: meta.weight,
 			opd: meta.opd,
 			definitionSource: meta.definitionSource,
-			yearFrom: meta.yearFrom
+			yearFrom: meta.yearFrom,
+			breakYears: parseBreakYears(meta.breakYears),
+			breakNoteId: meta.breakNoteId,
+			breakNoteEn: meta.breakNoteEn
 		},
 		dimension: { code: dimension.code, nameId: dimension.nameId, nameEn: dimension.nameEn },
 		element: { code: element.code, nameId: element.nameId, nameEn: element.nameEn },
@@ -90,6 +98,7 @@ export const load = (async ({ url, params }) => {
 			score: s.score,
 			reason: s.reason,
 			trend: s.trend,
+			polarity: s.polarity,
 			trendDetail: s.trendDetail,
 			trace: s.trace
 		},
@@ -102,8 +111,13 @@ export const load = (async ({ url, params }) => {
 			year: t.year,
 			value: t.value,
 			documentType: t.documentType,
+			documentRef: t.documentRef,
 			source: t.source,
 			illustrative: t.illustrative
+		})),
+		conflicts: conflictsOf(meta.code, order).map((c) => ({
+			...c,
+			regionName: names.get(c.regionCode) ?? c.regionCode
 		})),
 		quality: { total: table.length, illustrative: illustrativeValues, realSources },
 		illustrativeCount:
@@ -114,6 +128,7 @@ export const load = (async ({ url, params }) => {
 		region: { code: region.code, name: region.name },
 		year,
 		years: ctx.years,
+		yearStatuses: sc.yearStatuses,
 		yearHasScore: sc.yearHasScore,
 		nearestScoredYear: sc.nearestScoredYear,
 		regions: sc.regions.map((r) => ({ code: r.code, name: r.name })),

@@ -1,8 +1,10 @@
 /**
  * What the indicator page and its `data.csv` route share: the indicator of the default framework
- * (404 otherwise), the chosen region, the peers from `?peers=`, and the chart's series.
+ * (404 otherwise), the chosen region, its peers (the instance's neighbours, narrowed by `?peers=`),
+ * and the chart's series.
  */
 import { error } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
@@ -18,7 +20,11 @@ export function indicatorView(url: URL, code: string) {
 	}
 	const db = getDb();
 	const meta = indicators.get(db, code)!;
-	const peers = sc.regions.filter((r) => r.code !== region.code);
+	// The peers drawn beside the region: the instance's neighbours (data/instance.json), so a
+	// chart never carries all kabupaten/kota of the province at once (the map shows those).
+	const { instance } = config();
+	const group = new Set([instance.defaultRegion, ...instance.peers]);
+	const peers = sc.regions.filter((r) => r.code !== region.code && group.has(r.code));
 	const choice = parsePeers(
 		url.searchParams.getAll('peers'),
 		peers.map((p) => p.code),
@@ -27,7 +33,7 @@ export function indicatorView(url: URL, code: string) {
 	if (choice.unknown.length) error(404, `Unknown peer region "${choice.unknown.join(', ')}".`);
 	const values = observations.listCurrent(db, {
 		indicator: code,
-		regions: sc.regions.map((r) => r.code)
+		regions: [region.code, ...peers.map((p) => p.code)]
 	});
 	const goals = targets.listCurrent(db, { region: region.code, indicator: code });
 	const chart = indicatorChart(

@@ -28,6 +28,7 @@ import {
 	uploadOwner,
 	uploadsDir
 } from './uploads.server';
+import { config } from '$lib/server/config';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
@@ -180,6 +181,7 @@ function runImport(
 			maxErrors: MAX_ERRORS,
 			limits: importLimits(),
 			previewRows: PREVIEW_ROWS,
+			allowIllustrative: config().demo,
 			mayWrite: (indicators) => {
 				notAllowed = [...indicators].filter(
 					(code) => !mayEditIndicator(user, opdOf.get(code) ?? '')

@@ -73,10 +73,12 @@ describe('previewOf', () => {
 			'year',
 			'value',
 			'source',
+			'source_kind',
+			'reference_period',
 			'note',
 			'illustrative'
 		]);
-		expect(view.rows).toEqual([['33', 'hdi_ipm', 2001, 65.25, 'BPS', null, null]]);
+		expect(view.rows).toEqual([['33', 'hdi_ipm', 2001, 65.25, 'BPS', null, null, null, null]]);
 		expect(view.status).toBe('valid');
 		expect(view.token).toBe('tok');
 	});

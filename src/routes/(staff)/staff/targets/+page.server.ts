@@ -45,6 +45,7 @@ export const load = (async (event) => {
 		indicators: list.map((i) => ({ code: i.code, nameId: i.nameId, nameEn: i.nameEn, opd: i.opd })),
 		selected,
 		documents: TARGET_DOCUMENTS,
+		demo: config().demo,
 		saved: event.url.searchParams.get('saved')
 	};
 }) satisfies PageServerLoad;
@@ -71,13 +72,20 @@ export const actions = {
 		}
 		requireIndicatorAccess(event, user, indicator);
 		const { instance } = config();
-		const result = validateTarget(values, getLocale(), instance.defaultRegion, code, {
-			valueType: indicator.valueType,
-			method: indicator.method,
-			worst: indicator.worst,
-			best: indicator.best,
-			frameworkCode: indicator.frameworkCode
-		});
+		const result = validateTarget(
+			values,
+			getLocale(),
+			instance.defaultRegion,
+			code,
+			{
+				valueType: indicator.valueType,
+				method: indicator.method,
+				worst: indicator.worst,
+				best: indicator.best,
+				frameworkCode: indicator.frameworkCode
+			},
+			{ allowIllustrative: config().demo }
+		);
 		if (!result.ok) return fail(400, { values, errors: result.errors });
 		const row = result.row;
 		const actor = actorOf(event);
@@ -102,6 +110,7 @@ export const actions = {
 						year: row.year,
 						value: row.value,
 						documentType: row.documentType,
+						documentRef: row.documentRef,
 						source: row.source,
 						note: row.note ?? '',
 						illustrative: row.illustrative ?? false
@@ -115,11 +124,17 @@ export const actions = {
 						entityType: 'target',
 						entityId: `${row.regionCode}/${row.indicatorCode}/${row.year}`,
 						before: before
-							? { value: before.value, documentType: before.documentType, source: before.source }
+							? {
+									value: before.value,
+									documentType: before.documentType,
+									documentRef: before.documentRef,
+									source: before.source
+								}
 							: null,
 						after: {
 							value: row.value,
 							documentType: row.documentType,
+							documentRef: row.documentRef,
 							source: row.source,
 							importId: committed.importId
 						}

@@ -14,7 +14,15 @@ import {
 	type TargetRow
 } from '$lib/import';
 
-export const FIELDS = ['year', 'value', 'document_type', 'source', 'note', 'illustrative'] as const;
+export const FIELDS = [
+	'year',
+	'value',
+	'document_type',
+	'document_ref',
+	'source',
+	'note',
+	'illustrative'
+] as const;
 
 export type TargetForm = Record<(typeof FIELDS)[number], string>;
 
@@ -41,7 +49,8 @@ export function validateTarget(
 	locale: Locale,
 	region: string,
 	indicator: string,
-	info: IndicatorInfo
+	info: IndicatorInfo,
+	options: { allowIllustrative?: boolean } = {}
 ): { ok: true; row: TargetRow; csv: string; sha256: string } | { ok: false; errors: FieldError[] } {
 	const delimiter = locale === 'id' ? ';' : ',';
 	const columns = kindSchemas.targets.columns.map((c) => c.name);
@@ -55,6 +64,7 @@ export function validateTarget(
 		kind: 'targets',
 		locale,
 		fileName: 'staff-targets-form.csv',
+		allowIllustrative: options.allowIllustrative,
 		context: {
 			regions: new Set([region]),
 			frameworks: new Set([info.frameworkCode]),

@@ -1,6 +1,7 @@
 import { LIST_PARAMS, listResponse, pageOf, parseQuery, withQuery } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
+import { parseBreakYears } from '$lib/server/scores';
 import { loadRefs, requireKnown } from '../refs';
 import type { RequestHandler } from './$types';
 
@@ -17,8 +18,12 @@ const COLUMNS = [
 	'method',
 	'worst',
 	'best',
+	'benchmark',
 	'weight',
-	'opd'
+	'opd',
+	'year_from',
+	'decimals',
+	'break_years'
 ] as const;
 
 /** Indicators with their dimension, element, unit, polarity and scoring bounds. */
@@ -44,8 +49,12 @@ export const GET: RequestHandler = ({ url }) =>
 				method: i.method,
 				worst: i.worst,
 				best: i.best,
+				benchmark: i.benchmark,
 				weight: i.weight,
-				opd: i.opd
+				opd: i.opd,
+				year_from: i.yearFrom,
+				decimals: i.decimals,
+				break_years: parseBreakYears(i.breakYears)
 			}));
 		return listResponse(url, rows, {
 			columns: COLUMNS,

@@ -8,7 +8,10 @@ const COLUMNS = [
 	'year',
 	'value',
 	'source',
+	'source_kind',
+	'reference_period',
 	'note',
+	'carried_forward',
 	'illustrative'
 ] as const;
 
@@ -24,7 +27,11 @@ export const GET: RequestHandler = ({ url }) =>
 			year: o.year,
 			value: o.value,
 			source: o.source,
+			source_kind: o.sourceKind,
+			reference_period: o.referencePeriod,
 			note: o.note,
+			// A stored value is as observed in its own year; only a score leans on an earlier one.
+			carried_forward: false,
 			illustrative: o.illustrative
 		})
 	});

@@ -8,12 +8,13 @@ const COLUMNS = [
 	'year',
 	'value',
 	'document_type',
+	'document_ref',
 	'source',
 	'note',
 	'illustrative'
 ] as const;
 
-/** Current targets from planning documents (RPJMD, Renstra …), filtered like observations. */
+/** Current targets from planning documents (RPJMD, RPD, Renstra …), filtered like observations. */
 export const GET: RequestHandler = ({ url }) =>
 	currentValuesResponse(url, {
 		name: 'targets',
@@ -25,6 +26,7 @@ export const GET: RequestHandler = ({ url }) =>
 			year: t.year,
 			value: t.value,
 			document_type: t.documentType,
+			document_ref: t.documentRef,
 			source: t.source,
 			note: t.note,
 			illustrative: t.illustrative
