@@ -1,6 +1,7 @@
 /**
  * Writes the bundled dataset's value files from the figures as collected:
- * data/observations.csv, data/targets.csv and data/conflicts.csv.
+ * data/observations.csv, data/targets.csv and data/conflicts.csv, and the counts in
+ * data/README.md's summary (scripts/dataset-summary.ts).
  *
  * Run: `npm run data:build` (deterministic: same inputs, same bytes out). `--check` writes nothing
  * and exits 1 when a written file would change (the tests run it, so the files never drift from
@@ -26,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TARGET_DOCUMENTS, type SourceKind } from '../src/lib/import/types.ts';
 import { runScript } from './cli.ts';
+import { datasetSummary, withSummary } from './dataset-summary.ts';
 
 export type Row = Record<string, string>;
 
@@ -461,11 +463,30 @@ export function buildDataset(dataDir: string): {
 	const resolved = resolve(candidates, decisionsOf(tables.decisions));
 	const targets = read('sources/real-targets.csv');
 	problems.push(...resolved.problems, ...checkTargets(targets, tables.indicators));
+	const conflicts = resolved.conflicts.map(conflictCsvRow);
+	const instance = JSON.parse(readFileSync(path.join(dataDir, 'instance.json'), 'utf8'));
+	const summary = datasetSummary({
+		observations: resolved.observations,
+		targets,
+		conflicts,
+		decisions: tables.decisions.length,
+		indicators: read('indicators.csv'),
+		nodes: read('framework-nodes.csv'),
+		instance: {
+			defaultRegion: instance.default_region,
+			peers: instance.peers,
+			framework: instance.default_framework,
+			province: instance.province
+		},
+		regions: REGION_FILES.flatMap((f) => read(f))
+	});
+	const readme = withSummary(readFileSync(path.join(dataDir, 'README.md'), 'utf8'), summary);
 	return {
 		files: {
 			'observations.csv': toCsvText(OBSERVATION_HEADER, resolved.observations),
 			'targets.csv': toCsvText(TARGET_HEADER, targets),
-			'conflicts.csv': toCsvText(CONFLICT_HEADER, resolved.conflicts.map(conflictCsvRow))
+			'conflicts.csv': toCsvText(CONFLICT_HEADER, conflicts),
+			'README.md': readme
 		},
 		problems,
 		counts: {
@@ -483,7 +504,7 @@ runScript(
 	{
 		name: 'build-dataset',
 		usage:
-			'Usage: npm run data:build [-- --check]\n\nWrites data/observations.csv, data/targets.csv and data/conflicts.csv from data/sources/.\n--check  write nothing; exit 1 if a file would change',
+			'Usage: npm run data:build [-- --check]\n\nWrites data/observations.csv, data/targets.csv, data/conflicts.csv and the summary in data/README.md from data/sources/.\n--check  write nothing; exit 1 if a file would change',
 		options: { check: { type: 'boolean', default: false } }
 	},
 	({ values }) => {

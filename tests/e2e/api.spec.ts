@@ -29,8 +29,11 @@ test.describe('read API', () => {
 		const hdi = list.find((i: { code: string }) => i.code === 'hdi_ipm');
 		expect(Object.keys(hdi).sort()).toEqual(
 			[
+				'benchmark',
 				'best',
+				'break_years',
 				'code',
+				'decimals',
 				'dimension_code',
 				'element_code',
 				'framework_code',
@@ -42,9 +45,16 @@ test.describe('read API', () => {
 				'unit',
 				'value_type',
 				'weight',
-				'worst'
+				'worst',
+				'year_from'
 			].sort()
 		);
+		expect(hdi).toMatchObject({
+			decimals: 2,
+			break_years: [2024],
+			year_from: null,
+			benchmark: null
+		});
 		const dims = new Set(list.map((i: { dimension_code: string }) => i.dimension_code));
 		expect([...dims].sort()).toEqual(
 			['branding', 'economy', 'environment', 'governance', 'living', 'society'].sort()
@@ -63,7 +73,10 @@ test.describe('read API', () => {
 				value: 74.1,
 				source:
 					'https://patikab.bps.go.id/id/news/2025/01/06/979/pati-regency-s-hdi-is-getting-better--reaching-74-10.html',
+				source_kind: 'bps',
+				reference_period: '2024',
 				note: expect.any(String),
+				carried_forward: false,
 				illustrative: false
 			}
 		]);

@@ -356,6 +356,7 @@ test.describe('IDOR across OPDs', () => {
 					year: '2031',
 					value,
 					document_type: 'RPJMD',
+					document_ref: 'Tabel 4.1',
 					source: 'IDOR test'
 				}).toString(),
 				maxRedirects: 0

@@ -86,10 +86,13 @@ for (const js of [false, true]) {
 		}) => {
 			const year = js ? 2002 : 2001;
 			const name = `e2e-valid-${year}.csv`;
-			const body = csv(
-				`33,hdi_ipm,${year},65.25,${SOURCE}`,
-				`33,population,${year},"1,234,567",${SOURCE}`
-			);
+			// With the provenance columns a real file carries: source kind and reference period.
+			const body =
+				[
+					`${HEADER},source_kind,reference_period`,
+					`33,hdi_ipm,${year},65.25,${SOURCE},lainnya,Tahun ${year}`,
+					`33,population,${year},"1,234,567",${SOURCE},lainnya,Juni ${year}`
+				].join('\r\n') + '\r\n';
 			const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
 			const page = await context.newPage();
 			await page.goto('/staff/imports', { waitUntil: 'networkidle' });
@@ -117,6 +120,8 @@ for (const js of [false, true]) {
 				String(year),
 				'65,25',
 				SOURCE,
+				'lainnya',
+				`Tahun ${year}`,
 				'',
 				''
 			]);
@@ -134,6 +139,12 @@ for (const js of [false, true]) {
 			await expect(row.getByRole('button', { name: `Batalkan impor #${id}` })).toBeVisible();
 			expect(await current(context.request, 'hdi_ipm', year)).toEqual([65.25]);
 			expect(await current(context.request, 'population', year)).toEqual([1234567]);
+			const stored = (await (
+				await context.request.get(`/api/v1/observations?region=33&indicator=hdi_ipm&year=${year}`)
+			).json()) as { source_kind: string; reference_period: string }[];
+			expect(stored.map((o) => [o.source_kind, o.reference_period])).toEqual([
+				['lainnya', `Tahun ${year}`]
+			]);
 
 			await upload(page, name, body);
 			await expect(

@@ -36,6 +36,72 @@ async function chartCsv(page: Page): Promise<string> {
 	return decodeURIComponent(href!.slice(href!.indexOf(',') + 1));
 }
 
+/** The columns of the indicator page's data.csv (English names, as in the API). */
+const CSV_COLUMNS = [
+	'region_code',
+	'region_name',
+	'indicator_code',
+	'year',
+	'value',
+	'unit',
+	'source',
+	'source_kind',
+	'reference_period',
+	'note',
+	'carried_forward',
+	'illustrative'
+];
+
+interface ApiObservation {
+	region_code: string;
+	year: number;
+	value: number;
+	source: string;
+	source_kind: string;
+	reference_period: string;
+	note: string;
+	illustrative: boolean;
+}
+
+async function observationsOf(request: APIRequestContext, regions: readonly string[]) {
+	const res = await request.get(`/api/v1/observations?indicator=${CODE}`);
+	expect(res.ok()).toBe(true);
+	return ((await res.json()) as ApiObservation[]).filter((o) => regions.includes(o.region_code));
+}
+
+const NAMES: Record<string, string> = {
+	'33.15': 'Kabupaten Grobogan',
+	'33.16': 'Kabupaten Blora',
+	'33.17': 'Kabupaten Rembang',
+	'33.18': 'Kabupaten Pati',
+	'33.19': 'Kabupaten Kudus',
+	'33.20': 'Kabupaten Jepara'
+};
+
+/** One data.csv line for an API observation (fields quoted as RFC 4180 asks). */
+function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => string) {
+	const cell = (v: string) =>
+		v.includes('"') || v.includes(delimiter) || /[\r\n]/.test(v) || v !== v.trim()
+			? `"${v.replaceAll('"', '""')}"`
+			: v;
+	return [
+		o.region_code,
+		NAMES[o.region_code],
+		CODE,
+		String(o.year),
+		number(o.value),
+		'index',
+		o.source,
+		o.source_kind,
+		o.reference_period,
+		o.note,
+		'false',
+		String(o.illustrative)
+	]
+		.map(cell)
+		.join(delimiter);
+}
+
 const seriesCount = (page: Page) => page.locator('svg.chart-main path.series');
 
 async function noSeriousViolations(page: Page) {
@@ -95,51 +161,64 @@ for (const javaScriptEnabled of [false, true]) {
 test.describe('indicator peers and CSV', () => {
 	test.use({ javaScriptEnabled: false });
 
-	for (const [peers, lines] of [
-		['', 1 + PEERS.length],
-		['&peers=none', 1],
-		['&peers=33.19,33.20', 3]
+	for (const [peers, shown] of [
+		['', [REGION, ...PEERS]],
+		['&peers=none', [REGION]],
+		['&peers=33.19,33.20', [REGION, '33.19', '33.20']]
 	] as const) {
-		test(`?region=33.18${peers} draws ${lines} lines and data.csv equals the chart's CSV`, async ({
+		test(`?region=33.18${peers} draws ${shown.length} lines and data.csv lists their values with sources`, async ({
 			page,
 			request
 		}) => {
 			await page.goto(`/indicators/${CODE}?region=${REGION}&year=2022${peers}`);
-			await expect(seriesCount(page)).toHaveCount(lines);
-			const fromChart = await chartCsv(page);
-			const csvLink = page.getByRole('link', { name: 'Unduh data grafik (CSV)' });
+			await expect(seriesCount(page)).toHaveCount(shown.length);
+			// The chart's own CSV: one index column per line drawn, one row per year of its table.
+			const chart = (await chartCsv(page)).replace(/^\uFEFF/, '').split('\r\n');
+			const header = chart[0].split(',');
+			expect(header.slice(0, 2)).toEqual(['Tahun', 'Kabupaten Pati (indeks)']);
+			expect(header.filter((h) => / \(indeks\)$/.test(h) && !h.startsWith('Target'))).toHaveLength(
+				shown.length
+			);
+			const first = await firstValueYear(request);
+			const years = chart.slice(1).map((r) => Number(r.split(',')[0]));
+			expect(years).toEqual(years.map((_, i) => first + i));
+			await expect(page.locator('.chart-table tbody tr')).toHaveCount(years.length);
+			const csvLink = page.getByRole('link', { name: 'Unduh nilai beserta sumbernya (CSV)' });
 			const href = (await csvLink.getAttribute('href'))!;
 			expect(href).toBe(`/indicators/${CODE}/data.csv?region=${REGION}${peers}`);
 			const res = await request.get(href);
 			expect(res.status()).toBe(200);
 			expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-			expect(res.headers()['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
-			const body = await res.text();
-			expect(body).toBe(fromChart);
-
-			const rows = body.replace(/^\uFEFF/, '').split('\r\n');
-			const header = rows[0].split(',');
-			expect(header[0]).toBe('Tahun');
-			expect(header[1]).toBe('Kabupaten Pati (indeks)');
-			expect(header).toContain('Target (indeks)');
-			// One value column (and one illustrative-flag column at most) per line drawn.
-			const regionColumns = header.filter((h) => / \(indeks\)$/.test(h) && !h.startsWith('Target'));
-			expect(regionColumns).toHaveLength(lines);
-			// One row per year, from the first value of any compared region, as in the chart's table.
-			const first = await firstValueYear(request);
-			expect(rows[1].split(',')[0]).toBe(String(first));
-			const tableRows = await page.locator('.chart-table tbody tr').count();
-			expect(rows.length - 1).toBe(tableRows);
-			const years = rows.slice(1).map((r) => Number(r.split(',')[0]));
-			expect(years).toEqual(years.map((_, i) => first + i));
+			expect(res.headers()['content-disposition']).toBe(
+				`attachment; filename="${CODE}-${REGION}.csv"`
+			);
+			const rows = (await res.text())
+				.replace(/^\uFEFF/, '')
+				.trimEnd()
+				.split('\r\n');
+			// Indonesian files use ";" and a decimal comma, as a spreadsheet there expects.
+			expect(rows[0]).toBe(CSV_COLUMNS.join(';'));
+			// Exactly the API's values of the regions drawn, each with its source and flags.
+			const api = await observationsOf(request, shown);
+			expect(rows.slice(1).sort()).toEqual(
+				api.map((o) => csvLine(o, ';', (v) => String(v).replace('.', ','))).sort()
+			);
 		});
 	}
 
-	test('the English data.csv has English headers', async ({ request }) => {
+	test('the English data.csv uses "," and decimal points, with the same columns', async ({
+		request
+	}) => {
 		const res = await request.get(`/en/indicators/${CODE}/data.csv?region=33.19&peers=none`);
 		expect(res.status()).toBe(200);
-		const header = (await res.text()).replace(/^\uFEFF/, '').split('\r\n')[0];
-		expect(header).toBe('Year,Kabupaten Kudus (index),Kabupaten Kudus (illustrative)');
+		const rows = (await res.text())
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(rows[0]).toBe(CSV_COLUMNS.join(','));
+		const api = await observationsOf(request, ['33.19']);
+		expect(api.length).toBeGreaterThan(0);
+		expect(rows.slice(1).sort()).toEqual(api.map((o) => csvLine(o, ',', String)).sort());
 	});
 
 	test('data.csv of an unknown indicator or peer is a 404', async ({ request }) => {
@@ -173,10 +252,9 @@ test.describe('indicator page in English, errors, accessibility and layout', () 
 		await expect(page.getByText('higher is better').first()).toBeVisible();
 		const api = await indicatorScore(request, REGION, 2022);
 		await expect(page.locator('dd.score')).toHaveText(formatScore(api.score, 'en'));
-		await expect(page.getByRole('link', { name: 'Download the chart data (CSV)' })).toHaveAttribute(
-			'href',
-			`/en/indicators/${CODE}/data.csv?region=${REGION}`
-		);
+		await expect(
+			page.getByRole('link', { name: 'Download the values with their sources (CSV)' })
+		).toHaveAttribute('href', `/en/indicators/${CODE}/data.csv?region=${REGION}`);
 	});
 
 	for (const [path, title] of [

@@ -79,7 +79,7 @@ test.describe('maps without JavaScript', () => {
 		expect(svgBytes(html)).toBeLessThanOrEqual(MAP_BUDGET);
 	});
 
-	test('/compare map follows the chosen dimension, and the GET switch colours it by Kominfo 2022', async ({
+	test('/compare map follows the chosen dimension, and the GET switch colours it by Kominfo’s newest results (2023)', async ({
 		page
 	}) => {
 		await page.goto('/compare?region=33.18&year=2022&dimension=economy');
@@ -87,7 +87,7 @@ test.describe('maps without JavaScript', () => {
 		await expect(section.locator('svg.region-map title')).toHaveText(
 			/^Ekonomi Cerdas.* per kabupaten\/kota Jawa Tengah, 2022 \(0–100\)$/
 		);
-		await section.getByLabel('Hasil resmi evaluasi Kominfo 2022 (bukan skor Rapor Cerdas)').check();
+		await section.getByLabel('Hasil resmi evaluasi Kominfo 2023 (bukan skor Rapor Cerdas)').check();
 		await section.getByRole('button', { name: 'Tampilkan peta' }).click();
 		await expect(page).toHaveURL(/[?&]map=official/);
 		await expect(page).toHaveURL(/[?&]dimension=economy/);
@@ -95,20 +95,23 @@ test.describe('maps without JavaScript', () => {
 		await expect(official.locator('.notice')).toContainText(
 			'Hasil resmi Kominfo, bukan skor Rapor Cerdas'
 		);
-		await expect(official.locator('.notice')).toContainText('B-1004/DJAI/AI.01.04/12/2022');
-		await expect(official.locator('.notice')).toContainText(
-			'Kabupaten Pati tidak termasuk dalam daftar surat ini.'
+		await expect(official.locator('.notice')).toContainText('B-1384/DJAI/AI.01.04/12/2023');
+		// Both 2023 tables (REGULER and KPPN & IKN) together: 25 of the 35 kabupaten/kota.
+		await expect(official).toContainText(
+			'25 kabupaten/kota di Jawa Tengah termasuk wilayah yang dievaluasi tahun itu'
 		);
 		const svg = official.locator('svg.region-map');
 		await expect(svg.locator('.regions > .r')).toHaveCount(35);
-		await expect(svg.locator('[aria-label="Kabupaten Kudus: 2,87"]')).toHaveCount(1);
-		await expect(svg.locator('[aria-label="Kabupaten Wonogiri: 3,31"]')).toHaveCount(1);
-		await expect(svg.locator('.regions > .r:not([aria-label*="tidak ada data"])')).toHaveCount(6);
-		// Kudus is scored by us, so it links to its scorecard; Wonogiri is not.
-		await expect(svg.locator('a.r[aria-label="Kabupaten Kudus: 2,87"]')).toHaveCount(1);
+		await expect(svg.locator('[aria-label="Kabupaten Pati: 2,84 (dipilih)"]')).toHaveCount(1);
+		await expect(svg.locator('[aria-label="Kabupaten Kudus: 3,31"]')).toHaveCount(1);
+		await expect(svg.locator('[aria-label="Kabupaten Wonogiri: 3,52"]')).toHaveCount(1);
+		await expect(svg.locator('[aria-label="Kabupaten Rembang: tidak ada data"]')).toHaveCount(1);
+		await expect(svg.locator('.regions > .r:not([aria-label*="tidak ada data"])')).toHaveCount(25);
+		// Kudus is one of the regions compared here, so it links to its scorecard; Wonogiri is not.
+		await expect(svg.locator('a.r[aria-label="Kabupaten Kudus: 3,31"]')).toHaveCount(1);
 		await expect(svg.locator('a.r[aria-label^="Kabupaten Wonogiri"]')).toHaveCount(0);
 		await expect(official.locator('figure, .chart-frame').first()).toContainText(
-			'Kominfo (Ditjen Aptika), surat B-1004/DJAI/AI.01.04/12/2022'
+			'Kominfo (Ditjen Aptika), surat B-1384/DJAI/AI.01.04/12/2023'
 		);
 		// The other pickers keep the choice.
 		await expect(page.locator('input[type="hidden"][name="map"]').first()).toHaveValue('official');
@@ -136,7 +139,7 @@ test.describe('maps without JavaScript', () => {
 	test('/official lists the 38 regions with the six of Jawa Tengah marked, and names the letter', async ({
 		page
 	}) => {
-		await page.goto('/official');
+		await page.goto('/official?table=2022-kppn-ikn');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			'Hasil resmi evaluasi smart city Kominfo 2022'
 		);
@@ -166,7 +169,11 @@ test.describe('maps without JavaScript', () => {
 		await expect(page.locator('#final svg [aria-label^="◆ Kudus: "]')).toHaveCount(1);
 	});
 
-	for (const path of ['/compare?region=33.18&year=2022&map=official', '/official']) {
+	for (const path of [
+		'/compare?region=33.18&year=2022&map=official',
+		'/official',
+		'/official?table=2022-kppn-ikn'
+	]) {
 		test(`${path} has no horizontal scroll at 360 px`, async ({ page }) => {
 			await page.goto(path);
 			await noHorizontalScroll(page);
@@ -192,7 +199,8 @@ test.describe('kecamatan map with imported kecamatan values', () => {
 		const run = spawnSync(
 			process.execPath,
 			['node_modules/tsx/dist/cli.mjs', 'scripts/import.ts', ...args, '--json', '--actor', 'e2e'],
-			{ env: { ...process.env, DATABASE_URL: E2E_DATABASE }, encoding: 'utf8' }
+			// The demo server's database: its illustrative rows need the demo mode (DEMO=1) to import.
+			{ env: { ...process.env, DATABASE_URL: E2E_DATABASE, DEMO: '1' }, encoding: 'utf8' }
 		);
 		expect(run.status, `${args.join(' ')}: ${run.stderr}${run.stdout}`).toBe(0);
 		return JSON.parse(run.stdout.trim().split('\n').at(-1)!);

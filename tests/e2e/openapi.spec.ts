@@ -200,7 +200,8 @@ test('errors are 400/404 with the documented Error body', async ({ request }) =>
 		['/api/v1/targets?limit=0', 400],
 		['/api/v1/regions?kind=desa', 400],
 		['/api/v1/availability?format=xml', 400],
-		['/api/v1/scores?region=33.18', 400],
+		['/api/v1/scores?year=2022', 400],
+		['/api/v1/scores?region=33.18&year=20x2', 400],
 		['/api/v1/observations?dimension=nowhere', 404],
 		['/api/v1/targets?region=99.99', 404],
 		['/api/v1/frameworks/unknown', 404],
@@ -260,7 +261,9 @@ test('format=csv gives the same rows as JSON with a header line', async ({ reque
 	const url = '/api/v1/observations?region=33.18&indicator=hdi_ipm';
 	const rows = await (await request.get(url)).json();
 	const lines = await csv(request, `${url}&format=csv`);
-	expect(lines[0]).toBe('region_code,indicator_code,year,value,source,note,illustrative');
+	expect(lines[0]).toBe(
+		'region_code,indicator_code,year,value,source,source_kind,reference_period,note,carried_forward,illustrative'
+	);
 	expect(lines.filter((l) => l !== '')).toHaveLength(rows.length + 1);
 	expect(lines[1].startsWith(`33.18,hdi_ipm,${rows[0].year},${rows[0].value},`)).toBe(true);
 });

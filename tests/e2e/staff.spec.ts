@@ -119,6 +119,7 @@ test.describe('staff pages', () => {
 		await form.getByLabel('Tahun').fill('1800');
 		await form.getByLabel(/Nilai target/).fill('abc');
 		await form.getByLabel(/Dokumen sumber/).fill('RPJMD Kabupaten Pati 2023–2026');
+		await form.getByLabel(/Halaman atau tabel/).fill('Bab VII, Tabel 7.2, hlm. VII-5');
 		await form.getByRole('button', { name: 'Simpan target' }).click();
 		const alert = form.getByRole('alert');
 		await expect(alert).toContainText('year');
@@ -130,6 +131,7 @@ test.describe('staff pages', () => {
 		const current = page.getByRole('row').filter({ hasText: '2029' }).first();
 		await expect(current).toContainText('7,25');
 		await expect(current).toContainText('RPJMD Kabupaten Pati 2023–2026');
+		await expect(current).toContainText('Bab VII, Tabel 7.2, hlm. VII-5');
 		// The same target again changes nothing and says so.
 		await page.goto('/staff/targets?indicator=poverty_rate_march&year=2029', {
 			waitUntil: 'networkidle'

@@ -155,7 +155,7 @@ describe('the default dataset', () => {
 	});
 });
 
-describe('data/observations.csv, targets.csv and conflicts.csv', () => {
+describe('data/observations.csv, targets.csv, conflicts.csv and the README summary', () => {
 	it('are exactly what scripts/build-dataset.ts writes from data/sources/ (run npm run data:build)', () => {
 		const { files, problems } = buildDataset(DATA);
 		expect(problems).toEqual([]);

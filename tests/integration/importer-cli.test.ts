@@ -123,6 +123,31 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect(dump()).toEqual(before);
 	}, 60_000);
 
+	it('refuses an illustrative row in the default instance, names the cell, writes nothing; DEMO=1 takes it', () => {
+		const before = dump();
+		const text = `region_code,indicator_code,year,value,source,note,illustrative
+33.18,open_unemployment_rate_aug,2098,4.6,https://example.invalid/test,practice,true
+`;
+		const real = cli([file('illustrative.csv', text), '--json'], { DEMO: '' });
+		expect(real.code).toBe(1);
+		expect(JSON.parse(real.stdout).errors).toEqual([
+			{
+				code: 'constraint-error',
+				row: 2,
+				column: 'illustrative',
+				value: 'true',
+				message:
+					'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo; the import command with DEMO=1).'
+			}
+		]);
+		expect(dump()).toEqual(before);
+		const demo = cli([file('illustrative.csv', text), '--json'], { DEMO: '1' });
+		expect(demo.code).toBe(0);
+		const report = JSON.parse(demo.stdout);
+		expect(report.counts).toMatchObject({ rows: 1, inserted: 1 });
+		expect(cli(['--undo', String(report.import_id), '--json']).code).toBe(0);
+	}, 60_000);
+
 	it('--dry-run writes nothing and says what it would do', () => {
 		const before = dump();
 		const dry = cli([file('dry.csv', GOOD), '--dry-run', '--json']);

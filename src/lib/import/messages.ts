@@ -97,8 +97,8 @@ export const msg = {
 		en: `Year ${q(text)} is outside ${MIN_YEAR}–${MAX_YEAR}. Fix the year.`
 	}),
 	illustrativeRefused: (): Message => ({
-		id: 'Instance ini hanya memuat data nyata: nilai ilustrasi tidak boleh diimpor. Kosongkan atau tulis tidak di kolom ini; data latihan hanya untuk mode demo (npm run demo).',
-		en: 'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo).'
+		id: 'Instance ini hanya memuat data nyata: nilai ilustrasi tidak boleh diimpor. Kosongkan atau tulis tidak di kolom ini; data latihan hanya untuk mode demo (npm run demo; perintah impor dengan DEMO=1).',
+		en: 'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo; the import command with DEMO=1).'
 	}),
 	years: (text: string): Message => ({
 		id: `${q(text)} bukan daftar tahun. Tulis tahun empat angka dipisah spasi, mis. 2024 atau 2010 2024.`,

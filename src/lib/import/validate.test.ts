@@ -148,7 +148,7 @@ describe('validateCsv()', () => {
 			['constraint-error', 3, 'illustrative', 'ya']
 		]);
 		expect(refused.errors[0].message.en).toBe(
-			'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo).'
+			'This instance holds real data only: illustrative values cannot be imported. Leave this cell empty or write false; practice data belongs in the demo mode (npm run demo; the import command with DEMO=1).'
 		);
 		const demo = validateCsv(csv, {
 			kind: 'observations',

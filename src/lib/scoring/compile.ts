@@ -42,6 +42,12 @@ export interface CompiledFramework {
 	childRef: Int32Array;
 	childWeight: Float64Array;
 	maxChildren: number;
+	/**
+	 * 1 for the composite and the dimensions (its children): the groups whose score may not rest
+	 * mostly on values carried from earlier years (settings.maxCarriedShare). Elements below them
+	 * may use a carried value, marked, so that carry_forward_years keeps its meaning.
+	 */
+	limitsCarried: Uint8Array;
 }
 
 const byOrder = <T extends { sortOrder?: number; code: string }>(a: T, b: T) =>
@@ -180,6 +186,9 @@ export function compileFramework(
 			childWeight[at++] = indWeight[i];
 		}
 	});
+	const limitsCarried = Uint8Array.from(groups, (g, k) =>
+		k === root || g.parent === root ? 1 : 0
+	);
 	return {
 		code: fw.code,
 		indicators,
@@ -192,6 +201,7 @@ export function compileFramework(
 		childIsIndicator,
 		childRef,
 		childWeight,
-		maxChildren
+		maxChildren,
+		limitsCarried
 	};
 }

@@ -712,7 +712,7 @@ describe('scoreFramework() honesty rules: fresh data, whole dimensions, series b
 	const in2023 = (settings: Partial<ProfileSettings> = {}) =>
 		run({ observations: carried, years: [2023] }, settings).regionYear('A', 2023)!;
 
-	it('scores a group whose weight is at most half carried, and says what it rests on', () => {
+	it('scores an element on carried values, marked, and says what it rests on', () => {
 		const e1 = in2023().dimensions[0].children[0];
 		// i1 80 (fresh) and i2 75 (from 2022): (80 + 75) / 2.
 		expect(e1.score).toBe(77.5);
@@ -724,19 +724,27 @@ describe('scoreFramework() honesty rules: fresh data, whole dimensions, series b
 			carriedShare: 0.5
 		});
 		expect(e1.trace.formula).toBe(
-			'(1 × 80 + 1 × 75) / 2 = 77.5; coverage 2 / 2 = 1 (minimum 0.8); carried forward 0.5 (maximum 0.5)'
+			'(1 × 80 + 1 × 75) / 2 = 77.5; coverage 2 / 2 = 1 (minimum 0.8); carried forward 0.5'
 		);
+		expect(e1.trace.maxCarriedShare).toBeNull();
+		// E2 rests only on 2022 values: still scored, carried share 1; the limit binds D1.
+		const e2 = in2023().dimensions[0].children[1];
+		expect([e2.score, e2.reason, e2.basis.carriedShare]).toEqual([75, null, 1]);
 	});
-	it('leaves a group with more than half its weight carried unscored as stale_data, up to the composite', () => {
+	it('leaves a dimension with more than half its weight carried unscored as stale_data, and the composite with it', () => {
 		const r = in2023();
 		const [d1, d2] = r.dimensions;
-		expect([
-			d1.children[1].score,
-			d1.children[1].reason,
-			d1.children[1].basis.carriedShare
-		]).toEqual([null, 'stale_data', 1]);
-		// D1: E1 scored, E2 stale: not enough fresh weight, though every input exists.
-		expect([d1.score, d1.reason, d1.coverage]).toEqual([null, 'stale_data', 0.5]);
+		// D1: E1 half carried, E2 all carried: 0.75 of its weight is old, though every input exists.
+		expect([d1.score, d1.reason, d1.coverage, d1.basis.carriedShare]).toEqual([
+			null,
+			'stale_data',
+			1,
+			0.75
+		]);
+		expect(d1.trace.maxCarriedShare).toBe(0.5);
+		expect(d1.trace.formula).toBe(
+			'not scored: coverage 2 / 2 = 1 (minimum 0.8); carried forward 0.75 (maximum 0.5)'
+		);
 		expect([d2.score, d2.reason]).toEqual([null, 'stale_data']);
 		expect([r.composite.score, r.composite.rank]).toEqual([null, null]);
 		expect(r.composite.basis).toEqual({
@@ -746,6 +754,17 @@ describe('scoreFramework() honesty rules: fresh data, whole dimensions, series b
 			illustrative: 0,
 			carriedShare: 0
 		});
+	});
+	it('scores a dimension with exactly half its weight carried (the boundary)', () => {
+		// 2023: E1's i1 and i2 are new, E2's i3 and i4 carried: D1 is 0.5 carried, at the limit.
+		const observations = [...baseObservations, ...obs('A', 2023, { i1: 80, i2: 30, i5: 4 })];
+		const d1 = run({ observations, years: [2023] })
+			.regionYear('A', 2023)!
+			.dimensions.find((d) => d.code === 'D1')!;
+		expect([d1.reason, d1.basis.carriedShare, d1.basis.carried]).toEqual([null, 0.5, 2]);
+		// E1 = (80 + 50) / 2 = 65 (i2 30 on 50→10 is 50); E2 is its 2022 score, carried.
+		const e2In2022 = run().regionYear('A', 2022)!.dimensions[0].children[1].score!;
+		expect(d1.score).toBeCloseTo((65 + e2In2022) / 2, 10);
 	});
 	it('scores the same year when no limit is set (max_carried_share 1)', () => {
 		const r = in2023({ maxCarriedShare: 1 });

@@ -447,7 +447,7 @@ export class ScoreResult {
 		const ys = this.years[yi] - this.yMin;
 		const indYearUsed = this.indYearUsed;
 		const grpCarried = outCarried ?? this.grpCarried;
-		const { childStart, childIsIndicator, childRef } = c;
+		const { childStart, childIsIndicator, childRef, limitsCarried } = c;
 		const childWeight = this.yearWeight[yi];
 		const indScore = this.indScore;
 		const indTrend = this.indTrend;
@@ -480,7 +480,7 @@ export class ScoreResult {
 				total > 0 &&
 				scored > 0 &&
 				cov >= (g === c.root ? rootMinCov : minCov) &&
-				carriedShare <= maxCarried
+				(carriedShare <= maxCarried || limitsCarried[g] === 0)
 					? geometric
 						? Math.exp(acc / scored)
 						: acc / scored
@@ -769,7 +769,8 @@ export class ScoreResult {
 					: `${fmt(ch.weight)} × ${fmt(ch.score)}`
 			)
 			.join(' + ');
-		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(minCoverage)}); carried forward ${fmt(carriedShare)} (maximum ${fmt(settings.maxCarriedShare)})`;
+		const maxCarriedShare = c.limitsCarried[g] === 1 ? settings.maxCarriedShare : null;
+		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(minCoverage)}); carried forward ${fmt(carriedShare)}${maxCarriedShare === null ? '' : ` (maximum ${fmt(maxCarriedShare)})`}`;
 		const formula = notApplicable
 			? `not applicable in ${this.years[yi]}: no child with weight > 0 applies that year`
 			: score === score
@@ -786,7 +787,8 @@ export class ScoreResult {
 		const stale =
 			totalWeight > 0 &&
 			(scoredWeight + staleWeight) / totalWeight >= minCoverage - COVERAGE_EPSILON &&
-			(staleWeight > 0 || carriedShare > settings.maxCarriedShare + COVERAGE_EPSILON);
+			(staleWeight > 0 ||
+				(maxCarriedShare !== null && carriedShare > maxCarriedShare + COVERAGE_EPSILON));
 		return {
 			code: grp.code,
 			level: grp.level,
@@ -807,7 +809,7 @@ export class ScoreResult {
 			trace: {
 				aggregation: settings.aggregation,
 				minCoverage,
-				maxCarriedShare: settings.maxCarriedShare,
+				maxCarriedShare,
 				carriedShare,
 				geometricFloor: geometric ? settings.geometricFloor : null,
 				children: childTraces,

@@ -218,9 +218,12 @@ export interface GroupTrace {
 	aggregation: Aggregation;
 	/** The coverage this group needs (the composite's own rule for the root). */
 	minCoverage: number;
-	/** Share of the scored weight carried from earlier years, and the most allowed. */
+	/**
+	 * Share of the scored weight carried from earlier years, and the most allowed: null for an
+	 * element, which may rest on a carried value (the limit binds its dimension).
+	 */
 	carriedShare: number;
-	maxCarriedShare: number;
+	maxCarriedShare: number | null;
 	/** Floor applied to child scores before the logarithm (geometric aggregation only). */
 	geometricFloor: number | null;
 	children: GroupChildTrace[];

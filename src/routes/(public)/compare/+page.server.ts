@@ -57,11 +57,17 @@ export const load = (async ({ url }) => {
 	const from = askedFrom ?? defaultFromYear(sc.baseYear, ctx.scoredYears) ?? year;
 	const to = askedTo ?? year;
 
-	const regions = sc.regions.map((r) => ({
-		code: r.code,
-		name: r.name,
-		short: shortRegionName(r.name)
-	}));
+	// The comparison is with the instance's neighbours (data/instance.json), plus the region asked
+	// for; the map shows the whole province. Ranks are the engine's, among all regions scored.
+	const { instance } = config();
+	const group = new Set([instance.defaultRegion, ...instance.peers, region.code]);
+	const regions = sc.regions
+		.filter((r) => group.has(r.code))
+		.map((r) => ({
+			code: r.code,
+			name: r.name,
+			short: shortRegionName(r.name)
+		}));
 	// Each value is counted once per region and year it was observed, however many charts show it.
 	const illustrative = new Set<string>();
 	const scoresOf = (code: string, y: number): RegionYearScore | null => {
