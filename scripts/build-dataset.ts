@@ -25,6 +25,7 @@ import Papa from 'papaparse';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kindSchemas } from '../src/lib/import/schemas.ts';
 import { TARGET_DOCUMENTS, type SourceKind } from '../src/lib/import/types.ts';
 import { runScript } from './cli.ts';
 import { datasetSummary, withSummary } from './dataset-summary.ts';
@@ -360,26 +361,14 @@ function observationRow(c: Candidate): Row {
 	};
 }
 
-export const OBSERVATION_HEADER = [
-	'region_code',
-	'indicator_code',
-	'year',
-	'value',
-	'source',
-	'source_kind',
-	'reference_period',
-	'note'
-];
-export const TARGET_HEADER = [
-	'region_code',
-	'indicator_code',
-	'year',
-	'value',
-	'document_type',
-	'document_ref',
-	'source',
-	'note'
-];
+/**
+ * The columns of the written files: the import's own (the seed reads them through it), without
+ * `illustrative`, which the real dataset never sets.
+ */
+const importColumns = (kind: 'observations' | 'targets') =>
+	kindSchemas[kind].columns.map((c) => c.name).filter((n) => n !== 'illustrative');
+export const OBSERVATION_HEADER = importColumns('observations');
+export const TARGET_HEADER = importColumns('targets');
 export const CONFLICT_HEADER = [
 	'region_code',
 	'indicator_code',

@@ -22,6 +22,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kindSchemas } from '../src/lib/import/schemas.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
 
@@ -548,17 +549,7 @@ writeCsv(
 );
 writeCsv(
 	'demo/targets.csv',
-	[
-		'region_code',
-		'indicator_code',
-		'year',
-		'value',
-		'document_type',
-		'document_ref',
-		'source',
-		'note',
-		'illustrative'
-	],
+	kindSchemas.targets.columns.map((c) => c.name),
 	targetRows.sort(byKey)
 );
 

@@ -31,6 +31,15 @@ export interface InstanceConfig {
 	nameEn: string;
 }
 
+/**
+ * The regions a page compares: the default region and its peers, in that order. Charts, the
+ * comparison table and the SPBE page stay with this group; the maps show the whole province.
+ */
+export const comparisonGroup = (instance: InstanceConfig): string[] => [
+	instance.defaultRegion,
+	...instance.peers
+];
+
 export interface AppConfig {
 	databaseUrl: string;
 	/** True when DATABASE_URL was not set: only then may the app create the parent folder. */

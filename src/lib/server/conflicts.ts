@@ -4,10 +4,10 @@
  * others set aside, and why. Read once; the indicator page lists them beside the values, so a
  * reader sees a disagreement rather than only our choice.
  */
-import Papa from 'papaparse';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { config } from './config';
+import { readCsvRows } from './data-files';
 
 export interface Conflict {
 	regionCode: string;
@@ -30,12 +30,7 @@ export function conflicts(dataDir = config().dataDir): Conflict[] {
 	const hit = cache.get(dataDir);
 	if (hit) return hit;
 	const file = path.join(dataDir, 'conflicts.csv');
-	const rows = existsSync(file)
-		? Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
-				header: true,
-				skipEmptyLines: 'greedy'
-			}).data
-		: [];
+	const rows = existsSync(file) ? readCsvRows(file) : [];
 	const list = rows.map((r) => ({
 		regionCode: r.region_code,
 		indicatorCode: r.indicator_code,

@@ -5,7 +5,6 @@
  * its 0–4 scale and from its assessors, never mixed into this project's index; pages label them as
  * Kominfo's and name the letter. Adding a year or a cohort is adding a file and a row, no code.
  */
-import Papa from 'papaparse';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,6 +14,7 @@ import {
 	type KominfoEvaluation
 } from '../evaluation/kominfo';
 import { config } from './config';
+import { readCsvRows } from './data-files';
 
 export const TABLES_FILE = path.join('official', 'tables.csv');
 
@@ -30,6 +30,8 @@ export interface OfficialTable {
 	copyHref: string;
 	participantsNote: string;
 	evaluation: KominfoEvaluation;
+	/** The regions that took part, best first, with their rank (ranked once, when read). */
+	ranked: ReturnType<typeof rankEvaluation>;
 }
 
 /** A region's row in a published table, for showing beside (never inside) our index. */
@@ -57,12 +59,10 @@ export function officialTables(dataDir = config().dataDir): OfficialTable[] {
 	const list = path.join(dataDir, TABLES_FILE);
 	const tables: OfficialTable[] = [];
 	if (existsSync(list)) {
-		const rows = Papa.parse<Record<string, string>>(readFileSync(list, 'utf8'), {
-			header: true,
-			skipEmptyLines: 'greedy'
-		}).data;
-		for (const r of rows) {
-			const file = path.join(dataDir, 'official', r.file);
+		for (const r of readCsvRows(list)) {
+			const evaluation = parseKominfoEvaluation(
+				readFileSync(path.join(dataDir, 'official', r.file), 'utf8')
+			);
 			tables.push({
 				code: r.code,
 				year: Number(r.year),
@@ -72,7 +72,8 @@ export function officialTables(dataDir = config().dataDir): OfficialTable[] {
 				issuer: r.issuer,
 				copyHref: r.copy_href,
 				participantsNote: r.participants_note,
-				evaluation: parseKominfoEvaluation(readFileSync(file, 'utf8'))
+				evaluation,
+				ranked: rankEvaluation(evaluation.rows)
 			});
 		}
 	}
@@ -89,13 +90,12 @@ export function officialTable(code: string, dataDir?: string): OfficialTable | u
 /**
  * A region's published results, newest first: only tables where the region took part (a listed
  * non-participant has placeholders, not scores).
- * @example officialResults('33.18')[0] // { year: 2023, final: 2.84, rank: 37, ranked: 72, … }
+ * @example officialResults('33.18')[0] // { year: 2023, final: 2.84, rank: 46, ranked: 72, … }
  */
 export function officialResults(region: string, dataDir?: string): OfficialResult[] {
 	const out: OfficialResult[] = [];
 	for (const t of officialTables(dataDir)) {
-		const ranked = rankEvaluation(t.evaluation.rows);
-		const hit = ranked.find((r) => r.row.regionCode === region);
+		const hit = t.ranked.find((r) => r.row.regionCode === region);
 		if (!hit) continue;
 		out.push({
 			table: t.code,
@@ -106,7 +106,7 @@ export function officialResults(region: string, dataDir?: string): OfficialResul
 			copyHref: t.copyHref,
 			final: hit.row.nilaiFinal,
 			rank: hit.rank,
-			ranked: ranked.length,
+			ranked: t.ranked.length,
 			scores: hit.row.scores,
 			weights: weightsOf(t.evaluation.dimensions)
 		});

@@ -105,8 +105,8 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 	const region = allRegions.find((r) => r.code === regionCode);
 	if (!region || !ctx.regions.includes(region.code)) notFound(`Unknown region "${regionCode}".`);
 
-	const scoredYears = ctx.years.filter((y) => ctx.result.groupScore(region.code, null, y) !== null);
-	const yearStatuses = ctx.years.map((y) => yearStatus(ctx, region.code, y));
+	const yearStatuses = yearStatusesOf(ctx, region.code);
+	const scoredYears = yearStatuses.filter((s) => s.composite).map((s) => s.year);
 	const asked = parseYear(url);
 	const year = asked ?? defaultYear(yearStatuses) ?? instance.baseYear;
 	const yearHasScore = scoredYears.includes(year);
@@ -126,8 +126,13 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 	};
 }
 
+/** What each assessment year's data allow for a region, ascending. */
+export function yearStatusesOf(ctx: ScoringContext, region: string): YearStatus[] {
+	return ctx.years.map((y) => yearStatus(ctx, region, y));
+}
+
 /** What one year's data allow for a region (from the memoised rich scores). */
-export function yearStatus(ctx: ScoringContext, region: string, year: number): YearStatus {
+function yearStatus(ctx: ScoringContext, region: string, year: number): YearStatus {
 	const ry = ctx.regionYear(region, year);
 	const dimensions = ry?.dimensions ?? [];
 	return {

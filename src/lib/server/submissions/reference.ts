@@ -2,7 +2,6 @@
  * Reference data of the workspace, read from DATA_DIR once and cached: the Kominfo instrument
  * (data/instrument/) and the SPBE criteria per indicator and level (data/spbe/).
  */
-import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -13,6 +12,7 @@ import {
 	type InstrumentItem,
 	type WeightSet
 } from '../../submission/instrument';
+import { readCsvRows } from '../data-files';
 
 export interface Instrument {
 	dimensions: InstrumentDimension[];
@@ -55,15 +55,6 @@ export function instrument(dataDir: string): Instrument {
 	return hit;
 }
 
-function csv(file: string): Record<string, string>[] {
-	return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
-		header: true,
-		delimiter: ',',
-		dynamicTyping: false,
-		skipEmptyLines: 'greedy'
-	}).data;
-}
-
 /**
  * Criteria and expected evidence of every SPBE indicator by code (`spbe_i01` … `spbe_i47`).
  * Indicators 1–31 use process capability names, 32–47 service capability (PermenPANRB 59/2020).
@@ -82,7 +73,7 @@ const levelsCache = new Map<string, SpbeLevel[]>();
 export function spbeLevels(dataDir: string): SpbeLevel[] {
 	let hit = levelsCache.get(dataDir);
 	if (!hit) {
-		hit = csv(path.join(dataDir, 'spbe', 'spbe-2020-levels.csv')).map((r) => ({
+		hit = readCsvRows(path.join(dataDir, 'spbe', 'spbe-2020-levels.csv')).map((r) => ({
 			level: Number(r.level),
 			processName: r.process_name,
 			processCriteria: r.process_criteria,
@@ -99,9 +90,9 @@ export function spbeReference(dataDir: string): Map<string, SpbeIndicatorReferen
 	if (hit) return hit;
 	const dir = path.join(dataDir, 'spbe');
 	const generic = spbeLevels(dataDir);
-	const criteria = csv(path.join(dir, 'spbe-2020-level-criteria.csv'));
-	const evidence = csv(path.join(dir, 'spbe-2024-evidence.csv'));
-	const descriptions = csv(path.join(dir, 'spbe-2024-descriptions.csv'));
+	const criteria = readCsvRows(path.join(dir, 'spbe-2020-level-criteria.csv'));
+	const evidence = readCsvRows(path.join(dir, 'spbe-2024-evidence.csv'));
+	const descriptions = readCsvRows(path.join(dir, 'spbe-2024-descriptions.csv'));
 	hit = new Map();
 	for (let no = 1; no <= 47; no++) {
 		const levels: SpbeLevelCriteria[] = [1, 2, 3, 4, 5].map((level) => {

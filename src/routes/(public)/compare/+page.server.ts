@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
+import { comparisonGroup, config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
@@ -59,8 +59,7 @@ export const load = (async ({ url }) => {
 
 	// The comparison is with the instance's neighbours (data/instance.json), plus the region asked
 	// for; the map shows the whole province. Ranks are the engine's, among all regions scored.
-	const { instance } = config();
-	const group = new Set([instance.defaultRegion, ...instance.peers, region.code]);
+	const group = new Set([...comparisonGroup(config().instance), region.code]);
 	const regions = sc.regions
 		.filter((r) => group.has(r.code))
 		.map((r) => ({

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
+import { comparisonGroup, config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as indicators from '$lib/server/db/indicators';
@@ -25,7 +25,7 @@ export const load = (async ({ url }) => {
 	if (!framework) error(404, `Unknown framework "${frameworkCode}".`);
 
 	const allRegions = regions.list(db);
-	const peerCodes = [instance.defaultRegion, ...instance.peers].filter((c) =>
+	const peerCodes = comparisonGroup(instance).filter((c) =>
 		allRegions.some((r) => r.code === c)
 	);
 	const regionCode = url.searchParams.get('region') || instance.defaultRegion;

@@ -1,4 +1,4 @@
-import { config } from '$lib/server/config';
+import { comparisonGroup, config } from '$lib/server/config';
 import { getConnection, getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
@@ -15,7 +15,7 @@ const SPBE_FRAMEWORK = 'spbe-2020';
 export const load = (async () => {
 	const { instance } = config();
 	const db = getDb();
-	const group = [instance.defaultRegion, ...instance.peers];
+	const group = comparisonGroup(instance);
 	const names = new Map(regions.list(db).map((r) => [r.code, r.name]));
 	const meta = indicators.get(db, PUBLISHED);
 	const published = meta

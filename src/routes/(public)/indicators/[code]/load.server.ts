@@ -4,7 +4,7 @@
  * and the chart's series.
  */
 import { error } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
+import { comparisonGroup, config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
@@ -22,8 +22,7 @@ export function indicatorView(url: URL, code: string) {
 	const meta = indicators.get(db, code)!;
 	// The peers drawn beside the region: the instance's neighbours (data/instance.json), so a
 	// chart never carries all kabupaten/kota of the province at once (the map shows those).
-	const { instance } = config();
-	const group = new Set([instance.defaultRegion, ...instance.peers]);
+	const group = new Set(comparisonGroup(config().instance));
 	const peers = sc.regions.filter((r) => r.code !== region.code && group.has(r.code));
 	const choice = parsePeers(
 		url.searchParams.getAll('peers'),

@@ -3,7 +3,7 @@ import { toApiScores } from '$lib/scoring';
 import { apiError, parseQuery, QueryError } from '$lib/server/api';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
-import { yearStatus } from '$lib/server/scorecard';
+import { yearStatusesOf } from '$lib/server/scorecard';
 import { regionYearScores, scoring, ScoresNotFound } from '$lib/server/scores';
 import { apiPredikat, publishedPredikat, spbeOfScores, type ApiPredikat } from '$lib/server/spbe';
 import { defaultYear } from '$lib/scorecard-years';
@@ -31,7 +31,7 @@ export const GET: RequestHandler = ({ url }) => {
 		if (year === undefined) {
 			const ctx = scoring(conn, { framework, profile: query.profile });
 			year =
-				defaultYear(ctx.years.map((y) => yearStatus(ctx, query.region!, y))) ??
+				defaultYear(yearStatusesOf(ctx, query.region)) ??
 				config().instance.baseYear;
 		}
 		const { context, scores } = regionYearScores(conn, {
