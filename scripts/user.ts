@@ -12,14 +12,20 @@ import { prepareDatabase } from '../src/lib/server/startup';
 import { cliActor } from '../src/lib/server/audit';
 import {
 	createUser,
+	issuePasswordReset,
+	passwordLinkPath,
 	PROBLEM_TEXT,
 	resetPassword,
 	revokeAllSessions,
 	revokeUserSessions,
 	setDisabled,
 	setRole,
-	type AccountErrors
+	unlockAccount,
+	type AccountErrors,
+	type PasswordLink
 } from '../src/lib/server/auth/accounts';
+import { resetTwoFactor } from '../src/lib/server/auth/two-factor';
+import { knownOpds } from '../src/lib/server/db/assignments';
 import { normaliseUsername } from '../src/lib/server/auth/policy';
 import { ROLES } from '../src/lib/server/auth/roles';
 import * as sessions from '../src/lib/server/db/sessions';
@@ -28,13 +34,18 @@ import { parseCommandLine, UsageError } from './cli';
 const USAGE = `Usage: npm run user -- <command> [options]
 
 Commands:
-  add <username> --role <role> [--opd <OPD>]   create an account (password from USER_PASSWORD or a prompt)
+  add <username> --role <role> [--opd <OPD>] [--link]
+                                               create an account (password from USER_PASSWORD or a
+                                               prompt; with --link, a one-time set-password link instead)
   list                                         list accounts
   disable <username>                           disable an account and sign it out everywhere
   enable <username>                            enable a disabled account
   set-role <username> --role <role> [--opd <OPD>]
                                                change the role (produsen needs --opd, e.g. DISKOMINFO)
-  reset-password <username>                    set a new password and sign the user out everywhere
+  reset-password <username> [--link]           set a new password (or, with --link, make a one-time
+                                               link for its owner) and sign the user out everywhere
+  unlock <username>                            lift the sign-in hold after failed attempts
+  two-factor-reset <username>                  turn off a user's two-factor (a lost phone)
   sign-out <username> | --all                  end the sessions of one user, or of everyone
 
 Roles: ${ROLES.join(', ')}.
@@ -44,8 +55,20 @@ class Refused extends Error {}
 
 function describeErrors(errors: AccountErrors): string {
 	return Object.entries(errors)
-		.flatMap(([field, problems]) => (problems ?? []).map((p) => `  ${field}: ${PROBLEM_TEXT[p]}`))
+		.flatMap(([field, problems]) =>
+			(problems ?? []).map((p) => {
+				const known =
+					p === 'opd-unknown' ? ` (known OPDs: ${knownOpds(getConnection()).join(', ')})` : '';
+				return `  ${field}: ${PROBLEM_TEXT[p]}${known}`;
+			})
+		)
 		.join('\n');
+}
+
+/** The link to hand over: absolute when ORIGIN is set, else the path to put after the site's address. */
+function describeLink(username: string, link: PasswordLink): string {
+	const origin = process.env.ORIGIN?.replace(/\/$/, '') ?? '';
+	return `Set-password link for ${username}, valid once until ${new Date(link.expiresAt).toISOString()}:\n  ${origin}${passwordLinkPath(link.token)}\nPass it to its owner by a trusted channel; whoever holds it can set the password.`;
 }
 
 function readHidden(question: string): Promise<string> {
@@ -105,7 +128,8 @@ async function main(argv: string[]): Promise<number> {
 	const { values, positionals } = parseCommandLine(argv, {
 		role: { type: 'string' },
 		opd: { type: 'string' },
-		all: { type: 'boolean', default: false }
+		all: { type: 'boolean', default: false },
+		link: { type: 'boolean', default: false }
 	});
 	const [command, name, ...rest] = positionals;
 	if (values.help || !command) {
@@ -121,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
 		case 'add': {
 			if (!name) throw new UsageError('Name the new user: add <username> --role <role>.');
 			if (!values.role) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
-			const password = await newPassword();
+			const password = values.link ? null : await newPassword();
 			const user = unwrap(
 				await createUser(
 					conn,
@@ -130,6 +154,7 @@ async function main(argv: string[]): Promise<number> {
 				)
 			);
 			console.log(`Created ${user.username} (${user.role}${user.opd ? `, ${user.opd}` : ''}).`);
+			if (user.link) console.log(describeLink(user.username, user.link));
 			return 0;
 		}
 		case 'list': {
@@ -148,6 +173,7 @@ async function main(argv: string[]): Promise<number> {
 						u.role,
 						u.opd ?? '-',
 						u.disabled ? 'disabled' : 'active',
+						u.totpEnabledAt ? 'two-factor' : 'password only',
 						`${active} session(s)`
 					].join('\t')
 				);
@@ -170,9 +196,32 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'reset-password': {
 			const user = userByName(name);
+			if (values.link) {
+				const link = unwrap(issuePasswordReset(conn, user.id, actor));
+				console.log(`${link.sessionsRevoked} session(s) ended; the old password no longer works.`);
+				console.log(describeLink(user.username, link));
+				return 0;
+			}
 			const password = await newPassword();
 			const { sessionsRevoked } = unwrap(await resetPassword(conn, user.id, password, actor));
 			console.log(`New password set for ${user.username}; ${sessionsRevoked} session(s) ended.`);
+			return 0;
+		}
+		case 'unlock': {
+			const user = userByName(name);
+			const { attemptsCleared } = unwrap(unlockAccount(conn, user.id, actor));
+			console.log(
+				`Lifted the sign-in hold on ${user.username} (${attemptsCleared} attempt(s) cleared).`
+			);
+			return 0;
+		}
+		case 'two-factor-reset': {
+			const user = userByName(name);
+			const result = resetTwoFactor(conn, user.id, actor);
+			if (!result.ok) throw new Refused(`Refused: ${user.username} has no two-factor to reset.`);
+			console.log(
+				`Two-factor is off for ${user.username}; they can set it up again on their account page.`
+			);
 			return 0;
 		}
 		case 'sign-out': {

@@ -6,8 +6,16 @@ declare global {
 		interface Locals {
 			/** The signed-in user, loaded by hooks.server.ts; null when anonymous. */
 			user: SessionUser | null;
-			/** The current session's id (SHA-256 of the cookie token) and idle expiry. */
-			session: { id: string; expiresAt: number } | null;
+			/**
+			 * The current session: id (SHA-256 of the cookie token), idle expiry, whether its user has
+			 * two-factor on, and the failed sign-ins before it that its owner has not dismissed yet.
+			 */
+			session: {
+				id: string;
+				expiresAt: number;
+				twoFactor: boolean;
+				failedBefore: { count: number; lastAt: string | null; lastAddress: string | null } | null;
+			} | null;
 		}
 		interface Error {
 			message: string;

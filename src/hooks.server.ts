@@ -1,4 +1,4 @@
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -6,7 +6,7 @@ import { createApiHandle } from '$lib/server/api';
 import { handleAuth } from '$lib/server/auth/handle';
 import { handleCompression } from '$lib/server/compress';
 import { createPageCache } from '$lib/server/page-cache';
-import { ConfigError } from '$lib/server/config';
+import { ConfigError, requireOrigin } from '$lib/server/config';
 import { setConnection } from '$lib/server/db';
 import { logger } from '$lib/server/logger';
 import { SeedError } from '$lib/server/seed';
@@ -15,6 +15,8 @@ import { prepareDatabase } from '$lib/server/startup';
 export const init: ServerInit = async () => {
 	if (building) return;
 	try {
+		// Fail closed: without ORIGIN the Host header of each request would name the site.
+		if (!dev) requireOrigin();
 		const report = prepareDatabase();
 		if (report.migrationsApplied > 0 || report.seeded) {
 			console.log(
@@ -88,9 +90,13 @@ export const handle: Handle = sequence(
 	handleAuth
 );
 
-/** Unexpected errors: logged with the request id, which the person's error page shows. */
+/**
+ * Unexpected errors: logged with the request id, which the person's error page shows. A request
+ * for a page that does not exist is not an error of ours: one info line, no stack.
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const id = requestIds.get(event.locals) ?? crypto.randomUUID();
-	logger.error({ reqId: id, path: event.url.pathname, status, err: error }, 'unhandled error');
+	if (status === 404) logger.info({ reqId: id, path: event.url.pathname, status }, 'not found');
+	else logger.error({ reqId: id, path: event.url.pathname, status, err: error }, 'unhandled error');
 	return { message, id };
 };

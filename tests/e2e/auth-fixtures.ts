@@ -32,7 +32,11 @@ export const ACCOUNTS = {
 	brute1: { username: 'e2e_brute1', role: 'viewer' },
 	brute2: { username: 'e2e_brute2', role: 'viewer' },
 	targets: { username: 'e2e_targets', role: 'produsen', opd: 'BPS' },
-	staffAdmin: { username: 'e2e_staff_admin', role: 'admin' }
+	staffAdmin: { username: 'e2e_staff_admin', role: 'admin' },
+	parallel: { username: 'e2e_parallel', role: 'viewer' },
+	selfService: { username: 'e2e_self', role: 'walidata' },
+	redirects: { username: 'e2e_redirects', role: 'viewer' },
+	logout: { username: 'e2e_logout', role: 'viewer' }
 } as const satisfies Record<string, Account>;
 
 /** Headers of a same-site form post (SvelteKit's CSRF check wants a matching Origin). */

@@ -52,6 +52,48 @@ const MATRIX: Record<string, Entry> = {
 		note: 'signed in: the page load sends them on to /staff'
 	},
 	'/logout POST': { path: '/logout', expect: all(303), fresh: true },
+	'/login/two-factor GET': {
+		path: '/login/two-factor',
+		expect: all(303),
+		note: 'without a pending sign-in: back to /login; signed in: on to /staff'
+	},
+	'/login/two-factor action:default': {
+		path: '/login/two-factor',
+		expect: all(303),
+		note: 'refused (no code, no pending sign-in); the page then sends the caller to /login or on to /staff'
+	},
+	'/account/password GET': { path: '/account/password', expect: all(200) },
+	'/account/password action:default': {
+		path: '/account/password',
+		expect: all(400),
+		note: 'without a valid link token: refused'
+	},
+	'/(staff)/staff/account GET': { path: '/staff/account', expect: staff(200, 200, 200, 200) },
+	'/(staff)/staff/account action:changePassword': {
+		path: '/staff/account',
+		expect: staff(400, 400, 400, 400)
+	},
+	'/(staff)/staff/account action:startTwoFactor': {
+		path: '/staff/account',
+		expect: staff(303, 303, 303, 303),
+		note: 'every role may set up two-factor for itself: a pending secret, nothing else'
+	},
+	'/(staff)/staff/account action:confirmTwoFactor': {
+		path: '/staff/account',
+		expect: staff(400, 400, 400, 400)
+	},
+	'/(staff)/staff/account action:renewRecoveryCodes': {
+		path: '/staff/account',
+		expect: staff(400, 400, 400, 400)
+	},
+	'/(staff)/staff/account action:disableTwoFactor': {
+		path: '/staff/account',
+		expect: staff(400, 400, 400, 400)
+	},
+	'/(staff)/staff/account action:dismissNotice': {
+		path: '/staff/account',
+		expect: staff(303, 303, 303, 303)
+	},
 	'/(staff)/staff GET': { path: '/staff', expect: staff(200, 200, 200, 200) },
 	'/(staff)/staff/targets GET': { path: '/staff/targets', expect: staff(403, 200, 200, 200) },
 	'/(staff)/staff/targets action:save': {
@@ -75,6 +117,14 @@ const MATRIX: Record<string, Entry> = {
 		expect: staff(403, 403, 403, 400)
 	},
 	'/(staff)/staff/users action:resetPassword': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:unlock': {
+		path: '/staff/users',
+		expect: staff(403, 403, 403, 400)
+	},
+	'/(staff)/staff/users action:resetTwoFactor': {
 		path: '/staff/users',
 		expect: staff(403, 403, 403, 400)
 	},
@@ -191,12 +241,16 @@ const MATRIX: Record<string, Entry> = {
 		expect: staff(403, 403, 404, 404),
 		note: 'walidata and admin only; 404: no such submission'
 	},
-	'/(staff)/staff/submissions/[id]/files/[sha256] GET': {
-		path: '/staff/submissions/999999/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+	'/(staff)/staff/submissions/[id]/files/[evidenceId] GET': {
+		path: '/staff/submissions/999999/files/1',
 		expect: staff(404, 404, 404, 404)
 	},
 	'/(staff)/staff/submissions/[id]/snapshots/[snapshotId] GET': {
 		path: '/staff/submissions/999999/snapshots/1',
+		expect: staff(404, 404, 404, 404)
+	},
+	'/(staff)/staff/submissions/[id]/snapshots/[snapshotId]/files/[fileNumber] GET': {
+		path: '/staff/submissions/999999/snapshots/1/files/1',
 		expect: staff(404, 404, 404, 404)
 	},
 	'/(staff)/staff/submissions/[id]/export.xlsx GET': {

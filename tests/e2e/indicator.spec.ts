@@ -78,12 +78,13 @@ const NAMES: Record<string, string> = {
 	'33.20': 'Kabupaten Jepara'
 };
 
-/** One data.csv line for an API observation (fields quoted as RFC 4180 asks). */
+/**
+ * One data.csv line for an API observation: fields quoted as RFC 4180 asks, and also when they
+ * hold either separator, so a spreadsheet that splits on the other one keeps them whole.
+ */
 function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => string) {
 	const cell = (v: string) =>
-		v.includes('"') || v.includes(delimiter) || /[\r\n]/.test(v) || v !== v.trim()
-			? `"${v.replaceAll('"', '""')}"`
-			: v;
+		/[",;\t\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v;
 	return [
 		o.region_code,
 		NAMES[o.region_code],
@@ -173,7 +174,10 @@ test.describe('indicator peers and CSV', () => {
 			await page.goto(`/indicators/${CODE}?region=${REGION}&year=2022${peers}`);
 			await expect(seriesCount(page)).toHaveCount(shown.length);
 			// The chart's own CSV: one index column per line drawn, one row per year of its table.
-			const chart = (await chartCsv(page)).replace(/^\uFEFF/, '').split('\r\n');
+			const chart = (await chartCsv(page))
+				.replace(/^\uFEFF/, '')
+				.replace(/\r\n$/, '')
+				.split('\r\n');
 			const header = chart[0].split(',');
 			expect(header.slice(0, 2)).toEqual(['Tahun', 'Kabupaten Pati (indeks)']);
 			expect(header.filter((h) => / \(indeks\)$/.test(h) && !h.startsWith('Target'))).toHaveLength(

@@ -2,7 +2,7 @@ import { expect, request, test } from '@playwright/test';
 import { ACCOUNTS, apiSignIn, browserSignIn, formHeaders } from './auth-fixtures';
 
 test.describe('staff pages', () => {
-	test('admin adds a user: a common password is refused with its reason, then the account works', async ({
+	test('admin adds a user without choosing a password; the owner sets theirs through the one-time link', async ({
 		browser,
 		baseURL
 	}) => {
@@ -10,14 +10,32 @@ test.describe('staff pages', () => {
 		const page = await context.newPage();
 		await page.goto('/staff/users', { waitUntil: 'networkidle' });
 		const create = page.locator('form.create');
+		await expect(create.getByLabel('Kata sandi')).toHaveCount(0);
 		await create.getByLabel('Nama pengguna').fill('e2e_new_viewer');
-		await create.getByLabel('Kata sandi').fill('Password2024!');
 		await create.getByRole('button', { name: 'Tambah pengguna' }).click();
-		await expect(create.getByRole('alert')).toContainText('daftar kata sandi umum');
-		await create.getByLabel('Kata sandi').fill('sepeda ontel ke pasar puri');
-		await create.getByRole('button', { name: 'Tambah pengguna' }).click();
-		await expect(page.getByRole('status')).toContainText('Tersimpan');
-		await expect(page.getByRole('rowheader', { name: 'e2e_new_viewer' })).toBeVisible();
+		const link = await page.getByTestId('password-link').inputValue();
+		expect(link).toMatch(/^http:\/\/localhost:\d+\/account\/password\?token=[A-Za-z0-9_-]{43}$/);
+		await context.close();
+
+		// The new colleague, not signed in, opens the link.
+		const owner = await browser.newContext({ baseURL });
+		const own = await owner.newPage();
+		await own.goto(link);
+		await expect(own.getByRole('heading', { level: 1 })).toHaveText('Atur kata sandi');
+		await own.getByLabel('Kata sandi baru', { exact: true }).fill('Password2024!');
+		await own.getByLabel('Ulangi kata sandi baru').fill('Password2024!');
+		await own.getByRole('button', { name: 'Simpan kata sandi' }).click();
+		await expect(own.getByRole('alert')).toContainText('daftar kata sandi umum');
+		await own.getByLabel('Kata sandi baru', { exact: true }).fill('sepeda ontel ke pasar puri');
+		await own.getByLabel('Ulangi kata sandi baru').fill('sepeda ontel ke pasar puri');
+		await own.getByRole('button', { name: 'Simpan kata sandi' }).click();
+		await expect(own).toHaveURL(/\/login\?password-set=1$/);
+		await expect(own.getByRole('status')).toContainText('Kata sandi sudah disimpan');
+		// Used once: the same link no longer works.
+		await own.goto(link);
+		await expect(own.getByRole('alert')).toContainText('Tautan ini sudah tidak berlaku');
+		await owner.close();
+
 		const ctx = await request.newContext({ baseURL });
 		const res = await ctx.post('/login', {
 			headers: formHeaders(baseURL!),
@@ -29,7 +47,6 @@ test.describe('staff pages', () => {
 		});
 		expect(res.status()).toBe(303);
 		await ctx.dispose();
-		await context.close();
 	});
 
 	test('"sign out everywhere" ends another user’s sessions and is recorded', async ({

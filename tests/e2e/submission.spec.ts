@@ -129,6 +129,16 @@ test('a producer fills an item with a level, a justification and an uploaded PDF
 	await item.getByRole('button', { name: 'Unggah' }).click();
 	await expect(page.getByRole('alert')).toContainText('program (executable)');
 
+	// A real PDF under a name that would run or render it is refused too, with what to do.
+	item = await openItem(page, 'a1', 'spbe_i01');
+	await item
+		.getByLabel('Berkas')
+		.setInputFiles({ name: 'bukti.hta', mimeType: 'application/pdf', buffer: PDF });
+	await item.getByRole('button', { name: 'Unggah' }).click();
+	await expect(page.getByRole('alert')).toContainText(
+		'bukti.hta: Isi berkas terdeteksi sebagai PDF, tetapi namanya berakhiran .hta.'
+	);
+
 	item = await openItem(page, 'a1', 'spbe_i01');
 	await item
 		.getByLabel('Berkas')
@@ -139,13 +149,18 @@ test('a producer fills an item with a level, a justification and an uploaded PDF
 	const link = item.getByRole('link', { name: 'perbup 12.pdf' });
 	await expect(link).toBeVisible();
 
-	// The file is served only as a download, with nosniff.
-	const res = await prod.request.get((await link.getAttribute('href'))!);
+	// The file is served only as a download of its evidence row, under its name, with nosniff.
+	const href = (await link.getAttribute('href'))!;
+	expect(href).toMatch(new RegExp(`^/staff/submissions/${submission}/files/\\d+$`));
+	const res = await prod.request.get(href);
 	expect(res.status()).toBe(200);
 	expect(res.headers()['content-disposition']).toBe(
 		`attachment; filename="perbup 12.pdf"; filename*=UTF-8''perbup%2012.pdf`
 	);
+	expect(res.headers()['content-type']).toBe('application/pdf');
 	expect(res.headers()['x-content-type-options']).toBe('nosniff');
+	expect(res.headers()['content-security-policy']).toBe("default-src 'none'; sandbox");
+	expect(res.headers()['cache-control']).toBe('private, no-store');
 	expect(sha(await res.body())).toBe(sha(PDF));
 
 	await item.getByRole('button', { name: 'Ajukan ke walidata' }).click();
@@ -349,7 +364,7 @@ test('the XLSX of the snapshot, read back cell by cell', async () => {
 	expect(r2.slice(4, 6)).toEqual(['4', 'Perbup Pati 12/2024 dan SK Tim Koordinasi SPBE 5/2024']);
 	expect(r2[6]).toMatch(
 		new RegExp(
-			`^perbup 12\\.pdf: http://localhost:\\d+/staff/submissions/${submission}/files/${sha(PDF)}$`
+			`^perbup 12\\.pdf: http://localhost:\\d+/staff/submissions/${submission}/snapshots/${snapshot}/files/1$`
 		)
 	);
 	expect(r2.slice(7)).toEqual(['accepted', 'DISKOMINFO']);

@@ -121,6 +121,33 @@ describe('runMigrations()', () => {
 		conn.sqlite.close();
 	});
 
+	it('upgrading through 0007 keeps accounts and sessions, with two-factor off and no notice', () => {
+		const conn = openDatabase(path.join(dir, 'b.db'));
+		runMigrations(conn, migrationsUpTo(6));
+		conn.sqlite
+			.prepare(
+				`INSERT INTO users (username, password_hash, role) VALUES ('siti', '$argon2id$x', 'admin')`
+			)
+			.run();
+		conn.sqlite
+			.prepare(
+				`INSERT INTO sessions (id, user_id, created_at, expires_at, absolute_expires_at) VALUES ('s', 1, 1, 2, 3)`
+			)
+			.run();
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(
+			conn.sqlite
+				.prepare(`SELECT username, password_hash, totp_secret, totp_enabled_at FROM users`)
+				.all()
+		).toEqual([
+			{ username: 'siti', password_hash: '$argon2id$x', totp_secret: null, totp_enabled_at: null }
+		]);
+		expect(conn.sqlite.prepare(`SELECT id, failed_before FROM sessions`).all()).toEqual([
+			{ id: 's', failed_before: 0 }
+		]);
+		conn.sqlite.close();
+	});
+
 	it('upgrading through 0006 keeps every observation, adds empty provenance, and retires undocumented targets', () => {
 		const conn = openDatabase(path.join(dir, 'a.db'));
 		runMigrations(conn, migrationsUpTo(4));
@@ -131,7 +158,7 @@ describe('runMigrations()', () => {
 		const targets = dump('targets');
 		const sequence = conn.sqlite.prepare(`SELECT * FROM sqlite_sequence ORDER BY name`).all();
 
-		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(runMigrations(conn, migrationsUpTo(6)).applied).toBe(1);
 		// Observations: the same rows and ids, with the two new columns empty (not stated).
 		expect(dump('observations')).toEqual(
 			observations.map((o) => ({ ...o, source_kind: '', reference_period: '' }))

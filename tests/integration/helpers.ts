@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Connection } from '../../src/lib/server/db';
-import type { IndicatorInput } from '../../src/lib/server/db/imports';
+import { commitBatch, type IndicatorInput } from '../../src/lib/server/db/imports';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 
 export const MIGRATIONS = path.resolve('drizzle');
@@ -59,4 +59,45 @@ export function testIndicator(
 		sortOrder: 0,
 		...extra
 	};
+}
+
+/**
+ * A framework with one indicator per OPD, so that produsen accounts of those OPDs can be made
+ * (an OPD that owns no indicator is refused).
+ */
+export function seedOpds(conn: Connection, opds: readonly string[]) {
+	commitBatch(
+		conn,
+		{ kind: 'seed', fileName: 'opds', sha256: 'o'.repeat(64), actor: 'test' },
+		{
+			frameworks: [
+				{
+					code: 'fw',
+					version: '1',
+					nameId: 'K',
+					nameEn: 'F',
+					yearFrom: 2018,
+					yearTo: null,
+					source: ''
+				}
+			],
+			nodes: [
+				{
+					frameworkCode: 'fw',
+					code: 'dim',
+					parentCode: null,
+					level: 'dimension',
+					nameId: 'D',
+					nameEn: 'D',
+					descriptionId: '',
+					descriptionEn: '',
+					weight: 1,
+					sortOrder: 0
+				}
+			],
+			indicators: opds.map((opd) =>
+				testIndicator(`ind_${opd.toLowerCase()}`, 'percent', { elementCode: 'dim', opd })
+			)
+		}
+	);
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { evidencePath, type EvidenceStore } from '../../src/lib/server/evidence';
+import { evidenceDownload, snapshotDownload } from '../../src/lib/server/submissions/downloads';
 import { commitBatch } from '../../src/lib/server/db/imports';
 import { seedIfEmpty } from '../../src/lib/server/seed';
 import {
@@ -326,7 +327,8 @@ describe('evidence files', () => {
 				addEvidenceFile(conn, files, kominfo, id, target, { bytes: exe, name: 'laporan.pdf' })
 			).detail
 		).toEqual({
-			reason: 'executable'
+			reason: 'executable',
+			name: 'laporan.pdf'
 		});
 		const big = new Uint8Array(1025);
 		big.set(strToU8('%PDF-1.4'));
@@ -335,14 +337,16 @@ describe('evidence files', () => {
 				addEvidenceFile(conn, files, kominfo, id, target, { bytes: big, name: 'big.pdf' })
 			).detail
 		).toEqual({
-			reason: 'too_large'
+			reason: 'too_large',
+			name: 'big.pdf'
 		});
 		const zip = zipSync({ 'a.txt': strToU8('hello') });
 		expect(
 			error(() => addEvidenceFile(conn, files, kominfo, id, target, { bytes: zip, name: 'x.docx' }))
 				.detail
 		).toEqual({
-			reason: 'not_office'
+			reason: 'not_office',
+			name: 'x.docx'
 		});
 		expect(audit('evidence.rejected').map((a) => JSON.parse(a.after!).reason)).toEqual([
 			'executable',
@@ -376,6 +380,101 @@ describe('evidence files', () => {
 		).toEqual({
 			field: 'url'
 		});
+	});
+
+	it('refuses a PDF named bukti.hta or laporan.pdf.exe with the detected type and the extension expected, and records why', () => {
+		const { id, item } = spbe();
+		const target = item('spbe_i01').id;
+		const upload = (name: string) =>
+			error(() => addEvidenceFile(conn, files, kominfo, id, target, { bytes: PDF, name })).detail;
+		expect(upload('bukti.hta')).toEqual({
+			reason: 'extension_mismatch',
+			detected: 'pdf',
+			got: '.hta',
+			expected: ['.pdf'],
+			suggest: 'bukti.pdf',
+			name: 'bukti.hta'
+		});
+		expect(upload('../laporan.pdf.exe')).toEqual({
+			reason: 'double_extension',
+			detected: 'pdf',
+			got: '.pdf.exe',
+			expected: ['.pdf'],
+			suggest: 'laporan.pdf',
+			name: 'laporan.pdf.exe'
+		});
+		expect(
+			audit('evidence.rejected').map((a) => {
+				const after = JSON.parse(a.after!);
+				return [after.reason, after.name, after.got];
+			})
+		).toEqual([
+			['extension_mismatch', 'bukti.hta', '.hta'],
+			['double_extension', 'laporan.pdf.exe', '.pdf.exe']
+		]);
+		expect(store.evidenceCount(conn, target)).toBe(0);
+		expect(existsSync(evidenceDir) ? readdirSync(evidenceDir) : []).toEqual([]);
+	});
+
+	it('identical bytes uploaded under two names download under their own names, now and from a snapshot', () => {
+		const { id, items } = spbe();
+		const a = addEvidenceFile(conn, files, kominfo, id, items[0].id, {
+			bytes: PDF,
+			name: 'perbup 12.pdf'
+		});
+		const b = addEvidenceFile(conn, files, kominfo, id, items[1].id, {
+			bytes: PDF,
+			name: 'SK Tim SPBE.pdf'
+		});
+		expect(store.getEvidence(conn, a)?.sha256).toBe(store.getEvidence(conn, b)?.sha256);
+		const disposition = (d: ReturnType<typeof evidenceDownload>) =>
+			d?.headers['content-disposition'];
+		expect(disposition(evidenceDownload(conn, files, id, a))).toBe(
+			`attachment; filename="perbup 12.pdf"; filename*=UTF-8''perbup%2012.pdf`
+		);
+		expect(disposition(evidenceDownload(conn, files, id, b))).toBe(
+			`attachment; filename="SK Tim SPBE.pdf"; filename*=UTF-8''SK%20Tim%20SPBE.pdf`
+		);
+		const download = evidenceDownload(conn, files, id, b)!;
+		expect(Buffer.from(download.bytes)).toEqual(Buffer.from(PDF));
+		expect(download.headers).toMatchObject({
+			'content-type': 'application/pdf',
+			'content-length': String(PDF.length),
+			'x-content-type-options': 'nosniff',
+			'content-security-policy': "default-src 'none'; sandbox",
+			'cache-control': 'private, no-store'
+		});
+		// Another submission's row, a link and no row at all: nothing.
+		const other = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'spbe', year: 2023, regionCode: REGION },
+			DATA
+		);
+		expect(evidenceDownload(conn, files, other, a)).toBeNull();
+		const linkId = addEvidenceLink(conn, kominfo, id, items[2].id, {
+			url: 'https://jdih.patikab.go.id/x',
+			label: 'JDIH'
+		});
+		expect(evidenceDownload(conn, files, id, linkId)).toBeNull();
+		expect(evidenceDownload(conn, files, id, 999_999)).toBeNull();
+
+		for (const i of items) complete(id, i.id);
+		const snapId = finalise(conn, walidata, id, DATA);
+		// After reopening, the second row goes; the snapshot still hands out both, by number.
+		reopen(conn, walidata, id);
+		reviewItem(conn, walidata, id, items[1].id, 'return', 'Ganti SK');
+		removeEvidence(conn, files, kominfo, id, b);
+		expect(evidenceDownload(conn, files, id, b)).toBeNull();
+		expect(disposition(snapshotDownload(conn, files, id, snapId, 1))).toBe(
+			`attachment; filename="perbup 12.pdf"; filename*=UTF-8''perbup%2012.pdf`
+		);
+		expect(disposition(snapshotDownload(conn, files, id, snapId, 2))).toBe(
+			`attachment; filename="SK Tim SPBE.pdf"; filename*=UTF-8''SK%20Tim%20SPBE.pdf`
+		);
+		expect(snapshotDownload(conn, files, id, snapId, 3)).toBeNull();
+		expect(snapshotDownload(conn, files, other, snapId, 1)).toBeNull();
+		expect(snapshotDownload(conn, files, id, snapId + 1, 1)).toBeNull();
 	});
 
 	it('deleting evidence removes an unreferenced file but keeps one another row or a snapshot references', () => {

@@ -217,7 +217,7 @@ describe('LineChart (server render)', () => {
 				['2024', '–', '90.5 *']
 			]);
 			expect(csv(t)).toBe(
-				'Year,Pati,Target,Target (illustrative)\r\n2020,70,80,\r\n2024,,90.5,true'
+				'Year,Pati,Target,Target (illustrative)\r\n2020,70,80,\r\n2024,,90.5,true\r\n'
 			);
 			expect(texts(t, 'desc')).toEqual([
 				'Pati: 2020 70. Target: 2020 80; 2024 90.5 (illustrative)'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyContext } from './context';
-import { csvCell, templateCsv, toCsv } from './export';
+import { csvCell } from '../csv/write';
+import { templateCsv, toCsv } from './export';
 import { IMPORT_KINDS, type ObservationRow } from './types';
 import { unescapeFormula, validateCsv } from './validate';
 
@@ -22,35 +23,15 @@ function templateContext() {
 	return ctx;
 }
 
-describe('csvCell()', () => {
-	const rows: [string, string][] = [
-		['plain', 'plain'],
-		['=SUM(A1)', "'=SUM(A1)"],
-		['+62 812', "'+62 812"],
-		['-x', "'-x"],
-		['@cmd', "'@cmd"],
-		["'=x", "''=x"],
-		['-2.5', '-2.5'],
-		['a,b', '"a,b"'],
-		['say "hi"', '"say ""hi"""'],
-		['two\nlines', '"two\nlines"'],
-		[' padded ', '" padded "'],
-		['', '']
-	];
-	for (const [text, want] of rows)
-		it(`csvCell(${JSON.stringify(text)}, ',') writes ${JSON.stringify(want)}`, () => {
-			expect(csvCell(text, ',')).toBe(want);
-		});
-
-	it('csvCell() quotes a semicolon only when it is the delimiter', () => {
-		expect(csvCell('a;b', ';')).toBe('"a;b"');
-		expect(csvCell('a;b', ',')).toBe('a;b');
-	});
-
-	it('unescapeFormula() undoes exactly one guard', () => {
-		for (const text of ['=x', "'=x", "''@x", '-5', "'plain", 'plain'])
-			expect(unescapeFormula(csvCell(text, ',').replace(/^"|"$/g, ''))).toBe(text);
-	});
+describe('unescapeFormula() and the CSV writer', () => {
+	it.each(['=x', "'=x", "''@x", '-5', "'plain", 'plain', 'x;=10*10;', 'a, +1', "a;'-b"])(
+		'unescapeFormula() reads csvCell(%j) back to the same text',
+		(text) => {
+			const cell = csvCell(text);
+			const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+			expect(unescapeFormula(unquoted)).toBe(text);
+		}
+	);
 });
 
 describe('templateCsv()', () => {
@@ -63,7 +44,7 @@ describe('templateCsv()', () => {
 	it('templateCsv(observations, id, wide) writes Indonesian labels, year columns and decimal commas', () => {
 		expect(templateCsv('observations', 'id', 'wide')).toBe(
 			'kode_wilayah;kode_indikator;2022;2023;sumber;jenis_sumber;periode_rujukan;catatan;ilustrasi\r\n' +
-				'33.18;poverty_rate;9,5;9,25;contoh saja: ganti dengan URL atau dokumen sumber nilai;bps;;baris contoh ilustratif;ya\r\n'
+				'33.18;poverty_rate;"9,5";"9,25";contoh saja: ganti dengan URL atau dokumen sumber nilai;bps;;baris contoh ilustratif;ya\r\n'
 		);
 	});
 	it('templateCsv() ignores a wide shape for kinds that only have a long one', () => {
@@ -122,5 +103,29 @@ describe('toCsv()', () => {
 			'region_code,indicator_code,year,value,source,source_kind,reference_period,note,illustrative\r\n' +
 				"33.18,poverty_rate,2023,1.2340,'=cmd|x,,,,false\r\n"
 		);
+	});
+
+	it('toCsv() guards a formula after a separator inside a cell and reads back unchanged', () => {
+		const row: ObservationRow = {
+			regionCode: '33.18',
+			indicatorCode: 'poverty_rate',
+			year: 2023,
+			value: 1.5,
+			source: 'x;=10*10;',
+			sourceKind: null,
+			referencePeriod: null,
+			note: 'a, +1',
+			illustrative: false,
+			sourceRow: 2
+		};
+		const csv = toCsv([row], 'observations');
+		expect(csv).toBe(
+			'region_code,indicator_code,year,value,source,source_kind,reference_period,note,illustrative\r\n' +
+				`33.18,poverty_rate,2023,1.5,"x;'=10*10;",,,"a, '+1",false\r\n`
+		);
+		const ctx = templateContext();
+		const report = validateCsv(encode(csv), { kind: 'observations', context: ctx });
+		expect(report.errors).toEqual([]);
+		expect(report.rows).toEqual([row]);
 	});
 });

@@ -1,28 +1,12 @@
 /**
  * CSV writing: the downloadable templates and the exporter whose output the validator reads back
- * to the same rows. Cells that a spreadsheet would run as a formula (starting with = + - @, tab or
- * CR, possibly after apostrophes) get one leading apostrophe; the validator removes exactly one.
+ * to the same rows. Cells go through the one CSV writer (`$lib/csv/write`), whose formula guard the
+ * validator undoes exactly (`unescapeFormula`).
  */
+import { csvRows } from '../csv/write';
 import { formatNumber } from './number';
 import { kindSchemas, type ColumnDecl } from './schemas';
 import type { ImportKind, Locale, RowOf, Shape } from './types';
-
-const FORMULA = /^'*[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
-
-/** Escapes one cell: `csvCell('=SUM(A1)', ',') === "'=SUM(A1)"`, `csvCell('a,b', ',') === '"a,b"'`. */
-export function csvCell(text: string, delimiter: string): string {
-	let s = text;
-	// A plain number is data, not a formula, even with a minus sign.
-	if (FORMULA.test(s) && !PLAIN_NUMBER.test(s)) s = "'" + s;
-	if (s.includes('"') || s.includes(delimiter) || /[\r\n]/.test(s) || s !== s.trim())
-		s = '"' + s.replace(/"/g, '""') + '"';
-	return s;
-}
-
-function line(cells: string[], delimiter: string): string {
-	return cells.map((c) => csvCell(c, delimiter)).join(delimiter) + '\r\n';
-}
 
 const TEMPLATE_YEARS = [2022, 2023];
 
@@ -46,7 +30,7 @@ export function templateCsv(kind: ImportKind, lang: Locale, shape: Shape = 'long
 		header.splice(keys, 0, ...TEMPLATE_YEARS.map(String));
 		row.splice(keys, 0, example(value), lang === 'id' ? '9,25' : '9.25');
 	}
-	return line(header, delimiter) + line(row, delimiter);
+	return csvRows([header, row], delimiter);
 }
 
 function cellOf(v: unknown): string {
@@ -62,16 +46,9 @@ function cellOf(v: unknown): string {
  */
 export function toCsv<K extends ImportKind>(rows: readonly RowOf<K>[], kind: K): string {
 	const columns = kindSchemas[kind].columns;
-	let out = line(
-		columns.map((c) => c.name),
-		','
-	);
-	for (const row of rows) {
+	const body = rows.map((row) => {
 		const r = row as unknown as Record<string, unknown>;
-		out += line(
-			columns.map((c) => cellOf(r[c.key])),
-			','
-		);
-	}
-	return out;
+		return columns.map((c) => cellOf(r[c.key]));
+	});
+	return csvRows([columns.map((c) => c.name), ...body], ',');
 }

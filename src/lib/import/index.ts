@@ -21,4 +21,4 @@ export {
 	detached
 } from './validate';
 export type { StreamOptions } from './validate';
-export { templateCsv, toCsv, csvCell } from './export';
+export { templateCsv, toCsv } from './export';

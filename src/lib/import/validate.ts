@@ -12,6 +12,7 @@
  * papaparse's "greedy" rule) are skipped here, after they were counted.
  */
 import Papa from 'papaparse';
+import { restoreFormulas } from '../csv/write';
 import { ByteDecoder } from './decode';
 import { columnLetter, detectDialect, detectLineEnding } from './dialect';
 import { msg } from './messages';
@@ -51,7 +52,6 @@ const SLICE_CHARS = 1 << 20;
 const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
 const YEAR_LABEL = /^\d{4}$/;
 const YEAR_TEXT = /^\+?\d+$/;
-const FORMULA_ESCAPED = /^'+[=+\-@\t\r]/;
 const BOOLEANS = new Map<string, boolean>([
 	['1', true],
 	['true', true],
@@ -98,11 +98,11 @@ export interface StreamOptions<K extends ImportKind> extends ValidateOptions<K> 
 }
 
 /**
- * Reverses the exporter's formula guard: a cell written as `'=x` (or `''=x`) reads as `=x`
- * (`'''` … one quote removed). Example: `unescapeFormula("'-5") === '-5'`.
+ * Reverses the CSV writer's formula guard (`restoreFormulas` of `$lib/csv/write`): a cell written
+ * as `'=x` (or `''=x`) reads as `=x`, `x;'=1` as `x;=1`. Example: `unescapeFormula("'-5") === '-5'`.
  */
 export function unescapeFormula(cell: string): string {
-	return cell.charCodeAt(0) === 39 && FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell;
+	return restoreFormulas(cell);
 }
 
 const clip = (s: string) => (s.length > MAX_VALUE_CHARS ? s.slice(0, MAX_VALUE_CHARS) + '…' : s);

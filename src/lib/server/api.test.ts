@@ -64,6 +64,18 @@ describe('rowsToCsv()', () => {
 		).toBe('a,b,c,d\r\n1.5,"\'=HYPERLINK(""x"")",,true\r\n-2,"x,y",,false\r\n');
 	});
 
+	it('rowsToCsv() guards a formula after ";" or "," inside a cell and quotes both separators', () => {
+		expect(
+			rowsToCsv(
+				[
+					{ a: 'x;=10*10;', b: -3.5 },
+					{ a: 'a,=2+2', b: '-1+1' }
+				],
+				['a', 'b']
+			)
+		).toBe(`a,b\r\n"x;'=10*10;",-3.5\r\n"a,'=2+2",'-1+1\r\n`);
+	});
+
 	it('rowsToCsv([]) is the header alone', () => {
 		expect(rowsToCsv([], ['a'])).toBe('a\r\n');
 	});

@@ -5,7 +5,7 @@
  * `/api/` answer CORS, a per-address rate limit, an ETag and Cache-Control.
  */
 import { json, type Handle } from '@sveltejs/kit';
-import { csvCell } from '../import/export';
+import { csvRows, type CsvValue } from '../csv/write';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 import { withCaching } from './http-cache';
 import { createRateLimiter, rateLimitFromEnv, type RateLimiter } from './rate-limit';
@@ -133,25 +133,23 @@ export function pageOf(q: { limit?: number; offset?: number }): Page | null {
 	return { limit, offset: q.offset ?? 0 };
 }
 
-function csvText(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v === 'boolean') return v ? 'true' : 'false';
+/** A row's value as a CSV cell: numbers stay numbers, anything else not text as `String(v)`. */
+function csvValue(v: unknown): CsvValue {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
 	return String(v);
 }
 
 /**
- * Rows as CSV with a header of the column names, `,` and decimal points; cells that a spreadsheet
- * would run as a formula are escaped (csvCell).
+ * Rows as CSV with a header of the column names, `,` and decimal points, by the one CSV writer:
+ * cells that a spreadsheet would run as a formula are guarded (`$lib/csv/write`).
  * @example rowsToCsv([{ a: 1, b: '=x' }], ['a', 'b']) === "a,b\r\n1,'=x\r\n"
  */
 export function rowsToCsv(
 	rows: readonly Record<string, unknown>[],
 	columns: readonly string[]
 ): string {
-	let out = columns.map((c) => csvCell(c, ',')).join(',') + '\r\n';
-	for (const row of rows)
-		out += columns.map((c) => csvCell(csvText(row[c]), ',')).join(',') + '\r\n';
-	return out;
+	return csvRows([columns, ...rows.map((row) => columns.map((c) => csvValue(row[c])))], ',');
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROLES, type Role } from './db/schema';
 
 /** A configuration problem a person can fix by setting something: printed as one line at start. */
 export class ConfigError extends Error {
@@ -53,6 +54,51 @@ export interface AppConfig {
 	 * Off, illustrative rows are refused, so the instance publishes sourced numbers only.
 	 */
 	demo: boolean;
+	/**
+	 * Roles that must use two-factor sign-in (TWO_FACTOR_ROLES, e.g. `admin,walidata`): until they
+	 * have set it up, the only staff page they can open is their account page. Empty: optional.
+	 */
+	twoFactorRoles: Role[];
+}
+
+/** TWO_FACTOR_ROLES: a comma-separated list of roles, each one of ROLES. */
+export function parseTwoFactorRoles(value: string | undefined): Role[] {
+	const names = (value ?? '')
+		.split(',')
+		.map((s) => s.trim().toLowerCase())
+		.filter(Boolean);
+	for (const name of names) {
+		if (!(ROLES as readonly string[]).includes(name))
+			throw new ConfigError(
+				`TWO_FACTOR_ROLES: "${name}" is not a role: use a comma-separated list of ${ROLES.join(', ')} (for example admin,walidata).`
+			);
+	}
+	return [...new Set(names)] as Role[];
+}
+
+/**
+ * The built server without ORIGIN would take the site's origin from each request's Host header
+ * (which anyone can set): refuse to start instead. `npm start` sets a local default.
+ */
+export function requireOrigin(env: NodeJS.ProcessEnv = process.env): string {
+	const origin = env.ORIGIN?.trim();
+	if (!origin)
+		throw new ConfigError(
+			'ORIGIN is not set: set it to the address people open, such as ORIGIN=https://rapor.patikab.go.id (npm start sets http://localhost:PORT for you).'
+		);
+	let url: URL;
+	try {
+		url = new URL(origin);
+	} catch {
+		throw new ConfigError(
+			`ORIGIN "${origin}" is not a URL: use a form such as https://rapor.example.go.id.`
+		);
+	}
+	if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search)
+		throw new ConfigError(
+			`ORIGIN "${origin}" must be only a scheme and host (and port), such as https://rapor.example.go.id.`
+		);
+	return url.origin;
 }
 
 function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
@@ -110,7 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir,
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR || 'drizzle'),
 		instance: readInstance(dataDir, env),
-		demo
+		demo,
+		twoFactorRoles: parseTwoFactorRoles(env.TWO_FACTOR_ROLES)
 	};
 }
 

@@ -8,6 +8,12 @@ import type { ItemKind, ItemStatus } from './types.ts';
 export const SNAPSHOT_SCHEMA = 1;
 
 export interface SnapshotEvidence {
+	/**
+	 * The evidence row it was read from, for links to the current state's files. Frozen along
+	 * with the rest but never used from a snapshot (rows can go after reopening; a snapshot's files
+	 * are numbered instead, see `frozenFiles`), and absent from snapshots frozen before it existed.
+	 */
+	id?: number;
 	kind: 'file' | 'link';
 	/** File: sanitised original name; link: its label. */
 	name: string;

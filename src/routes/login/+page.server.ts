@@ -3,13 +3,14 @@ import { getConnection } from '$lib/server/db';
 import { safeRedirect } from '$lib/server/auth/guard';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/signin';
+import { setChallengeCookie } from './challenge';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
 	const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), localizeHref('/staff'));
 	if (locals.user) redirect(303, redirectTo);
-	return { redirectTo };
+	return { redirectTo, passwordSet: url.searchParams.has('password-set') };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -38,6 +39,13 @@ export const actions = {
 				minutes: Math.ceil(result.retryAfterSeconds / 60),
 				time: retryAt.toISOString().slice(11, 16)
 			});
+		}
+		if (!result.ok && result.reason === 'second_factor') {
+			setChallengeCookie(event, result.challenge, result.expiresAt);
+			redirect(
+				303,
+				`${localizeHref('/login/two-factor')}?redirectTo=${encodeURIComponent(redirectTo)}`
+			);
 		}
 		if (!result.ok) return fail(400, { username, error: 'invalid' as const });
 		setSessionCookie(

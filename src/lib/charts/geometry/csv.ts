@@ -1,39 +1,16 @@
 /**
- * CSV for a chart's data download: RFC 4180 quoting, CRLF line ends, and formula-injection
- * protection (a text cell starting with =, +, -, @, tab or CR gets a leading single quote so a
- * spreadsheet shows it as text instead of running it). Numbers are written raw with a '.' decimal
- * point so every tool reads them back; the formatted, localised numbers are for the HTML table.
+ * CSV for a chart's data download, written by the one CSV writer (`$lib/csv/write`: quoting, CRLF
+ * line ends, formula guard). Numbers are written raw with a '.' decimal point so every tool reads
+ * them back; the formatted, localised numbers are for the HTML table.
  */
+import { csvRows, type CsvValue } from '../../csv/write';
 import type { TableModel } from '../types';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/**
- * One CSV cell.
- * @example csvCell('=SUM(A1)') === "'=SUM(A1)"; csvCell('a,b') === '"a,b"'; csvCell(-3.5) === '-3.5'
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	const text = FORMULA_START.test(value) ? `'${value}` : value;
-	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * Rows of cells as CSV text, CRLF between rows, no trailing line break.
- * @example toCsv([['a', 1], ['b', null]]) === 'a,1\r\nb,'
- */
-export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-	return rows.map((row) => row.map(csvCell).join(',')).join('\r\n');
-}
 
 /**
  * The CSV of a table model: a header row, then raw values. A column with illustrative values gets a
  * companion column right after it (header `<label> (<flagLabel>)`, cells 'true' or empty), so the
  * download stays honest about which figures are not official.
- * @example tableToCsv({ caption: '', columns: [{ key: 'y', label: 'Year', kind: 'year' }], rows: [{ cells: { y: 2018 } }] }) === 'Year\r\n2018'
+ * @example tableToCsv({ caption: '', columns: [{ key: 'y', label: 'Year', kind: 'year' }], rows: [{ cells: { y: 2018 } }] }) === 'Year\r\n2018\r\n'
  */
 export function tableToCsv(model: TableModel, flagLabel = 'illustrative'): string {
 	const flagged = new Set(
@@ -45,14 +22,14 @@ export function tableToCsv(model: TableModel, flagLabel = 'illustrative'): strin
 		if (flagged.has(c.key)) header.push(`${c.label} (${flagLabel})`);
 	}
 	const body = model.rows.map((r) => {
-		const cells: (string | number | boolean | null | undefined)[] = [];
+		const cells: CsvValue[] = [];
 		for (const c of model.columns) {
 			cells.push(r.cells[c.key]);
 			if (flagged.has(c.key)) cells.push(r.flags?.[c.key] ? true : null);
 		}
 		return cells;
 	});
-	return toCsv([header, ...body]);
+	return csvRows([header, ...body], ',');
 }
 
 /**

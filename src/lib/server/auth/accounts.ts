@@ -1,13 +1,22 @@
 /**
  * Account changes, each validated and written with its audit row in one transaction. Shared by
  * the staff users page and the `user` CLI, so both refuse the same things with the same codes.
+ *
+ * No admin ever chooses someone else's password: on the web an admin makes an account, or a
+ * reset, as a one-time set-password link that expires; the person then sets their own. (The CLI,
+ * run by whoever runs the server, may still set one from USER_PASSWORD: that is how the first
+ * admin is made.)
  */
 import type { Connection } from '../db';
 import * as users from '../db/users';
 import * as sessionsDb from '../db/sessions';
+import * as tokens from '../db/account-tokens';
+import { knownOpds } from '../db/assignments';
 import type { PublicUser } from '../db/users';
 import { writeAudit, type Actor } from '../audit';
-import { hashPassword } from './password';
+import { hashPassword, hasPassword, NO_PASSWORD, verifyPassword } from './password';
+import { generateToken, hashToken } from './session';
+import { reserveAttempt, release, unlockAccount as unlockThrottle } from './throttle';
 import {
 	isValidUsername,
 	normaliseOpd,
@@ -25,7 +34,11 @@ export type AccountProblem =
 	| 'role-invalid'
 	| 'opd-required'
 	| 'opd-invalid'
+	| 'opd-unknown'
 	| 'user-not-found'
+	| 'link-invalid'
+	| 'password-wrong'
+	| 'throttled'
 	| 'self-lockout'
 	| 'last-admin';
 
@@ -45,7 +58,13 @@ export const PROBLEM_TEXT: Record<AccountProblem, string> = {
 	'role-invalid': 'the role must be admin, walidata, produsen or viewer',
 	'opd-required': 'a produsen account needs an OPD (such as DISKOMINFO)',
 	'opd-invalid': 'the OPD must be a code such as DISKOMINFO (letters, digits, "_" or "-")',
+	'opd-unknown':
+		'no indicator is produced by that OPD, so the account could import nothing: use one of the OPDs listed, or assign indicators to the OPD first',
 	'user-not-found': 'no such user',
+	'link-invalid':
+		'this link is not valid any more (used, replaced or expired): ask an admin for a new one',
+	'password-wrong': 'the current password is not right',
+	throttled: 'too many wrong passwords: wait a few minutes and try again',
 	'self-lockout': 'you cannot disable your own account or take away your own admin role',
 	'last-admin': 'this is the last active admin account'
 };
@@ -54,7 +73,12 @@ function add(errors: AccountErrors, field: string, problem: AccountProblem) {
 	(errors[field] ??= []).push(problem);
 }
 
-function checkRole(errors: AccountErrors, role: string, opdInput: string | null): string | null {
+function checkRole(
+	conn: Connection,
+	errors: AccountErrors,
+	role: string,
+	opdInput: string | null
+): string | null {
 	if (!isRole(role)) {
 		add(errors, 'role', 'role-invalid');
 		return null;
@@ -63,7 +87,44 @@ function checkRole(errors: AccountErrors, role: string, opdInput: string | null)
 	const opd = normaliseOpd(opdInput ?? '');
 	if (!opd) add(errors, 'opd', 'opd-required');
 	else if (!OPD_PATTERN.test(opd)) add(errors, 'opd', 'opd-invalid');
+	// A producer of an OPD with no indicator could import nothing, without a word why.
+	else if (!knownOpds(conn).includes(opd)) add(errors, 'opd', 'opd-unknown');
 	return opd;
+}
+
+/** How long a set-password link works: a first one three days, a reset one day. */
+export const SETUP_LINK_TTL_MS = 72 * 60 * 60_000;
+export const RESET_LINK_TTL_MS = 24 * 60 * 60_000;
+
+export interface PasswordLink {
+	/** Goes in the link and nowhere else; the database keeps its SHA-256. */
+	token: string;
+	expiresAt: number;
+}
+
+/** The path of a set-password link (the page is outside /staff: its owner is not signed in). */
+export const passwordLinkPath = (token: string) => `/account/password?token=${token}`;
+
+function issueLink(
+	conn: Connection,
+	userId: number,
+	purpose: 'setup' | 'reset',
+	actor: Actor,
+	now: number
+): PasswordLink {
+	const token = generateToken();
+	const expiresAt = now + (purpose === 'setup' ? SETUP_LINK_TTL_MS : RESET_LINK_TTL_MS);
+	tokens.removeForUser(conn, userId, ['setup', 'reset']);
+	tokens.insert(conn, {
+		id: hashToken(token),
+		userId,
+		purpose,
+		createdAt: now,
+		expiresAt,
+		createdBy: actor.username,
+		address: actor.address
+	});
+	return { token, expiresAt };
 }
 
 const summary = (u: PublicUser) => ({
@@ -73,19 +134,26 @@ const summary = (u: PublicUser) => ({
 	disabled: u.disabled
 });
 
+/**
+ * Creates an account. Without a password (the web page) the account gets a one-time set-password
+ * link instead, returned once; with one (the CLI's USER_PASSWORD) it can sign in at once.
+ */
 export async function createUser(
 	conn: Connection,
-	input: { username: string; password: string; role: string; opd?: string | null },
-	actor: Actor
-): Promise<AccountResult<PublicUser>> {
+	input: { username: string; password?: string | null; role: string; opd?: string | null },
+	actor: Actor,
+	now = Date.now()
+): Promise<AccountResult<PublicUser & { link: PasswordLink | null }>> {
 	const errors: AccountErrors = {};
 	const username = normaliseUsername(input.username);
 	if (!isValidUsername(username)) add(errors, 'username', 'username-invalid');
 	else if (users.getByUsername(conn, username)) add(errors, 'username', 'username-taken');
-	for (const p of passwordProblems(input.password, username)) add(errors, 'password', p);
-	const opd = checkRole(errors, input.role, input.opd ?? null);
+	const withPassword = input.password !== undefined && input.password !== null;
+	if (withPassword)
+		for (const p of passwordProblems(input.password!, username)) add(errors, 'password', p);
+	const opd = checkRole(conn, errors, input.role, input.opd ?? null);
 	if (Object.keys(errors).length) return { ok: false, errors };
-	const passwordHash = await hashPassword(input.password);
+	const passwordHash = withPassword ? await hashPassword(input.password!) : NO_PASSWORD;
 	try {
 		const user = conn.sqlite
 			.transaction(() => {
@@ -95,13 +163,14 @@ export async function createUser(
 					role: input.role as Role,
 					opd
 				});
+				const link = withPassword ? null : issueLink(conn, created.id, 'setup', actor, now);
 				writeAudit(conn.sqlite, actor, {
 					action: 'user.create',
 					entityType: 'user',
 					entityId: created.id,
-					after: summary(created)
+					after: { ...summary(created), passwordLinkExpiresAt: link ? iso(link.expiresAt) : null }
 				});
-				return created;
+				return { ...created, link };
 			})
 			.immediate();
 		return { ok: true, value: user };
@@ -112,6 +181,8 @@ export async function createUser(
 		throw e;
 	}
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 function wouldLoseLastAdmin(
 	conn: Connection,
@@ -163,7 +234,7 @@ export function setRole(
 	const target = users.get(conn, userId);
 	if (!target) return { ok: false, errors: { user: ['user-not-found'] } };
 	const errors: AccountErrors = {};
-	const opd = checkRole(errors, input.role, input.opd ?? null);
+	const opd = checkRole(conn, errors, input.role, input.opd ?? null);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const role = input.role as Role;
 	if (actor.id === userId && target.role === 'admin' && role !== 'admin')
@@ -213,6 +284,158 @@ export async function resetPassword(
 		})
 		.immediate();
 	return { ok: true, value: { sessionsRevoked } };
+}
+
+/**
+ * An admin's reset: the old password stops working, the user is signed out everywhere, and a
+ * one-time link (a day) lets them set a new one. Returned once, to be passed on in person or by a
+ * trusted channel.
+ */
+export function issuePasswordReset(
+	conn: Connection,
+	userId: number,
+	actor: Actor,
+	now = Date.now()
+): AccountResult<PasswordLink & { sessionsRevoked: number }> {
+	const target = users.get(conn, userId);
+	if (!target) return { ok: false, errors: { user: ['user-not-found'] } };
+	if (actor.id === userId) return { ok: false, errors: { user: ['self-lockout'] } };
+	const result = conn.sqlite
+		.transaction(() => {
+			users.setPasswordHash(conn, userId, NO_PASSWORD);
+			const sessionsRevoked = sessionsDb.removeForUser(conn, userId);
+			const link = issueLink(conn, userId, 'reset', actor, now);
+			writeAudit(conn.sqlite, actor, {
+				action: 'user.reset_password',
+				entityType: 'user',
+				entityId: userId,
+				after: {
+					username: target.username,
+					sessionsRevoked,
+					passwordLinkExpiresAt: iso(link.expiresAt)
+				}
+			});
+			return { ...link, sessionsRevoked };
+		})
+		.immediate();
+	return { ok: true, value: result };
+}
+
+/** Whose link this is, while it works: for the set-password page. */
+export function passwordLinkOwner(
+	conn: Connection,
+	token: string,
+	now = Date.now()
+): { userId: number; username: string; purpose: 'setup' | 'reset' } | null {
+	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	const row = tokens.get(conn, hashToken(token), ['setup', 'reset']);
+	if (!row || row.expiresAt <= now) return null;
+	const user = users.get(conn, row.userId);
+	if (!user || user.disabled) return null;
+	return { userId: user.id, username: user.username, purpose: row.purpose as 'setup' | 'reset' };
+}
+
+/** The owner of a link sets their password; the link is used up and any session is ended. */
+export async function setPasswordWithLink(
+	conn: Connection,
+	token: string,
+	password: string,
+	address: string,
+	now = Date.now()
+): Promise<AccountResult<{ username: string }>> {
+	const owner = passwordLinkOwner(conn, token, now);
+	if (!owner) return { ok: false, errors: { token: ['link-invalid'] } };
+	const problems = passwordProblems(password, owner.username);
+	if (problems.length) return { ok: false, errors: { password: problems } };
+	const passwordHash = await hashPassword(password);
+	return conn.sqlite
+		.transaction((): AccountResult<{ username: string }> => {
+			// Used by a second tab in the meantime? Then this one no longer counts.
+			if (tokens.remove(conn, hashToken(token)) !== 1)
+				return { ok: false, errors: { token: ['link-invalid'] } };
+			tokens.removeForUser(conn, owner.userId, ['setup', 'reset']);
+			users.setPasswordHash(conn, owner.userId, passwordHash);
+			const sessionsRevoked = sessionsDb.removeForUser(conn, owner.userId);
+			writeAudit(
+				conn.sqlite,
+				{ id: owner.userId, username: owner.username, address },
+				{
+					action: 'user.set_password',
+					entityType: 'user',
+					entityId: owner.userId,
+					after: { by: owner.purpose === 'setup' ? 'setup_link' : 'reset_link', sessionsRevoked }
+				}
+			);
+			return { ok: true, value: { username: owner.username } };
+		})
+		.immediate();
+}
+
+/**
+ * A signed-in user changes their own password: the current one is required (and throttled like
+ * a sign-in, so a borrowed session cannot guess it), every other session of theirs ends.
+ */
+export async function changeOwnPassword(
+	conn: Connection,
+	input: { userId: number; current: string; next: string; keepSessionId: string | null },
+	actor: Actor,
+	now = Date.now()
+): Promise<AccountResult<{ sessionsRevoked: number }>> {
+	const user = users.getWithSecrets(conn, input.userId);
+	if (!user) return { ok: false, errors: { user: ['user-not-found'] } };
+	const problems = passwordProblems(input.next, user.username);
+	if (problems.length) return { ok: false, errors: { next: problems } };
+	const reservation = reserveAttempt(conn, user.username, actor.address, now);
+	if (!reservation.ok) return { ok: false, errors: { current: ['throttled'] } };
+	const right =
+		hasPassword(user.passwordHash) && (await verifyPassword(user.passwordHash, input.current));
+	if (!right) {
+		writeAudit(conn.sqlite, actor, {
+			action: 'user.change_password_failed',
+			entityType: 'user',
+			entityId: user.id
+		});
+		return { ok: false, errors: { current: ['password-wrong'] } };
+	}
+	const passwordHash = await hashPassword(input.next);
+	const sessionsRevoked = conn.sqlite
+		.transaction(() => {
+			release(conn, reservation, user.username);
+			users.setPasswordHash(conn, user.id, passwordHash);
+			const revoked = sessionsDb.removeForUserExcept(conn, user.id, input.keepSessionId);
+			writeAudit(conn.sqlite, actor, {
+				action: 'user.change_password',
+				entityType: 'user',
+				entityId: user.id,
+				after: { otherSessionsEnded: revoked }
+			});
+			return revoked;
+		})
+		.immediate();
+	return { ok: true, value: { sessionsRevoked } };
+}
+
+/** An admin lifts the sign-in holds on an account (after a guessing attack, say). */
+export function unlockAccount(
+	conn: Connection,
+	userId: number,
+	actor: Actor
+): AccountResult<{ attemptsCleared: number }> {
+	const target = users.get(conn, userId);
+	if (!target) return { ok: false, errors: { user: ['user-not-found'] } };
+	const attemptsCleared = conn.sqlite
+		.transaction(() => {
+			const n = unlockThrottle(conn, target);
+			writeAudit(conn.sqlite, actor, {
+				action: 'user.unlock',
+				entityType: 'user',
+				entityId: userId,
+				after: { username: target.username, attemptsCleared: n }
+			});
+			return n;
+		})
+		.immediate();
+	return { ok: true, value: { attemptsCleared } };
 }
 
 /** "Sign out everywhere" for one user. */

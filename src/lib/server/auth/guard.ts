@@ -28,22 +28,33 @@ export function actorOf(event: Pick<RequestEvent, 'locals' | 'getClientAddress'>
 	return { id: user?.id ?? null, username: user?.username ?? '-', address };
 }
 
+/** A same-site path: `/` followed by anything but `/` or `\\` (which browsers read as a host). */
+const SAME_SITE_PATH = /^\/(?![/\\])/;
+
+/** No backslash and no control character: either can turn into another host in some browsers. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTER = /[\\\u0000-\u001f\u007f]/;
+
+const isSafePath = (value: string) => SAME_SITE_PATH.test(value) && !UNSAFE_CHARACTER.test(value);
+
 /**
- * A redirect target from a query parameter, accepted only when it is a path on this site:
- * `safeRedirect('/staff/audit?page=2')` is kept; `//evil.example`, `/\evil`, `https://…` fall back.
+ * A redirect target from a query parameter, accepted only when it is a path on this site, checked
+ * both as given and once more after the URL parser has resolved dot segments and encodings (the
+ * parser turns `/..//evil.example` into `//evil.example`, which a browser reads as a host):
+ * `safeRedirect('/staff/audit?page=2')` is kept; `//evil.example`, `/\evil`, `https://…`,
+ * `/%2e//evil.example` fall back.
  */
 export function safeRedirect(value: string | null | undefined, fallback = '/staff'): string {
-	if (!value || value.length > 2000) return fallback;
-	if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	// Control characters and backslashes can turn into another host in some browsers.
-	if (value.includes('\\') || [...value].some((c) => c.charCodeAt(0) < 0x20)) return fallback;
+	if (!value || value.length > 2000 || !isSafePath(value)) return fallback;
+	let target: string;
 	try {
 		const parsed = new URL(value, 'http://x.invalid');
 		if (parsed.origin !== 'http://x.invalid') return fallback;
-		return parsed.pathname + parsed.search + parsed.hash;
+		target = parsed.pathname + parsed.search + parsed.hash;
 	} catch {
 		return fallback;
 	}
+	return isSafePath(target) ? target : fallback;
 }
 
 /** The sign-in page, asking to come back to this URL afterwards (GET requests only). */

@@ -4,9 +4,11 @@
  * The Content-Security-Policy itself comes from `kit.csp` in svelte.config.js (nonces per page).
  */
 import type { Handle } from '@sveltejs/kit';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
+import { config } from '../config';
 import { getConnection } from '../db';
 import { loginUrl } from './guard';
+import type { SessionUser } from './roles';
 import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSession } from './session';
 
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -22,6 +24,17 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function isStaffPath(url: URL): boolean {
 	const path = deLocalizeUrl(url).pathname;
 	return path === '/staff' || path.startsWith('/staff/');
+}
+
+/** The account page, the one staff page open to a user who must still set up two-factor. */
+export const ACCOUNT_PATH = '/staff/account';
+
+/**
+ * True when the instance requires two-factor of this user's role (TWO_FACTOR_ROLES) and they
+ * have not set it up: until they do, every other staff page sends them to their account page.
+ */
+export function mustSetUpTwoFactor(user: SessionUser, twoFactor: boolean): boolean {
+	return !twoFactor && config().twoFactorRoles.includes(user.role);
 }
 
 function withHeaders(response: Response, https: boolean, signedIn: boolean): Response {
@@ -49,7 +62,16 @@ export const handleAuth: Handle = async ({ event, resolve }) => {
 		const valid = validateSession(getConnection(), token);
 		if (valid) {
 			event.locals.user = valid.user;
-			event.locals.session = { id: valid.session.id, expiresAt: valid.session.expiresAt };
+			const s = valid.session;
+			event.locals.session = {
+				id: s.id,
+				expiresAt: s.expiresAt,
+				twoFactor: valid.twoFactor,
+				failedBefore:
+					s.failedBefore > 0
+						? { count: s.failedBefore, lastAt: s.lastFailedAt, lastAddress: s.lastFailedAddress }
+						: null
+			};
 			if (valid.refreshed) setSessionCookie(event.cookies, token, valid.session.expiresAt, https);
 		} else {
 			deleteSessionCookie(event.cookies, https);
@@ -58,6 +80,24 @@ export const handleAuth: Handle = async ({ event, resolve }) => {
 	if (isStaffPath(event.url) && !event.locals.user) {
 		const location = loginUrl(event.url, event.request.method);
 		return withHeaders(new Response(null, { status: 303, headers: { location } }), https, false);
+	}
+	const user = event.locals.user;
+	if (
+		user &&
+		isStaffPath(event.url) &&
+		mustSetUpTwoFactor(user, event.locals.session?.twoFactor ?? false) &&
+		!deLocalizeUrl(event.url).pathname.startsWith(ACCOUNT_PATH)
+	) {
+		const read = event.request.method === 'GET' || event.request.method === 'HEAD';
+		const response = read
+			? new Response(null, {
+					status: 303,
+					headers: { location: localizeHref(`${ACCOUNT_PATH}?required=1`) }
+				})
+			: new Response('Two-factor sign-in must be set up first (your account page).', {
+					status: 403
+				});
+		return withHeaders(response, https, true);
 	}
 	const response = await resolve(event);
 	return withHeaders(response, https, event.locals.user !== null);

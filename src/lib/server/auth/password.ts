@@ -26,6 +26,15 @@ export async function verifyPassword(storedHash: string, password: string): Prom
 	}
 }
 
+/**
+ * The stored hash of an account whose password is not set yet (made with a set-password link) or
+ * was withdrawn by a reset: it matches no password.
+ */
+export const NO_PASSWORD = '';
+
+/** True when the account has a password one can sign in with. */
+export const hasPassword = (storedHash: string) => storedHash.startsWith('$argon2');
+
 let dummyHash: Promise<string> | undefined;
 
 /**

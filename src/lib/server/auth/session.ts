@@ -30,7 +30,12 @@ export function createSession(
 	conn: Connection,
 	userId: number,
 	address: string,
-	now = Date.now()
+	now = Date.now(),
+	failed: { count: number; lastAt: string | null; lastAddress: string | null } = {
+		count: 0,
+		lastAt: null,
+		lastAddress: null
+	}
 ): { token: string; session: Session } {
 	const token = generateToken();
 	const session: Session = {
@@ -39,7 +44,10 @@ export function createSession(
 		createdAt: now,
 		expiresAt: now + IDLE_TIMEOUT_MS,
 		absoluteExpiresAt: now + ABSOLUTE_TIMEOUT_MS,
-		address
+		address,
+		failedBefore: failed.count,
+		lastFailedAt: failed.lastAt,
+		lastFailedAddress: failed.lastAddress
 	};
 	sessions.insert(conn, session);
 	return { token, session };
@@ -48,6 +56,8 @@ export function createSession(
 export interface ValidSession {
 	session: Session;
 	user: SessionUser;
+	/** True when the user signs in with a second factor. */
+	twoFactor: boolean;
 	/** True when the idle expiry moved: the cookie should be set again with the new expiry. */
 	refreshed: boolean;
 }
@@ -80,6 +90,7 @@ export function validateSession(
 	return {
 		session,
 		user: { id: user.id, username: user.username, role: user.role, opd: user.opd },
+		twoFactor: user.totpEnabledAt !== null,
 		refreshed
 	};
 }

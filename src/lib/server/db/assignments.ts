@@ -49,3 +49,12 @@ export function setIndicatorOpd(
 		})
 		.immediate();
 }
+
+/** The OPD codes that own at least one indicator, sorted: `['BAPPEDA', 'BPS', 'DINKES', …]`. */
+export function knownOpds(conn: Connection): string[] {
+	return (
+		conn.sqlite
+			.prepare(`SELECT DISTINCT opd FROM indicators WHERE opd <> '' ORDER BY opd`)
+			.all() as { opd: string }[]
+	).map((r) => r.opd);
+}

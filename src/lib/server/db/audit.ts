@@ -1,5 +1,6 @@
 /** Reading the audit log: filtered, newest first, paged. Writing is `$lib/server/audit`. */
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db } from './index';
 import { auditLog } from './schema';
 
@@ -74,4 +75,34 @@ export function distinctEntityTypes(db: Db): string[] {
 		.orderBy(auditLog.entityType)
 		.all()
 		.map((r) => r.v);
+}
+
+export interface FailedSignIns {
+	count: number;
+	lastAt: string | null;
+	lastAddress: string | null;
+}
+
+/**
+ * Failed sign-ins with this user name since the user's last successful one (all of them when there
+ * was none): what the owner is told when they next sign in.
+ */
+export function failedSignInsSinceLastSignIn(
+	sqlite: Database.Database,
+	userId: number,
+	username: string
+): FailedSignIns {
+	const row = sqlite
+		.prepare(
+			`WITH last AS (
+			   SELECT coalesce(max(id), 0) AS id FROM audit_log WHERE action = 'auth.sign_in' AND actor_id = ?
+			 )
+			 SELECT count(*) AS count, max(at) AS lastAt,
+			        (SELECT address FROM audit_log a, last WHERE a.action = 'auth.sign_in_failed'
+			          AND a.entity_id = ? AND a.id > last.id ORDER BY a.id DESC LIMIT 1) AS lastAddress
+			 FROM audit_log a, last
+			 WHERE a.action = 'auth.sign_in_failed' AND a.entity_id = ? AND a.id > last.id`
+		)
+		.get(userId, username, username) as FailedSignIns;
+	return row;
 }

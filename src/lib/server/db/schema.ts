@@ -424,7 +424,14 @@ export const users = sqliteTable(
 			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
 		passwordChangedAt: text('password_changed_at')
 			.notNull()
-			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+		/** TOTP two-factor: the base32 secret once confirmed, null while two-factor is off. */
+		totpSecret: text('totp_secret'),
+		/** A secret shown for enrolment and not yet confirmed with a code. */
+		totpPendingSecret: text('totp_pending_secret'),
+		totpEnabledAt: text('totp_enabled_at'),
+		/** The last 30-second step a code was accepted for: a code works once. */
+		totpLastStep: integer('totp_last_step')
 	},
 	(t) => [
 		uniqueIndex('users_username').on(t.username),
@@ -456,14 +463,62 @@ export const sessions = sqliteTable(
 		expiresAt: integer('expires_at').notNull(),
 		/** Absolute expiry: never moves. */
 		absoluteExpiresAt: integer('absolute_expires_at').notNull(),
-		address: text('address').notNull().default('')
+		address: text('address').notNull().default(''),
+		/**
+		 * Failed sign-ins with this account between the previous sign-in and this one, shown to the
+		 * owner until dismissed (someone may be guessing their password).
+		 */
+		failedBefore: integer('failed_before').notNull().default(0),
+		lastFailedAt: text('last_failed_at'),
+		lastFailedAddress: text('last_failed_address')
 	},
 	(t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)]
 );
 
+export const ACCOUNT_TOKEN_PURPOSES = ['setup', 'reset', 'two_factor'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
 /**
- * Failed sign-ins, for throttling per account (`account:<username>`) and per address
- * (`address:<ip>`). Rows older than the window are pruned as new ones come in.
+ * One-time tokens: a link to set a first password (`setup`) or a new one (`reset`), made by an
+ * admin so that no admin ever chooses a password for someone; and the half-finished sign-in that
+ * waits for a two-factor code (`two_factor`). `id` is the SHA-256 of the token, as for sessions.
+ * A token is deleted when used.
+ */
+export const accountTokens = sqliteTable(
+	'account_tokens',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		createdBy: text('created_by').notNull(),
+		address: text('address').notNull().default('')
+	},
+	(t) => [
+		check('account_tokens_purpose', inList('purpose', ACCOUNT_TOKEN_PURPOSES)),
+		index('account_tokens_user').on(t.userId, t.purpose)
+	]
+);
+
+/** Two-factor recovery codes: SHA-256 of each (they are random, so a plain hash is enough); used ones are deleted. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
+);
+
+/**
+ * Sign-in attempts, for throttling (src/lib/server/auth/throttle.ts): one row per key, reserved
+ * before the password is checked, removed again when it was right. Keys: `pair:<username> <ip>`,
+ * `account:<username>`, `address:<ip>`. Rows older than the longest window are pruned.
  */
 export const loginFailures = sqliteTable(
 	'login_failures',

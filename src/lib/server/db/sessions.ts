@@ -9,7 +9,14 @@ export function insert(conn: Connection, row: Session) {
 
 export interface SessionWithUser {
 	session: Session;
-	user: { id: number; username: string; role: Role; opd: string | null; disabled: boolean };
+	user: {
+		id: number;
+		username: string;
+		role: Role;
+		opd: string | null;
+		disabled: boolean;
+		totpEnabledAt: string | null;
+	};
 }
 
 export function getWithUser(conn: Connection, id: string): SessionWithUser | undefined {
@@ -21,7 +28,8 @@ export function getWithUser(conn: Connection, id: string): SessionWithUser | und
 				username: users.username,
 				role: users.role,
 				opd: users.opd,
-				disabled: users.disabled
+				disabled: users.disabled,
+				totpEnabledAt: users.totpEnabledAt
 			}
 		})
 		.from(sessions)
@@ -59,4 +67,20 @@ export function countForUser(conn: Connection, userId: number): number {
 			n: number;
 		}
 	).n;
+}
+
+/** Ends a user's sessions but one (the one they are changing their password in). */
+export function removeForUserExcept(
+	conn: Connection,
+	userId: number,
+	keepId: string | null
+): number {
+	return conn.sqlite
+		.prepare(`DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?`)
+		.run(userId, keepId).changes;
+}
+
+/** Clears the failed-sign-ins notice of a session once its owner has read it. */
+export function dismissNotice(conn: Connection, id: string) {
+	conn.db.update(sessions).set({ failedBefore: 0 }).where(eq(sessions.id, id)).run();
 }

@@ -3,8 +3,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Connection } from './index';
 import { users, type Role, type User } from './schema';
 
-/** A user without the password hash: what pages and lists get. */
-export type PublicUser = Omit<User, 'passwordHash'>;
+/** A user without the password hash and two-factor secrets: what pages and lists get. */
+export type PublicUser = Omit<
+	User,
+	'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastStep'
+>;
 
 const publicColumns = {
 	id: users.id,
@@ -13,7 +16,8 @@ const publicColumns = {
 	opd: users.opd,
 	disabled: users.disabled,
 	createdAt: users.createdAt,
-	passwordChangedAt: users.passwordChangedAt
+	passwordChangedAt: users.passwordChangedAt,
+	totpEnabledAt: users.totpEnabledAt
 };
 
 export function list(conn: Connection): PublicUser[] {
@@ -27,6 +31,41 @@ export function get(conn: Connection, id: number): PublicUser | undefined {
 /** With the hash: only for signing in. `username` must already be normalised. */
 export function getForSignIn(conn: Connection, username: string): User | undefined {
 	return conn.db.select().from(users).where(eq(users.username, username)).get();
+}
+
+/** With the hash and two-factor secrets, by id: password changes and two-factor checks. */
+export function getWithSecrets(conn: Connection, id: number): User | undefined {
+	return conn.db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function setPendingTotp(conn: Connection, id: number, secret: string | null) {
+	conn.db.update(users).set({ totpPendingSecret: secret }).where(eq(users.id, id)).run();
+}
+
+/** Turns two-factor on with the confirmed secret (and the step its first code used), or off. */
+export function setTotp(
+	conn: Connection,
+	id: number,
+	totp: { secret: string; step: number } | null
+) {
+	conn.db
+		.update(users)
+		.set(
+			totp
+				? {
+						totpSecret: totp.secret,
+						totpPendingSecret: null,
+						totpEnabledAt: new Date().toISOString(),
+						totpLastStep: totp.step
+					}
+				: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }
+		)
+		.where(eq(users.id, id))
+		.run();
+}
+
+export function setTotpLastStep(conn: Connection, id: number, step: number) {
+	conn.db.update(users).set({ totpLastStep: step }).where(eq(users.id, id)).run();
 }
 
 export function getByUsername(conn: Connection, username: string): PublicUser | undefined {

@@ -2,14 +2,18 @@
  * The export package of a submission (current state or a frozen snapshot): an XLSX workbook in the
  * evaluators' shape (a summary sheet, then one sheet per dimension or aspect), a PDF printed by
  * Chromium from the print route, and a ZIP of every evidence file with a manifest plus both.
- * Every text cell goes through `safeCell`, so nothing in a workbook can start a formula.
+ * Every evidence row keeps its own name: in the workbook's links (each row's own download), in
+ * the manifest and in the ZIP, where the same bytes under two names are two entries.
+ * Every text cell goes through `sheetCell` and the manifest through the one CSV writer
+ * (`$lib/csv/write`), so nothing in a workbook or the manifest can start a formula.
  */
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { readEvidence, type EvidenceStore } from '../evidence';
 import { completeness } from '../../submission/completeness';
-import { safeCell, sanitiseFileName } from '../../submission/files';
-import type { SnapshotContent, SnapshotItem } from '../../submission/snapshot';
+import { csvRows, sheetCell } from '../../csv/write';
+import { downloadName, frozenFiles, sanitiseFileName } from '../../submission/files';
+import type { SnapshotContent, SnapshotEvidence, SnapshotItem } from '../../submission/snapshot';
 
 export const SUMMARY_SHEET = 'Ringkasan';
 export const ITEM_HEADER = [
@@ -34,9 +38,13 @@ export interface ExportContext {
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d + 1e-9) / 10 ** d;
 
-/** The evidence file's path inside the ZIP: by hash, with the sanitised name for people. */
-export const zipPath = (sha256: string, name: string) =>
-	`evidence/${sha256.slice(0, 16)}-${sanitiseFileName(name)}`;
+/**
+ * An evidence file's path inside the ZIP: the hash's first 16 digits, then the row's own name
+ * (sanitised, ending in its type's extension as a download would), so two rows with the same
+ * bytes and two names are two entries, and the same bytes under one name are one.
+ */
+export const zipPath = (e: Pick<SnapshotEvidence, 'sha256' | 'name' | 'mime'>) =>
+	`evidence/${(e.sha256 ?? '').slice(0, 16)}-${downloadName(sanitiseFileName(e.name), e.mime)}`;
 
 function valueText(item: SnapshotItem, year: number): string {
 	return item.data
@@ -64,13 +72,25 @@ function sourceText(item: SnapshotItem): string {
 	return [...new Set(lines)].join('\n');
 }
 
-function evidenceText(item: SnapshotItem, ctx: ExportContext, submissionId: number): string {
+/**
+ * Where a file of the exported content downloads under its own name: a snapshot's by its number
+ * there, the current state's by its evidence row; null for a link (or a row without an id).
+ */
+function fileLinks(content: SnapshotContent, ctx: ExportContext) {
+	const base = `${ctx.origin}/staff/submissions/${content.submission.id}`;
+	const numbers = new Map(frozenFiles(content.items).map((e, n) => [e, n + 1]));
+	return (e: SnapshotEvidence): string | null => {
+		if (ctx.snapshot) {
+			const n = numbers.get(e);
+			return n ? `${base}/snapshots/${ctx.snapshot.id}/files/${n}` : null;
+		}
+		return e.kind === 'file' && e.id ? `${base}/files/${e.id}` : null;
+	};
+}
+
+function evidenceText(item: SnapshotItem, link: (e: SnapshotEvidence) => string | null): string {
 	return item.evidence
-		.map((e) =>
-			e.kind === 'link'
-				? `${e.name}: ${e.url}`
-				: `${e.name}: ${ctx.origin}/staff/submissions/${submissionId}/files/${e.sha256}`
-		)
+		.map((e) => (e.kind === 'link' ? `${e.name}: ${e.url}` : `${e.name}: ${link(e) ?? '–'}`))
 		.join('\n');
 }
 
@@ -123,7 +143,7 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 	wb.created = new Date(ctx.snapshot?.createdAt ?? Date.now());
 	const summary = wb.addWorksheet(SUMMARY_SHEET);
 	const rows = summaryRows(content, ctx);
-	for (const [label, value] of rows) summary.addRow([safeCell(label), safeCell(value)]);
+	for (const [label, value] of rows) summary.addRow([sheetCell(label), sheetCell(value)]);
 	summary.addRow([]);
 	summary.addRow([
 		'Kelompok',
@@ -149,8 +169,8 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 	for (const g of content.groups) {
 		const gc = c.groups.find((x) => x.group === g.code);
 		summary.addRow([
-			safeCell(g.code),
-			safeCell(g.nameId),
+			sheetCell(g.code),
+			sheetCell(g.nameId),
 			gc?.total ?? 0,
 			gc?.filled ?? 0,
 			gc?.done ?? 0,
@@ -162,6 +182,7 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 	summary.getColumn(2).width = 60;
 
 	const used = new Set([SUMMARY_SHEET]);
+	const link = fileLinks(content, ctx);
 	for (const g of content.groups) {
 		const ws = wb.addWorksheet(sheetName(g.code, g.nameId, used));
 		ws.addRow([...ITEM_HEADER]);
@@ -175,10 +196,10 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 					sourceText(item),
 					item.answer ?? '',
 					item.justification,
-					evidenceText(item, ctx, content.submission.id),
+					evidenceText(item, link),
 					item.status,
 					item.opd
-				].map(safeCell)
+				].map(sheetCell)
 			);
 		}
 		ws.columns.forEach((col, n) => (col.width = [18, 50, 30, 30, 12, 50, 50, 12, 14][n]));
@@ -194,13 +215,16 @@ export interface ManifestRow {
 	size: number | null;
 }
 
-/** One manifest row per evidence file per item (the same file in two items: two rows, one file). */
+/**
+ * One manifest row per evidence file of each item, with that row's own name and its ZIP entry
+ * (the same bytes under one name in two items: two rows, one entry).
+ */
 export function manifestRows(content: SnapshotContent): ManifestRow[] {
 	return content.items.flatMap((i) =>
 		i.evidence
 			.filter((e) => e.kind === 'file' && e.sha256)
 			.map((e) => ({
-				file: zipPath(e.sha256 as string, e.name),
+				file: zipPath(e),
 				item: i.key,
 				sha256: e.sha256 as string,
 				name: e.name,
@@ -209,18 +233,14 @@ export function manifestRows(content: SnapshotContent): ManifestRow[] {
 	);
 }
 
-const csvField = (v: string | number | null) => {
-	const s = String(safeCell(v ?? ''));
-	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** manifest.csv: file,item,sha256,name,size with CRLF line ends. */
 export function manifestCsv(rows: readonly ManifestRow[]): string {
-	return (
+	return csvRows(
 		[
-			'file,item,sha256,name,size',
-			...rows.map((r) => [r.file, r.item, r.sha256, r.name, r.size].map(csvField).join(','))
-		].join('\r\n') + '\r\n'
+			['file', 'item', 'sha256', 'name', 'size'],
+			...rows.map((r) => [r.file, r.item, r.sha256, r.name, r.size])
+		],
+		','
 	);
 }
 
@@ -246,57 +266,4 @@ export function buildZip(
 	if (missing.length) entries['missing.txt'] = new TextEncoder().encode(missing.join('\n') + '\n');
 	// Stored, not deflated: evidence is PDFs and images, already compressed.
 	return zipSync(entries, { level: 0 });
-}
-
-/**
- * `fn`, with calls run one after another: a call made while another runs waits for it, and a
- * failed call does not stop the next. Example: `const print = oneAtATime(slowPrint)`.
- */
-export function oneAtATime<A extends unknown[], R>(
-	fn: (...args: A) => Promise<R>
-): (...args: A) => Promise<R> {
-	let tail: Promise<unknown> = Promise.resolve();
-	return (...args) => {
-		const run = tail.then(() => fn(...args));
-		tail = run.catch(() => undefined);
-		return run;
-	};
-}
-
-/**
- * Chromium's print of a page of this site, signed in with the caller's session cookie. Each
- * print starts its own browser (about 150 MB while it runs), so prints run one at a time: a
- * handful of staff pressing "PDF" together queue instead of starting a browser each.
- */
-export const printPdf = oneAtATime(printPage);
-
-async function printPage(url: string, cookie: { name: string; value: string }): Promise<Buffer> {
-	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
-	});
-	try {
-		const context = await browser.newContext();
-		await context.addCookies([
-			{ name: cookie.name, value: cookie.value, url: new URL(url).origin }
-		]);
-		const page = await context.newPage();
-		const response = await page.goto(url, { waitUntil: 'networkidle', timeout: 30_000 });
-		if (!response || response.status() !== 200) {
-			throw new Error(`print page answered ${response?.status() ?? 'nothing'}`);
-		}
-		await page.emulateMedia({ media: 'print' });
-		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-	} finally {
-		await browser.close();
-	}
 }

@@ -514,8 +514,9 @@ function checkEvidenceWrite(
 }
 
 /**
- * Stores an uploaded file (checked by content and size) and attaches it to an item. The name is
- * sanitised for display only. A refused upload is recorded in the audit log.
+ * Stores an uploaded file (checked by size, by content against the allow-list, and by its
+ * sanitised name against the content) and attaches it to an item under that name. A refused
+ * upload is recorded in the audit log.
  */
 export function addEvidenceFile(
 	conn: Connection,
@@ -531,16 +532,16 @@ export function addEvidenceFile(
 	const name = sanitiseFileName(upload.name);
 	let stored;
 	try {
-		stored = storeEvidence(files, upload.bytes);
+		stored = storeEvidence(files, upload.bytes, name);
 	} catch (e) {
 		if (!(e instanceof EvidenceRejected)) throw e;
 		recordAudit(conn, auditActor(actor), {
 			action: 'evidence.rejected',
 			entityType: 'submission_item',
 			entityId: entity,
-			after: { reason: e.reason, name, size: upload.bytes.length }
+			after: { reason: e.reason, ...e.detail, name, size: upload.bytes.length }
 		});
-		throw new SubmissionError(400, 'evidence_rejected', { reason: e.reason });
+		throw new SubmissionError(400, 'evidence_rejected', { reason: e.reason, ...e.detail, name });
 	}
 	try {
 		return tx(conn, () => {

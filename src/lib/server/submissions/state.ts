@@ -247,6 +247,7 @@ export function contentOf(
 			evidence: evidence
 				.filter((e) => e.itemId === i.id)
 				.map((e) => ({
+					id: e.id,
 					kind: e.kind,
 					name: e.name,
 					sha256: e.sha256,

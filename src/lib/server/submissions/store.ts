@@ -3,11 +3,7 @@
  * caller's connection (and in the caller's transaction). No rules here: they live in service.ts.
  */
 import type { Connection } from '../db';
-import type {
-	SnapshotContent,
-	SnapshotEvidence,
-	SnapshotProgramme
-} from '../../submission/snapshot';
+import type { SnapshotEvidence, SnapshotProgramme } from '../../submission/snapshot';
 import type { ItemKind, ItemStatus, SubmissionKind } from '../../submission/types';
 
 export interface SubmissionRow {
@@ -355,29 +351,31 @@ export function deleteEvidence(conn: Connection, id: number) {
 	conn.sqlite.prepare(`DELETE FROM evidence WHERE id = ?`).run(id);
 }
 
-/** A file of this submission by hash: from a current evidence row, else from one of its snapshots. */
-export function fileOfSubmission(
+/** An evidence row of this submission by its id; undefined for another submission's row. */
+export function evidenceOfSubmission(
 	conn: Connection,
 	submissionId: number,
-	sha256: string
-): Pick<SnapshotEvidence, 'name' | 'mime' | 'size'> | null {
-	const current = conn.sqlite
+	evidenceId: number
+): EvidenceRow | undefined {
+	return conn.sqlite
 		.prepare(
-			`SELECT e.name, e.mime, e.size FROM evidence e JOIN submission_items i ON i.id = e.item_id
-			 WHERE i.submission_id = ? AND e.sha256 = ? ORDER BY e.id LIMIT 1`
+			`SELECT ${EVIDENCE_COLUMNS.replace(/(^|,\s*)(\w+)/g, '$1e.$2')} FROM evidence e
+			 JOIN submission_items i ON i.id = e.item_id WHERE i.submission_id = ? AND e.id = ?`
 		)
-		.get(submissionId, sha256) as Pick<SnapshotEvidence, 'name' | 'mime' | 'size'> | undefined;
-	if (current) return current;
-	const snap = conn.sqlite
-		.prepare(
-			`SELECT s.content FROM snapshot_files f JOIN submission_snapshots s ON s.id = f.snapshot_id
-			 WHERE s.submission_id = ? AND f.sha256 = ? ORDER BY s.id DESC LIMIT 1`
-		)
-		.get(submissionId, sha256) as { content: string } | undefined;
-	if (!snap) return null;
-	const content = JSON.parse(snap.content) as SnapshotContent;
-	const ev = content.items.flatMap((i) => i.evidence).find((e) => e.sha256 === sha256);
-	return ev ? { name: ev.name, mime: ev.mime, size: ev.size } : null;
+		.get(submissionId, evidenceId) as EvidenceRow | undefined;
+}
+
+/** True when a snapshot holds on to the file with this hash (so it is kept on disk). */
+export function snapshotHasFile(conn: Connection, snapshotId: number, sha256: string): boolean {
+	return (
+		(
+			conn.sqlite
+				.prepare(
+					`SELECT EXISTS (SELECT 1 FROM snapshot_files WHERE snapshot_id = ? AND sha256 = ?) AS has`
+				)
+				.get(snapshotId, sha256) as { has: number }
+		).has === 1
+	);
 }
 
 export function listProgrammes(

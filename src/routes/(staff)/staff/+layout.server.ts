@@ -8,6 +8,7 @@ export const load = (async (event) => {
 	const can = (roles: readonly string[]) => roles.includes(user.role);
 	return {
 		user,
+		failedBefore: event.locals.session?.failedBefore ?? null,
 		nav: {
 			targets: can(CAPABILITIES.editTargets),
 			indicators: can(CAPABILITIES.assignOpd),

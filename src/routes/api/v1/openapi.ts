@@ -344,7 +344,7 @@ const parameters = queryParameters({
 	year_to: { description: 'Last year, inclusive.', schema: YEAR, example: 2024 },
 	format: {
 		description:
-			'json (default) or csv: a header row, "," and decimal points; cells a spreadsheet would run as a formula start with an apostrophe.',
+			'json (default) or csv: a header row, "," and decimal points; text a spreadsheet would run as a formula gets an apostrophe before it, at the start of a cell and after a "," or ";" inside it.',
 		schema: { type: 'string', enum: [...FORMATS], default: 'json' }
 	},
 	limit: {

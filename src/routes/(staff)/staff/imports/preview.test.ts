@@ -11,9 +11,20 @@ const typeError: ImportError = {
 };
 
 describe('errorsCsv', () => {
-	it('errorsCsv() writes English headers with commas and escapes a formula cell', () => {
+	it('errorsCsv() writes English headers with commas, escapes a formula cell and quotes a ";"', () => {
 		expect(errorsCsv([typeError], 'en')).toBe(
-			"code,row,column,value,message\r\ntype-error,3,value,'=1+2,Not a number; enter a number.\r\n"
+			`code,row,column,value,message\r\ntype-error,3,value,'=1+2,"Not a number; enter a number."\r\n`
+		);
+	});
+	it('errorsCsv() guards a formula after a separator inside the uploaded value, in both languages', () => {
+		const e: ImportError = { ...typeError, value: 'x;=10*10;' };
+		expect(errorsCsv([e], 'id')).toBe(
+			'kode;baris;kolom;nilai;pesan\r\n' +
+				`type-error;3;value;"x;'=10*10;";"Bukan angka; isi angka."\r\n`
+		);
+		expect(errorsCsv([e], 'en')).toBe(
+			'code,row,column,value,message\r\n' +
+				`type-error,3,value,"x;'=10*10;","Not a number; enter a number."\r\n`
 		);
 	});
 	it('errorsCsv() writes Indonesian headers with semicolons and quotes a cell holding one', () => {

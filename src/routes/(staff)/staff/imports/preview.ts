@@ -2,7 +2,7 @@
  * Shapes import reports for the imports page and writes its error list as CSV. Pure: no
  * SvelteKit, no database, so the page, the CSV endpoint and the unit tests share it.
  */
-import { csvCell } from '$lib/import/export';
+import { csvRows } from '$lib/csv/write';
 import { kindSchemas } from '$lib/import/schemas';
 import type { Dialect, ImportError, ImportKind, Locale, Message, Shape } from '$lib/import/types';
 
@@ -92,20 +92,10 @@ const HEADERS: Record<Locale, string[]> = {
  * → `"code,row,column,value,message\r\ntype-error,3,value,abc,…\r\n"`.
  */
 export function errorsCsv(errors: readonly ImportError[], lang: Locale): string {
-	const delimiter = lang === 'id' ? ';' : ',';
-	const line = (cells: string[]) =>
-		cells.map((c) => csvCell(c, delimiter)).join(delimiter) + '\r\n';
-	let out = line(HEADERS[lang]);
-	for (const e of errors) {
-		out += line([
-			e.code,
-			e.row === null ? '' : String(e.row),
-			e.column ?? '',
-			e.value ?? '',
-			e.message[lang]
-		]);
-	}
-	return out;
+	return csvRows(
+		[HEADERS[lang], ...errors.map((e) => [e.code, e.row, e.column, e.value, e.message[lang]])],
+		lang === 'id' ? ';' : ','
+	);
 }
 
 /**

@@ -3,6 +3,7 @@
  * service, the evidence rejection reasons. One place, so pages and the print view agree.
  */
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 
 export const statusText = (s: string): string =>
 	({
@@ -23,13 +24,48 @@ export const reasonText = (r: string): string =>
 		awaiting_review: m.sub_missing_awaiting_review()
 	})[r] ?? r;
 
-const REJECTED: Record<string, () => string> = {
+/** How a detected evidence type is named in a refusal: its format, or "text (TXT/CSV)". */
+const typeText = (type: unknown): string =>
+	type === 'text'
+		? m.sub_type_text()
+		: (({ webp: 'WebP' } as Record<string, string>)[String(type)] ?? String(type).toUpperCase());
+
+/** Extensions as a list the reader's language joins: ".jpg atau .jpeg", ".jpg or .jpeg". */
+const extensionList = (exts: unknown): string =>
+	new Intl.ListFormat(getLocale(), { type: 'disjunction' }).format(
+		Array.isArray(exts) ? exts.map(String) : []
+	);
+
+/** The evidence refusals of `EvidenceRejected` (src/lib/server/evidence.ts), each its own text. */
+const REJECTED: Record<string, (d: Record<string, unknown>) => string> = {
 	too_large: () => m.sub_reject_too_large(),
 	empty: () => m.sub_reject_empty(),
 	executable: () => m.sub_reject_executable(),
+	legacy_office: () => m.sub_reject_legacy_office(),
+	macro: () => m.sub_reject_macro(),
 	not_office: () => m.sub_reject_not_office(),
-	unknown: () => m.sub_reject_unknown()
+	markup: () => m.sub_reject_markup(),
+	unknown: () => m.sub_reject_unknown(),
+	no_extension: (d) =>
+		m.sub_reject_no_extension({
+			detected: typeText(d.detected),
+			expected: extensionList(d.expected)
+		}),
+	extension_mismatch: (d) =>
+		m.sub_reject_extension_mismatch({
+			detected: typeText(d.detected),
+			got: String(d.got ?? ''),
+			expected: extensionList(d.expected)
+		}),
+	double_extension: (d) =>
+		m.sub_reject_double_extension({ got: String(d.got ?? ''), suggest: String(d.suggest ?? '') })
 };
+
+/** An evidence refusal, after the file's name when the refusal names it. */
+function rejectedText(detail: Record<string, unknown>): string {
+	const text = (REJECTED[String(detail.reason)] ?? REJECTED.unknown)(detail);
+	return typeof detail.name === 'string' && detail.name ? `${detail.name}: ${text}` : text;
+}
 
 /** The message of a refused form, from the service's code and detail. */
 export function failureText(
@@ -38,7 +74,7 @@ export function failureText(
 ): string {
 	switch (code) {
 		case 'evidence_rejected':
-			return (REJECTED[String(detail?.reason)] ?? REJECTED.unknown)();
+			return rejectedText(detail ?? {});
 		case 'not_ready':
 			return m.sub_error_not_ready();
 		case 'incomplete':

@@ -4,8 +4,8 @@
  * refused for the same reasons, with the same error codes and messages.
  */
 import { createHash } from 'node:crypto';
+import { csvRows } from '$lib/csv/write';
 import {
-	csvCell,
 	kindSchemas,
 	validateCsv,
 	type ImportError,
@@ -55,11 +55,7 @@ export function validateTarget(
 	const delimiter = locale === 'id' ? ';' : ',';
 	const columns = kindSchemas.targets.columns.map((c) => c.name);
 	const cells: Record<string, string> = { ...form, region_code: region, indicator_code: indicator };
-	const csv =
-		columns.join(delimiter) +
-		'\r\n' +
-		columns.map((c) => csvCell(cells[c] ?? '', delimiter)).join(delimiter) +
-		'\r\n';
+	const csv = csvRows([columns, columns.map((c) => cells[c] ?? '')], delimiter);
 	const report = validateCsv(new TextEncoder().encode(csv), {
 		kind: 'targets',
 		locale,

@@ -2,16 +2,23 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
 import * as users from '$lib/server/db/users';
 import * as sessions from '$lib/server/db/sessions';
+import * as tokens from '$lib/server/db/account-tokens';
+import { knownOpds } from '$lib/server/db/assignments';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import {
 	createUser,
-	resetPassword,
+	issuePasswordReset,
+	passwordLinkPath,
 	revokeAllSessions,
 	revokeUserSessions,
 	setDisabled,
 	setRole,
-	type AccountErrors
+	unlockAccount,
+	type AccountErrors,
+	type PasswordLink
 } from '$lib/server/auth/accounts';
+import { accountHoldMs, recentFailures } from '$lib/server/auth/throttle';
+import { resetTwoFactor } from '$lib/server/auth/two-factor';
 import { ROLES } from '$lib/server/auth/roles';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,20 +26,34 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async (event) => {
 	requireCapability(event, 'manageUsers');
 	const conn = getConnection();
-	const opds = (
-		conn.sqlite
-			.prepare(`SELECT DISTINCT opd FROM indicators WHERE opd <> '' ORDER BY opd`)
-			.all() as { opd: string }[]
-	).map((r) => r.opd);
+	const now = Date.now();
 	return {
-		users: users.list(conn).map((u) => ({ ...u, sessions: sessions.countForUser(conn, u.id) })),
+		users: users.list(conn).map((u) => ({
+			...u,
+			sessions: sessions.countForUser(conn, u.id),
+			failures: recentFailures(conn, u.username, now),
+			heldSeconds: Math.ceil(accountHoldMs(conn, u.username, now) / 1000),
+			linkExpiresAt: tokens.openLinkExpiry(conn, u.id, now)
+		})),
 		roles: ROLES,
-		opds,
+		opds: knownOpds(conn),
 		done: event.url.searchParams.has('done')
 	};
 }) satisfies PageServerLoad;
 
 const done = () => redirect(303, localizeHref('/staff/users?done=1'));
+
+/** A set-password link, shown once to the admin who made it, to pass on by a trusted channel. */
+function linkResult(event: RequestEvent, action: string, username: string, link: PasswordLink) {
+	return {
+		action,
+		link: {
+			username,
+			url: `${event.url.origin}${localizeHref(passwordLinkPath(link.token))}`,
+			expiresAt: new Date(link.expiresAt).toISOString()
+		}
+	};
+}
 
 interface CreateValues {
 	username: string;
@@ -59,9 +80,9 @@ export const actions = {
 	create: async (event) => {
 		requireCapability(event, 'manageUsers');
 		const form = await event.request.formData();
+		// No password field: the new colleague sets their own through a one-time link.
 		const input = {
 			username: String(form.get('username') ?? ''),
-			password: String(form.get('password') ?? ''),
 			role: String(form.get('role') ?? ''),
 			opd: String(form.get('opd') ?? '')
 		};
@@ -72,7 +93,7 @@ export const actions = {
 				role: input.role,
 				opd: input.opd
 			});
-		done();
+		return linkResult(event, 'create', result.value.username, result.value.link!);
 	},
 	disable: async (event) => {
 		requireCapability(event, 'manageUsers');
@@ -105,15 +126,28 @@ export const actions = {
 	},
 	resetPassword: async (event) => {
 		requireCapability(event, 'manageUsers');
-		const { form, id } = await target(event);
+		const { id } = await target(event);
 		if (id === null) return refused('resetPassword', null, { user: ['user-not-found'] });
-		const result = await resetPassword(
-			getConnection(),
-			id,
-			String(form.get('password') ?? ''),
-			actorOf(event)
-		);
+		const conn = getConnection();
+		const result = issuePasswordReset(conn, id, actorOf(event));
 		if (!result.ok) return refused('resetPassword', id, result.errors);
+		return linkResult(event, 'resetPassword', users.get(conn, id)!.username, result.value);
+	},
+	unlock: async (event) => {
+		requireCapability(event, 'manageUsers');
+		const { id } = await target(event);
+		if (id === null) return refused('unlock', null, { user: ['user-not-found'] });
+		const result = unlockAccount(getConnection(), id, actorOf(event));
+		if (!result.ok) return refused('unlock', id, result.errors);
+		done();
+	},
+	resetTwoFactor: async (event) => {
+		requireCapability(event, 'manageUsers');
+		const { id } = await target(event);
+		if (id === null) return refused('resetTwoFactor', null, { user: ['user-not-found'] });
+		const result = resetTwoFactor(getConnection(), id, actorOf(event));
+		if (!result.ok)
+			return refused('resetTwoFactor', id, { user: [result.problem] } as AccountErrors);
 		done();
 	},
 	signOut: async (event) => {

@@ -30,9 +30,7 @@ export const GET: RequestHandler = ({ url }) => {
 		let year = query.year;
 		if (year === undefined) {
 			const ctx = scoring(conn, { framework, profile: query.profile });
-			year =
-				defaultYear(yearStatusesOf(ctx, query.region)) ??
-				config().instance.baseYear;
+			year = defaultYear(yearStatusesOf(ctx, query.region)) ?? config().instance.baseYear;
 		}
 		const { context, scores } = regionYearScores(conn, {
 			framework,

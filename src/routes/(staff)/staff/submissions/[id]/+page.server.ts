@@ -17,6 +17,7 @@ import {
 } from '$lib/server/submissions/service';
 import { workspace } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
+import { sanitiseFileName } from '$lib/submission/files';
 import { attempt, formId, idParam, requireSubmissionRole, text, type Need } from '../guard';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -134,8 +135,10 @@ export const actions = {
 		}
 		const store = evidenceStore();
 		// Refuse before reading a byte more than the limit.
-		if (file.size > store.maxBytes)
-			return fail(400, { code: 'evidence_rejected', detail: { reason: 'too_large' } });
+		if (file.size > store.maxBytes) {
+			const name = sanitiseFileName(file.name);
+			return fail(400, { code: 'evidence_rejected', detail: { reason: 'too_large', name } });
+		}
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		const r = await attempt(() =>
 			addEvidenceFile(getConnection(), store, s.actor, s.submission, s.ids.item, {

@@ -6,7 +6,10 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
-import { printPdf, type ExportContext } from '$lib/server/submissions/export';
+import { type ExportContext } from '$lib/server/submissions/export';
+import { JobTimeout, QueueBusy } from '$lib/server/job-queue';
+import { printPdf } from '$lib/server/print';
+import { m } from '$lib/paraglide/messages';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/submissions/store';
 import type { SnapshotContent } from '$lib/submission/snapshot';
@@ -47,18 +50,36 @@ export function exportSource(event: RequestEvent): ExportSource {
 	};
 }
 
-/** The PDF: Chromium prints the print route, signed in with the caller's own session. */
-export async function pdfOf(event: RequestEvent, source: ExportSource): Promise<Buffer> {
+/**
+ * The PDF: Chromium prints the print route through the server's loopback address, signed in with
+ * the caller's own session. Busy (this user's print still running, or too many waiting) or too
+ * slow: a 429 or 503 that says when to try again, as a Response the endpoint returns.
+ */
+export async function pdfOf(event: RequestEvent, source: ExportSource): Promise<Buffer | Response> {
 	const token = event.cookies.get(SESSION_COOKIE);
-	if (!token) error(401, 'Sign in again.');
-	const origin = process.env.PRINT_ORIGIN || event.url.origin;
-	const url = `${origin}/print/submissions/${source.id}${source.snapshotId ? `?snapshot=${source.snapshotId}` : ''}`;
+	const user = event.locals.user;
+	if (!token || !user) error(401, 'Sign in again.');
+	const path = `/print/submissions/${source.id}${source.snapshotId ? `?snapshot=${source.snapshotId}` : ''}`;
 	try {
-		return await printPdf(url, { name: SESSION_COOKIE, value: token });
+		return await printPdf(String(user.id), path, { name: SESSION_COOKIE, value: token });
 	} catch (e) {
+		if (e instanceof QueueBusy)
+			return busy(429, m.export_pdf_busy({ seconds: e.retryAfterSeconds }), e.retryAfterSeconds);
+		if (e instanceof JobTimeout) return busy(503, m.export_pdf_timeout(), 60);
 		console.error('submission export: printing failed', e);
 		error(503, 'The PDF could not be printed (Chromium). Try again, or use the print view.');
 	}
+}
+
+function busy(status: number, message: string, retryAfterSeconds: number): Response {
+	return new Response(message, {
+		status,
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'retry-after': String(retryAfterSeconds),
+			'cache-control': 'no-store'
+		}
+	});
 }
 
 export const attachment = (name: string, type: string, size: number) => ({

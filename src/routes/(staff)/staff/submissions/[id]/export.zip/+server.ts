@@ -10,6 +10,7 @@ export const GET: RequestHandler = async (event) => {
 		buildWorkbook(source.content, source.context),
 		pdfOf(event, source)
 	]);
+	if (pdf instanceof Response) return pdf;
 	const zip = buildZip(source.content, evidenceStore(), new Uint8Array(xlsx), new Uint8Array(pdf));
 	return new Response(zip.slice().buffer as ArrayBuffer, {
 		headers: attachment(`${source.stem}.zip`, 'application/zip', zip.length)

@@ -1,4 +1,4 @@
-/** Translations of the account problem codes of `$lib/server/auth/accounts`. */
+/** Translations of the account problem codes of `$lib/server/auth/accounts` and `two-factor`. */
 import { m } from '$lib/paraglide/messages';
 
 const TEXT: Record<string, () => string> = {
@@ -11,9 +11,18 @@ const TEXT: Record<string, () => string> = {
 	'role-invalid': m.auth_problem_role_invalid,
 	'opd-required': m.auth_problem_opd_required,
 	'opd-invalid': m.auth_problem_opd_invalid,
+	'opd-unknown': m.auth_problem_opd_unknown,
 	'user-not-found': m.auth_problem_user_not_found,
 	'self-lockout': m.auth_problem_self_lockout,
-	'last-admin': m.auth_problem_last_admin
+	'last-admin': m.auth_problem_last_admin,
+	'link-invalid': m.auth_problem_link_invalid,
+	'password-wrong': m.auth_problem_password_wrong,
+	throttled: m.auth_problem_throttled,
+	mismatch: m.auth_problem_mismatch,
+	'no-enrolment': m.account_2fa_problem_no_enrolment,
+	'code-wrong': m.account_2fa_problem_code_wrong,
+	'required-for-role': m.account_2fa_problem_required,
+	'not-enabled': m.account_2fa_problem_not_enabled
 };
 
 export function problemText(code: string): string {

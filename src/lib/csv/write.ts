@@ -1,0 +1,123 @@
+/**
+ * The one CSV writer: every CSV the app hands out (the indicator's data.csv, import templates and
+ * error lists, the API's `format=csv`, the audit log, the submission manifest, the charts' data
+ * links) is written here, and the submission workbook's text cells pass the same formula guard.
+ * Pure and framework-free, so browser-side chart code and server code share it.
+ *
+ * Formula guard (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`, `-`
+ * or `@` (and some treat a leading tab or CR alike), so such text gets an apostrophe before the
+ * trigger and the spreadsheet shows it as text. Guarding the first character alone is not enough:
+ * the file may be split on another separator than it was written with (LibreOffice under
+ * Indonesian regional settings splits on `;`, and some tools ignore quotes), and then
+ * `x;=10*10;` becomes three cells, the middle one a formula. So every place a spreadsheet could
+ * start a cell is guarded: the start, and after each `,` `;` tab, CR or LF inside the text, past
+ * any spaces there (LibreOffice's "trim spaces" turns ` =1+1` into a formula).
+ *
+ * A text that is only a negative number (`-3.5`, `-2e5`) is data, not a formula, and is left as it
+ * is; JS numbers are written as they are. `restoreFormulas` undoes the guard exactly, for the
+ * import validator that reads these files back.
+ */
+
+export type CsvValue = string | number | boolean | null | undefined;
+export type CsvDelimiter = ',' | ';';
+
+const TRIGGER = new Set(['=', '+', '-', '@']);
+const START_TRIGGER = new Set(['=', '+', '-', '@', '\t', '\r']);
+const SEPARATOR = new Set([',', ';', '\t', '\r', '\n']);
+const ANY_TRIGGER = /[=+\-@\t\r]/;
+const NEGATIVE_NUMBER = /^-\d+(\.\d+)?(e[+-]?\d+)?$/i;
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
+
+/** Where a cell could start in `text`: 0 and the index after each separator, past spaces. */
+function cellStarts(text: string): { at: number; start: boolean }[] {
+	const out: { at: number; start: boolean }[] = [];
+	for (let i = 0; i <= text.length; i++) {
+		if (i > 0 && !SEPARATOR.has(text[i - 1])) continue;
+		let at = i;
+		while (text[at] === ' ') at++;
+		out.push({ at, start: i === 0 });
+	}
+	return out;
+}
+
+/** Would a spreadsheet run the piece of text at `at` (apostrophes already there skipped)? */
+function triggers(text: string, at: number, start: boolean): boolean {
+	let k = at;
+	while (text[k] === "'") k++;
+	const c = text[k];
+	return c !== undefined && (start ? START_TRIGGER : TRIGGER).has(c);
+}
+
+function pieceAt(text: string, at: number): string {
+	let end = at;
+	while (end < text.length && !SEPARATOR.has(text[end])) end++;
+	return text.slice(at, end).trimEnd();
+}
+
+/**
+ * Text a spreadsheet shows as text: an apostrophe before every formula trigger at a place a cell
+ * could start (see the module comment).
+ * @example neutraliseFormulas('x;=10*10;') === "x;'=10*10;"; neutraliseFormulas('-3.5') === '-3.5'
+ */
+export function neutraliseFormulas(text: string): string {
+	if (!ANY_TRIGGER.test(text)) return text;
+	let out = '';
+	let from = 0;
+	for (const { at, start } of cellStarts(text)) {
+		if (!triggers(text, at, start) || NEGATIVE_NUMBER.test(pieceAt(text, at))) continue;
+		out += text.slice(from, at) + "'";
+		from = at;
+	}
+	return out + text.slice(from);
+}
+
+/**
+ * Undoes `neutraliseFormulas`: one apostrophe less wherever it put one. A reader of our own files
+ * (the import validator) gets back exactly the text that was written.
+ * @example restoreFormulas("x;'=10*10;") === 'x;=10*10;'; restoreFormulas("''=x") === "'=x"
+ */
+export function restoreFormulas(text: string): string {
+	// The validator calls this on every cell it reads: most have no apostrophe at all.
+	if (!text.includes("'")) return text;
+	let out = '';
+	let from = 0;
+	for (const { at, start } of cellStarts(text)) {
+		if (text[at] !== "'" || !triggers(text, at, start)) continue;
+		out += text.slice(from, at);
+		from = at + 1;
+	}
+	return out + text.slice(from);
+}
+
+/**
+ * A workbook (XLSX) cell value under the same guard: text neutralised, anything else unchanged.
+ * @example sheetCell('=HYPERLINK("http://x")') === '\'=HYPERLINK("http://x")'; sheetCell(3.5) === 3.5
+ */
+export function sheetCell<T>(value: T): T | string {
+	return typeof value === 'string' ? neutraliseFormulas(value) : value;
+}
+
+/**
+ * One CSV field: numbers as they are (non-finite ones empty), null and undefined empty, booleans
+ * `true`/`false`, text guarded and quoted (quotes doubled) when it holds `,` `;` a tab, a quote, CR
+ * or LF, or starts or ends with a space. Both separators are quoted whichever the file uses, so a
+ * field stays whole when a spreadsheet splits on the other one.
+ * @example csvCell('=SUM(A1)') === "'=SUM(A1)"; csvCell('a;b') === '"a;b"'; csvCell(-3.5) === '-3.5'
+ */
+export function csvCell(value: CsvValue): string {
+	if (value === null || value === undefined) return '';
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	const text = neutraliseFormulas(value);
+	return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Rows as CSV text, each row ended by CRLF (RFC 4180).
+ * @example csvRows([['a', 1], ['=x', null]], ';') === "a;1\r\n'=x;\r\n"
+ */
+export function csvRows(rows: readonly (readonly CsvValue[])[], delimiter: CsvDelimiter): string {
+	let out = '';
+	for (const row of rows) out += row.map(csvCell).join(delimiter) + '\r\n';
+	return out;
+}
