@@ -204,6 +204,8 @@ test.describe('compare page errors and accessibility', () => {
 	for (const path of ['/compare', '/en/compare']) {
 		test(`${path} has no serious or critical axe violation`, async ({ page }) => {
 			await page.goto(`${path}?region=33.18&year=2022`);
+			// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
+			test.setTimeout(90_000);
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);

@@ -48,6 +48,8 @@ async function expectNumbers(
 }
 
 async function noSeriousViolations(page: Page) {
+	// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
+	test.setTimeout(90_000);
 	const result = await new AxeBuilder({ page }).analyze();
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(

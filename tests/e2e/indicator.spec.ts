@@ -106,6 +106,8 @@ function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => st
 const seriesCount = (page: Page) => page.locator('svg.chart-main path.series');
 
 async function noSeriousViolations(page: Page) {
+	// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
+	test.setTimeout(90_000);
 	const result = await new AxeBuilder({ page }).analyze();
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
