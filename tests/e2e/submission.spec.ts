@@ -90,10 +90,13 @@ async function openItem(page: Page, group: string, ref: string) {
 
 test('walidata creates the SPBE workspace with its 47 items', async () => {
 	const page = await wali.newPage();
-	await page.goto('/staff/submissions');
+	// Wait for hydration: a field filled before it can be reset to its default year (seen under load).
+	await page.goto('/staff/submissions', { waitUntil: 'networkidle' });
 	const form = page.locator('form.create');
 	await form.getByLabel('Jenis').selectOption('spbe');
 	await form.getByLabel('Tahun').fill(String(YEAR));
+	await expect(form.getByLabel('Tahun')).toHaveValue(String(YEAR));
+	await expect(form.getByLabel('Jenis')).toHaveValue('spbe');
 	await form.getByRole('button', { name: 'Buat' }).click();
 	await page.waitForURL(/\/staff\/submissions\/\d+/);
 	submission = Number(/submissions\/(\d+)/.exec(page.url())![1]);
