@@ -18,7 +18,7 @@ export const load = (async ({ url, setHeaders }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-	// The page's load runs after a refused action and sets the no-store and no-referrer headers.
+	// The page's load runs after a refused action and sets the no-store and same-origin referrer headers.
 	default: async (event) => {
 		const form = await event.request.formData();
 		const token = String(form.get('token') ?? '');
