@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { formatScore } from '../../src/lib/format';
+import { csvCell } from '../../src/lib/csv/write';
 
 const REGION = '33.18';
 const CODE = 'hdi_ipm';
@@ -83,8 +84,6 @@ const NAMES: Record<string, string> = {
  * hold either separator, so a spreadsheet that splits on the other one keeps them whole.
  */
 function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => string) {
-	const cell = (v: string) =>
-		/[",;\t\r\n]/.test(v) || v !== v.trim() ? `"${v.replaceAll('"', '""')}"` : v;
 	return [
 		o.region_code,
 		NAMES[o.region_code],
@@ -99,7 +98,7 @@ function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => st
 		'false',
 		String(o.illustrative)
 	]
-		.map(cell)
+		.map(csvCell)
 		.join(delimiter);
 }
 

@@ -360,12 +360,6 @@ describe('two-factor', () => {
 	});
 });
 
-describe('no default account', () => {
-	it('a migrated database with indicators has no account at all', () => {
-		expect(conn.sqlite.prepare(`SELECT count(*) AS n FROM users`).get()).toEqual({ n: 0 });
-	});
-});
-
 describe('produsen accounts', () => {
 	it('are refused for an OPD that owns no indicator', async () => {
 		const actor = await admin();

@@ -300,31 +300,7 @@ describe('audit rows share the transaction of the write', () => {
 		regions: [
 			{ code: '33.18', name: 'Kabupaten Pati', kind: 'kabupaten', parentCode: null, bpsCode: null }
 		],
-		frameworks: [
-			{
-				code: 'fw',
-				version: '1',
-				nameId: 'K',
-				nameEn: 'F',
-				yearFrom: 2018,
-				yearTo: null,
-				source: ''
-			}
-		],
-		nodes: [
-			{
-				frameworkCode: 'fw',
-				code: 'dim',
-				parentCode: null,
-				level: 'dimension',
-				nameId: 'D',
-				nameEn: 'D',
-				descriptionId: '',
-				descriptionEn: '',
-				weight: 1,
-				sortOrder: 0
-			}
-		],
+		// Framework `fw` and its dimension `dim` come from seedOpds() in the file's beforeEach.
 		indicators: [
 			testIndicator('share', 'percent', { elementCode: 'dim', nameId: 's', nameEn: 's', unit: '%' })
 		]

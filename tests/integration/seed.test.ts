@@ -85,6 +85,11 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 		).toBe(1);
 	});
 
+	it('creates no account: there is no default admin (the first one is made with the user CLI)', () => {
+		seedIfEmpty(conn, DATA);
+		expect(conn.sqlite.prepare(`SELECT count(*) AS n FROM users`).get()).toEqual({ n: 0 });
+	});
+
 	it('leaves a seeded database alone on the next start', () => {
 		seedIfEmpty(conn, DATA);
 		const before = count('SELECT count(*) AS n FROM observations');

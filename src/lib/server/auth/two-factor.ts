@@ -45,6 +45,33 @@ export type TwoFactorResult<T> = { ok: true; value: T } | { ok: false; problem: 
 export const twoFactorRequired = (role: Role, requiredRoles: readonly Role[]) =>
 	requiredRoles.includes(role);
 
+/**
+ * `change`, then a fresh set of recovery codes (the old ones stop working) and the audit row, in
+ * one transaction; returns the codes, to be shown once.
+ */
+function withNewRecoveryCodes(
+	conn: Connection,
+	userId: number,
+	actor: Actor,
+	action: string,
+	change: () => void
+): string[] {
+	const codes = newRecoveryCodes();
+	conn.sqlite
+		.transaction(() => {
+			change();
+			recovery.replace(conn, userId, codes.map(hashRecoveryCode));
+			writeAudit(conn.sqlite, actor, {
+				action,
+				entityType: 'user',
+				entityId: userId,
+				after: { recoveryCodes: codes.length }
+			});
+		})
+		.immediate();
+	return codes;
+}
+
 /** The pending secret to show, made now unless one is already waiting. */
 export function pendingSecret(conn: Connection, userId: number): string | null {
 	const user = users.getWithSecrets(conn, userId);
@@ -69,20 +96,10 @@ export function confirmTwoFactor(
 	if (!secret) return { ok: false, problem: 'no-enrolment' };
 	const step = checkTotp(secret, code, null, now);
 	if (step === null) return { ok: false, problem: 'code-wrong' };
-	const codes = newRecoveryCodes();
-	conn.sqlite
-		.transaction(() => {
-			users.setTotp(conn, userId, { secret, step });
-			recovery.replace(conn, userId, codes.map(hashRecoveryCode));
-			writeAudit(conn.sqlite, actor, {
-				action: 'user.two_factor_enable',
-				entityType: 'user',
-				entityId: userId,
-				after: { recoveryCodes: codes.length }
-			});
-		})
-		.immediate();
-	return { ok: true, value: { recoveryCodes: codes } };
+	const recoveryCodes = withNewRecoveryCodes(conn, userId, actor, 'user.two_factor_enable', () =>
+		users.setTotp(conn, userId, { secret, step })
+	);
+	return { ok: true, value: { recoveryCodes } };
 }
 
 /** New recovery codes (the old ones stop working), with a current code from the app. */
@@ -98,20 +115,10 @@ export function renewRecoveryCodes(
 	if (!user.totpSecret) return { ok: false, problem: 'not-enabled' };
 	const step = checkCurrentCode(conn, { ...user, totpSecret: user.totpSecret }, code, now);
 	if (typeof step !== 'number') return { ok: false, problem: step };
-	const codes = newRecoveryCodes();
-	conn.sqlite
-		.transaction(() => {
-			users.setTotpLastStep(conn, userId, step);
-			recovery.replace(conn, userId, codes.map(hashRecoveryCode));
-			writeAudit(conn.sqlite, actor, {
-				action: 'user.recovery_codes_renew',
-				entityType: 'user',
-				entityId: userId,
-				after: { recoveryCodes: codes.length }
-			});
-		})
-		.immediate();
-	return { ok: true, value: { recoveryCodes: codes } };
+	const recoveryCodes = withNewRecoveryCodes(conn, userId, actor, 'user.recovery_codes_renew', () =>
+		users.setTotpLastStep(conn, userId, step)
+	);
+	return { ok: true, value: { recoveryCodes } };
 }
 
 /**
