@@ -34,6 +34,28 @@ test.describe('sign-in and sign-out', () => {
 		await expect(page.getByText(`Masuk sebagai ${ACCOUNTS.signin.username}`)).toBeVisible();
 	});
 
+	test('what a user types before the page has hydrated survives hydration', async ({ page }) => {
+		// Hold the app's scripts until the fields are filled: on a slow phone a user types into the
+		// server-rendered form before hydration, which must not reset the field to its server value.
+		let holding = true;
+		const held: Array<() => Promise<void>> = [];
+		await page.route('**/_app/immutable/**', (route) =>
+			holding && route.request().url().endsWith('.js')
+				? void held.push(() => route.continue())
+				: route.continue()
+		);
+		// Module scripts hold DOMContentLoaded back, so wait only for the response.
+		await page.goto('/login', { waitUntil: 'commit' });
+		await page.getByLabel('Nama pengguna').fill(ACCOUNTS.signin.username);
+		await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
+		await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+		holding = false;
+		await Promise.all(held.map((release) => release()));
+		await page.locator('html[data-hydrated]').waitFor();
+		await expect(page.getByLabel('Nama pengguna')).toHaveValue(ACCOUNTS.signin.username);
+		await expect(page.getByLabel('Kata sandi')).toHaveValue(E2E_PASSWORD);
+	});
+
 	test('the session cookie is HttpOnly, SameSite=Lax, path /, not Secure over http, and new at every sign-in', async ({
 		browser,
 		baseURL
