@@ -32,6 +32,7 @@ export function problemText(code: string): string {
 const ROLE_TEXT: Record<string, () => string> = {
 	admin: m.auth_role_admin,
 	walidata: m.auth_role_walidata,
+	perencana: m.auth_role_perencana,
 	produsen: m.auth_role_produsen,
 	viewer: m.auth_role_viewer
 };

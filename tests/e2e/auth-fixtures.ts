@@ -15,7 +15,7 @@ export const E2E_DATABASE = process.env.E2E_DATABASE ?? 'tests/.tmp/e2e.db';
 
 export interface Account {
 	username: string;
-	role: 'admin' | 'walidata' | 'produsen' | 'viewer';
+	role: 'admin' | 'walidata' | 'perencana' | 'produsen' | 'viewer';
 	opd?: string;
 }
 
@@ -26,6 +26,8 @@ export const ACCOUNTS = {
 	produsen: { username: 'e2e_prod_bps', role: 'produsen', opd: 'BPS' },
 	produsenOther: { username: 'e2e_prod_dlh', role: 'produsen', opd: 'DLH' },
 	viewer: { username: 'e2e_viewer', role: 'viewer' },
+	perencana: { username: 'e2e_perencana', role: 'perencana' },
+	planner: { username: 'e2e_planner', role: 'perencana' },
 	signin: { username: 'e2e_signin', role: 'viewer' },
 	session: { username: 'e2e_session', role: 'viewer' },
 	victim: { username: 'e2e_victim', role: 'viewer' },

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNTS, apiSignIn, formHeaders, type Account } from './auth-fixtures';
 
-const WHO = ['anonymous', 'viewer', 'produsen', 'walidata', 'admin'] as const;
+const WHO = ['anonymous', 'viewer', 'perencana', 'produsen', 'walidata', 'admin'] as const;
 type Who = (typeof WHO)[number];
 /** A status, or 'skip' with the reason in `note` (the request would disturb parallel tests). */
 type Expect = number | 'skip';
@@ -29,13 +29,22 @@ interface Entry {
 const all = (status: number): Record<Who, Expect> => ({
 	anonymous: status,
 	viewer: status,
+	perencana: status,
 	produsen: status,
 	walidata: status,
 	admin: status
 });
-const staff = (viewer: Expect, produsen: Expect, walidata: Expect, admin: Expect) => ({
+/** The planner (perencana) is refused what a viewer is, unless `perencana` says otherwise. */
+const staff = (
+	viewer: Expect,
+	produsen: Expect,
+	walidata: Expect,
+	admin: Expect,
+	perencana: Expect = viewer
+) => ({
 	anonymous: 303 as Expect,
 	viewer,
+	perencana,
 	produsen,
 	walidata,
 	admin
@@ -95,10 +104,10 @@ const MATRIX: Record<string, Entry> = {
 		expect: staff(303, 303, 303, 303)
 	},
 	'/(staff)/staff GET': { path: '/staff', expect: staff(200, 200, 200, 200) },
-	'/(staff)/staff/targets GET': { path: '/staff/targets', expect: staff(403, 200, 200, 200) },
+	'/(staff)/staff/targets GET': { path: '/staff/targets', expect: staff(403, 200, 200, 200, 200) },
 	'/(staff)/staff/targets action:save': {
 		path: '/staff/targets',
-		expect: staff(403, 400, 400, 400)
+		expect: staff(403, 400, 400, 400, 400)
 	},
 	'/(staff)/staff/indicators GET': { path: '/staff/indicators', expect: staff(403, 403, 403, 200) },
 	'/(staff)/staff/indicators action:setOpd': {
@@ -146,12 +155,12 @@ const MATRIX: Record<string, Entry> = {
 	'/(staff)/staff/guide GET': { path: '/staff/guide', expect: staff(200, 200, 200, 200) },
 	'/(staff)/staff/imports action:preview': {
 		path: '/staff/imports',
-		expect: staff(403, 400, 400, 400),
+		expect: staff(403, 400, 400, 400, 400),
 		note: 'an empty form has no file: 400'
 	},
 	'/(staff)/staff/imports action:confirm': {
 		path: '/staff/imports',
-		expect: staff(403, 400, 400, 400),
+		expect: staff(403, 400, 400, 400, 400),
 		note: 'an empty form has no upload token: 400'
 	},
 	'/(staff)/staff/imports action:undo': {
@@ -160,7 +169,7 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/(staff)/staff/imports/errors.csv GET': {
 		path: '/staff/imports/errors.csv',
-		expect: staff(403, 400, 400, 400),
+		expect: staff(403, 400, 400, 400, 400),
 		note: 'without ?token= of an own upload: 400'
 	},
 	'/(staff)/staff/imports/templates/[kind].csv GET': {
@@ -170,7 +179,7 @@ const MATRIX: Record<string, Entry> = {
 	// Submission workspace: an id that does not exist; tests/e2e/submission.spec.ts covers real data.
 	'/(staff)/staff/submissions GET': {
 		path: '/staff/submissions',
-		expect: staff(200, 200, 200, 200)
+		expect: staff(200, 200, 200, 200, 403)
 	},
 	'/(staff)/staff/submissions action:create': {
 		path: '/staff/submissions',
@@ -178,7 +187,7 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/(staff)/staff/submissions/[id] GET': {
 		path: '/staff/submissions/999999',
-		expect: staff(404, 404, 404, 404),
+		expect: staff(404, 404, 404, 404, 403),
 		note: 'signed-in staff may read; the id does not exist'
 	},
 	'/(staff)/staff/submissions/[id] action:save': {
@@ -243,31 +252,31 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/(staff)/staff/submissions/[id]/files/[evidenceId] GET': {
 		path: '/staff/submissions/999999/files/1',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/(staff)/staff/submissions/[id]/snapshots/[snapshotId] GET': {
 		path: '/staff/submissions/999999/snapshots/1',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/(staff)/staff/submissions/[id]/snapshots/[snapshotId]/files/[fileNumber] GET': {
 		path: '/staff/submissions/999999/snapshots/1/files/1',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/(staff)/staff/submissions/[id]/export.xlsx GET': {
 		path: '/staff/submissions/999999/export.xlsx',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/(staff)/staff/submissions/[id]/export.pdf GET': {
 		path: '/staff/submissions/999999/export.pdf',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/(staff)/staff/submissions/[id]/export.zip GET': {
 		path: '/staff/submissions/999999/export.zip',
-		expect: staff(404, 404, 404, 404)
+		expect: staff(404, 404, 404, 404, 403)
 	},
 	'/print/submissions/[id] GET': {
 		path: '/print/submissions/999999',
-		expect: { ...staff(404, 404, 404, 404), anonymous: 303 },
+		expect: { ...staff(404, 404, 404, 404, 403), anonymous: 303 },
 		note: 'signed-in only, though outside /staff'
 	}
 };
@@ -336,6 +345,7 @@ test('every staff route and every write in src/routes has an entry in the matrix
 test.describe('each operation answers each caller with the documented status', () => {
 	const roles: Record<Exclude<Who, 'anonymous'>, Account> = {
 		viewer: ACCOUNTS.viewer,
+		perencana: ACCOUNTS.perencana,
 		produsen: ACCOUNTS.produsen,
 		walidata: ACCOUNTS.walidata,
 		admin: ACCOUNTS.admin
@@ -411,7 +421,9 @@ test.describe('IDOR across OPDs', () => {
 					value,
 					document_type: 'RPJMD',
 					document_ref: 'Tabel 4.1',
-					source: 'IDOR test'
+					source: 'IDOR test',
+					// Past the plausibility question: this test is about who may write.
+					confirm: 'yes'
 				}).toString(),
 				maxRedirects: 0
 			});

@@ -139,8 +139,8 @@ test.describe('staff pages', () => {
 		await form.getByLabel(/Halaman atau tabel/).fill('Bab VII, Tabel 7.2, hlm. VII-5');
 		await form.getByRole('button', { name: 'Simpan target' }).click();
 		const alert = form.getByRole('alert');
-		await expect(alert).toContainText('year');
-		await expect(alert).toContainText('value');
+		await expect(alert).toContainText('Tahun: tulis tahun dengan empat angka');
+		await expect(alert).toContainText('Nilai target: tulis angka saja');
 		await form.getByLabel('Tahun').fill('2029');
 		await form.getByLabel(/Nilai target/).fill('7,25');
 		await form.getByRole('button', { name: 'Simpan target' }).click();

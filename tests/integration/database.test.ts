@@ -134,7 +134,7 @@ describe('runMigrations()', () => {
 				`INSERT INTO sessions (id, user_id, created_at, expires_at, absolute_expires_at) VALUES ('s', 1, 1, 2, 3)`
 			)
 			.run();
-		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(runMigrations(conn, migrationsUpTo(7)).applied).toBe(1);
 		expect(
 			conn.sqlite
 				.prepare(`SELECT username, password_hash, totp_secret, totp_enabled_at FROM users`)
@@ -145,6 +145,45 @@ describe('runMigrations()', () => {
 		expect(conn.sqlite.prepare(`SELECT id, failed_before FROM sessions`).all()).toEqual([
 			{ id: 's', failed_before: 0 }
 		]);
+		conn.sqlite.close();
+	});
+
+	it('upgrading through 0008 keeps accounts, their sessions and ids, and admits the planner role', () => {
+		const conn = openDatabase(path.join(dir, 'c.db'));
+		runMigrations(conn, migrationsUpTo(7));
+		const insertUser = conn.sqlite.prepare(
+			`INSERT INTO users (username, password_hash, role, opd) VALUES (?, '$argon2id$x', ?, ?)`
+		);
+		insertUser.run('siti', 'admin', null);
+		insertUser.run('budi', 'produsen', 'DLH');
+		expect(() => insertUser.run('rina', 'perencana', null)).toThrow(
+			/CHECK constraint failed: users_role/
+		);
+		conn.sqlite
+			.prepare(
+				`INSERT INTO sessions (id, user_id, created_at, expires_at, absolute_expires_at) VALUES ('s', 2, 1, 2, 3)`
+			)
+			.run();
+		const users = () => conn.sqlite.prepare(`SELECT id, username, role, opd FROM users`).all();
+		const before = users();
+
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(users()).toEqual(before);
+		expect(conn.sqlite.prepare(`SELECT id, user_id FROM sessions`).all()).toEqual([
+			{ id: 's', user_id: 2 }
+		]);
+		insertUser.run('rina', 'perencana', null);
+		expect(conn.sqlite.prepare(`SELECT id, role FROM users WHERE username = 'rina'`).get()).toEqual(
+			{ id: 3, role: 'perencana' }
+		);
+		// The other checks survive the rebuild: only a produsen has an OPD, a name is lower-case.
+		expect(() => insertUser.run('dewi', 'perencana', 'BAPPEDA')).toThrow(
+			/CHECK constraint failed: users_produsen_opd/
+		);
+		expect(() => insertUser.run('Dewi', 'viewer', null)).toThrow(
+			/CHECK constraint failed: users_username_format/
+		);
+		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
 		conn.sqlite.close();
 	});
 

@@ -29,6 +29,7 @@ export function addRowsToContext<K extends ImportKind>(
 		} else if (kind === 'indicators' && 'valueType' in row)
 			context.indicators.set(row.code, {
 				valueType: row.valueType,
+				unit: row.unit,
 				method: row.method,
 				worst: row.worst,
 				best: row.best,

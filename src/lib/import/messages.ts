@@ -4,6 +4,7 @@
  */
 import type { ColumnDecl } from './schemas';
 import type { NumberError } from './number';
+import { unitLabel } from '../units';
 import { MAX_YEAR, MIN_YEAR, type Locale, type Message, type ValueType } from './types';
 
 const q = (s: string) => `"${s.length > 60 ? s.slice(0, 57) + '…' : s}"`;
@@ -137,6 +138,25 @@ export const msg = {
 		return {
 			id: `${q(text)} tidak sah untuk indikator ${q(indicator)}: nilainya harus ${rule.id}.`,
 			en: `${q(text)} is not valid for indicator ${q(indicator)}: its value must be ${rule.en}.`
+		};
+	},
+	valueRange: (
+		text: string,
+		range: { min: number; max: number },
+		unit: string,
+		indicator: string
+	): Message => {
+		const id = (n: number) => String(n).replace('.', ',');
+		const bounds =
+			range.max === Infinity
+				? { id: `${id(range.min)} atau lebih`, en: `${range.min} or more` }
+				: {
+						id: `antara ${id(range.min)} dan ${id(range.max)}`,
+						en: `between ${range.min} and ${range.max}`
+					};
+		return {
+			id: `${q(text)} tidak mungkin untuk indikator ${q(indicator)} (satuan ${q(unitLabel(unit, 'id'))}): nilainya harus ${bounds.id}. Periksa pemisah ribuan dan desimal: 91,5 ditulis dengan koma.`,
+			en: `${q(text)} is not possible for indicator ${q(indicator)} (unit ${q(unitLabel(unit, 'en'))}): its value must be ${bounds.en}. Check the thousands and decimal separators: 91.5 is written with a point.`
 		};
 	},
 	yearOrder: (): Message => ({

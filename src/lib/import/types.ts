@@ -101,6 +101,8 @@ export interface ImportError {
 
 export interface IndicatorInfo {
 	valueType: ValueType;
+	/** The unit as the indicator list writes it; "index (0-100)" also bounds the value (ranges.ts). */
+	unit?: string | null;
 	method: Method;
 	worst: number | null;
 	best: number | null;

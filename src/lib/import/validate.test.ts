@@ -468,6 +468,7 @@ describe('addRowsToContext()', () => {
 		expect([...(ctx.nodes.get('fw') ?? [])]).toEqual(['el']);
 		expect(ctx.indicators.get('ind')).toEqual({
 			valueType: 'percent',
+			unit: '%',
 			method: 'target',
 			worst: null,
 			best: null,

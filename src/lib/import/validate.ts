@@ -17,6 +17,7 @@ import { ByteDecoder } from './decode';
 import { columnLetter, detectDialect, detectLineEnding } from './dialect';
 import { msg } from './messages';
 import { parseNumber } from './number';
+import { outsideRange, possibleRange, type PossibleRange } from './ranges';
 import { findColumn, kindSchemas, type ColumnDecl, type KindSchema } from './schemas';
 import {
 	MAX_YEAR,
@@ -34,8 +35,7 @@ import {
 	type Shape,
 	type StreamReport,
 	type ValidateOptions,
-	type ValidationReport,
-	type ValueType
+	type ValidationReport
 } from './types';
 
 /**
@@ -107,18 +107,19 @@ export function unescapeFormula(cell: string): string {
 
 const clip = (s: string) => (s.length > MAX_VALUE_CHARS ? s.slice(0, MAX_VALUE_CHARS) + '…' : s);
 
-/** Why a value breaks its indicator's value type, or null when it fits. */
-function valueTypeBroken(v: number, type: ValueType): boolean {
-	switch (type) {
-		case 'percent':
-			return v < 0 || v > 100;
-		case 'count':
-			return v < 0 || !Number.isInteger(v);
-		case 'level':
-			return v < 1 || v > 5 || !Number.isInteger(v);
-		default:
-			return false;
-	}
+/** Each indicator's possible range, worked out once per validation (a file names few indicators). */
+const rangeCache = new WeakMap<IndicatorInfo, PossibleRange>();
+function rangeOf(info: IndicatorInfo): PossibleRange {
+	let range = rangeCache.get(info);
+	if (!range) rangeCache.set(info, (range = possibleRange(info)));
+	return range;
+}
+
+/** The message for a value outside its indicator's possible range. */
+function rangeMessage(text: string, info: IndicatorInfo, indicator: string): Message {
+	return info.valueType === 'number'
+		? msg.valueRange(text, rangeOf(info), info.unit ?? '', indicator)
+		: msg.valueType(text, info.valueType, indicator);
 }
 
 export class ValidationEngine<K extends ImportKind> {
@@ -721,14 +722,14 @@ export class ValidationEngine<K extends ImportKind> {
 				ok = info !== INVALID && ok;
 				if (typeof out.value === 'number' && info && info !== INVALID) {
 					const valueLabel = this.label('value');
-					if (valueTypeBroken(out.value, info.valueType)) {
+					if (outsideRange(out.value, rangeOf(info))) {
 						const text = this.cellText(cells, this.byName.get('value') as Bound);
 						this.error(
 							'constraint-error',
 							row,
 							valueLabel,
 							text,
-							msg.valueType(text, info.valueType, out.indicatorCode as string)
+							rangeMessage(text, info, out.indicatorCode as string)
 						);
 						ok = false;
 					}
@@ -762,13 +763,13 @@ export class ValidationEngine<K extends ImportKind> {
 				ok = false;
 				continue;
 			}
-			if (info && info !== INVALID && valueTypeBroken(v, info.valueType)) {
+			if (info && info !== INVALID && outsideRange(v, rangeOf(info))) {
 				this.error(
 					'constraint-error',
 					row,
 					y.label,
 					text,
-					msg.valueType(text, info.valueType, shared.indicatorCode as string)
+					rangeMessage(text, info, shared.indicatorCode as string)
 				);
 				ok = false;
 				continue;

@@ -131,10 +131,11 @@ export function contextFromDb(conn: Connection): ValidationContext {
 		set.add(String(r.code));
 	}
 	for (const r of q(
-		`SELECT code, value_type, method, worst, best, framework_code FROM indicators`
+		`SELECT code, value_type, unit, method, worst, best, framework_code FROM indicators`
 	)) {
 		ctx.indicators.set(String(r.code), {
 			valueType: r.value_type as never,
+			unit: String(r.unit ?? ''),
 			method: r.method as never,
 			worst: r.worst as number | null,
 			best: r.best as number | null,

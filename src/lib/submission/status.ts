@@ -3,6 +3,7 @@
  * (produsen) fill and submit the items of their own OPD; walidata (and admin) review: return with
  * a comment or accept. A finalised submission is locked until walidata reopens it.
  */
+import { mayEditItem, mayReview } from '../roles.ts';
 import type { ItemStatus, StaffActor } from './types.ts';
 
 export type ItemAction = 'save' | 'submit' | 'return' | 'accept';
@@ -13,26 +14,8 @@ export type TransitionRefusal =
 export type TransitionResult =
 	{ ok: true; status: ItemStatus } | { ok: false; reason: TransitionRefusal };
 
-/**
- * May this person change the content of an item owned by `itemOpd`? Admin and walidata: any item;
- * produsen: only their own OPD's; viewer: none.
- * @example mayEditItem({ role: 'produsen', opd: 'BPS' }, 'DLH') // false
- */
-export function mayEditItem(actor: StaffActor | null, itemOpd: string): boolean {
-	if (!actor) return false;
-	if (actor.role === 'admin' || actor.role === 'walidata') return true;
-	return (
-		actor.role === 'produsen' && actor.opd !== null && actor.opd !== '' && actor.opd === itemOpd
-	);
-}
-
-/**
- * May this person review (return or accept) items and finalise? Admin and walidata only.
- * @example mayReview({ role: 'produsen', opd: 'BPS' }) // false
- */
-export function mayReview(actor: StaffActor | null): boolean {
-	return actor !== null && (actor.role === 'admin' || actor.role === 'walidata');
-}
+// Who may edit and review is the role table's (one table for the whole app).
+export { mayEditItem, mayReview };
 
 /** Statuses from which each action may start. */
 export const FROM: Readonly<Record<ItemAction, readonly ItemStatus[]>> = {

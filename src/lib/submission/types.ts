@@ -15,14 +15,8 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-/** Staff roles as the pure modules see them (mirrors `ROLES` in the database schema). */
-export type StaffRole = 'admin' | 'walidata' | 'produsen' | 'viewer';
-
-export interface StaffActor {
-	role: StaffRole;
-	/** The OPD of a produsen; null for the other roles. */
-	opd: string | null;
-}
+/** Who acts on a submission: a role from the one table (`$lib/roles`) and the OPD of a produsen. */
+export type { Role as StaffRole, RoleHolder as StaffActor } from '../roles';
 
 /** What completeness and the workflow need to know about an item. */
 export interface ItemFacts {

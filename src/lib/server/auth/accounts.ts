@@ -25,7 +25,7 @@ import {
 	passwordProblems,
 	type PasswordProblem
 } from './policy';
-import { isRole, type Role } from './roles';
+import { isRole, OPD_SCOPED, type Role } from './roles';
 
 export type AccountProblem =
 	| PasswordProblem
@@ -83,7 +83,7 @@ function checkRole(
 		add(errors, 'role', 'role-invalid');
 		return null;
 	}
-	if (role !== 'produsen') return null;
+	if (!OPD_SCOPED.includes(role)) return null;
 	const opd = normaliseOpd(opdInput ?? '');
 	if (!opd) add(errors, 'opd', 'opd-required');
 	else if (!OPD_PATTERN.test(opd)) add(errors, 'opd', 'opd-invalid');

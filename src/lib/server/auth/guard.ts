@@ -10,7 +10,7 @@ import { getConnection } from '../db';
 import {
 	CAPABILITIES,
 	hasRole,
-	mayEditIndicator,
+	mayEditTargets,
 	type Capability,
 	type Role,
 	type SessionUser
@@ -104,15 +104,16 @@ export function requireCapability(event: RequestEvent, capability: Capability): 
 }
 
 /**
- * Data-level check: the user may change data of an indicator produced by `opd` (a produsen only
- * their own OPD's). Otherwise a recorded 403, so sending another OPD's indicator id gets nowhere.
+ * Data-level check: the user may set the targets of this indicator (a produsen only their own
+ * OPD's; a perencana every OPD's). Otherwise a recorded 403, so sending another OPD's indicator id
+ * gets nowhere.
  */
-export function requireIndicatorAccess(
+export function requireTargetAccess(
 	event: RequestEvent,
 	user: SessionUser,
 	indicator: { code: string; opd: string }
 ) {
-	if (!mayEditIndicator(user, indicator.opd))
+	if (!mayEditTargets(user, indicator.opd))
 		deny(event, { indicator: indicator.code, indicatorOpd: indicator.opd });
 }
 

@@ -32,6 +32,10 @@ import {
 	TARGET_DOCUMENTS,
 	VALUE_TYPES
 } from '../../import/types';
+// Staff roles: the one table is $lib/roles (relative: drizzle-kit reads this file without Vite).
+import { ROLES, type Role } from '../../roles';
+
+export { ROLES, type Role };
 
 // The domain's lists live with the import schemas (which the files are checked against); the
 // tables' CHECKs use the same ones.
@@ -400,11 +404,6 @@ export type Target = typeof targets.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
 export type ScoringProfileRow = typeof scoringProfiles.$inferSelect;
 
-/**
- * Staff roles, after Satu Data Indonesia's split: `walidata` (data custodian) reviews and manages
- * all data, `produsen` (data producer) works on the indicators of one OPD, `viewer` reads drafts.
- */
-export const ROLES = ['admin', 'walidata', 'produsen', 'viewer'] as const;
 
 /** Accounts. Never deleted (the audit log names them); disabled instead. No default account exists. */
 export const users = sqliteTable(
@@ -562,7 +561,6 @@ export const auditLog = sqliteTable(
 	]
 );
 
-export type Role = (typeof ROLES)[number];
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -2,6 +2,7 @@
  * Shapes a submission for its pages: the list, the workspace of one group (dimension or aspect)
  * with everything an item needs on screen, and what the live previews recompute in the browser.
  */
+import type { Capability } from '../../roles';
 import type { Connection } from '../db';
 import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
@@ -12,11 +13,12 @@ import { itemFacts, itemsCompleteness, submissionCompleteness } from './service'
 import { contentOf, snapshotFields, spbeStructure } from './state';
 import * as store from './store';
 
-export const SUBMISSION_ROLES = {
-	read: ['admin', 'walidata', 'produsen', 'viewer'],
-	edit: ['admin', 'walidata', 'produsen'],
-	review: ['admin', 'walidata']
-} as const;
+/** What each kind of submission route needs: a row of the role table (`$lib/roles`). */
+export const SUBMISSION_NEEDS = {
+	read: 'readSubmissions',
+	edit: 'editSubmissions',
+	review: 'reviewSubmissions'
+} as const satisfies Record<string, Capability>;
 
 /** Every submission with its completeness, newest year first. */
 export function listWithCompleteness(conn: Connection) {

@@ -5,7 +5,7 @@ import * as audit from '$lib/server/db/audit';
 import * as indicators from '$lib/server/db/indicators';
 import { imports } from '$lib/server/db/schema';
 import { requireCapability } from '$lib/server/auth/guard';
-import { CAPABILITIES, hasRole } from '$lib/server/auth/roles';
+import { may, mayEditTargets, OPD_SCOPED } from '$lib/server/auth/roles';
 import { regionYearScores } from '$lib/server/scores';
 import { indicatorScoresOf } from '$lib/scoring';
 import type { PageServerLoad } from './$types';
@@ -14,9 +14,10 @@ export const load = (async (event) => {
 	const user = requireCapability(event, 'staff');
 	const conn = getConnection();
 	const { instance } = config();
-	const seesAll = hasRole(user, CAPABILITIES.readAudit);
+	const seesAll = may(user, 'readAudit');
+	const scoped = OPD_SCOPED.includes(user.role);
 	const all = indicators.list(conn.db, { framework: instance.defaultFramework });
-	const mine = user.role === 'produsen' ? all.filter((i) => i.opd === user.opd) : all;
+	const mine = scoped ? all.filter((i) => i.opd === user.opd) : all;
 	const opdOf = new Map(mine.map((i) => [i.code, i.opd]));
 
 	const latest = conn.sqlite
@@ -44,7 +45,16 @@ export const load = (async (event) => {
 
 	// Off-track list from the scoring engine; left out (null) if scoring cannot run on this data.
 	let offTrack:
-		{ code: string; nameId: string; nameEn: string; trend: string; opd: string }[] | null = null;
+		| {
+				code: string;
+				nameId: string;
+				nameEn: string;
+				trend: string;
+				opd: string;
+				/** The user may set this indicator's targets: the list links to its target form. */
+				targetForm: boolean;
+		  }[]
+		| null = null;
 	if (latestYear !== null) {
 		try {
 			const { scores } = regionYearScores(conn, {
@@ -59,7 +69,8 @@ export const load = (async (event) => {
 					nameId: s.nameId,
 					nameEn: s.nameEn,
 					trend: s.trend,
-					opd: opdOf.get(s.code) ?? ''
+					opd: opdOf.get(s.code) ?? '',
+					targetForm: mayEditTargets(user, opdOf.get(s.code) ?? '')
 				}));
 		} catch (e) {
 			console.error('staff home: scoring failed', e);
@@ -69,7 +80,7 @@ export const load = (async (event) => {
 	const recentImports = conn.db
 		.select()
 		.from(imports)
-		.where(user.role === 'produsen' ? eq(imports.actor, user.username) : undefined)
+		.where(scoped ? eq(imports.actor, user.username) : undefined)
 		.orderBy(desc(imports.id))
 		.limit(10)
 		.all();
@@ -79,7 +90,7 @@ export const load = (async (event) => {
 	});
 	return {
 		scope: {
-			opd: user.role === 'produsen' ? user.opd : null,
+			opd: scoped ? user.opd : null,
 			framework: instance.defaultFramework
 		},
 		region: instance.nameId,

@@ -3,7 +3,14 @@ import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/im
 import { getConnection, type Connection } from '$lib/server/db';
 import { recordAudit, writeAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
-import { CAPABILITIES, hasRole, mayEditIndicator, type SessionUser } from '$lib/server/auth/roles';
+import {
+	importKindsFor,
+	may,
+	mayEditTargets,
+	mayEditValues,
+	OPD_SCOPED,
+	type SessionUser
+} from '$lib/server/auth/roles';
 import {
 	guessKind,
 	history,
@@ -17,7 +24,7 @@ import {
 } from '$lib/server/importer';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { pageOf } from '../paging';
-import { cleanFileName, kindsFor, previewOf, undoReason, type PreviewView } from './preview';
+import { cleanFileName, previewOf, undoReason, type PreviewView } from './preview';
 import {
 	discard,
 	discardData,
@@ -92,12 +99,12 @@ export const load = (async (event) => {
 		unchanged
 	};
 
-	const kinds = kindsFor(user.role);
+	const kinds = importKindsFor(user.role);
 	return {
-		canImport: hasRole(user, CAPABILITIES.importData) && kinds.length > 0,
-		canUndo: hasRole(user, CAPABILITIES.undoImport),
+		canImport: may(user, 'importData') && kinds.length > 0,
+		canUndo: may(user, 'undoImport'),
 		kinds,
-		opd: user.role === 'produsen' ? user.opd : null,
+		opd: OPD_SCOPED.includes(user.role) ? user.opd : null,
 		regions: regionCodes(conn),
 		limits: importLimits(),
 		history: history(conn, PAGE_SIZE, offset).map((h) => ({
@@ -145,7 +152,8 @@ type Outcome = { report: ImportReport } | { forbidden: string[] };
 
 /**
  * Runs the import service with this user's checks: a produsen may write only indicators of their
- * own OPD (asked inside the transaction); a refusal of that kind is recorded as a denial.
+ * own OPD, a perencana only targets (asked inside the transaction, per indicator the file names);
+ * a refusal of that kind is recorded as a denial.
  */
 function runImport(
 	event: RequestEvent,
@@ -161,6 +169,7 @@ function runImport(
 	}
 ): Outcome {
 	const actor = actorOf(event);
+	const mayEdit = opts.kind === 'targets' ? mayEditTargets : mayEditValues;
 	const opdOf = new Map(
 		(
 			conn.sqlite.prepare(`SELECT code, opd FROM indicators`).all() as {
@@ -183,9 +192,7 @@ function runImport(
 			previewRows: PREVIEW_ROWS,
 			allowIllustrative: config().demo,
 			mayWrite: (indicators) => {
-				notAllowed = [...indicators].filter(
-					(code) => !mayEditIndicator(user, opdOf.get(code) ?? '')
-				);
+				notAllowed = [...indicators].filter((code) => !mayEdit(user, opdOf.get(code) ?? ''));
 				return notAllowed.length === 0;
 			},
 			audit: (sqlite, r) =>
@@ -248,7 +255,7 @@ export const actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.name === '')
 			return fail(400, { values, problem: 'missing' as const });
-		const allowed = kindsFor(user.role);
+		const allowed = importKindsFor(user.role);
 		if (values.kind !== 'auto' && !allowed.includes(values.kind as ImportKind)) {
 			if ((IMPORT_KINDS as readonly string[]).includes(values.kind))
 				deny(event, { kind: values.kind });
@@ -330,7 +337,7 @@ export const actions = {
 			return fail(410, { problem: 'expired' as const });
 		const { meta, file } = upload;
 		// The role may have changed since the preview: check again.
-		if (!kindsFor(user.role).includes(meta.kind)) deny(event, { kind: meta.kind });
+		if (!importKindsFor(user.role).includes(meta.kind)) deny(event, { kind: meta.kind });
 		const outcome = runImport(event, user, conn, file, { ...meta, dryRun: false });
 		if ('forbidden' in outcome) {
 			discard(dir, token);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportError } from '$lib/import/types';
-import { cleanFileName, errorsCsv, kindsFor, previewOf, undoReason } from './preview';
+import { cleanFileName, errorsCsv, previewOf, undoReason } from './preview';
 
 const typeError: ImportError = {
 	code: 'type-error',
@@ -97,19 +97,6 @@ describe('previewOf', () => {
 		expect(previewOf({ ...report, status: 'refused' }, null).status).toBe('refused');
 		expect(previewOf({ ...report, status: 'unchanged' }, null).status).toBe('unchanged');
 		expect(previewOf({ ...report, status: 'imported' }, null).status).toBe('refused');
-	});
-});
-
-describe('kindsFor', () => {
-	it.each([
-		['admin', ['observations', 'targets', 'indicators', 'nodes', 'regions']],
-		['walidata', ['observations', 'targets']],
-		['produsen', ['observations', 'targets']],
-		['viewer', []],
-		['', []],
-		['root', []]
-	])('kindsFor(%j) is %j', (role, kinds) => {
-		expect(kindsFor(role)).toEqual(kinds);
 	});
 });
 

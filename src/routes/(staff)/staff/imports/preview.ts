@@ -6,19 +6,6 @@ import { csvRows } from '$lib/csv/write';
 import { kindSchemas } from '$lib/import/schemas';
 import type { Dialect, ImportError, ImportKind, Locale, Message, Shape } from '$lib/import/types';
 
-/** Kinds each role may import. Framework files carry the indicator → OPD assignment: admin only. */
-export const KINDS_BY_ROLE: Record<string, readonly ImportKind[]> = {
-	admin: ['observations', 'targets', 'indicators', 'nodes', 'regions'],
-	walidata: ['observations', 'targets'],
-	produsen: ['observations', 'targets'],
-	viewer: []
-};
-
-/** `kindsFor('produsen')` → `['observations', 'targets']`; unknown roles may import nothing. */
-export function kindsFor(role: string): readonly ImportKind[] {
-	return KINDS_BY_ROLE[role] ?? [];
-}
-
 export type Cell = string | number | boolean | null;
 
 /** What the page shows of a dry run or a refused import. */

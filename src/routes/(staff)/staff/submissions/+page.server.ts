@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
-import { hasRole } from '$lib/server/auth/roles';
+import { mayReview } from '$lib/server/auth/roles';
 import { createSubmission } from '$lib/server/submissions/service';
 import { instrument } from '$lib/server/submissions/reference';
-import { listWithCompleteness, SUBMISSION_ROLES } from '$lib/server/submissions/workspace';
+import { listWithCompleteness } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { SubmissionKind } from '$lib/submission/types';
 import { attempt, requireSubmissionRole, text } from './guard';
@@ -23,7 +23,7 @@ export const load = (async (event) => {
 			weights: w.weights,
 			source: w.source
 		})),
-		canCreate: hasRole(actor.user, SUBMISSION_ROLES.review),
+		canCreate: mayReview(actor.user),
 		region: instance.nameId,
 		thisYear: new Date().getUTCFullYear()
 	};

@@ -4,20 +4,20 @@
  * 404 as errors, the rest as `fail` with a code the page turns into a message).
  */
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import { actorOf, requireRole } from '$lib/server/auth/guard';
+import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import type { Connection } from '$lib/server/db';
 import {
 	readSnapshot,
 	SubmissionError,
 	type SubmissionActor
 } from '$lib/server/submissions/service';
-import { SUBMISSION_ROLES } from '$lib/server/submissions/workspace';
+import { SUBMISSION_NEEDS } from '$lib/server/submissions/workspace';
 
-export type Need = keyof typeof SUBMISSION_ROLES;
+export type Need = keyof typeof SUBMISSION_NEEDS;
 
 /** The signed-in person when their role may `need`; otherwise a recorded 403. */
 export function requireSubmissionRole(event: RequestEvent, need: Need): SubmissionActor {
-	const user = requireRole(event, SUBMISSION_ROLES[need]);
+	const user = requireCapability(event, SUBMISSION_NEEDS[need]);
 	return { user, address: actorOf(event).address };
 }
 

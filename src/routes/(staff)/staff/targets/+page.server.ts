@@ -2,14 +2,23 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
+import * as observations from '$lib/server/db/observations';
 import { commitBatch } from '$lib/server/db/imports';
 import { TARGET_DOCUMENTS } from '$lib/server/db/schema';
 import { targetHistory } from '$lib/server/db/target-history';
 import { writeAudit } from '$lib/server/audit';
-import { actorOf, requireCapability, requireIndicatorAccess } from '$lib/server/auth/guard';
-import { mayEditIndicator } from '$lib/server/auth/roles';
+import { actorOf, requireCapability, requireTargetAccess } from '$lib/server/auth/guard';
+import { mayEditTargets } from '$lib/server/auth/roles';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
-import { readTargetForm, validateTarget } from './form';
+import {
+	readTargetForm,
+	targetDoubts,
+	validateTarget,
+	type TargetDoubt,
+	type TargetFacts
+} from './form';
+
+const NO_DOUBTS: TargetDoubt[] = [];
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {
@@ -18,14 +27,14 @@ export const load = (async (event) => {
 	const { instance } = config();
 	const list = indicators
 		.list(conn.db, { framework: instance.defaultFramework })
-		.filter((i) => mayEditIndicator(user, i.opd));
+		.filter((i) => mayEditTargets(user, i.opd));
 	const code = event.url.searchParams.get('indicator') ?? list[0]?.code ?? null;
 	let selected = null;
 	if (code) {
 		const indicator = indicators.get(conn.db, code);
 		if (!indicator) error(404, `Unknown indicator "${code}".`);
 		// Data-level check: another OPD's indicator id in the URL gets a recorded 403.
-		requireIndicatorAccess(event, user, indicator);
+		requireTargetAccess(event, user, indicator);
 		const history = targetHistory(conn, instance.defaultRegion, code);
 		const year = Number(event.url.searchParams.get('year'));
 		selected = {
@@ -33,6 +42,7 @@ export const load = (async (event) => {
 			nameId: indicator.nameId,
 			nameEn: indicator.nameEn,
 			unit: indicator.unit,
+			polarity: indicator.polarity,
 			valueType: indicator.valueType,
 			opd: indicator.opd,
 			history,
@@ -64,13 +74,15 @@ export const actions = {
 				errors: [
 					{
 						field: 'indicator_code',
+						kind: 'other' as const,
 						code: 'foreign-key-error' as const,
 						message: { id: 'Indikator tidak dikenal.', en: 'Unknown indicator.' }
 					}
-				]
+				],
+				doubts: NO_DOUBTS
 			});
 		}
-		requireIndicatorAccess(event, user, indicator);
+		requireTargetAccess(event, user, indicator);
 		const { instance } = config();
 		const result = validateTarget(
 			values,
@@ -79,6 +91,7 @@ export const actions = {
 			code,
 			{
 				valueType: indicator.valueType,
+				unit: indicator.unit,
 				method: indicator.method,
 				worst: indicator.worst,
 				best: indicator.best,
@@ -86,12 +99,33 @@ export const actions = {
 			},
 			{ allowIllustrative: config().demo }
 		);
-		if (!result.ok) return fail(400, { values, errors: result.errors });
+		if (!result.ok) return fail(400, { values, errors: result.errors, doubts: NO_DOUBTS });
 		const row = result.row;
 		const actor = actorOf(event);
-		const before = targetHistory(conn, instance.defaultRegion, code).find(
-			(h) => h.supersededBy === null && h.year === row.year
+		const current = targetHistory(conn, instance.defaultRegion, code).filter(
+			(h) => h.supersededBy === null
 		);
+		const before = current.find((h) => h.year === row.year);
+		// A plausible slip (far from the latest value, against the polarity) is saved only once the
+		// user has seen why it looks wrong and confirmed it.
+		const latest = observations
+			.listCurrent(conn.db, {
+				region: instance.defaultRegion,
+				indicator: code
+			})
+			.at(-1);
+		const facts: TargetFacts = {
+			polarity: indicator.polarity,
+			worst: indicator.worst,
+			best: indicator.best,
+			latest: latest ? { year: latest.year, value: latest.value } : null,
+			targets: current
+				.filter((h) => h.year !== row.year)
+				.map((h) => ({ year: h.year, value: h.value }))
+		};
+		const doubts = targetDoubts({ year: row.year, value: row.value }, facts);
+		if (doubts.length > 0 && values.confirm !== 'yes')
+			return fail(400, { values, errors: [], doubts });
 		const commit = commitBatch(
 			conn,
 			{
@@ -136,7 +170,8 @@ export const actions = {
 							documentType: row.documentType,
 							documentRef: row.documentRef,
 							source: row.source,
-							importId: committed.importId
+							importId: committed.importId,
+							...(doubts.length > 0 ? { confirmed: doubts.map((d) => d.code) } : {})
 						}
 					})
 			}
