@@ -65,11 +65,11 @@ test('a planner sets a DLH target; a mistyped one is refused, a step back asks f
 	await expect(page.getByRole('status')).toContainText('Tersimpan');
 	await expect(page.getByRole('row').filter({ hasText: '2031' }).first()).toContainText('30');
 
-	// A plausible target saves without a question.
-	await fill('2032', '60');
+	// A plausible target saves without a question (the demo data's 2026 target is 61,32).
+	await fill('2032', '65');
 	await form.getByRole('button', { name: 'Simpan target' }).click();
 	await expect(page.getByRole('status')).toContainText('Tersimpan');
-	await expect(page.getByRole('row').filter({ hasText: '2032' }).first()).toContainText('60');
+	await expect(page.getByRole('row').filter({ hasText: '2032' }).first()).toContainText('65');
 	await context.close();
 });
 
