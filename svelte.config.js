@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Cross-site form posts are refused by our own handle (src/lib/server/csrf.ts, first in
+		// hooks.server.ts), with the same rule and a message that says what to configure; SvelteKit's
+		// check would run first and answer a bare English sentence the sign-in page cannot show.
+		csrf: { trustedOrigins: ['*'] },
 		// Nonces for SvelteKit's own inline scripts ('auto': hashes when prerendered). style-src keeps
 		// 'unsafe-inline' because Svelte writes style attributes and transition keyframes; with it,
 		// SvelteKit adds no style nonce (a nonce would make browsers ignore 'unsafe-inline').

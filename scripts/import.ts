@@ -246,16 +246,22 @@ function main(commandLine: CommandLine<typeof OPTIONS>): number {
 					);
 				else
 					process.stdout.write(
-						`Impor #${r.importId} dibatalkan / import #${r.importId} undone: ${r.removed} value(s) removed, ${r.restored} earlier value(s) current again.\n`
+						`Impor #${r.importId} dibatalkan: ${r.removed} nilai dihapus, ${r.restored} nilai sebelumnya berlaku lagi.\n` +
+							`Import #${r.importId} undone: ${r.removed} value(s) removed, ${r.restored} earlier value(s) current again.\n`
 					);
 				return 0;
 			} catch (e) {
 				if (!(e instanceof ImportRefused)) throw e;
 				if (a.json)
 					process.stdout.write(
-						JSON.stringify({ status: 'refused', import_id: a.undo, message: e.message }) + '\n'
+						JSON.stringify({
+							status: 'refused',
+							import_id: a.undo,
+							message: e.reason.en,
+							message_id: e.reason.id
+						}) + '\n'
 					);
-				else process.stderr.write(`import: ${e.message}\n`);
+				else process.stderr.write(`import: ${e.reason.id}\n        ${e.reason.en}\n`);
 				return 1;
 			}
 		}

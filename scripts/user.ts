@@ -53,13 +53,19 @@ The database is DATABASE_URL (default var/rapor-cerdas.db); it is created and mi
 
 class Refused extends Error {}
 
+/** A line in Indonesian, then the same in English, as every message of the CLIs is printed. */
+const both = (id: string, en: string) => `${id}\n${en}`;
+const say = (id: string, en: string) => console.log(both(id, en));
+
 function describeErrors(errors: AccountErrors): string {
 	return Object.entries(errors)
 		.flatMap(([field, problems]) =>
 			(problems ?? []).map((p) => {
-				const known =
-					p === 'opd-unknown' ? ` (known OPDs: ${knownOpds(getConnection()).join(', ')})` : '';
-				return `  ${field}: ${PROBLEM_TEXT[p]}${known}`;
+				const opds = knownOpds(getConnection()).join(', ');
+				const text = PROBLEM_TEXT[p];
+				return p === 'opd-unknown'
+					? `  ${field}: ${text.id} (OPD yang dikenal: ${opds})\n  ${field}: ${text.en} (known OPDs: ${opds})`
+					: `  ${field}: ${text.id}\n  ${field}: ${text.en}`;
 			})
 		)
 		.join('\n');
@@ -68,7 +74,14 @@ function describeErrors(errors: AccountErrors): string {
 /** The link to hand over: absolute when ORIGIN is set, else the path to put after the site's address. */
 function describeLink(username: string, link: PasswordLink): string {
 	const origin = process.env.ORIGIN?.replace(/\/$/, '') ?? '';
-	return `Set-password link for ${username}, valid once until ${new Date(link.expiresAt).toISOString()}:\n  ${origin}${passwordLinkPath(link.token)}\nPass it to its owner by a trusted channel; whoever holds it can set the password.`;
+	const until = new Date(link.expiresAt).toISOString();
+	return [
+		`Tautan atur kata sandi untuk ${username}, sekali pakai sampai ${until}:`,
+		`Set-password link for ${username}, valid once until ${until}:`,
+		`  ${origin}${passwordLinkPath(link.token)}`,
+		'Serahkan kepada pemiliknya lewat saluran tepercaya: siapa pun yang memegangnya dapat menetapkan kata sandi.',
+		'Pass it to its owner by a trusted channel; whoever holds it can set the password.'
+	].join('\n');
 }
 
 function readHidden(question: string): Promise<string> {
@@ -108,19 +121,31 @@ async function newPassword(): Promise<string> {
 	if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
 	const first = await readHidden('New password (at least 8 characters): ');
 	const second = await readHidden('Type it again: ');
-	if (first !== second) throw new Refused('The two passwords differ; nothing was changed.');
+	if (first !== second)
+		throw new Refused(
+			both(
+				'Kedua kata sandi berbeda; tidak ada yang diubah.',
+				'The two passwords differ; nothing was changed.'
+			)
+		);
 	return first;
 }
 
 function userByName(name: string | undefined) {
-	if (!name) throw new UsageError('Name the user.');
+	if (!name) throw new UsageError(both('Sebutkan nama penggunanya.', 'Name the user.'));
 	const user = users.getByUsername(getConnection(), normaliseUsername(name));
-	if (!user) throw new Refused(`No user named "${name}". See: npm run user -- list`);
+	if (!user)
+		throw new Refused(
+			both(
+				`Tidak ada pengguna bernama "${name}". Lihat: npm run user -- list`,
+				`No user named "${name}". See: npm run user -- list`
+			)
+		);
 	return user;
 }
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; errors: AccountErrors }): T {
-	if (!result.ok) throw new Refused(`Refused:\n${describeErrors(result.errors)}`);
+	if (!result.ok) throw new Refused(`Ditolak / Refused:\n${describeErrors(result.errors)}`);
 	return result.value;
 }
 
@@ -136,15 +161,27 @@ async function main(argv: string[]): Promise<number> {
 		console.log(USAGE);
 		return command || values.help ? 0 : 2;
 	}
-	if (rest.length) throw new UsageError(`Unexpected argument: ${rest.join(' ')}`);
+	if (rest.length)
+		throw new UsageError(
+			both(`Argumen tak terduga: ${rest.join(' ')}`, `Unexpected argument: ${rest.join(' ')}`)
+		);
 	config();
 	prepareDatabase();
 	const conn = getConnection();
 	const actor = cliActor();
 	switch (command) {
 		case 'add': {
-			if (!name) throw new UsageError('Name the new user: add <username> --role <role>.');
-			if (!values.role) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
+			if (!name)
+				throw new UsageError(
+					both(
+						'Sebutkan nama pengguna baru: add <username> --role <role>.',
+						'Name the new user: add <username> --role <role>.'
+					)
+				);
+			if (!values.role)
+				throw new UsageError(
+					both(`--role wajib (${ROLES.join(', ')}).`, `--role is required (${ROLES.join(', ')}).`)
+				);
 			const password = values.link ? null : await newPassword();
 			const user = unwrap(
 				await createUser(
@@ -153,14 +190,16 @@ async function main(argv: string[]): Promise<number> {
 					actor
 				)
 			);
-			console.log(`Created ${user.username} (${user.role}${user.opd ? `, ${user.opd}` : ''}).`);
+			const what = `${user.role}${user.opd ? `, ${user.opd}` : ''}`;
+			say(`Akun ${user.username} dibuat (${what}).`, `Created ${user.username} (${what}).`);
 			if (user.link) console.log(describeLink(user.username, user.link));
 			return 0;
 		}
 		case 'list': {
 			const rows = users.list(conn);
 			if (rows.length === 0) {
-				console.log(
+				say(
+					'Belum ada akun. Buat admin pertama: npm run user -- add <username> --role admin',
 					'No accounts yet. Create the first admin: npm run user -- add <username> --role admin'
 				);
 				return 0;
@@ -184,33 +223,46 @@ async function main(argv: string[]): Promise<number> {
 		case 'enable': {
 			const user = userByName(name);
 			unwrap(setDisabled(conn, user.id, command === 'disable', actor));
-			console.log(`${command === 'disable' ? 'Disabled' : 'Enabled'} ${user.username}.`);
+			if (command === 'disable')
+				say(`Akun ${user.username} dinonaktifkan.`, `Disabled ${user.username}.`);
+			else say(`Akun ${user.username} diaktifkan.`, `Enabled ${user.username}.`);
 			return 0;
 		}
 		case 'set-role': {
 			const user = userByName(name);
-			if (!values.role) throw new UsageError(`--role is required (${ROLES.join(', ')}).`);
+			if (!values.role)
+				throw new UsageError(
+					both(`--role wajib (${ROLES.join(', ')}).`, `--role is required (${ROLES.join(', ')}).`)
+				);
 			const next = unwrap(setRole(conn, user.id, { role: values.role, opd: values.opd }, actor));
-			console.log(`${next.username} is now ${next.role}${next.opd ? ` (${next.opd})` : ''}.`);
+			const role = `${next.role}${next.opd ? ` (${next.opd})` : ''}`;
+			say(`Peran ${next.username} sekarang ${role}.`, `${next.username} is now ${role}.`);
 			return 0;
 		}
 		case 'reset-password': {
 			const user = userByName(name);
 			if (values.link) {
 				const link = unwrap(issuePasswordReset(conn, user.id, actor));
-				console.log(`${link.sessionsRevoked} session(s) ended; the old password no longer works.`);
+				say(
+					`${link.sessionsRevoked} sesi diakhiri; kata sandi lama tidak berlaku lagi.`,
+					`${link.sessionsRevoked} session(s) ended; the old password no longer works.`
+				);
 				console.log(describeLink(user.username, link));
 				return 0;
 			}
 			const password = await newPassword();
 			const { sessionsRevoked } = unwrap(await resetPassword(conn, user.id, password, actor));
-			console.log(`New password set for ${user.username}; ${sessionsRevoked} session(s) ended.`);
+			say(
+				`Kata sandi baru untuk ${user.username} ditetapkan; ${sessionsRevoked} sesi diakhiri.`,
+				`New password set for ${user.username}; ${sessionsRevoked} session(s) ended.`
+			);
 			return 0;
 		}
 		case 'unlock': {
 			const user = userByName(name);
 			const { attemptsCleared } = unwrap(unlockAccount(conn, user.id, actor));
-			console.log(
+			say(
+				`Penahanan masuk ${user.username} dibuka (${attemptsCleared} percobaan dihapus).`,
 				`Lifted the sign-in hold on ${user.username} (${attemptsCleared} attempt(s) cleared).`
 			);
 			return 0;
@@ -218,8 +270,15 @@ async function main(argv: string[]): Promise<number> {
 		case 'two-factor-reset': {
 			const user = userByName(name);
 			const result = resetTwoFactor(conn, user.id, actor);
-			if (!result.ok) throw new Refused(`Refused: ${user.username} has no two-factor to reset.`);
-			console.log(
+			if (!result.ok)
+				throw new Refused(
+					both(
+						`Ditolak: ${user.username} tidak memakai verifikasi dua langkah.`,
+						`Refused: ${user.username} has no two-factor to reset.`
+					)
+				);
+			say(
+				`Verifikasi dua langkah ${user.username} dimatikan; ia dapat mengaturnya lagi di halaman akunnya.`,
 				`Two-factor is off for ${user.username}; they can set it up again on their account page.`
 			);
 			return 0;
@@ -227,16 +286,21 @@ async function main(argv: string[]): Promise<number> {
 		case 'sign-out': {
 			if (values.all) {
 				const n = revokeAllSessions(conn, actor);
-				console.log(`Ended all ${n} session(s).`);
+				say(`Semua ${n} sesi diakhiri.`, `Ended all ${n} session(s).`);
 				return 0;
 			}
 			const user = userByName(name);
 			const { sessionsRevoked } = unwrap(revokeUserSessions(conn, user.id, actor));
-			console.log(`Ended ${sessionsRevoked} session(s) of ${user.username}.`);
+			say(
+				`${sessionsRevoked} sesi ${user.username} diakhiri.`,
+				`Ended ${sessionsRevoked} session(s) of ${user.username}.`
+			);
 			return 0;
 		}
 		default:
-			throw new UsageError(`Unknown command "${command}".`);
+			throw new UsageError(
+				both(`Perintah "${command}" tidak dikenal.`, `Unknown command "${command}".`)
+			);
 	}
 }
 

@@ -5,6 +5,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { createApiHandle } from '$lib/server/api';
 import { handleAuth } from '$lib/server/auth/handle';
 import { handleCompression } from '$lib/server/compress';
+import { handleCrossSiteForms } from '$lib/server/csrf';
 import { createPageCache } from '$lib/server/page-cache';
 import { ConfigError, requireOrigin } from '$lib/server/config';
 import { setConnection } from '$lib/server/db';
@@ -78,12 +79,13 @@ const handleParaglide: Handle = ({ event, resolve }) =>
 		});
 	});
 
-// Logging first (it times everything); compression next, so it sees the finished page; then the
-// page cache for anonymous readers of public pages; the API handle before Paraglide, so a rate-limited call
+// Logging first (it times everything); compression next, so it sees the finished page; the
+// cross-site form check before anything reads a form; then the page cache for anonymous readers of public pages; the API handle before Paraglide, so a rate-limited call
 // costs nothing more; Paraglide before auth, so the sign-in redirect and error pages know the language.
 export const handle: Handle = sequence(
 	handleRequestLog,
 	handleCompression,
+	handleCrossSiteForms,
 	createPageCache(),
 	createApiHandle(),
 	handleParaglide,

@@ -12,6 +12,11 @@ export interface FormatOptions {
 	decimals?: number;
 	/** Unit appended (or prefixed for currencies): '%' sticks to the number, words get a space. */
 	unit?: string;
+	/**
+	 * false: no digit grouping (`1379022,5`), for files a spreadsheet reads back as numbers
+	 * (`$lib/csv/locale`). Default true.
+	 */
+	grouping?: boolean;
 }
 
 /** What a missing value prints as. */
@@ -28,8 +33,8 @@ const cache = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
 	// Constructing Intl.NumberFormat costs far more than formatting; charts format hundreds of labels.
-	// A cheap key (no JSON.stringify): these three options are all the formatters here vary by.
-	const key = `${locale}|${options.minimumFractionDigits}|${options.maximumFractionDigits}|${options.signDisplay}`;
+	// A cheap key (no JSON.stringify): these four options are all the formatters here vary by.
+	const key = `${locale}|${options.minimumFractionDigits}|${options.maximumFractionDigits}|${options.signDisplay}|${options.useGrouping}`;
 	let nf = cache.get(key);
 	if (!nf) {
 		nf = new Intl.NumberFormat(BCP47[locale], options);
@@ -67,7 +72,11 @@ export function formatNumber(
 ): string {
 	if (!isNumber(value)) return MISSING;
 	// 'negative' keeps a value that rounds to zero from printing as "-0".
-	const nf = formatter(locale, { ...digits(opts.decimals, 2), signDisplay: 'negative' });
+	const nf = formatter(locale, {
+		...digits(opts.decimals, 2),
+		signDisplay: 'negative',
+		useGrouping: opts.grouping === false ? false : undefined
+	});
 	return withUnit(nf.format(value), opts.unit);
 }
 

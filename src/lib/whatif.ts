@@ -6,7 +6,7 @@
  */
 import { aggregate, type AggregateOptions } from './scoring/aggregate';
 import { rankScores } from './scoring/rank';
-import { rate } from './scoring/rating';
+import { rateScore } from './scoring/rating';
 import type { RatingBand } from './scoring/types';
 
 export interface WhatIfRegion {
@@ -46,7 +46,7 @@ export function recompute(
 		code: r.code,
 		score: composites[i].score,
 		coverage: composites[i].coverage,
-		rating: rate(composites[i].score, bands),
+		rating: rateScore(composites[i].score, bands),
 		rank: ranks[i] === 0 ? null : ranks[i]
 	}));
 }

@@ -39,7 +39,8 @@ export const ACCOUNTS = {
 	selfService: { username: 'e2e_self', role: 'walidata' },
 	redirects: { username: 'e2e_redirects', role: 'viewer' },
 	logout: { username: 'e2e_logout', role: 'viewer' },
-	language: { username: 'e2e_language', role: 'viewer' }
+	language: { username: 'e2e_language', role: 'viewer' },
+	wordScan: { username: 'e2e_words', role: 'admin' }
 } as const satisfies Record<string, Account>;
 
 /** Headers of a same-site form post (SvelteKit's CSRF check wants a matching Origin). */

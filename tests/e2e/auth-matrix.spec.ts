@@ -61,6 +61,11 @@ const MATRIX: Record<string, Entry> = {
 		note: 'signed in: the page load sends them on to /staff'
 	},
 	'/logout POST': { path: '/logout', expect: all(303), fresh: true },
+	'/downloads/xlsx POST': {
+		path: '/downloads/xlsx',
+		expect: all(400),
+		note: 'public: writes back the table it is sent, reads nothing stored; an empty form has none'
+	},
 	'/login/two-factor GET': {
 		path: '/login/two-factor',
 		expect: all(303),

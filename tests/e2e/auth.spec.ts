@@ -56,6 +56,38 @@ test.describe('sign-in and sign-out', () => {
 		await expect(page.getByLabel('Kata sandi')).toHaveValue(E2E_PASSWORD);
 	});
 
+	for (const js of [true, false]) {
+		test(`a sign-in form posted from another origin says why and what to configure, JavaScript ${js ? 'on' : 'off'}`, async ({
+			browser,
+			baseURL
+		}) => {
+			// The site opened at an address other than its ORIGIN (its IP instead of its name): the
+			// browser's Origin header is that address, which the server does not take as its own.
+			const other = baseURL!.replace('localhost', '127.0.0.1');
+			const context = await browser.newContext({ javaScriptEnabled: js });
+			const page = await context.newPage();
+			await page.goto(`${other}/login`);
+			if (js) await page.locator('html[data-hydrated]').waitFor();
+			await page.getByLabel('Nama pengguna').fill(ACCOUNTS.signin.username);
+			await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
+			await page.getByRole('button', { name: 'Masuk' }).click();
+			const text = js ? page.getByRole('alert') : page.locator('main');
+			await expect(text).toContainText(
+				`Formulir ini dikirim dari ${other}, bukan dari alamat situs ini (${baseURL})`
+			);
+			await expect(text).toContainText('admin server perlu mengatur ORIGIN');
+			if (!js) {
+				await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+				await expect(page.getByRole('heading', { level: 1 })).toHaveText('Formulir ditolak');
+			} else {
+				await expect(page).toHaveURL(`${other}/login`);
+			}
+			// Nothing signed in.
+			expect((await context.request.get(`${other}/staff`, { maxRedirects: 0 })).status()).toBe(303);
+			await context.close();
+		});
+	}
+
 	test('the session cookie is HttpOnly, SameSite=Lax, path /, not Secure over http, and new at every sign-in', async ({
 		browser,
 		baseURL

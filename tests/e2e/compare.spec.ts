@@ -154,7 +154,7 @@ for (const javaScriptEnabled of [false, true]) {
 			await page.goto('/en/compare?region=33.18&year=2022');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-				'Kabupaten Pati compared with its peers, 2022'
+				'Pati Regency compared with its peers, 2022'
 			);
 			const pati = await scores(request, '33.18', 2022);
 			const ranked = (await Promise.all(PEERS.map((r) => scores(request, r, 2022)))).filter(

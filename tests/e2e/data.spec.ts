@@ -118,7 +118,7 @@ for (const javaScriptEnabled of [false, true]) {
 			await page.goto('/en/data');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-				'Data availability: Kabupaten Pati'
+				'Data availability: Pati Regency'
 			);
 			const { counts } = await expectMatrixMatchesApi(page, request, '33.18');
 			await expect(page.getByTestId('totals')).toContainText(

@@ -89,7 +89,7 @@ for (const js of [false, true]) {
 			await page.goto('/en?year=2022');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-				'Smart-city report card for Kabupaten Pati, 2022'
+				'Smart-city report card for Pati Regency, 2022'
 			);
 			const api = await scores(request, '33.18', 2022);
 			expect(await compositeText(page)).toBe(fmt(api.composite.score!, 'en'));

@@ -136,7 +136,7 @@ for (const js of [false, true]) {
 			const row = page.locator(`tr[data-import-id="${id}"]`);
 			await expect(row).toContainText(name);
 			await expect(row).toContainText(ACCOUNTS.walidata.username);
-			await expect(row.getByRole('button', { name: `Batalkan impor #${id}` })).toBeVisible();
+			await expect(row.getByRole('link', { name: `Batalkan impor #${id}` })).toBeVisible();
 			expect(await current(context.request, 'hdi_ipm', year)).toEqual([65.25]);
 			expect(await current(context.request, 'population', year)).toEqual([1234567]);
 			const stored = (await (
@@ -175,18 +175,20 @@ for (const js of [false, true]) {
 			await expect(preview.getByRole('alert')).toContainText('Berkas ditolak: 3 kesalahan');
 			const errors = preview.locator('table.errors tbody tr');
 			await expect(errors).toHaveCount(3);
+			// The code's label in the page's language; the code itself stays on the row and in the CSV.
+			await expect(errors.nth(0)).toHaveAttribute('data-error-code', 'type-error');
 			await expect(errors.nth(0).locator('td')).toHaveText([
-				'type-error',
+				'isian bukan jenis yang diminta',
 				'2',
 				'value',
 				'abc',
 				'"abc" bukan angka. Tulis angka saja (tanpa satuan, %, teks, NaN atau Infinity).'
 			]);
-			await expect(errors.nth(1).locator('td').nth(0)).toHaveText('foreign-key-error');
+			await expect(errors.nth(1).locator('td').nth(0)).toHaveText('kode tidak dikenal');
 			await expect(errors.nth(1).locator('td').nth(1)).toHaveText('3');
 			await expect(errors.nth(1).locator('td').nth(2)).toHaveText('indicator_code');
 			await expect(errors.nth(2).locator('td')).toHaveText([
-				'constraint-error',
+				'isian melanggar aturan',
 				'4',
 				'year',
 				'1800',
@@ -213,6 +215,44 @@ for (const js of [false, true]) {
 	});
 }
 
+test('a sheet saved from Excel with a title row above and a "Sumber:" line below imports after saying what it skipped', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
+	const page = await context.newPage();
+	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
+	const name = 'e2e-title-row.csv';
+	const body =
+		[
+			'Tabel 5.1 Indeks Pembangunan Manusia Kabupaten Pati;;;;',
+			';;;;',
+			'kode_wilayah;kode_indikator;tahun;nilai;sumber',
+			`33;population;2003;1.234;${SOURCE}`,
+			`33;hdi_ipm;2004;71,5;${SOURCE}`,
+			';;;;',
+			'Sumber: BPS Kabupaten Pati;;;;'
+		].join('\r\n') + '\r\n';
+	await upload(page, name, body);
+	const preview = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
+	// The semicolon makes it an Indonesian file: 1.234 is 1234 (a population count), not ambiguous.
+	await expect(preview.getByTestId('import-notices')).toHaveText(
+		[
+			'Baris 1–2 dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris 3.',
+			'Baris 7 dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.'
+		].join('')
+	);
+	await expect(preview.getByRole('status')).toContainText('Berkas valid');
+	await expect(countCell(page, 'Baris data dalam berkas')).toHaveText('2');
+	await page.getByRole('button', { name: '3. Konfirmasi dan impor' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'tersimpan' })).toContainText(
+		`(${name}) tersimpan`
+	);
+	expect(await current(context.request, 'population', 2003)).toEqual([1234]);
+	expect(await current(context.request, 'hdi_ipm', 2004)).toEqual([71.5]);
+	await context.close();
+});
+
 test('undo is refused while a later import depends on it, then restores the previous value exactly', async ({
 	browser,
 	baseURL
@@ -235,13 +275,25 @@ test('undo is refused while a later import depends on it, then restores the prev
 	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
 	const page = await context.newPage();
 	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
-	await page.getByRole('button', { name: `Batalkan impor #${first}` }).click();
+	// Undo asks first, with what it will take away.
+	await page.getByRole('link', { name: `Batalkan impor #${first}` }).click();
+	const confirmFirst = page.getByRole('region', { name: `Batalkan impor #${first}?` });
+	await expect(confirmFirst).toContainText(
+		'1 nilai akan dihapus, dan 0 nilai yang digantinya berlaku lagi.'
+	);
+	expect(await current(ctx, 'hdi_ipm', 2005)).toEqual([61.5]);
+	await confirmFirst.getByRole('button', { name: `Ya, batalkan impor #${first}` }).click();
 	await expect(page.getByRole('alert')).toHaveText(
 		`Impor ${first} tidak dapat dibatalkan: impor ${second} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`
 	);
 	expect(await current(ctx, 'hdi_ipm', 2005)).toEqual([61.5]);
 
-	await page.getByRole('button', { name: `Batalkan impor #${second}` }).click();
+	await page.getByRole('link', { name: `Batalkan impor #${second}` }).click();
+	const confirmSecond = page.getByRole('region', { name: `Batalkan impor #${second}?` });
+	await expect(confirmSecond).toContainText(
+		'1 nilai akan dihapus, dan 1 nilai yang digantinya berlaku lagi.'
+	);
+	await confirmSecond.getByRole('button', { name: `Ya, batalkan impor #${second}` }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'dibatalkan' })).toHaveText(
 		`Impor #${second} dibatalkan: 1 nilai dihapus, 1 nilai sebelumnya berlaku lagi.`
 	);
@@ -249,9 +301,13 @@ test('undo is refused while a later import depends on it, then restores the prev
 	await expect(page.locator(`tr[data-import-id="${second}"]`)).toContainText(
 		`dibatalkan oleh ${ACCOUNTS.walidata.username}`
 	);
-	await expect(page.getByRole('button', { name: `Batalkan impor #${second}` })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: `Batalkan impor #${second}` })).toHaveCount(0);
 
-	await page.getByRole('button', { name: `Batalkan impor #${first}` }).click();
+	await page.getByRole('link', { name: `Batalkan impor #${first}` }).click();
+	await page
+		.getByRole('region', { name: `Batalkan impor #${first}?` })
+		.getByRole('button', { name: `Ya, batalkan impor #${first}` })
+		.click();
 	await expect(page.getByRole('status').filter({ hasText: 'dibatalkan' })).toContainText(
 		`Impor #${first} dibatalkan: 1 nilai dihapus, 0 nilai`
 	);
@@ -345,7 +401,7 @@ test('a viewer reads the history but cannot upload (403) or undo (403)', async (
 	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
 	await expect(page.getByRole('heading', { name: 'Riwayat impor' })).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Periksa berkas' })).toHaveCount(0);
-	await expect(page.getByRole('button', { name: /^Batalkan impor/ })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /^Batalkan impor/ })).toHaveCount(0);
 	const res = await previewPost(
 		context.request,
 		baseURL!,

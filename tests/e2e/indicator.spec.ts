@@ -155,7 +155,7 @@ for (const javaScriptEnabled of [false, true]) {
 			if (!javaScriptEnabled) await form.getByRole('button', { name: 'Perbarui grafik' }).click();
 			await expect(page).toHaveURL(/peers=33\.19&peers=33\.20|peers=33\.20&peers=33\.19/);
 			await expect(seriesCount(page)).toHaveCount(3);
-			expect((await chartCsv(page)).split('\r\n')[0]).toContain('Kabupaten Jepara (indeks)');
+			expect((await chartCsv(page)).split('\r\n')[0]).toContain(';Kabupaten Jepara;');
 		});
 	});
 }
@@ -174,18 +174,18 @@ test.describe('indicator peers and CSV', () => {
 		}) => {
 			await page.goto(`/indicators/${CODE}?region=${REGION}&year=2022${peers}`);
 			await expect(seriesCount(page)).toHaveCount(shown.length);
-			// The chart's own CSV: one index column per line drawn, one row per year of its table.
+			// The chart's own CSV (";" on an Indonesian page): one value column per line drawn, each
+			// with its precise value beside it, the unit in a column of its own, one row per year.
 			const chart = (await chartCsv(page))
 				.replace(/^\uFEFF/, '')
 				.replace(/\r\n$/, '')
 				.split('\r\n');
-			const header = chart[0].split(',');
-			expect(header.slice(0, 2)).toEqual(['Tahun', 'Kabupaten Pati (indeks)']);
-			expect(header.filter((h) => / \(indeks\)$/.test(h) && !h.startsWith('Target'))).toHaveLength(
-				shown.length
-			);
+			const header = chart[0].split(';');
+			expect(header.slice(0, 3)).toEqual(['Tahun', 'Kabupaten Pati', 'Kabupaten Pati (presisi)']);
+			expect(header.filter((h) => /^(Kabupaten|Kota) [^()]+$/.test(h))).toHaveLength(shown.length);
+			expect(header.slice(-2)).toEqual(['Satuan', 'Sumber']);
 			const first = await firstValueYear(request);
-			const years = chart.slice(1).map((r) => Number(r.split(',')[0]));
+			const years = chart.slice(1).map((r) => Number(r.split(';')[0]));
 			expect(years).toEqual(years.map((_, i) => first + i));
 			await expect(page.locator('.chart-table tbody tr')).toHaveCount(years.length);
 			const csvLink = page.getByRole('link', { name: 'Unduh nilai beserta sumbernya (CSV)' });

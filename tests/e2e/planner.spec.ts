@@ -82,7 +82,7 @@ test('a planner may import targets only, and is refused an import undo and the s
 	await page.goto('/staff/imports');
 	const kind = page.getByLabel('Jenis data');
 	await expect(kind.locator('option')).toHaveText(['Target']);
-	await expect(page.getByRole('button', { name: 'Batalkan' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: /^Batalkan impor/ })).toHaveCount(0);
 	const undo = await context.request.post('/staff/imports?/undo', {
 		headers: formHeaders(baseURL!),
 		data: 'id=1',

@@ -228,6 +228,15 @@ test('walidata returns an item with a comment, the producer fixes it, walidata a
 	await expect(w.getByRole('status')).toContainText('Dikembalikan');
 
 	const p = await prod.newPage();
+	// The producer's staff home says so, and links to the item.
+	await p.goto('/staff');
+	const todo = p.getByRole('region', { name: 'Yang perlu Anda kerjakan' });
+	await expect(todo.getByRole('status')).toHaveText(
+		'1 butir dikembalikan kepada Anda oleh walidata: periksa komentarnya, perbaiki, lalu kirim lagi.'
+	);
+	await expect(todo).toContainText('“Lampirkan juga SK Tim Koordinasi SPBE”');
+	await todo.getByRole('listitem').filter({ hasText: 'dikembalikan' }).getByRole('link').click();
+	await expect(p).toHaveURL(/\/staff\/submissions\/\d+\?group=a1#item-\d+$/);
 	item = await openItem(p, 'a1', 'spbe_i01');
 	await expect(item.getByTestId('item-status')).toHaveText('dikembalikan');
 	await expect(item.getByTestId('review-comment')).toHaveText(

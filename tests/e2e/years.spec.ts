@@ -94,11 +94,11 @@ for (const javaScriptEnabled of [false, true]) {
 			await page.goto('/en/years?region=33.18');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-				'Progress of Kabupaten Pati year by year'
+				'Progress of Pati Regency year by year'
 			);
 			const p = progressOf(await series(request, '33.18'));
 			await expect(page.getByTestId('progress')).toHaveText(
-				`Composite score of Kabupaten Pati: ${formatScore(p.from.score, 'en')} in ${p.from.year}, ${formatScore(p.to.score, 'en')} in ${p.to.year} (${formatDelta(p.delta, 'en')} points).`
+				`Composite score of Pati Regency: ${formatScore(p.from.score, 'en')} in ${p.from.year}, ${formatScore(p.to.score, 'en')} in ${p.to.year} (${formatDelta(p.delta, 'en')} points).`
 			);
 			await expect(
 				page.getByRole('link', { name: /^Composite 2018: .*, open the overview$/ })

@@ -6,15 +6,15 @@
  * stay numbers. The exact texts of a file split on the "wrong" separator are how Calc 7.4 splits
  * it; what matters is that each piece starting with a trigger still starts with an apostrophe.
  *
- * Needs LibreOffice: `apt-get install -y libreoffice-calc-nogui` (.ci/run installs it).
+ * Needs LibreOffice: `apt-get install -y libreoffice-calc-nogui` (.ci/run installs it); the
+ * helpers that drive it are in ./libreoffice.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvRows, type CsvValue } from '../../src/lib/csv/write';
+import { calcProfile, convertInCalc, findSoffice, readSheet, type Sheet } from './libreoffice';
 
 /** Cells someone could type into a form that ends up in a download, and two numbers. */
 const CELLS: CsvValue[] = [
@@ -161,64 +161,22 @@ const EXPECTED: Record<Open, Record<Written, Row[]>> = {
 	}
 };
 
-const INSTALL = 'apt-get install -y libreoffice-calc-nogui';
-
-function findSoffice(): string {
-	for (const bin of ['soffice', 'libreoffice']) {
-		if (spawnSync(bin, ['--version'], { encoding: 'utf8' }).status === 0) return bin;
-	}
-	throw new Error(
-		`LibreOffice is not installed (no soffice or libreoffice on PATH); this test needs it: ${INSTALL}`
-	);
-}
-
-interface Sheet {
-	rows: Row[];
-	formulas: string[];
-}
-
 let soffice = '';
 let dir = '';
 const opened = {} as Record<Open, Record<Written, Sheet>>;
 
 /** Opens both CSV files in one Calc run with `filter` and reads back each first sheet. */
 async function openInCalc(open: Open, files: Record<Written, string>): Promise<void> {
-	const out = path.join(dir, open);
-	mkdirSync(out);
-	const run = spawnSync(
-		soffice,
-		[
-			// A profile of its own per run, so parallel runs and a desktop LibreOffice never collide.
-			`-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-			'--headless',
-			'--norestore',
-			'--convert-to',
-			'xlsx',
-			`--infilter=CSV:${OPEN[open]}`,
-			'--outdir',
-			out,
-			files.comma,
-			files.semicolon
-		],
-		{ encoding: 'utf8', timeout: 100_000 }
-	);
-	if (run.status !== 0)
-		throw new Error(`soffice failed (${run.status}): ${run.stderr}${run.stdout}`);
+	const outdir = path.join(dir, open);
+	convertInCalc(soffice, {
+		profile: calcProfile(dir),
+		files: [files.comma, files.semicolon],
+		outdir,
+		infilter: OPEN[open]
+	});
 	opened[open] = {} as Record<Written, Sheet>;
-	for (const written of ['comma', 'semicolon'] as const) {
-		const wb = new ExcelJS.Workbook();
-		await wb.xlsx.readFile(path.join(out, `${written}.xlsx`));
-		const sheet: Sheet = { rows: [], formulas: [] };
-		wb.worksheets[0].eachRow((r, row) => {
-			const cells: Row = [];
-			r.eachCell((c, col) => {
-				if (c.type === ExcelJS.ValueType.Formula) sheet.formulas.push(`${c.address}: ${c.formula}`);
-				cells[col - 1] = typeof c.value === 'number' ? c.value : String(c.value);
-			});
-			sheet.rows[row - 1] = cells;
-		});
-		opened[open][written] = sheet;
-	}
+	for (const written of ['comma', 'semicolon'] as const)
+		opened[open][written] = await readSheet(path.join(outdir, `${written}.xlsx`));
 }
 
 beforeAll(async () => {

@@ -89,10 +89,17 @@ describe('npm run import (scripts/import.ts)', () => {
 
 		const undone = cli(['--undo', String(report.import_id)]);
 		expect(undone.code).toBe(0);
-		expect(undone.stdout).toMatch(/2 value\(s\) removed, 0 earlier value\(s\) current again/);
-		const twice = cli(['--undo', String(report.import_id)]);
+		const id = report.import_id;
+		expect(undone.stdout).toBe(
+			`Impor #${id} dibatalkan: 2 nilai dihapus, 0 nilai sebelumnya berlaku lagi.\n` +
+				`Import #${id} undone: 2 value(s) removed, 0 earlier value(s) current again.\n`
+		);
+		// The second undo is refused in both languages, as the first one answered.
+		const twice = cli(['--undo', String(id)]);
 		expect(twice.code).toBe(1);
-		expect(twice.stderr).toMatch(/already undone/);
+		expect(twice.stderr).toBe(
+			`import: Impor ${id} sudah dibatalkan sebelumnya.\n        Import ${id} was already undone.\n`
+		);
 	}, 60_000);
 
 	it('refuses an invalid file with exit 1, errors in the JSON, and changes no row', () => {

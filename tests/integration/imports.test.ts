@@ -258,11 +258,18 @@ describe('undoImport()', () => {
 		const a = commitBatch(conn, meta('a.csv'), { observations: [obs('share', 2020, 12.5)] });
 		const b = commitBatch(conn, meta('b.csv'), { observations: [obs('share', 2020, 13)] });
 		const before = current(conn);
-		expect(() => undoImport(conn, a.importId!, 'tester')).toThrow(
-			new ImportRefused(
-				`Import ${a.importId} cannot be undone: import ${b.importId} replaced some of its values; undo that first.`
-			)
-		);
+		let refusal: unknown;
+		try {
+			undoImport(conn, a.importId!, 'tester');
+		} catch (e) {
+			refusal = e;
+		}
+		expect(refusal).toBeInstanceOf(ImportRefused);
+		// Both languages come from the refusal itself (the page and the CLI show them as they are).
+		expect((refusal as ImportRefused).reason).toEqual({
+			id: `Impor ${a.importId} tidak dapat dibatalkan: impor ${b.importId} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
+			en: `Import ${a.importId} cannot be undone: import ${b.importId} replaced some of its values; undo that first.`
+		});
 		expect(current(conn)).toEqual(before);
 		undoImport(conn, b.importId!, 'tester');
 		undoImport(conn, a.importId!, 'tester');

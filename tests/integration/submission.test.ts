@@ -26,6 +26,7 @@ import {
 	type SubmissionActor
 } from '../../src/lib/server/submissions/service';
 import { buildContent } from '../../src/lib/server/submissions/state';
+import { producerTodo } from '../../src/lib/server/submissions/workspace';
 import * as store from '../../src/lib/server/submissions/store';
 import { diffItems } from '../../src/lib/submission/snapshot';
 import { tempDatabase } from './helpers';
@@ -715,5 +716,33 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 				source: 'Renja 2023'
 			}
 		]);
+	});
+});
+
+describe('producerTodo()', () => {
+	it('lists the producer’s returned, due and evidence-less draft items of open submissions, returned first', () => {
+		const { id, item } = spbe();
+		const [returned, due, draft, untouched] = ['spbe_i01', 'spbe_i02', 'spbe_i03', 'spbe_i04'].map(
+			item
+		);
+		addEvidenceFile(conn, files, kominfo, id, returned.id, { bytes: PDF, name: 'sk.pdf' });
+		submitItem(conn, kominfo, id, returned.id, { answer: '3', justification: 'Perbup 5/2024' });
+		reviewItem(conn, walidata, id, returned.id, 'return', 'Lampirkan SK');
+		assignItem(conn, walidata, id, due.id, { opd: 'DISKOMINFO', dueDate: '2026-12-01' });
+		saveItem(conn, kominfo, id, draft.id, { answer: '2', justification: 'Draf' });
+		const todo = producerTodo(conn, kominfo.user, '2026-12-07');
+		expect(todo.map((t) => [t.id, t.returned, t.dueDate, t.overdue, t.missingEvidence])).toEqual([
+			[returned.id, 'Lampirkan SK', null, false, false],
+			[due.id, null, '2026-12-01', true, true],
+			[draft.id, null, null, false, true]
+		]);
+		expect(todo.some((t) => t.id === untouched.id)).toBe(false);
+		expect(todo[0]).toMatchObject({ submissionId: id, group: returned.groupCode });
+		// Not yet overdue the day before; another OPD, a walidata and a final submission see nothing.
+		expect(producerTodo(conn, kominfo.user, '2026-11-30')[1].overdue).toBe(false);
+		expect(producerTodo(conn, bps.user, '2026-12-07')).toEqual([]);
+		expect(producerTodo(conn, walidata.user, '2026-12-07')).toEqual([]);
+		store.setSubmissionStatus(conn, id, 'final');
+		expect(producerTodo(conn, kominfo.user, '2026-12-07')).toEqual([]);
 	});
 });

@@ -83,3 +83,73 @@ describe('Heatmap (server render)', () => {
 		expect(texts(narrow, 'li').at(-1)).toBe('– tidak ada data');
 	});
 });
+
+describe('Heatmap labels (server render)', () => {
+	const dims = [
+		'Komposit',
+		'Tata Kelola Cerdas',
+		'Branding Cerdas',
+		'Ekonomi Cerdas',
+		'Kehidupan Cerdas',
+		'Masyarakat Cerdas',
+		'Lingkungan Cerdas'
+	].map((label, i) => ({ code: `d${i}`, label }));
+	const regions = ['Pati', 'Kudus', 'Rembang', 'Jepara', 'Grobogan', 'Blora'].map((label) => ({
+		code: label,
+		label
+	}));
+	const html = ssr(Heatmap, { title: 'Skor', rows: dims, columns: regions, cells: [] });
+
+	it('Heatmap turns crowded region headers so each ends above its own column, inside the chart', () => {
+		const heads = [
+			...html.matchAll(
+				/<text transform="translate\(([\d.]+),(\d+)\) rotate\(45\)" text-anchor="end"[^>]*>([^<]*)<\/text>/g
+			)
+		];
+		expect(heads.map((m) => m[3])).toEqual([
+			'Pati',
+			'Kudus',
+			'Rembang',
+			'Jepara',
+			'Grobogan',
+			'Blora'
+		]);
+		// The last header ("Blora") ends at the middle of the last column, inside the 340 px width.
+		expect(Number(heads[5][1])).toBeLessThan(340);
+	});
+
+	it('Heatmap sizes the label column to the longest label and wraps the one past 40 % of the width', () => {
+		const labels = [
+			...html.matchAll(/<text x="0" y="[\d.]+" font-size="12"[^>]*>([^]*?)<\/text>/g)
+		].map((m) => [...m[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]));
+		expect(labels).toEqual([
+			['Komposit'],
+			['Tata Kelola', 'Cerdas'],
+			['Branding Cerdas'],
+			['Ekonomi Cerdas'],
+			['Kehidupan Cerdas'],
+			['Masyarakat Cerdas'],
+			['Lingkungan Cerdas']
+		]);
+		expect(count(html, /…/)).toBe(0);
+	});
+
+	it('Heatmap shortens a row label only past two lines of the capped column, with its full name as tooltip', () => {
+		const narrow = ssr(Heatmap, {
+			title: 'Skor',
+			rows: [{ code: 'x', label: 'Kabupaten Grobogan Selatan Raya' }],
+			columns: [{ code: 'a', label: '2018' }],
+			cells: [],
+			width: 200
+		});
+		expect(narrow).toContain('<title>Kabupaten Grobogan Selatan Raya</title>');
+		expect(narrow).toMatch(
+			/<tspan x="0" dy="0">Kabupaten<\/tspan><tspan x="0" dy="14">Grobogan…<\/tspan>/
+		);
+	});
+
+	it('Heatmap is one Tab stop: its first cell has tabindex="0", every other cell "-1"', () => {
+		expect(count(html, /<g class="pt" tabindex="0"/)).toBe(1);
+		expect(count(html, /<g class="pt" tabindex="-1"/)).toBe(7 * 6 - 1);
+	});
+});

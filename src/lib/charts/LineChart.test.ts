@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import LineChart from './LineChart.svelte';
-import { count, pointLabels, ssr, tableRows, texts } from './ssr';
+import { count, pointLabels, pointTabindexes, ssr, tableRows, texts } from './ssr';
 
 /** The text of each legend entry. */
 function legendItems(html: string): string[] {
@@ -114,7 +114,9 @@ describe('LineChart (server render)', () => {
 			],
 			yDomain: [0, 2000]
 		});
-		expect(pointLabels(t).slice(0, 2)).toEqual(['Target, 2020: 80', 'Target, 2024: 90.5']);
+		// After the region's points: the region's first year is the chart's Tab stop.
+		expect(pointLabels(t).slice(-2)).toEqual(['Target, 2020: 80', 'Target, 2024: 90.5']);
+		expect(pointLabels(t)[0]).toBe('Pati, 2018: 75.1');
 		expect(count(t, /<path class="mark" d="M0,-[\d.]+L[^"]*" [^>]*fill="#1a1a1a"/)).toBe(2);
 		expect(tableRows(t)).toEqual([
 			['2018', '75.1', '–'],
@@ -201,9 +203,9 @@ describe('LineChart (server render)', () => {
 			].map((m) => m[1]);
 			expect(diamonds).toEqual(['#1a1a1a', '#ffffff']);
 			expect(pointLabels(t)).toEqual([
+				'Pati, 2020: 70',
 				'Target, 2020: 80',
-				'Target, 2024: 90.5 (illustrative)',
-				'Pati, 2020: 70'
+				'Target, 2024: 90.5 (illustrative)'
 			]);
 		});
 
@@ -217,7 +219,8 @@ describe('LineChart (server render)', () => {
 				['2024', '–', '90.5 *']
 			]);
 			expect(csv(t)).toBe(
-				'Year,Pati,Target,Target (illustrative)\r\n2020,70,80,\r\n2024,,90.5,true\r\n'
+				'Year,Pati,Pati (precise),Target,Target (precise),Target (illustrative)\r\n' +
+					'2020,70,70,80,80,no\r\n2024,,,90.5,90.5,yes\r\n'
 			);
 			expect(texts(t, 'desc')).toEqual([
 				'Pati: 2020 70. Target: 2020 80; 2024 90.5 (illustrative)'
@@ -254,7 +257,8 @@ describe('LineChart (server render)', () => {
 			expect(count(off, /role="img"/)).toBe(1);
 			expect(count(off, /class="chart-points"/)).toBe(0);
 			expect(count(off, /role="group" aria-label="Titik data/)).toBe(0);
-			expect(count(on, /tabindex="0"/)).toBe(5);
+			// One Tab stop for the whole chart (roving tabindex): the first point.
+			expect(pointTabindexes(on)).toEqual([0, -1, -1, -1, -1]);
 		});
 
 		it('LineChart without focusable points still draws every mark inside the picture, and the table', () => {
@@ -264,5 +268,75 @@ describe('LineChart (server render)', () => {
 			expect(count(off, /class="tip"/)).toBe(0);
 			expect(tableRows(off)).toEqual(tableRows(on));
 		});
+	});
+});
+
+describe('LineChart peers and targets (server render)', () => {
+	const five = ['Kudus', 'Rembang', 'Jepara', 'Grobogan', 'Blora'].map((label, k) => ({
+		key: label.toLowerCase(),
+		label,
+		points: [
+			{ year: 2018, value: 10 + k },
+			{ year: 2023, value: 15 + k }
+		]
+	}));
+	const html = ssr(LineChart, {
+		title: 'Indikator',
+		region,
+		peers: five,
+		target: [
+			{ year: 2020, value: 14 },
+			{ year: 2023, value: 20 }
+		]
+	});
+	const attr = (tag: string, name: string) => new RegExp(` ${name}="([^"]*)"`).exec(tag)?.[1] ?? '';
+	const strokes = (html.match(/<path class="series"[^>]*>/g) ?? []).map((t) => [
+		attr(t, 'stroke'),
+		attr(t, 'stroke-dasharray')
+	]);
+
+	it('LineChart draws each of five peers in its own colour and dash, none black, none dashed like the target', () => {
+		// Drawn last-first, so the region (blue, solid) comes last.
+		expect(strokes).toEqual([
+			['#882255', '10 4'],
+			['#9E6B00', '1 2'],
+			['#CC79A7', '8 3 2 3'],
+			['#009E73', '2 3'],
+			['#D55E00', '6 3'],
+			['#0072B2', '']
+		]);
+		expect(html).toMatch(/<path class="target"[^>]*stroke="#1a1a1a"[^>]*stroke-dasharray="4 4"/);
+	});
+
+	it('LineChart keeps diamonds for the target: peers get other markers', () => {
+		// Peer markers are drawn in the picture; target and region points in the points layer.
+		const picture = /<svg class="chart-main"[^]*?<\/svg>/.exec(html)?.[0] ?? '';
+		const diamond = 'M0,-3.9L3.9,0L0,3.9L-3.9,0Z';
+		expect(picture).not.toContain(diamond);
+		expect(count(html, /d="M0,-4.55L4.55,0L0,4.55L-4.55,0Z"/)).toBe(2);
+	});
+
+	it('LineChart legend shows the target apart from every peer', () => {
+		expect(legendItems(html)).toEqual([
+			'Pati',
+			'Kudus',
+			'Rembang',
+			'Jepara',
+			'Grobogan',
+			'Blora',
+			'Target',
+			'ilustratif'
+		]);
+		const items = /<ul class="legend"[^>]*>([^]*?)<\/ul>/.exec(html)?.[1].split('</li>') ?? [];
+		const line = (label: string) =>
+			/<line [^>]*>/.exec(items.find((li) => li.trim().endsWith(label)) ?? '')?.[0] ?? '';
+		expect([attr(line('Target'), 'stroke'), attr(line('Target'), 'stroke-dasharray')]).toEqual([
+			'#1a1a1a',
+			'4 4'
+		]);
+		expect([attr(line('Kudus'), 'stroke'), attr(line('Kudus'), 'stroke-dasharray')]).toEqual([
+			'#D55E00',
+			'6 3'
+		]);
 	});
 });

@@ -79,12 +79,14 @@ describe('RadarChart (server render)', () => {
 		expect(en).toContain('<summary>Show as table</summary>');
 	});
 
-	it('RadarChart offers a formula-safe CSV link that works without JavaScript, and no image buttons before mount', () => {
+	it('RadarChart offers CSV and XLSX downloads that work without JavaScript, and no image buttons before mount', () => {
 		expect(html).toContain('download="skor-dimensi-pati.csv"');
 		expect(html).toContain(
-			'href="data:text/csv;charset=utf-8,%EF%BB%BFDimensi%2C2018%2C2024%2C2024%20(ilustratif)%0D%0A'
+			'href="data:text/csv;charset=utf-8,%EF%BB%BFDimensi%3BKode%20dimensi%3B2018%3B2018%20(presisi)%3B2024%3B2024%20(presisi)%3B2024%20(ilustratif)%0D%0A'
 		);
-		expect(count(html, /<button/)).toBe(0);
+		expect(html).toContain('<form method="post" action="/downloads/xlsx">');
+		expect(count(html, /<button type="submit">Data \(XLSX\)<\/button>/)).toBe(1);
+		expect(count(html, /<button type="button"/)).toBe(0);
 	});
 
 	it('RadarChart without frame renders only the chart', () => {
@@ -152,5 +154,48 @@ describe('RadarChart (server render)', () => {
 		const picture = /<svg class="chart-main"[^]*?<\/svg>/.exec(off)?.[0] ?? '';
 		expect(count(picture, /class="mark"/)).toBe(10);
 		expect(tableRows(off)).toEqual(tableRows(html));
+	});
+});
+
+describe('RadarChart ring values (server render)', () => {
+	const gm = [
+		'Tata Kelola Cerdas',
+		'Branding Cerdas',
+		'Ekonomi Cerdas',
+		'Kehidupan Cerdas',
+		'Masyarakat Cerdas',
+		'Lingkungan Cerdas'
+	].map((label, i) => ({ code: `d${i}`, label }));
+	const values = (v: number[]) => Object.fromEntries(v.map((x, i) => [`d${i}`, x]));
+	const html = ssr(RadarChart, {
+		title: 'Skor',
+		axes: gm,
+		series: [
+			{ key: '2018', label: '2018', values: values([52, 48, 55, 60, 50, 45]) },
+			{ key: '2025', label: '2025', values: values([64, 58, 62, 66, 59, 61]) }
+		],
+		width: 480
+	});
+	const ticks = [
+		...(/<g class="ticks"[^>]*>([^]*?)<\/g>/.exec(html)?.[1] ?? '').matchAll(
+			/<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)">([^<]*)<\/text>/g
+		)
+	].map((m) => ({ x: Number(m[1]), y: Number(m[2]), anchor: m[3], text: m[4] }));
+
+	it('RadarChart writes every ring value off the axes, with a white halo, over the outlines', () => {
+		expect(ticks.map((t) => t.text)).toEqual(['20', '40', '60', '80', '100']);
+		// Off the first (vertical) axis, where "Tata Kelola Cerdas" and the vertex markers sit.
+		for (const t of ticks) expect(t.x).toBeGreaterThan(10);
+		expect(html).toMatch(/<g class="ticks"[^>]*stroke="#ffffff"[^>]*paint-order="stroke"/);
+		// Drawn after the series outlines, so a line passes under a value, never over it.
+		expect(html.indexOf('class="ticks"')).toBeGreaterThan(html.lastIndexOf('class="series"'));
+	});
+
+	it('RadarChart keeps the "100" clear of the top axis label', () => {
+		const hundred = ticks.find((t) => t.text === '100')!;
+		const top = /<text class="axis-label" x="0" y="([-\d.]+)"/.exec(html);
+		expect(top).not.toBeNull();
+		// The top label's last line sits above the ring; "100" is written below the ring's top.
+		expect(hundred.y).toBeGreaterThan(Number(top![1]) + 14 + 12);
 	});
 });

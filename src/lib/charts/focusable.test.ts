@@ -3,7 +3,7 @@ import BulletChart from './BulletChart.svelte';
 import Heatmap from './Heatmap.svelte';
 import RankedBars from './RankedBars.svelte';
 import SlopeChart from './SlopeChart.svelte';
-import { count, pointLabels, ssr } from './ssr';
+import { count, pointLabels, pointTabindexes, ssr } from './ssr';
 
 const rows = [
 	{ code: 'gov', label: 'Governance' },
@@ -77,4 +77,23 @@ describe('focusable prop (server render)', () => {
 			expect(count(on, /class="mark"/)).toBe(marks);
 		}
 	);
+});
+
+describe('one Tab stop per chart (server render)', () => {
+	it.each(charts)(
+		'%s renders its first point with tabindex="0" and every other point with tabindex="-1"',
+		(_, render, points) => {
+			const html = render();
+			expect(pointTabindexes(html)).toEqual(
+				Array.from({ length: points }, (_, i) => (i === 0 ? 0 : -1))
+			);
+			expect(count(html, /tabindex="0"/)).toBe(1);
+		}
+	);
+
+	it('two charts on one page each get their own Tab stop', () => {
+		const a = charts[0][1]();
+		const b = charts[1][1]();
+		expect(count(a + b, /tabindex="0"/)).toBe(2);
+	});
 });

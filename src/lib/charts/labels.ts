@@ -22,6 +22,8 @@ export interface ChartLabels {
 	score: string;
 	region: string;
 	rank: string;
+	rankBest: string;
+	rankWorst: string;
 	low: string;
 	high: string;
 	change: string;
@@ -51,6 +53,8 @@ export const CHART_LABELS: Record<Lang, ChartLabels> = {
 		score: 'Skor',
 		region: 'Wilayah',
 		rank: 'Peringkat',
+		rankBest: 'Peringkat terbaik yang mungkin',
+		rankWorst: 'Peringkat terburuk yang mungkin',
 		low: 'Batas bawah',
 		high: 'Batas atas',
 		change: 'Perubahan',
@@ -78,6 +82,8 @@ export const CHART_LABELS: Record<Lang, ChartLabels> = {
 		score: 'Score',
 		region: 'Region',
 		rank: 'Rank',
+		rankBest: 'Best possible rank',
+		rankWorst: 'Worst possible rank',
 		low: 'Lower bound',
 		high: 'Upper bound',
 		change: 'Change',

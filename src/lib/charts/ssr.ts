@@ -27,9 +27,14 @@ export function texts(html: string, tag: string): string[] {
 
 /** The accessible names (aria-label) of the keyboard-reachable points, in order. */
 export function pointLabels(html: string): string[] {
-	return [...html.matchAll(/<g class="pt" tabindex="0" role="img" aria-label="([^"]*)"/g)].map(
-		(m) => m[1]
-	);
+	return [
+		...html.matchAll(/<g class="pt" tabindex="(?:0|-1)" role="img" aria-label="([^"]*)"/g)
+	].map((m) => m[1]);
+}
+
+/** The tabindex of every keyboard-reachable point, in order. */
+export function pointTabindexes(html: string): number[] {
+	return [...html.matchAll(/<g class="pt" tabindex="(-?\d+)"/g)].map((m) => Number(m[1]));
 }
 
 /** The table cells (th and td) of each body row. */

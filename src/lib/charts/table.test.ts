@@ -38,17 +38,32 @@ describe('tableNotes()', () => {
 		],
 		rows: [{ cells: { n: 'Pati', v: 4 } }]
 	};
+	const none = { missing: false, illustrative: false, carried: false };
 	it.each([
-		[base.rows, { missing: false, illustrative: false }],
-		[[{ cells: { n: null, v: 1 } }], { missing: false, illustrative: false }],
-		[[{ cells: { n: 'A', v: null } }], { missing: true, illustrative: false }],
-		[[{ cells: { n: 'A', v: NaN } }], { missing: true, illustrative: false }],
-		[[{ cells: { n: 'A', v: 1 }, flags: { v: true } }], { missing: false, illustrative: true }],
-		[[], { missing: false, illustrative: false }]
-	] as [TableModel['rows'], { missing: boolean; illustrative: boolean }][])(
+		[base.rows, none],
+		[[{ cells: { n: null, v: 1 } }], none],
+		[[{ cells: { n: 'A', v: null } }], { ...none, missing: true }],
+		[[{ cells: { n: 'A', v: NaN } }], { ...none, missing: true }],
+		[[{ cells: { n: 'A', v: 1 }, flags: { v: true } }], { ...none, illustrative: true }],
+		[[{ cells: { n: 'A', v: 1 }, carried: { v: true } }], { ...none, carried: true }],
+		[[{ cells: { n: 'A', v: 1 }, flags: { v: false }, carried: { v: false } }], none],
+		[[], none]
+	] as [TableModel['rows'], ReturnType<typeof tableNotes>][])(
 		'tableNotes() of rows %j gives %o',
 		(rows, notes) => {
 			expect(tableNotes({ ...base, rows })).toEqual(notes);
 		}
 	);
+
+	it('tableNotes() ignores a download-only column, which the HTML table does not show', () => {
+		const model: TableModel = {
+			...base,
+			columns: [
+				...base.columns,
+				{ key: 'r', label: 'Peringkat', kind: 'number', only: 'download' }
+			],
+			rows: [{ cells: { n: 'Pati', v: 4, r: null }, flags: { r: true } }]
+		};
+		expect(tableNotes(model)).toEqual({ missing: false, illustrative: false, carried: false });
+	});
 });

@@ -21,18 +21,26 @@ export function formatCell(
 }
 
 /**
- * Whether any cell of the table is missing or flagged, so the table needs its footnotes.
- * @example tableNotes(model) // { missing: true, illustrative: false }
+ * Whether any cell of the HTML table is missing, flagged illustrative or carried forward, so the
+ * table (and a downloaded image) needs its footnotes. Download-only columns do not count.
+ * @example tableNotes(model) // { missing: true, illustrative: false, carried: false }
  */
-export function tableNotes(model: TableModel): { missing: boolean; illustrative: boolean } {
+export function tableNotes(model: TableModel): {
+	missing: boolean;
+	illustrative: boolean;
+	carried: boolean;
+} {
 	let missing = false;
 	let illustrative = false;
+	let carried = false;
 	for (const row of model.rows) {
 		for (const col of model.columns) {
+			if (col.only === 'download') continue;
 			const v = row.cells[col.key];
 			if (col.kind !== 'text' && (typeof v !== 'number' || !Number.isFinite(v))) missing = true;
 			if (row.flags?.[col.key]) illustrative = true;
+			if (row.carried?.[col.key]) carried = true;
 		}
 	}
-	return { missing, illustrative };
+	return { missing, illustrative, carried };
 }

@@ -15,19 +15,37 @@ const id: ModelContext = { title: 'T', lang: 'id', labels: chartLabels('id'), de
 const en: ModelContext = { title: 'T', lang: 'en', labels: chartLabels('en'), decimals: 1 };
 
 describe('radarModel()', () => {
-	it('radarModel() gives one row per axis and flags illustrative cells', () => {
+	it('radarModel() gives one row per axis, keyed by its code, and flags illustrative and carried cells', () => {
 		const m = radarModel(
 			[
 				{ code: 'gov', label: 'Governance' },
 				{ code: 'eco', label: 'Economy' }
 			],
-			[{ key: '2024', label: '2024', values: { gov: 61 }, illustrative: { gov: true } }],
+			[
+				{
+					key: '2024',
+					label: '2024',
+					values: { gov: 61 },
+					illustrative: { gov: true },
+					carried: { eco: true }
+				}
+			],
 			id
 		);
 		expect(m.table.columns.map((c) => c.key)).toEqual(['axis', 's:2024']);
 		expect(m.table.rows).toEqual([
-			{ cells: { axis: 'Governance', 's:2024': 61 }, flags: { 's:2024': true } },
-			{ cells: { axis: 'Economy', 's:2024': null }, flags: { 's:2024': false } }
+			{
+				code: 'gov',
+				cells: { axis: 'Governance', 's:2024': 61 },
+				flags: { 's:2024': true },
+				carried: { 's:2024': false }
+			},
+			{
+				code: 'eco',
+				cells: { axis: 'Economy', 's:2024': null },
+				flags: { 's:2024': false },
+				carried: { 's:2024': true }
+			}
 		]);
 		expect(m.description).toBe('2024: Governance 61,0; Economy tidak ada data');
 	});
@@ -74,19 +92,77 @@ describe('lineModel()', () => {
 describe('barsModel()', () => {
 	it('barsModel() adds bound columns only when some region has an interval', () => {
 		const plain = barsModel(rankItems([{ code: 'a', label: 'A', score: 50 }]), id);
-		expect(plain.table.columns.map((c) => c.key)).toEqual(['label', 'rank', 'score']);
+		expect(plain.table.columns.map((c) => c.key)).toEqual([
+			'label',
+			'rank',
+			'rankAt',
+			'rankBest',
+			'rankWorst',
+			'score'
+		]);
 		expect(plain.description).toBe('Peringkat: 1 A 50,0');
 		const bounded = barsModel(
 			rankItems([{ code: 'a', label: 'A', score: 50, low: 40, high: 60 }]),
 			id
 		);
-		expect(bounded.table.rows[0].cells).toEqual({
-			label: 'A',
-			rank: '1',
-			score: 50,
-			low: 40,
-			high: 60
+		expect(bounded.table.rows[0]).toEqual({
+			code: 'a',
+			cells: {
+				label: 'A',
+				rank: '1',
+				rankAt: 1,
+				rankBest: 1,
+				rankWorst: 1,
+				score: 50,
+				low: 40,
+				high: 60
+			}
 		});
+	});
+
+	it('barsModel() shows the rank interval as text on screen and as numbers in the downloads', () => {
+		const m = barsModel(
+			rankItems([
+				{ code: 'a', label: 'A', score: 50, rankLow: 1, rankHigh: 2 },
+				{ code: 'b', label: 'B', score: 48, rankLow: 1, rankHigh: 2 },
+				{ code: 'c', label: 'C', score: null }
+			]),
+			id
+		);
+		expect(m.table.columns.slice(1, 5)).toEqual([
+			{ key: 'rank', label: 'Peringkat', kind: 'text', only: 'screen' },
+			{
+				key: 'rankAt',
+				label: 'Peringkat',
+				kind: 'number',
+				decimals: 0,
+				exact: true,
+				only: 'download'
+			},
+			{
+				key: 'rankBest',
+				label: 'Peringkat terbaik yang mungkin',
+				kind: 'number',
+				decimals: 0,
+				exact: true,
+				only: 'download'
+			},
+			{
+				key: 'rankWorst',
+				label: 'Peringkat terburuk yang mungkin',
+				kind: 'number',
+				decimals: 0,
+				exact: true,
+				only: 'download'
+			}
+		]);
+		expect(
+			m.table.rows.map((r) => [r.cells.rank, r.cells.rankAt, r.cells.rankBest, r.cells.rankWorst])
+		).toEqual([
+			['1–2', 1, 1, 2],
+			['1–2', 2, 1, 2],
+			['', null, null, null]
+		]);
 	});
 });
 

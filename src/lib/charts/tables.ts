@@ -61,11 +61,13 @@ export function radarModel(
 			...series.map((s) => num(`s:${s.key}`, s.label, ctx))
 		],
 		rows: axes.map((a) => ({
+			code: a.code,
 			cells: Object.fromEntries([
 				['axis', a.label],
 				...series.map((s) => [`s:${s.key}`, s.values[a.code] ?? null])
 			]),
-			flags: Object.fromEntries(series.map((s) => [`s:${s.key}`, !!s.illustrative?.[a.code]]))
+			flags: Object.fromEntries(series.map((s) => [`s:${s.key}`, !!s.illustrative?.[a.code]])),
+			carried: Object.fromEntries(series.map((s) => [`s:${s.key}`, !!s.carried?.[a.code]]))
 		}))
 	};
 	const description = series
@@ -135,8 +137,15 @@ export function lineModel(
 	return { table, description: parts.join('. ') };
 }
 
+/** A rank as a number column of the downloads (the HTML table shows the interval as text). */
+function rankColumn(key: string, label: string): TableColumn {
+	return { key, label, kind: 'number', decimals: 0, exact: true, only: 'download' };
+}
+
 /**
- * Ranked bars: one row per region in rank order, with rank (interval) and score bounds.
+ * Ranked bars: one row per region in rank order, with rank (interval) and score bounds. The HTML
+ * table shows the interval as text ('2–4'); the downloads get numbers instead: the rank by score
+ * (the bars' order) and the interval's best and worst rank, each in its own column.
  * @example barsModel(rankItems(items), ctx).description // 'Peringkat: 1 Pati 61,0; …'
  */
 export function barsModel(ranked: Ranked[], ctx: ModelContext): ChartModel {
@@ -145,14 +154,21 @@ export function barsModel(ranked: Ranked[], ctx: ModelContext): ChartModel {
 		caption: ctx.title,
 		columns: [
 			{ key: 'label', label: ctx.labels.region, kind: 'text' },
-			{ key: 'rank', label: ctx.labels.rank, kind: 'text' },
+			{ key: 'rank', label: ctx.labels.rank, kind: 'text', only: 'screen' },
+			rankColumn('rankAt', ctx.labels.rank),
+			rankColumn('rankBest', ctx.labels.rankBest),
+			rankColumn('rankWorst', ctx.labels.rankWorst),
 			num('score', ctx.labels.score, ctx),
 			...(bounds ? [num('low', ctx.labels.low, ctx), num('high', ctx.labels.high, ctx)] : [])
 		],
 		rows: ranked.map((d) => ({
+			code: d.code,
 			cells: {
 				label: d.label,
 				rank: rankText(d.rankLow, d.rankHigh),
+				rankAt: d.rank,
+				rankBest: d.rankLow,
+				rankWorst: d.rankHigh,
 				score: d.score,
 				...(bounds ? { low: d.low ?? null, high: d.high ?? null } : {})
 			}
@@ -188,12 +204,16 @@ export function heatModel(
 			...cols.map((c) => num(`c:${c.code}`, c.label, ctx))
 		],
 		rows: rows.map((r) => ({
+			code: r.code,
 			cells: Object.fromEntries([
 				['row', r.label],
 				...cols.map((c) => [`c:${c.code}`, cellAt(r.code, c.code)?.value ?? null])
 			]),
 			flags: Object.fromEntries(
 				cols.map((c) => [`c:${c.code}`, !!cellAt(r.code, c.code)?.illustrative])
+			),
+			carried: Object.fromEntries(
+				cols.map((c) => [`c:${c.code}`, !!cellAt(r.code, c.code)?.carried])
 			)
 		}))
 	};
@@ -227,6 +247,7 @@ export function slopeModel(
 			num('change', ctx.labels.change, ctx)
 		],
 		rows: items.map((d) => ({
+			code: d.code,
 			cells: { label: d.label, from: d.from, to: d.to, change: change(d) }
 		}))
 	};

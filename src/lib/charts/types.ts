@@ -21,12 +21,20 @@ export interface TableColumn {
 	kind: ColumnKind;
 	decimals?: number;
 	unit?: string;
+	/** Where the column appears: only in the HTML table or only in the downloads. Default both. */
+	only?: 'screen' | 'download';
+	/** The value shown is the whole value (ranks, counts): the downloads add no precise column. */
+	exact?: boolean;
 }
 
 export interface TableRow {
 	cells: Record<string, string | number | null | undefined>;
 	/** Column keys whose value in this row is illustrative. */
 	flags?: Record<string, boolean>;
+	/** Column keys whose value in this row leans on a value carried forward from an earlier year. */
+	carried?: Record<string, boolean>;
+	/** The row's code (region or dimension code), a column of its own in the downloads. */
+	code?: string;
 }
 
 /**
@@ -77,6 +85,8 @@ export interface RadarSeries {
 	label: string;
 	values: Record<string, number | null | undefined>;
 	illustrative?: Record<string, boolean | undefined>;
+	/** Axis codes whose value leans on a value carried forward from an earlier year. */
+	carried?: Record<string, boolean | undefined>;
 }
 
 /** One line of a LineChart: a region's values across years. */
@@ -92,4 +102,6 @@ export interface HeatCell {
 	col: string;
 	value: number | null;
 	illustrative?: boolean;
+	/** The value leans on a value carried forward from an earlier year. */
+	carried?: boolean;
 }

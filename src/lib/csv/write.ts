@@ -13,8 +13,10 @@
  * start a cell is guarded: the start, and after each `,` `;` tab, CR or LF inside the text, past
  * any spaces there (LibreOffice's "trim spaces" turns ` =1+1` into a formula).
  *
- * A text that is only a negative number (`-3.5`, `-2e5`) is data, not a formula, and is left as it
- * is; JS numbers are written as they are. `restoreFormulas` undoes the guard exactly, for the
+ * A text that is only a negative number (`-3.5`, `-2e5`, or `-3,5` with the decimal comma of an
+ * Indonesian file) is data, not a formula, and is left as it is; JS numbers are written as they
+ * are. "Only" holds for every split: `-3,5+1` is `-3` and `5+1` split on `,` but one cell `-3,5+1`
+ * split on `;`, which a spreadsheet would run, so it is guarded. `restoreFormulas` undoes the guard exactly, for the
  * import validator that reads these files back.
  */
 
@@ -26,6 +28,10 @@ const START_TRIGGER = new Set(['=', '+', '-', '@', '\t', '\r']);
 const SEPARATOR = new Set([',', ';', '\t', '\r', '\n']);
 const ANY_TRIGGER = /[=+\-@\t\r]/;
 const NEGATIVE_NUMBER = /^-\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** The same with a decimal comma (`-3,5`), as a file split on `;` shows it. */
+const NEGATIVE_DECIMAL_COMMA = /^-\d+(,\d+)?(e[+-]?\d+)?$/i;
+/** Where a cell ends when the file is split on `;` (or a tab): a `,` is then inside the cell. */
+const SEPARATOR_BUT_COMMA = new Set([';', '\t', '\r', '\n']);
 const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
 
 /** Where a cell could start in `text`: 0 and the index after each separator, past spaces. */
@@ -48,23 +54,30 @@ function triggers(text: string, at: number, start: boolean): boolean {
 	return c !== undefined && (start ? START_TRIGGER : TRIGGER).has(c);
 }
 
-function pieceAt(text: string, at: number): string {
+function pieceAt(text: string, at: number, separators: ReadonlySet<string> = SEPARATOR): string {
 	let end = at;
-	while (end < text.length && !SEPARATOR.has(text[end])) end++;
+	while (end < text.length && !separators.has(text[end])) end++;
 	return text.slice(at, end).trimEnd();
+}
+
+/** Is the cell at `at` a negative number however the text is split (on `,` or on `;`)? */
+function negativeNumberAt(text: string, at: number): boolean {
+	if (!NEGATIVE_NUMBER.test(pieceAt(text, at))) return false;
+	const wide = pieceAt(text, at, SEPARATOR_BUT_COMMA);
+	return NEGATIVE_NUMBER.test(wide) || NEGATIVE_DECIMAL_COMMA.test(wide);
 }
 
 /**
  * Text a spreadsheet shows as text: an apostrophe before every formula trigger at a place a cell
  * could start (see the module comment).
- * @example neutraliseFormulas('x;=10*10;') === "x;'=10*10;"; neutraliseFormulas('-3.5') === '-3.5'
+ * @example neutraliseFormulas('x;=10*10;') === "x;'=10*10;"; neutraliseFormulas('-3,5') === '-3,5'
  */
 export function neutraliseFormulas(text: string): string {
 	if (!ANY_TRIGGER.test(text)) return text;
 	let out = '';
 	let from = 0;
 	for (const { at, start } of cellStarts(text)) {
-		if (!triggers(text, at, start) || NEGATIVE_NUMBER.test(pieceAt(text, at))) continue;
+		if (!triggers(text, at, start) || negativeNumberAt(text, at)) continue;
 		out += text.slice(from, at) + "'";
 		from = at;
 	}

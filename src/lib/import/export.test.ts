@@ -129,3 +129,30 @@ describe('toCsv()', () => {
 		expect(report.rows).toEqual([row]);
 	});
 });
+
+describe('templateCsv() with the instance’s codes', () => {
+	const codes = { region: '33.18', indicators: ['hdi_ipm', 'gini_ratio'], year: 2025 };
+	it('writes one row per indicator with the region and year, nothing made up', () => {
+		expect(templateCsv('observations', 'id', 'long', codes)).toBe(
+			'kode_wilayah;kode_indikator;tahun;nilai;sumber;jenis_sumber;periode_rujukan;catatan;ilustrasi\r\n' +
+				'33.18;hdi_ipm;2025;;;;;;\r\n33.18;gini_ratio;2025;;;;;;\r\n'
+		);
+	});
+	it('a wide template gets the last two years as columns, empty', () => {
+		const csv = templateCsv('observations', 'en', 'wide', codes);
+		const [header, first] = csv.split('\r\n');
+		expect(header.split(',').slice(0, 4)).toEqual([
+			'region_code',
+			'indicator_code',
+			'2024',
+			'2025'
+		]);
+		expect(first.split(',').slice(0, 4)).toEqual(['33.18', 'hdi_ipm', '', '']);
+	});
+	it('without codes, or for a kind that has no indicators, the example row as before', () => {
+		expect(templateCsv('observations', 'en', 'long', { ...codes, indicators: [] })).toBe(
+			templateCsv('observations', 'en')
+		);
+		expect(templateCsv('regions', 'en', 'long', codes)).toBe(templateCsv('regions', 'en'));
+	});
+});

@@ -3,6 +3,7 @@
  * to the same rows. Cells go through the one CSV writer (`$lib/csv/write`), whose formula guard the
  * validator undoes exactly (`unescapeFormula`).
  */
+import { CSV_LOCALE, csvPrecise } from '../csv/locale';
 import { csvRows } from '../csv/write';
 import { formatNumber } from './number';
 import { kindSchemas, type ColumnDecl } from './schemas';
@@ -15,20 +16,44 @@ const TEMPLATE_YEARS = [2022, 2023];
  * templates use Indonesian labels, `;` and decimal commas; English ones `,` and decimal points.
  * Example: `templateCsv('observations', 'en')` starts with `region_code,indicator_code,year,value`.
  */
-export function templateCsv(kind: ImportKind, lang: Locale, shape: Shape = 'long'): string {
+export function templateCsv(
+	kind: ImportKind,
+	lang: Locale,
+	shape: Shape = 'long',
+	/** Real codes to fill in: one row per indicator of this region, values and sources left blank. */
+	codes?: { region: string; indicators: readonly string[]; year: number }
+): string {
 	const schema = kindSchemas[kind];
-	const delimiter = lang === 'id' ? ';' : ',';
+	const delimiter = CSV_LOCALE[lang].delimiter;
 	const wide = shape === 'wide' && schema.shapes.includes('wide');
 	const columns = schema.columns.filter((c) => !(wide && c.wide === 'cell'));
 	const label = (c: ColumnDecl) => (lang === 'id' ? c.aliases[0] : c.name);
 	const example = (c: ColumnDecl) => (lang === 'id' ? (c.exampleId ?? c.example) : c.example);
 	const header = columns.map(label);
+	if (codes && codes.indicators.length > 0 && (kind === 'observations' || kind === 'targets')) {
+		// The codes of this instance, so nothing in the file is made up; the rest is for the user.
+		const cell = (c: ColumnDecl, indicator: string) =>
+			c.key === 'regionCode'
+				? codes.region
+				: c.key === 'indicatorCode'
+					? indicator
+					: c.key === 'year' && !wide
+						? String(codes.year)
+						: '';
+		const rows = codes.indicators.map((indicator) => columns.map((c) => cell(c, indicator)));
+		if (wide) {
+			const keys = columns.filter((c) => c.wide === 'key').length;
+			header.splice(keys, 0, String(codes.year - 1), String(codes.year));
+			for (const r of rows) r.splice(keys, 0, '', '');
+		}
+		return csvRows([header, ...rows], delimiter);
+	}
 	const row = columns.map(example);
 	if (wide) {
 		const value = schema.columns.find((c) => c.name === 'value') as ColumnDecl;
 		const keys = columns.filter((c) => c.wide === 'key').length;
 		header.splice(keys, 0, ...TEMPLATE_YEARS.map(String));
-		row.splice(keys, 0, example(value), lang === 'id' ? '9,25' : '9.25');
+		row.splice(keys, 0, example(value), csvPrecise(9.25, lang));
 	}
 	return csvRows([header, row], delimiter);
 }

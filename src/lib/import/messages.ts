@@ -159,6 +159,18 @@ export const msg = {
 			en: `${q(text)} is not possible for indicator ${q(indicator)} (unit ${q(unitLabel(unit, 'en'))}): its value must be ${bounds.en}. Check the thousands and decimal separators: 91.5 is written with a point.`
 		};
 	},
+	skippedTitleTop: (rows: string, header: number): Message => ({
+		id: `Baris ${rows} dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris ${header}.`,
+		en: `Row(s) ${rows} skipped: a table title above the column names. The column names are read from row ${header}.`
+	}),
+	skippedBlankTop: (rows: string, header: number): Message => ({
+		id: `Baris ${rows} dilewati: baris kosong di atas nama kolom. Nama kolom dibaca dari baris ${header}.`,
+		en: `Row(s) ${rows} skipped: blank above the column names. The column names are read from row ${header}.`
+	}),
+	skippedFooter: (rows: string): Message => ({
+		id: `Baris ${rows} dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.`,
+		en: `Row(s) ${rows} skipped: notes below the table (Source, Note), not data.`
+	}),
 	yearOrder: (): Message => ({
 		id: 'year_to lebih awal dari year_from. Perbaiki salah satunya (kosongkan year_to bila masih berlaku).',
 		en: 'year_to is before year_from. Fix one of them (leave year_to empty while in force).'

@@ -248,6 +248,8 @@ export interface StreamReport<K extends ImportKind = ImportKind> {
 	errors: ImportError[];
 	/** All errors found, including those left out of `errors` by `maxErrors`. */
 	errorCount: number;
+	/** What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows). */
+	notices: Message[];
 }
 
 export interface ValidationReport<K extends ImportKind = ImportKind> extends StreamReport<K> {

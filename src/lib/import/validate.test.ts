@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addRowsToContext, emptyContext } from './context';
-import type { ObservationRow, ValidationContext } from './types';
+import type { IndicatorInfo, ObservationRow, ValidationContext } from './types';
 import { validateCsv, validateCsvStream } from './validate';
 
 const encode = (s: string) => new TextEncoder().encode(s);
@@ -233,10 +233,11 @@ describe('validateCsv()', () => {
 		expect(brief(without)).toEqual([['missing-label', 1, 'region_code']]);
 	});
 
-	it('validateCsv() reads numbers in the explicit locale, whatever the delimiter', () => {
+	it('validateCsv() reads numbers in the explicit locale, or the one the delimiter names', () => {
 		const text = `kode_wilayah;kode_indikator;tahun;nilai;sumber\n33.18;population;2023;1.234;${S}\n`;
+		// Inferred from the semicolon, the locale reads 1.234 the same way (issue 16).
 		const inferred = validateCsv(encode(text), { kind: 'observations', context: context() });
-		expect(brief(inferred)).toEqual([['type-error', 2, 'nilai']]);
+		expect(inferred.rows.map((r) => r.value)).toEqual([1234]);
 		expect(inferred.dialect?.localeExplicit).toBe(false);
 		const explicit = validateCsv(encode(text), {
 			kind: 'observations',
@@ -482,5 +483,148 @@ describe('addRowsToContext()', () => {
 			}
 		);
 		expect(obs.status).toBe('valid');
+	});
+});
+
+describe('title, blank and footer rows of a spreadsheet export', () => {
+	const HDI: IndicatorInfo = {
+		valueType: 'number',
+		unit: 'index',
+		method: 'minmax',
+		worst: 60,
+		best: 85,
+		frameworkCode: 'fw'
+	};
+	const ctx = () => ({
+		regions: new Set(['33.18']),
+		frameworks: new Set(['fw']),
+		nodes: new Map(),
+		indicators: new Map([['hdi_ipm', HDI]])
+	});
+	const run = (text: string) =>
+		validateCsv(new TextEncoder().encode(text), {
+			kind: 'observations',
+			locale: 'id',
+			context: ctx()
+		});
+	const header = 'kode_wilayah;kode_indikator;tahun;nilai;sumber';
+
+	it('skips a title and a blank row above the header, says so, and numbers rows as the sheet does', () => {
+		const r = run(
+			`Tabel 2.1 IPM Kabupaten Pati, 2022–2023;;;;\n;;;;\n${header}\n33.18;hdi_ipm;2023;73,48;BPS\n33.18;hdi_ipm;2022;oops;BPS\n`
+		);
+		expect(r.notices).toEqual([
+			{
+				id: 'Baris 1–2 dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris 3.',
+				en: 'Row(s) 1–2 skipped: a table title above the column names. The column names are read from row 3.'
+			}
+		]);
+		expect(r.rows.map((row) => [row.year, row.value, row.sourceRow])).toEqual([[2023, 73.48, 4]]);
+		expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, 'nilai', 'oops']]);
+	});
+
+	it('skips "Sumber:" and "Catatan:" lines below the data, and a blank line before the header', () => {
+		const r = run(
+			`\n${header}\n33.18;hdi_ipm;2023;73,48;BPS\n;;;;\nSumber: BPS Kabupaten Pati;;;;\nCatatan: angka sementara;;;;\n`
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows).toHaveLength(1);
+		expect(r.rowCount).toBe(1);
+		expect(r.notices).toEqual([
+			{
+				id: 'Baris 1 dilewati: baris kosong di atas nama kolom. Nama kolom dibaca dari baris 2.',
+				en: 'Row(s) 1 skipped: blank above the column names. The column names are read from row 2.'
+			},
+			{
+				id: 'Baris 5–6 dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.',
+				en: 'Row(s) 5–6 skipped: notes below the table (Source, Note), not data.'
+			}
+		]);
+	});
+
+	it('a header of unknown names is still the header: its errors, not a skip', () => {
+		const r = run('foo;bar;baz\n1;2;3\n');
+		expect(r.notices).toEqual([]);
+		expect(r.status).toBe('invalid');
+		expect(r.errors.map((e) => e.code)).toEqual(['format-error']);
+	});
+
+	it('a title that names a known column is not skipped; more than ten title rows are not either', () => {
+		expect(run(`tahun\n${header}\n`).notices).toEqual([]);
+		const eleven = Array.from({ length: 11 }, (_, i) => `Judul ${i + 1};;;;`).join('\n');
+		const r = run(`${eleven}\n${header}\n33.18;hdi_ipm;2023;73,48;BPS\n`);
+		expect(r.status).toBe('invalid');
+		expect(r.errors[0].row).toBe(11);
+	});
+
+	it('a file of blank lines only is still an empty file', () => {
+		const r = run('\n\n;;;\n');
+		expect(r.errors.map((e) => e.code)).toEqual(['format-error']);
+	});
+});
+
+describe('numbers in the locale the delimiter names', () => {
+	const ctx = () => ({
+		regions: new Set(['33.18']),
+		frameworks: new Set(['fw']),
+		nodes: new Map(),
+		indicators: new Map([
+			[
+				'pop',
+				{ valueType: 'count', method: 'minmax', worst: 0, best: 1, frameworkCode: 'fw' } as const
+			]
+		])
+	});
+	const values = (text: string) => {
+		const r = validateCsv(new TextEncoder().encode(text), { kind: 'observations', context: ctx() });
+		return r.status === 'valid' ? r.rows.map((row) => row.value) : r.errors.map((e) => e.code);
+	};
+	it('1.234 in a semicolon (Indonesian) file is 1234', () => {
+		expect(
+			values('kode_wilayah;kode_indikator;tahun;nilai;sumber\n33.18;pop;2023;1.234;BPS\n')
+		).toEqual([1234]);
+	});
+	it('1,234 in a comma (English) file is 1234', () => {
+		expect(
+			values('region_code,indicator_code,year,value,source\n33.18,pop,2023,"1,234",BPS\n')
+		).toEqual([1234]);
+	});
+	it('a tab-separated file says nothing about its locale: 1.234 stays ambiguous', () => {
+		expect(
+			values('region_code\tindicator_code\tyear\tvalue\tsource\n33.18\tpop\t2023\t1.234\tBPS\n')
+		).toEqual(['type-error']);
+	});
+});
+
+describe('a duplicate in a wide file', () => {
+	it('shows the cell’s own value, not the year header', () => {
+		const r = validateCsv(
+			new TextEncoder().encode(
+				'kode_wilayah;kode_indikator;sumber;2022;2023\n33.18;hdi;BPS;71,2;72,1\n33.18;hdi;BPS;;72,9\n'
+			),
+			{
+				kind: 'observations',
+				context: {
+					regions: new Set(['33.18']),
+					frameworks: new Set(['fw']),
+					nodes: new Map(),
+					indicators: new Map([
+						[
+							'hdi',
+							{
+								valueType: 'number',
+								method: 'minmax',
+								worst: 60,
+								best: 85,
+								frameworkCode: 'fw'
+							} as const
+						]
+					])
+				}
+			}
+		);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['unique-error', 3, '2023', '72,9']
+		]);
 	});
 });

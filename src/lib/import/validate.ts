@@ -14,7 +14,7 @@
 import Papa from 'papaparse';
 import { restoreFormulas } from '../csv/write';
 import { ByteDecoder } from './decode';
-import { columnLetter, detectDialect, detectLineEnding } from './dialect';
+import { columnLetter, detectDialect, detectLineEnding, splitHeader } from './dialect';
 import { msg } from './messages';
 import { parseNumber } from './number';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
@@ -66,10 +66,8 @@ const BOOLEANS = new Map<string, boolean>([
 	['t', false]
 ]);
 const INVALID = Symbol('invalid');
-const BLANK_HEADER: Message = {
-	id: 'Baris pertama (judul kolom) kosong. Baris 1 harus berisi nama kolom.',
-	en: 'The first line (the header) is blank. Row 1 must hold the column names.'
-};
+/** At most this many title and blank rows above the header are skipped. */
+const MAX_PREAMBLE = 10;
 type Cell = unknown | typeof INVALID;
 
 interface Bound {
@@ -142,7 +140,6 @@ export class ValidationEngine<K extends ImportKind> {
 	/** Text after the last parsed record, kept as parts so long records are never re-copied. */
 	private parts: string[] = [];
 	private inQuotes = false;
-	private blankStart = false;
 	private lineEnding: LineEnding | null = null;
 	private delimiter: Delimiter | null = null;
 	private locale: Locale | null = null;
@@ -150,6 +147,11 @@ export class ValidationEngine<K extends ImportKind> {
 	private headerDone = false;
 	private expectHeader = false;
 	private nextRow = 1;
+	/** The row of the column names: 1, or lower down when a title and blank rows come first. */
+	private headerRow = 1;
+	/** Rows above the header that were skipped (a sheet's title, blank rows), and footer rows. */
+	private readonly skippedTop: { row: number; blank: boolean }[] = [];
+	private readonly skippedFooter: number[] = [];
 	private shape: Shape | null = null;
 	private width = 0;
 	private bound: Bound[] = [];
@@ -241,6 +243,7 @@ export class ValidationEngine<K extends ImportKind> {
 				return;
 			}
 			// A header without a line break and nothing after it.
+			this.headerRow = this.nextRow = this.skippedTop.length + 1;
 			if (!this.detect(rest)) return;
 		}
 		if (rest.length > 0) this.parsePiece(rest);
@@ -256,7 +259,8 @@ export class ValidationEngine<K extends ImportKind> {
 			rowCount: this.rowCount,
 			valueCount: this.valueCount,
 			errors: this.errors,
-			errorCount: this.errorCount
+			errorCount: this.errorCount,
+			notices: this.notices()
 		};
 	}
 
@@ -272,13 +276,15 @@ export class ValidationEngine<K extends ImportKind> {
 		};
 	}
 
-	/** Collects text until the first line break outside quotes, then detects the dialect. */
+	/**
+	 * Collects text line by line until the header: blank rows and a sheet's title rows above it
+	 * (a line with at most one filled cell and no known column name, as a spreadsheet's "Save as
+	 * CSV" writes `Tabel 2.1 IPM Kabupaten Pati;;;`) are skipped, at most MAX_PREAMBLE of them, and
+	 * the report says which. Then the header line's dialect is detected.
+	 */
 	private takeHeader(text: string): void {
-		if (this.blankStart) {
-			// The first line was blank: only an all-blank (empty) file may follow.
-			if (text.trim() !== '') this.fatal('blank-header', 1, BLANK_HEADER);
-			return;
-		}
+		// Only the new text is scanned for the line end (quote state carried over): linear however
+		// long the first line runs across chunks.
 		let end = -1;
 		for (let i = 0; i < text.length; i++) {
 			const c = text.charCodeAt(i);
@@ -293,13 +299,42 @@ export class ValidationEngine<K extends ImportKind> {
 		const all = this.parts.join('');
 		this.parts = [];
 		this.inQuotes = false;
-		const line = all.slice(0, all.length - text.length + end);
-		if (line.trim() === '') {
-			if (all.trim() !== '') this.fatal('blank-header', 1, BLANK_HEADER);
-			else this.blankStart = true;
+		const lineEnd = all.length - text.length + end;
+		const line = all.slice(0, lineEnd);
+		const blank = line.replace(/[,;\t]/g, '').trim() === '';
+		if (this.skippedTop.length < MAX_PREAMBLE && (blank || this.isTitleLine(line))) {
+			this.skippedTop.push({ row: this.skippedTop.length + 1, blank });
+			const rest = all.slice(lineEnd + 1);
+			if (rest.length > 0) this.takeHeader(rest);
 			return;
 		}
+		this.headerRow = this.nextRow = this.skippedTop.length + 1;
 		if (this.detect(line)) this.take(all);
+	}
+
+	/** A title row: no known column name, and at most one filled cell however it is split. */
+	private isTitleLine(line: string): boolean {
+		const wide = WIDE_KINDS.has(this.kind);
+		const known = (label: string) =>
+			findColumn(this.kind, label) !== undefined || (wide && YEAR_LABEL.test(label));
+		const splits = ([',', ';', '\t'] as const).map((d) => splitHeader(line, d));
+		if (splits.some((cells) => cells.some(known))) return false;
+		return splits.some((cells) => cells.filter((c) => c !== '').length <= 1);
+	}
+
+	/** What the report tells about skipped rows, or nothing. */
+	notices(): Message[] {
+		const out: Message[] = [];
+		if (this.skippedTop.length > 0 && this.headerDone) {
+			const rows = rowRange(this.skippedTop.map((r) => r.row));
+			out.push(
+				this.skippedTop.every((r) => r.blank)
+					? msg.skippedBlankTop(rows, this.headerRow)
+					: msg.skippedTitleTop(rows, this.headerRow)
+			);
+		}
+		if (this.skippedFooter.length > 0) out.push(msg.skippedFooter(rowRange(this.skippedFooter)));
+		return out;
 	}
 
 	/** Sets the delimiter and locale from the header line; false (and a fatal error) when it cannot. */
@@ -311,7 +346,7 @@ export class ValidationEngine<K extends ImportKind> {
 		);
 		if ('error' in detected) {
 			const code = detected.error.reason === 'blank' ? 'blank-header' : 'format-error';
-			this.fatal(code, 1, detected.error.message);
+			this.fatal(code, this.headerRow, detected.error.message);
 			return false;
 		}
 		this.delimiter = detected.delimiter;
@@ -391,6 +426,11 @@ export class ValidationEngine<K extends ImportKind> {
 				continue;
 			}
 			if (isBlank(cells)) continue;
+			// "Sumber: BPS" or "Catatan: …" below the data, as a spreadsheet export has it.
+			if (isFooter(cells)) {
+				this.skippedFooter.push(row);
+				continue;
+			}
 			this.rowCount++;
 			if (this.opts.maxRows !== undefined && this.rowCount > this.opts.maxRows) {
 				this.fatal('format-error', row, msg.tooManyRows(this.opts.maxRows));
@@ -410,13 +450,19 @@ export class ValidationEngine<K extends ImportKind> {
 		for (let j = 0; j < cells.length; j++) {
 			const label = cells[j].trim();
 			if (label === '') {
-				this.error('blank-header', 1, columnLetter(j), null, msg.blankLabel(columnLetter(j)));
+				this.error(
+					'blank-header',
+					this.headerRow,
+					columnLetter(j),
+					null,
+					msg.blankLabel(columnLetter(j))
+				);
 				continue;
 			}
 			if (wideKind && YEAR_LABEL.test(label)) {
 				const year = Number(label);
 				if (year < MIN_YEAR || year > MAX_YEAR)
-					this.error('constraint-error', 1, label, label, msg.yearLabelRange(label));
+					this.error('constraint-error', this.headerRow, label, label, msg.yearLabelRange(label));
 				else if (years.has(year))
 					this.error(
 						'duplicate-label',
@@ -433,12 +479,24 @@ export class ValidationEngine<K extends ImportKind> {
 			}
 			const decl = findColumn(this.kind, label);
 			if (!decl) {
-				this.error('extra-label', 1, label, label, msg.extraLabel(label, this.allowedLabels()));
+				this.error(
+					'extra-label',
+					this.headerRow,
+					label,
+					label,
+					msg.extraLabel(label, this.allowedLabels())
+				);
 				continue;
 			}
 			const first = seen.get(decl.name);
 			if (first !== undefined) {
-				this.error('duplicate-label', 1, label, label, msg.duplicateLabel(label, first));
+				this.error(
+					'duplicate-label',
+					this.headerRow,
+					label,
+					label,
+					msg.duplicateLabel(label, first)
+				);
 				continue;
 			}
 			seen.set(decl.name, label);
@@ -450,7 +508,7 @@ export class ValidationEngine<K extends ImportKind> {
 		if (this.shape === 'wide') {
 			this.bound = this.bound.filter((b) => {
 				if (b.decl.wide !== 'cell') return true;
-				this.error('extra-label', 1, b.label, b.label, msg.cellColumnInWide(b.label));
+				this.error('extra-label', this.headerRow, b.label, b.label, msg.cellColumnInWide(b.label));
 				return false;
 			});
 		}
@@ -617,7 +675,10 @@ export class ValidationEngine<K extends ImportKind> {
 	}
 
 	private number(text: string, row: number, label: string): number | typeof INVALID {
-		const v = parseNumber(text, this.locale, this.localeExplicit);
+		// A locale detected from the delimiter (`;` Indonesian, `,` English) is as good as one given:
+		// the page and the report name it, and people write `1.234` meaning their own locale's
+		// number. Only a tab-separated file, whose delimiter says nothing, leaves `1.234` ambiguous.
+		const v = parseNumber(text, this.locale, this.locale !== null);
 		if (typeof v === 'number') return v;
 		this.error('type-error', row, label, text, msg.number(v.error, text, this.locale));
 		return INVALID;
@@ -670,7 +731,9 @@ export class ValidationEngine<K extends ImportKind> {
 		indicator: string,
 		year: number,
 		row: number,
-		column: string
+		column: string,
+		/** What the cell holds: the year itself in a long file, the value under the year in a wide one. */
+		cell: string = String(year)
 	): boolean {
 		let years: Int32Array;
 		const last = this.lastYears;
@@ -692,7 +755,7 @@ export class ValidationEngine<K extends ImportKind> {
 				'unique-error',
 				row,
 				column,
-				String(year),
+				cell,
 				msg.unique(`${region} / ${indicator} / ${year}`, first)
 			);
 			return false;
@@ -777,7 +840,7 @@ export class ValidationEngine<K extends ImportKind> {
 			if (
 				typeof shared.regionCode === 'string' &&
 				typeof shared.indicatorCode === 'string' &&
-				!this.uniqueYear(shared.regionCode, shared.indicatorCode, y.year, row, y.label)
+				!this.uniqueYear(shared.regionCode, shared.indicatorCode, y.year, row, y.label, text)
 			) {
 				ok = false;
 				continue;
@@ -988,6 +1051,20 @@ class CallbackError extends Error {
 	constructor(readonly original: unknown) {
 		super('onRow failed');
 	}
+}
+
+/** `rowRange([1, 2, 3])` → "1–3"; `rowRange([4, 7])` → "4, 7". */
+function rowRange(rows: number[]): string {
+	const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
+	if (rows.length > 1 && contiguous) return `${rows[0]}–${rows[rows.length - 1]}`;
+	return rows.join(', ');
+}
+
+/** A footer line: its first filled cell starts with Sumber/Catatan/Keterangan/Source/Note or a footnote mark, and no other cell is filled. */
+const FOOTER = /^(sumber|catatan|keterangan|source|sources|note|notes)\b|^[*¹²³†]/i;
+function isFooter(cells: string[]): boolean {
+	const filled = cells.filter((c) => c.trim() !== '');
+	return filled.length === 1 && FOOTER.test(filled[0].trim());
 }
 
 function isBlank(cells: string[]): boolean {

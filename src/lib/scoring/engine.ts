@@ -9,7 +9,7 @@ import { compileFramework, ScoringInputError, type CompiledFramework } from './c
 import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
 import { mulberry32, rankIntervalsFromDraws, rankScores } from './rank.ts';
-import { rate } from './rating.ts';
+import { rateScore } from './rating.ts';
 import {
 	emptyTrendDetail,
 	groupTrendArrays,
@@ -800,7 +800,7 @@ export class ScoreResult {
 				s !== null
 					? null
 					: REASONS[notApplicable ? R_NOT_APPLICABLE : stale ? R_STALE : R_INSUFFICIENT],
-			rating: rate(s, settings.ratingBands),
+			rating: rateScore(s, settings.ratingBands),
 			coverage,
 			basis,
 			trend: TREND_STATES[this.grpTrend[off + g]],

@@ -31,7 +31,7 @@ export {
 	TREND_POINTS,
 	type YearValue
 } from './trend.ts';
-export { rate, BAND_EPSILON } from './rating.ts';
+export { rate, rateScore, BAND_EPSILON, SCORE_DECIMALS } from './rating.ts';
 export { mulberry32, rankScores, percentileSorted, rankIntervalsFromDraws } from './rank.ts';
 export {
 	parseProfile,

@@ -14,8 +14,8 @@ export interface Bilingual {
 export interface MethodologySection {
 	key: string;
 	title: Bilingual;
-	/** Language-neutral formula, or null. */
-	formula: string | null;
+	/** The formula in each language (its words and decimal marks), or null. */
+	formula: Bilingual | null;
 	text: Bilingual;
 }
 
@@ -56,7 +56,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'minmax',
 			title: { id: 'Normalisasi min–maks', en: 'Min–max normalisation' },
-			formula: 'skor = clamp((x − worst) / (best − worst) × 100, 0, 100)',
+			formula: {
+				id: 'skor = clamp((x − terburuk) / (terbaik − terburuk) × 100, 0, 100)',
+				en: 'score = clamp((x − worst) / (best − worst) × 100, 0, 100)'
+			},
 			text: {
 				id: 'Nilai pada batas terburuk diberi skor 0 dan pada batas terbaik 100; di luar batas dipotong. Untuk indikator yang makin kecil makin baik, batas terbaik lebih kecil dari batas terburuk, sehingga rumus yang sama berlaku.',
 				en: 'A value at the worst bound scores 0 and at the best bound 100; values beyond the bounds are clamped. For lower-is-better indicators the best bound is below the worst, so the same formula applies.'
@@ -65,7 +68,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'target',
 			title: { id: 'Jarak ke target', en: 'Distance to target' },
-			formula: `lebih tinggi lebih baik: x / target × 100; lebih rendah lebih baik: target / x × 100; batas atas ${s.targetCap}`,
+			formula: {
+				id: `makin tinggi makin baik: x / target × 100; makin rendah makin baik: target / x × 100; batas atas ${idNum(s.targetCap)}`,
+				en: `higher is better: x / target × 100; lower is better: target / x × 100; capped at ${s.targetCap}`
+			},
 			text: {
 				id: `Seperti dasbor SDGs Bappenas: 100 berarti target daerah untuk tahun itu tercapai (target tahun itu; jika tidak ada, target tahun berikutnya yang terdekat; jika tidak ada, target terakhir). Skor di atas target dibatasi ${s.targetCap}. Bila rasio tidak terdefinisi (target ≤ 0 untuk indikator naik, nilai ≤ 0 untuk indikator turun), skor 100 jika target tercapai dan 0 jika tidak.`,
 				en: `As in Bappenas's SDG dashboard: 100 means the region's target for that year is met (that year's target; if none, the nearest later one; if none, the last earlier one). Scores above target are capped at ${s.targetCap}. Where the ratio is undefined (target ≤ 0 for higher-is-better, value ≤ 0 for lower-is-better) the score is 100 if the target is met and 0 if not.`
@@ -74,7 +80,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'bands',
 			title: { id: 'Pita U4SSC', en: 'U4SSC bands' },
-			formula: `p = x / benchmark × 100 (turun: benchmark / x × 100); poin = 1 (p < ${e1}), 2 (${e1}–${e2}), 3 (${e2}–${e3}), 4 (≥ ${e3}); skor = poin / 4 × 100`,
+			formula: {
+				id: `p = x / acuan × 100 (makin rendah makin baik: acuan / x × 100); poin = 1 (p < ${idNum(e1)}), 2 (${idNum(e1)}–${idNum(e2)}), 3 (${idNum(e2)}–${idNum(e3)}), 4 (≥ ${idNum(e3)}); skor = poin / 4 × 100`,
+				en: `p = x / benchmark × 100 (lower is better: benchmark / x × 100); points = 1 (p < ${e1}), 2 (${e1}–${e2}), 3 (${e2}–${e3}), 4 (≥ ${e3}); score = points / 4 × 100`
+			},
 			text: {
 				id: 'Nilai dinyatakan sebagai persen dari benchmark dan diberi poin 1–4 seperti KPI U4SSC (nilai tepat di batas masuk pita atas). Skor = poin / 4 × 100 (25, 50, 75, 100), sehingga rata-rata berbobot sama menghasilkan skor kelompok U4SSC Σ poin / (4 × KPI).',
 				en: 'The value is expressed as a percentage of the benchmark and given 1–4 points as in the U4SSC KPIs (a value on an edge falls in the upper band). Score = points / 4 × 100 (25, 50, 75, 100), so an equal-weight mean reproduces U4SSC’s group score Σ points / (4 × KPIs).'
@@ -83,7 +92,7 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'level',
 			title: { id: 'Tingkat kapabilitas', en: 'Capability levels' },
-			formula: 'skor = (level − 1) / 4 × 100',
+			formula: { id: 'skor = (level − 1) / 4 × 100', en: 'score = (level − 1) / 4 × 100' },
 			text: {
 				id: 'Level 1–5 (SPBE) dipetakan linear ke 0–100, sehingga rata-rata berbobot skor = (indeks − 1) / 4 × 100.',
 				en: 'Levels 1–5 (SPBE) map linearly to 0–100, so a weighted mean of the scores equals (index − 1) / 4 × 100.'
@@ -109,8 +118,11 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 			title: { id: 'Agregasi', en: 'Aggregation' },
 			formula:
 				s.aggregation === 'arithmetic'
-					? 'skor = Σ wᵢ sᵢ / Σ wᵢ'
-					: `skor = exp(Σ wᵢ ln max(sᵢ, ${s.geometricFloor}) / Σ wᵢ)`,
+					? { id: 'skor = Σ wᵢ sᵢ / Σ wᵢ', en: 'score = Σ wᵢ sᵢ / Σ wᵢ' }
+					: {
+							id: `skor = exp(Σ wᵢ ln max(sᵢ, ${idNum(s.geometricFloor)}) / Σ wᵢ)`,
+							en: `score = exp(Σ wᵢ ln max(sᵢ, ${s.geometricFloor}) / Σ wᵢ)`
+						},
 			text:
 				s.aggregation === 'arithmetic'
 					? {
@@ -125,7 +137,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'coverage',
 			title: { id: 'Kelengkapan data', en: 'Coverage rule' },
-			formula: `cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ ${s.minCoverage}`,
+			formula: {
+				id: `cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ ${idNum(s.minCoverage)}`,
+				en: `coverage = Σ w (scored children) / Σ w (all children, w > 0) ≥ ${s.minCoverage}`
+			},
 			text: {
 				id: `Kelompok (elemen, dimensi) hanya diberi skor jika anak yang berskor membawa sedikitnya ${pct(s.minCoverage)} dari bobotnya, dan sebuah dimensi hanya jika tidak lebih dari ${pct(s.maxCarriedShare)} bobotnya berasal dari nilai tahun sebelumnya (sebuah elemen boleh memakai nilai tahun sebelumnya, dengan tanda); jika tidak, halaman menulis "Data belum cukup" dan menyebut indikator yang belum bernilai beserta OPD-nya, bukan angka 0. Indeks Rapor Cerdas dan peringkat hanya dihitung bila cakupan dimensinya sedikitnya ${pct(s.compositeMinCoverage)}${s.compositeMinCoverage >= 1 ? ', yaitu bila setiap dimensi punya skor' : ''}. Indikator berbobot 0 adalah indikator konteks: ditampilkan, tidak diberi skor, tidak dihitung dalam cakupan. (Toleransi pembulatan ${COVERAGE_EPSILON}.)`,
 				en: `A group (element, dimension) is scored only when its scored children carry at least ${pct(s.minCoverage)} of its weight, and a dimension only when no more than ${pct(s.maxCarriedShare)} of its weight comes from values of earlier years (an element may use an earlier year's value, marked); otherwise the page says "Not enough data yet" and lists the indicators without a value and their OPD, never 0. The Rapor Cerdas index and ranks are computed only when the dimensions' coverage is at least ${pct(s.compositeMinCoverage)}${s.compositeMinCoverage >= 1 ? ', that is when every dimension has a score' : ''}. Weight-0 indicators are context indicators: shown, not scored, not counted in coverage. (Rounding tolerance ${COVERAGE_EPSILON}.)`
@@ -152,8 +167,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'trend',
 			title: { id: 'Tren (SDSN)', en: 'Trend (SDSN)' },
-			formula:
-				'rasio = [(x_akhir − x_awal) / (t_akhir − t_awal)] / [(target − x_awal) / max(t_target − t_awal, 1)]',
+			formula: {
+				id: 'rasio = [(x_akhir − x_awal) / (t_akhir − t_awal)] / [(target − x_awal) / max(t_target − t_awal, 1)]',
+				en: 'ratio = [(x_last − x_first) / (t_last − t_first)] / [(target − x_first) / max(t_target − t_first, 1)]'
+			},
 			text: {
 				id: `Dari nilai pertama dan terakhir yang teramati dalam ${t.years} tahun terakhir (minimal ${t.minPoints} nilai; nilai yang dibawa maju tidak dihitung): rasio ≥ ${idNum(t.onTrackRatio)} sesuai jalur, > ${idNum(t.moderateRatio)} membaik moderat, 0–${idNum(t.moderateRatio)} stagnan, < 0 menurun; arah mengikuti polaritas. Nilai terakhir yang sudah mencapai target = sesuai jalur. Target hanya diambil dari dokumen perencanaan (RPJMD, RPD, Renstra, RKPD, SPM) dengan halaman atau tabelnya. Tanpa target, tren hanya menunjukkan arah: perubahan tahunan dalam ${pct(t.stableBand)} rentang batas penilaian = tetap, di atasnya membaik atau memburuk menurut polaritas; tidak pernah "sesuai jalur". Jendela tren tidak melintasi perubahan dasar penghitungan. Data kurang: "tahun terlalu sedikit". Tren kelompok: rata-rata berbobot poin anak yang bertarget (sesuai jalur 3, moderat 2, stagnan 1, menurun 0), dibulatkan, bila anak bertarget membawa ${pct(s.minCoverage)} bobot; selain itu arah rata-rata anak (membaik +1, tetap 0, memburuk −1).`,
 				en: `From the first and last observed values in the last ${t.years} years (at least ${t.minPoints} values; carried-forward values do not count): ratio ≥ ${t.onTrackRatio} on track, > ${t.moderateRatio} moderately improving, 0–${t.moderateRatio} stagnating, < 0 decreasing; direction follows polarity. A latest value already at target is on track. Targets come only from planning documents (RPJMD, RPD, Renstra, RKPD, SPM) with their page or table. Without a target, the trend shows the direction only: an annual change within ${pct(t.stableBand)} of the scoring range is stable, beyond it improving or worsening by polarity; never "on track". No trend window runs across a change of basis. Too little data: "too few years". Group trend: the weighted mean of the points of children with a target (on track 3, moderate 2, stagnating 1, decreasing 0), rounded, when those carry ${pct(s.minCoverage)} of the weight; otherwise the children's mean direction (improving +1, stable 0, worsening −1).`
@@ -171,8 +188,10 @@ export function methodologyText(settings: ProfileSettings = DEFAULT_SETTINGS): M
 		{
 			key: 'spbe',
 			title: { id: 'Indeks SPBE (PermenPANRB 59/2020)', en: 'SPBE index (PermenPANRB 59/2020)' },
-			formula:
-				'aspek = Σ(level × bobot indikator) / bobot aspek; domain = Σ(indeks aspek × bobot aspek) / bobot domain; indeks = Σ(indeks domain × bobot domain) / 100',
+			formula: {
+				id: 'aspek = Σ(level × bobot indikator) / bobot aspek; domain = Σ(indeks aspek × bobot aspek) / bobot domain; indeks = Σ(indeks domain × bobot domain) / 100',
+				en: 'aspect = Σ(level × indicator weight) / aspect weight; domain = Σ(aspect index × aspect weight) / domain weight; index = Σ(domain index × domain weight) / 100'
+			},
 			text: {
 				id: `Predikat (dari indeks dibulatkan dua desimal, nilai tepat di batas masuk pita atas): ${predikat.map((b) => `${b.labelId} ≥ ${idNum(b.min)}`).join('; ')}.`,
 				en: `Predikat (from the index rounded to two decimals; an index on an edge falls in the upper band): ${predikat.map((b) => `${b.labelId} (${b.labelEn}) ≥ ${b.min}`).join('; ')}.`

@@ -213,7 +213,10 @@ describe('methodologyText()', () => {
 			carryForwardYears: 3
 		});
 		const coverage = m.sections.find((s) => s.key === 'coverage')!;
-		expect(coverage.formula).toBe('cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ 0.75');
+		expect(coverage.formula).toEqual({
+			id: 'cakupan = Σ w (anak berskor) / Σ w (semua anak, w > 0) ≥ 0,75',
+			en: 'coverage = Σ w (scored children) / Σ w (all children, w > 0) ≥ 0.75'
+		});
 		expect(coverage.text.en).toContain('at least 75 % of its weight');
 		expect(coverage.text.en).toContain(
 			'no more than 50 % of its weight comes from values of earlier years'

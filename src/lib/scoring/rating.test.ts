@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_BANDS } from './profile.ts';
-import { rate } from './rating.ts';
+import { formatScore } from '../format.ts';
+import { rate, rateScore, SCORE_DECIMALS } from './rating.ts';
 
 describe('rate()', () => {
 	it.each([
@@ -30,5 +31,29 @@ describe('rate()', () => {
 			labelEn: 'Achieved',
 			colour: 'green'
 		});
+	});
+});
+
+describe('rateScore()', () => {
+	it.each([
+		[49.95, '50,0', 'significant_challenges'],
+		[49.94, '49,9', 'major_challenges'],
+		[64.95, '65,0', 'challenges_remain'],
+		[79.96, '80,0', 'achieved'],
+		[79.94, '79,9', 'challenges_remain'],
+		[50, '50,0', 'significant_challenges'],
+		[0.04, '0,0', 'major_challenges']
+	])('rateScore(%d) rates the score as written (%s): band %s', (score, shown, id) => {
+		expect(formatScore(score, 'id')).toBe(shown);
+		expect(rateScore(score, DEFAULT_RATING_BANDS)?.id).toBe(id);
+	});
+
+	it('rateScore() reads the score at the decimals formatScore writes by default', () => {
+		expect(formatScore(12.345, 'en')).toBe(`12.${'3'.repeat(SCORE_DECIMALS)}`);
+	});
+
+	it('rateScore() returns null for a null or NaN score', () => {
+		expect(rateScore(null, DEFAULT_RATING_BANDS)).toBeNull();
+		expect(rateScore(NaN, DEFAULT_RATING_BANDS)).toBeNull();
 	});
 });

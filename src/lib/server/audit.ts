@@ -4,6 +4,7 @@
  * its record commit together or not at all.
  */
 import type Database from 'better-sqlite3';
+import { AUDIT_ACTIONS, type AuditAction } from '../audit-actions';
 import type { Connection } from './db';
 
 /** Who acted: a signed-in user, an anonymous request (`-`), or the command line (`system`). */
@@ -15,52 +16,9 @@ export interface Actor {
 
 export const ANONYMOUS = '-';
 
-/** Every action the app records, so the audit page can offer them as a filter. */
-export const AUDIT_ACTIONS = [
-	'auth.sign_in',
-	'auth.sign_in_failed',
-	'auth.sign_in_throttled',
-	'auth.second_factor_failed',
-	'auth.second_factor_throttled',
-	'auth.recovery_code_used',
-	'auth.sign_out',
-	'auth.denied',
-	'user.create',
-	'user.disable',
-	'user.enable',
-	'user.set_role',
-	'user.reset_password',
-	'user.set_password',
-	'user.change_password',
-	'user.change_password_failed',
-	'user.unlock',
-	'user.two_factor_enable',
-	'user.two_factor_disable',
-	'user.two_factor_reset',
-	'user.recovery_codes_renew',
-	'session.revoke_user',
-	'session.revoke_all',
-	'indicator.set_opd',
-	'target.save',
-	'import.commit',
-	'import.undo',
-	'evidence.change',
-	'evidence.add',
-	'evidence.delete',
-	'evidence.rejected',
-	'programme.add',
-	'programme.delete',
-	'submission.create',
-	'submission.finalise',
-	'submission.reopen',
-	'submission.item.save',
-	'submission.item.submit',
-	'submission.item.return',
-	'submission.item.accept',
-	'submission.item.assign'
-] as const;
-
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// Every action the app records (the audit page offers them as a filter): one list, shared with the
+// pages that label them.
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditInput {
 	/** One of AUDIT_ACTIONS; other modules may add their own dotted names. */

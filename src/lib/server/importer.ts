@@ -168,6 +168,8 @@ export interface ImportReport {
 	/** The first `maxErrors` errors; `errorCount` counts all of them. */
 	errors: ImportError[];
 	errorCount: number;
+	/** Rows the validator skipped and why (a table title above the header, notes below the data). */
+	notices: Message[];
 	importId: number | null;
 	/** Indicator codes the file touches (observations, targets, indicators), for OPD checks. */
 	indicators: string[];
@@ -425,6 +427,7 @@ function refusedReport(options: ImportOptions, bytes: number, error: ImportError
 		counts: { rows: 0, inserted: 0, updated: 0, unchanged: 0 },
 		errors: [error],
 		errorCount: 1,
+		notices: [],
 		importId: null,
 		indicators: [],
 		preview: []
@@ -466,6 +469,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			counts,
 			errors: r.errors,
 			errorCount: r.errorCount,
+			notices: r.notices,
 			importId,
 			indicators: [...p.indicators].sort(),
 			preview: p.preview
@@ -523,7 +527,8 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 							message: full ? diskFull : refusedByDatabase(e.message)
 						}
 					],
-					errorCount: 1
+					errorCount: 1,
+					notices: []
 				},
 				sha256: '',
 				bytes: total,
@@ -608,6 +613,19 @@ export interface ImportHistoryRow {
 	unchanged: number;
 	undoneAt: string | null;
 	undoneBy: string | null;
+}
+
+/** One import of the history, or null. */
+export function historyRow(conn: Connection, id: number): ImportHistoryRow | null {
+	return (
+		(conn.sqlite
+			.prepare(
+				`SELECT id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
+				   status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy
+				 FROM imports WHERE id = ?`
+			)
+			.get(id) as ImportHistoryRow | undefined) ?? null
+	);
 }
 
 /** The newest imports first. */

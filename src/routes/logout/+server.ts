@@ -10,7 +10,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /**
  * Sign-out is a POST (a link or an image could trigger a GET), from this site's own form only:
- * SvelteKit's origin check covers form posts, but a body-less or `text/plain` POST from another
+ * The cross-site form check (src/lib/server/csrf.ts) covers form posts, but a body-less or `text/plain` POST from another
  * site would pass it, so both the Origin and the form body are required here. The server session
  * is deleted, so a copied cookie stops working at once.
  */

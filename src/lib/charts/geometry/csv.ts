@@ -1,43 +1,15 @@
 /**
- * CSV for a chart's data download, written by the one CSV writer (`$lib/csv/write`: quoting, CRLF
- * line ends, formula guard). Numbers are written raw with a '.' decimal point so every tool reads
- * them back; the formatted, localised numbers are for the HTML table.
+ * The link a chart's data download sits behind, and its file names. The CSV itself is written by
+ * `$lib/downloads/sheet` (the same table as the XLSX, in the page's language) through the one CSV
+ * writer (`$lib/csv/write`: quoting, CRLF line ends, formula guard).
  */
-import { csvRows, type CsvValue } from '../../csv/write';
-import type { TableModel } from '../types';
 
 /**
- * The CSV of a table model: a header row, then raw values. A column with illustrative values gets a
- * companion column right after it (header `<label> (<flagLabel>)`, cells 'true' or empty), so the
- * download stays honest about which figures are not official.
- * @example tableToCsv({ caption: '', columns: [{ key: 'y', label: 'Year', kind: 'year' }], rows: [{ cells: { y: 2018 } }] }) === 'Year\r\n2018\r\n'
- */
-export function tableToCsv(model: TableModel, flagLabel = 'illustrative'): string {
-	const flagged = new Set(
-		model.rows.flatMap((r) => Object.keys(r.flags ?? {}).filter((k) => r.flags?.[k]))
-	);
-	const header: string[] = [];
-	for (const c of model.columns) {
-		header.push(c.unit ? `${c.label} (${c.unit})` : c.label);
-		if (flagged.has(c.key)) header.push(`${c.label} (${flagLabel})`);
-	}
-	const body = model.rows.map((r) => {
-		const cells: CsvValue[] = [];
-		for (const c of model.columns) {
-			cells.push(r.cells[c.key]);
-			if (flagged.has(c.key)) cells.push(r.flags?.[c.key] ? true : null);
-		}
-		return cells;
-	});
-	return csvRows([header, ...body], ',');
-}
-
-/**
- * A data: URL that downloads the CSV without JavaScript; the BOM makes Excel read it as UTF-8.
- * @example csvDataUri('a,b') === 'data:text/csv;charset=utf-8,%EF%BB%BFa%2Cb'
+ * A data: URL that downloads a CSV file without JavaScript; the text carries its own BOM.
+ * @example csvDataUri('\uFEFFa;b') === 'data:text/csv;charset=utf-8,%EF%BB%BFa%3Bb'
  */
 export function csvDataUri(csv: string): string {
-	return `data:text/csv;charset=utf-8,${encodeURIComponent('\uFEFF' + csv)}`;
+	return `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
 }
 
 /**

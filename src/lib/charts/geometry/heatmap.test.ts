@@ -78,7 +78,7 @@ describe('heatBins()', () => {
 });
 
 describe('heatLayout()', () => {
-	it('heatLayout() keeps short column headers horizontal', () => {
+	it('heatLayout() keeps short column headers horizontal and sizes the label column to the longest label', () => {
 		const l = heatLayout(['Governance', 'Economy'], ['2018', '2020', '2022', '2024'], 360, 12);
 		expect(l).toEqual({
 			left: 80,
@@ -89,28 +89,82 @@ describe('heatLayout()', () => {
 			height: 86,
 			rotate: false,
 			columnText: ['2018', '2020', '2022', '2024'],
-			rowText: ['Governance', 'Economy']
+			columnCut: [false, false, false, false],
+			rowLines: [['Governance'], ['Economy']],
+			rowCut: [false, false],
+			lineHeight: 14
 		});
 	});
 
-	it('heatLayout() rotates and shortens column headers that do not fit', () => {
+	it('heatLayout() turns headers that do not fit so each ends above its column, shortened past 18 characters', () => {
 		const l = heatLayout(['Pati'], ['Kabupaten Grobogan Raya', 'Kudus'], 120, 10, 20);
 		expect(l).toEqual({
-			left: 32,
+			left: 62,
 			top: 93,
-			cellWidth: 44,
+			cellWidth: 29,
 			cellHeight: 20,
 			width: 120,
 			height: 113,
 			rotate: true,
 			columnText: ['Kabupaten Groboga…', 'Kudus'],
-			rowText: ['Pati']
+			columnCut: [true, false],
+			rowLines: [['Pati']],
+			rowCut: [false],
+			lineHeight: 12
 		});
 	});
 
-	it('heatLayout() caps the row label column at 40 % of the width and shortens the labels', () => {
-		const l = heatLayout(['Smart Environment'], ['A'], 100, 12);
-		expect([l.left, l.rowText]).toEqual([40, ['Smart E…']]);
+	it('heatLayout() widens the label column so the first turned header starts inside the chart', () => {
+		// 'Kabupaten Grobogan' reaches 129.6 × √½ = 91.6 px left of its column's middle.
+		const l = heatLayout(['A'], ['Kabupaten Grobogan', 'B'], 200, 12);
+		expect([l.left, l.cellWidth, l.rotate]).toEqual([56, 72, true]);
+		expect(l.left + l.cellWidth / 2 - 129.6 * Math.SQRT1_2).toBeGreaterThanOrEqual(0);
+	});
+
+	it('heatLayout() sizes the GM100SC rows at 340 px and wraps the one past 40 % onto two lines', () => {
+		const rows = [
+			'Komposit',
+			'Tata Kelola Cerdas',
+			'Branding Cerdas',
+			'Ekonomi Cerdas',
+			'Kehidupan Cerdas',
+			'Masyarakat Cerdas',
+			'Lingkungan Cerdas'
+		];
+		const cols = ['Pati', 'Kudus', 'Rembang', 'Jepara', 'Grobogan', 'Blora'];
+		const l = heatLayout(rows, cols, 340, 12);
+		expect([l.left, l.cellWidth, l.rotate, l.top]).toEqual([136, 34, true, 59]);
+		expect(l.rowLines).toEqual([
+			['Komposit'],
+			['Tata Kelola', 'Cerdas'],
+			['Branding Cerdas'],
+			['Ekonomi Cerdas'],
+			['Kehidupan Cerdas'],
+			['Masyarakat Cerdas'],
+			['Lingkungan Cerdas']
+		]);
+		expect(l.rowCut.every((c) => !c)).toBe(true);
+		// The last header ends at the middle of the last column: nothing past the right edge.
+		expect(l.left + 5.5 * l.cellWidth).toBeLessThanOrEqual(340);
+	});
+
+	it.each([
+		[['Kabupaten Grobogan Selatan Raya'], 32, [['Kabupaten', 'Grobogan…']]],
+		[['Kabupaten Grobogan Selatan Raya'], 20, [['Kabupaten…']]],
+		[['Smart Environment', 'Komposit'], 32, [['Smart', 'Environme…'], ['Komposit']]]
+	])(
+		'heatLayout(%j, …, 200 px, cells %i px high) shortens only what does not fit the 80 px label column',
+		(rows, cellHeight, lines) => {
+			const l = heatLayout(rows, ['A'], 200, 12, cellHeight);
+			expect(l.left).toBe(80);
+			expect(l.rowLines).toEqual(lines);
+			expect(l.rowCut).toEqual(lines.map((ls) => ls.at(-1)!.endsWith('…')));
+		}
+	);
+
+	it('heatLayout() shortens every label past the cap to the same number of characters', () => {
+		const l = heatLayout(['Smart Environment', 'Smart Governance', 'Komposit'], ['A'], 100, 12);
+		expect([l.left, l.rowLines]).toEqual([40, [['Sma…'], ['Sma…'], ['Kom…']]]);
 	});
 
 	it('heatLayout() of no rows or columns has no cells', () => {

@@ -6,7 +6,7 @@ import { bisectRight } from 'd3-array';
 import type { HeatCell } from '../types';
 import { isNum } from './number';
 import { SEQUENTIAL, textColorOn } from './palette';
-import { textWidth, truncate } from './text';
+import { textWidth, truncate, wrapWords } from './text';
 
 export const DEFAULT_THRESHOLDS = [20, 40, 60, 80] as const;
 
@@ -68,16 +68,35 @@ export interface HeatLayout {
 	cellHeight: number;
 	width: number;
 	height: number;
-	/** Column headers rotated by -45° because they do not fit horizontally. */
+	/**
+	 * Column headers turned 45° (reading down to the right, ending above their column) because
+	 * they do not fit horizontally.
+	 */
 	rotate: boolean;
 	/** Column header texts, shortened when needed. */
 	columnText: string[];
-	rowText: string[];
+	/** Which column headers were shortened (the full name then goes in a tooltip). */
+	columnCut: boolean[];
+	/** Each row label as one line, or two when it is wider than the label column. */
+	rowLines: string[][];
+	/** Which row labels were shortened. */
+	rowCut: boolean[];
+	/** Distance between the baselines of a two-line row label. */
+	lineHeight: number;
 }
 
+/** Space in px between a row label and the first cell. */
+const LABEL_PAD = 8;
+
 /**
- * Lays out a grid of rows × columns in a given width.
- * @example heatLayout(['A'], ['2018', '2024'], 300, 12) // cells of (300 - labelWidth) / 2 each
+ * Lays out a grid of rows × columns in a given width. The row-label column is as wide as the
+ * longest label (estimated with textWidth) but at most `maxLabelShare` of the width. A label wider
+ * than that wraps onto two lines when the rows are tall enough for two; only what still does not
+ * fit is shortened, always to the same number of characters, with an ellipsis. Column
+ * headers that do not fit their cell are turned 45° so that each ends above its own column and
+ * runs up to the left (over the row labels' column, never past the right edge), shortened to
+ * `maxLabelChars`; the label column widens when the first header would start left of the chart.
+ * @example heatLayout(['Governance', 'Economy'], ['2018', '2024'], 360, 12).left === 80
  */
 export function heatLayout(
 	rows: string[],
@@ -85,25 +104,55 @@ export function heatLayout(
 	width: number,
 	fontSize: number,
 	cellHeight = 32,
-	maxLabelChars = 18
+	maxLabelChars = 18,
+	maxLabelShare = 0.4
 ): HeatLayout {
-	const rowText = rows.map((r) => truncate(r, maxLabelChars));
-	const labelWidth = Math.ceil(Math.max(0, ...rowText.map((r) => textWidth(r, fontSize)))) + 8;
-	const left = Math.min(labelWidth, Math.round(width * 0.4));
-	const cellWidth = columns.length ? Math.round(((width - left) / columns.length) * 100) / 100 : 0;
-	const fits = columns.every((c) => textWidth(c, fontSize) + 4 <= cellWidth);
-	const columnText = fits ? columns : columns.map((c) => truncate(c, maxLabelChars));
-	const longest = Math.max(0, ...columnText.map((c) => textWidth(c, fontSize)));
-	const top = fits ? Math.round(fontSize * 1.8) : Math.ceil(longest * Math.SQRT1_2 + fontSize + 6);
+	const charW = textWidth('x', fontSize);
+	const longest = Math.max(0, ...rows.map((r) => textWidth(r, fontSize)));
+	const cap = Math.round(width * maxLabelShare);
+	let left = Math.min(cap, Math.ceil(longest) + LABEL_PAD);
+	const rowChars = Math.max(1, Math.floor((left - LABEL_PAD) / charW));
+	const lineHeight = Math.round(fontSize * 1.15);
+	const twoLines = cellHeight >= 2 * lineHeight + 4;
+	const rowLines = rows.map((r): string[] => {
+		if (textWidth(r, fontSize) + LABEL_PAD <= left) return [r];
+		const words = wrapWords(r, rowChars);
+		if (!twoLines || words.length < 2 || [...words[0]].length > rowChars) {
+			return [truncate(r, rowChars)];
+		}
+		return [words[0], truncate(words.slice(1).join(' '), rowChars)];
+	});
+	const rowCut = rowLines.map(
+		(lines, i) => lines.join(' ') !== rows[i].trim().replace(/\s+/g, ' ')
+	);
+
+	const n = columns.length;
+	const cellsIn = (l: number) => (n ? Math.round(((width - l) / n) * 100) / 100 : 0);
+	const fits = columns.every((c) => textWidth(c, fontSize) + 4 <= cellsIn(left));
+	const columnCut = columns.map((c) => !fits && [...c].length > maxLabelChars);
+	const columnText = columns.map((c, j) => (columnCut[j] ? truncate(c, maxLabelChars) : c));
+	const reach = columnText.map((c) => textWidth(c, fontSize) * Math.SQRT1_2);
+	if (!fits) {
+		// Header j ends at the middle of its column and reaches `reach[j]` to the left of it:
+		// left + (j + 0.5) * (width - left) / n >= reach[j], solved for left.
+		reach.forEach((r, j) => {
+			const f = (j + 0.5) / n;
+			if (f < 1) left = Math.max(left, Math.ceil((r - f * width) / (1 - f)));
+		});
+	}
+	const top = fits ? Math.round(fontSize * 1.8) : Math.ceil(Math.max(0, ...reach) + fontSize + 6);
 	return {
 		left,
 		top,
-		cellWidth,
+		cellWidth: cellsIn(left),
 		cellHeight,
 		width,
 		height: top + rows.length * cellHeight,
 		rotate: !fits,
 		columnText,
-		rowText: rowText.map((r, i) => (textWidth(r, fontSize) + 8 > left ? truncate(rows[i], 8) : r))
+		columnCut,
+		rowLines,
+		rowCut,
+		lineHeight
 	};
 }

@@ -2,10 +2,13 @@ import { describe, it, expect } from 'vitest';
 import {
 	contrastRatio,
 	markerPath,
+	PEER_COLORS,
+	peerStyle,
 	relativeLuminance,
 	SEQUENTIAL,
 	SERIES_COLORS,
 	seriesStyle,
+	TARGET_STYLE,
 	textColorOn,
 	CONTEXT_GREY,
 	type MarkerShape
@@ -27,6 +30,45 @@ describe('seriesStyle()', () => {
 			[0, 1, 2, 3, 4, 5, 6].map((i) => `${seriesStyle(i).color}${seriesStyle(i).dash}`)
 		);
 		expect(pairs.size).toBe(7);
+	});
+});
+
+describe('peerStyle()', () => {
+	it.each([
+		[0, { color: '#D55E00', dash: '6 3', marker: 'square' }],
+		[1, { color: '#009E73', dash: '2 3', marker: 'triangle' }],
+		[3, { color: '#9E6B00', dash: '1 2', marker: 'plus' }],
+		[4, { color: '#882255', dash: '10 4', marker: 'square' }],
+		[5, { color: '#D55E00', dash: '4 2 1 2', marker: 'triangle' }],
+		[-2, { color: '#D55E00', dash: '6 3', marker: 'square' }]
+	])('peerStyle(%i) gives %o', (k, expected) => {
+		expect(peerStyle(k)).toEqual(expected);
+	});
+
+	it("peerStyle() never gives a peer the target's ink or diamonds, nor the region's blue, solid line or circles", () => {
+		const region = seriesStyle(0);
+		for (let k = 0; k < 30; k++) {
+			const p = peerStyle(k);
+			expect(p.color).not.toBe(TARGET_STYLE.color);
+			expect(p.color).not.toBe('#000000');
+			expect(p.marker).not.toBe(TARGET_STYLE.marker);
+			expect(p.dash).not.toBe(TARGET_STYLE.dash);
+			expect(p.color).not.toBe(region.color);
+			expect(p.dash).not.toBe(region.dash);
+			expect(p.marker).not.toBe(region.marker);
+		}
+	});
+
+	it('peerStyle() gives the first five peers five distinct colours, dashes and colour+marker pairs', () => {
+		const five = [0, 1, 2, 3, 4].map(peerStyle);
+		expect(new Set(five.map((p) => p.color)).size).toBe(5);
+		expect(new Set(five.map((p) => p.dash)).size).toBe(5);
+	});
+
+	it('PEER_COLORS all keep 3:1 contrast on white', () => {
+		expect(PEER_COLORS.map((c) => Math.round(contrastRatio(c, '#ffffff') * 100) / 100)).toEqual([
+			3.87, 3.42, 3.06, 4.61, 8.73
+		]);
 	});
 });
 

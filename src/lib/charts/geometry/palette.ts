@@ -47,6 +47,21 @@ export interface SeriesStyle {
 }
 
 /**
+ * A target on a line chart: ink, even dashes and diamond markers. No series style uses black or
+ * the diamond among peers (see peerStyle), so a target is never mistaken for a region.
+ */
+export const TARGET_STYLE: SeriesStyle = { color: INK, dash: '4 4', marker: 'diamond' };
+
+/**
+ * Peer regions' colours: the Okabe–Ito colours after the region's blue, without black (the
+ * target's ink), with the orange darkened to #9E6B00 and the sky blue (too close to the region's
+ * blue, and 2.3:1 on white) replaced by Tol's wine #882255, so every peer keeps 3:1 on white.
+ */
+export const PEER_COLORS = ['#D55E00', '#009E73', '#CC79A7', '#9E6B00', '#882255'] as const;
+const PEER_MARKERS: readonly MarkerShape[] = ['square', 'triangle', 'triangle-down', 'plus'];
+const PEER_DASHES = SERIES_DASHES.slice(1);
+
+/**
  * The colour, dash and marker of the i-th series, cycling when there are more series than styles.
  * @example seriesStyle(1) // { color: '#D55E00', dash: '6 3', marker: 'square' }
  */
@@ -56,6 +71,21 @@ export function seriesStyle(i: number): SeriesStyle {
 		color: SERIES_COLORS[k % SERIES_COLORS.length],
 		dash: SERIES_DASHES[k % SERIES_DASHES.length],
 		marker: SERIES_MARKERS[k % SERIES_MARKERS.length]
+	};
+}
+
+/**
+ * The style of the k-th peer region on a line chart: never the region's own (seriesStyle(0):
+ * blue, solid, circles) and never the target's (TARGET_STYLE: ink, diamonds), each peer with its
+ * own colour, dash and marker, cycling past five peers.
+ * @example peerStyle(0) // { color: '#D55E00', dash: '6 3', marker: 'square' }
+ */
+export function peerStyle(k: number): SeriesStyle {
+	const i = Math.max(0, Math.trunc(k));
+	return {
+		color: PEER_COLORS[i % PEER_COLORS.length],
+		dash: PEER_DASHES[i % PEER_DASHES.length],
+		marker: PEER_MARKERS[i % PEER_MARKERS.length]
 	};
 }
 

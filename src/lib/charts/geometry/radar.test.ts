@@ -6,8 +6,10 @@ import {
 	radarPath,
 	radarPoints,
 	radarRing,
+	radarTicks,
 	radarXY
 } from './radar';
+import { boxesOverlap, segmentHitsBox, textBox } from './text';
 
 describe('radarAngle()', () => {
 	it.each([
@@ -196,4 +198,114 @@ describe('radarLayout()', () => {
 			'Smart Governance'
 		]);
 	});
+});
+
+describe('radarLayout() label boxes', () => {
+	it('radarLayout() gives the box of every axis label, lines included', () => {
+		const l = radarLayout(340, ['Smart Governance', 'B', 'C', 'D']);
+		expect(l.labelBoxes).toEqual([
+			{ x: -36, y: -181.6, width: 72, height: 26 },
+			{ x: 158, y: -5.6, width: 7.2, height: 12 },
+			{ x: -3.6, y: 158.4, width: 7.2, height: 12 },
+			{ x: -165.2, y: -5.6, width: 7.2, height: 12 }
+		]);
+	});
+});
+
+describe('radarTicks()', () => {
+	const levels = [20, 40, 60, 80, 100];
+	const texts = levels.map(String);
+
+	it('radarTicks() writes each ring value on the bisector of the first two axes, outside the ring', () => {
+		expect(radarTicks([50, 100], ['50', '100'], [], 6, 100)).toEqual([
+			{ level: 50, text: '50', x: 24.65, y: -40.5, anchor: 'start' },
+			{ level: 100, text: '100', x: 46.3, y: -78, anchor: 'start' }
+		]);
+	});
+
+	it('radarTicks() never puts a value on an axis, where the top label and the vertices are', () => {
+		for (const t of radarTicks(levels, texts, [], 6, 134)) expect(t.x).toBeGreaterThan(0);
+	});
+
+	it('radarTicks() moves the values to the next gap when one would touch an axis label there', () => {
+		const avoid = [{ x: 40, y: -90, width: 40, height: 20 }];
+		expect(radarTicks([50, 100], ['50', '100'], [], 6, 100, 100, { avoid })).toEqual([
+			{ level: 50, text: '50', x: 46.3, y: -3, anchor: 'start' },
+			{ level: 100, text: '100', x: 89.6, y: -3, anchor: 'start' }
+		]);
+	});
+
+	it('radarTicks() leaves out a value that touches an axis label in every gap', () => {
+		const avoid = [
+			{ x: -200, y: -200, width: 400, height: 150 },
+			{ x: -200, y: 50, width: 400, height: 150 }
+		];
+		expect(radarTicks([50, 100], ['50', '100'], [], 4, 100, 100, { avoid })).toEqual([
+			{ level: 50, text: '50', x: 28, y: -28, anchor: 'start' }
+		]);
+	});
+
+	it('radarTicks() moves the values away from a vertex marker they would sit under', () => {
+		expect(radarTicks([40], ['40'], [], 6, 100)).toEqual([
+			{ level: 40, text: '40', x: 20.32, y: -33, anchor: 'start' }
+		]);
+		// A score of 46,5 on the second axis puts its marker at (40.27, -23.25), on that "40".
+		const series = [[null, 46.5, null, null, null, null]];
+		expect(radarTicks([40], ['40'], series, 6, 100)).toEqual([
+			{ level: 40, text: '40', x: 37.64, y: -3, anchor: 'start' }
+		]);
+	});
+
+	it('radarTicks() keeps no two values closer than a line of text on a small radar, the outermost first', () => {
+		expect(radarTicks(levels, texts, [], 6, 40).map((t) => t.level)).toEqual([40, 100]);
+	});
+
+	it('radarTicks() moves the values to the gap between axes that the outlines cross least', () => {
+		// A series at 66 on the first two axes crosses the top-right gap right where "60" is written.
+		const series = [[66, 66, 0, 0, 0, 0]];
+		const ticks = radarTicks(levels, texts, series, 6, 134);
+		expect(ticks.map((t) => [t.level, t.x, t.y, t.anchor])).toEqual([
+			[20, 26.21, -3, 'start'],
+			[40, 49.42, -3, 'start'],
+			[60, 72.63, -3, 'start'],
+			[80, 95.84, -3, 'start'],
+			[100, 119.05, -3, 'start']
+		]);
+		const crossed = ticks.filter((t) =>
+			segmentHitsBox(0, -88.44, 76.59, -44.22, textBox(t.text, t.x, t.y, 11, t.anchor))
+		);
+		expect(crossed).toEqual([]);
+		const topRight = radarTicks(levels, texts, [], 6, 134).find((t) => t.level === 60)!;
+		expect(
+			segmentHitsBox(0, -88.44, 76.59, -44.22, textBox('60', topRight.x, topRight.y, 11, 'start'))
+		).toBe(true);
+	});
+
+	it('radarTicks() of the GM100SC radar at 480 px touches no axis label', () => {
+		const gm = [
+			'Tata Kelola Cerdas',
+			'Branding Cerdas',
+			'Ekonomi Cerdas',
+			'Kehidupan Cerdas',
+			'Masyarakat Cerdas',
+			'Lingkungan Cerdas'
+		];
+		const l = radarLayout(480, gm);
+		const ticks = radarTicks(levels, texts, [], 6, l.radius, 100, { avoid: l.labelBoxes });
+		expect(ticks.map((t) => t.level)).toEqual(levels);
+		for (const t of ticks) {
+			const box = textBox(t.text, t.x, t.y, 11, t.anchor);
+			for (const label of l.labelBoxes) expect(boxesOverlap(box, label, 2)).toBe(false);
+		}
+	});
+
+	it.each([
+		[[20], [], 2],
+		[[], [], 6]
+	] as [number[], number[][], number][])(
+		'radarTicks(%j, …, n = %i) gives no ticks for fewer than 3 axes or no levels',
+		(lv, series, n) => {
+			expect(radarTicks(lv, lv.map(String), series, n, 100)).toEqual([]);
+		}
+	);
 });

@@ -4,7 +4,7 @@
  */
 import { curveLinear, curveLinearClosed, lineRadial } from 'd3-shape';
 import { isNum, round2 } from './number';
-import { textWidth, wrapWords } from './text';
+import { boxesOverlap, segmentHitsBox, textBox, textWidth, wrapWords, type Box } from './text';
 
 const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
 
@@ -142,6 +142,8 @@ export interface RadarLayout {
 	fontSize: number;
 	lineHeight: number;
 	labels: RadarAxisLabel[];
+	/** The box each axis label takes, relative to the centre (what tick labels must avoid). */
+	labelBoxes: Box[];
 }
 
 /**
@@ -197,8 +199,16 @@ export function radarLayout(
 				: pos.valign === 'middle'
 					? pos.y - block / 2 + Math.round(fontSize / 3)
 					: pos.y + Math.round(fontSize * 0.85);
+		const w = Math.max(0, ...lines.map((t) => textWidth(t, fontSize)));
+		const left = pos.anchor === 'start' ? pos.x : pos.anchor === 'end' ? pos.x - w : pos.x - w / 2;
 		return {
 			label: { x: pos.x, y: round2(first), anchor: pos.anchor, lines },
+			box: {
+				x: round2(left),
+				y: round2(first - 0.8 * fontSize),
+				width: w,
+				height: round2(block + fontSize)
+			},
 			top: first - fontSize,
 			bottom: first + block + Math.round(fontSize / 3)
 		};
@@ -213,6 +223,101 @@ export function radarLayout(
 		radius,
 		fontSize,
 		lineHeight,
-		labels: placed.map((p) => p.label)
+		labels: placed.map((p) => p.label),
+		labelBoxes: placed.map((p) => p.box)
 	};
+}
+
+/** Half the size of a vertex marker's box (markers are drawn with r = 4 to 4.5, plus a stroke). */
+const VERTEX = 6;
+
+export interface RadarTick {
+	level: number;
+	text: string;
+	/** Anchor point of the text (baseline), relative to the centre. */
+	x: number;
+	y: number;
+	anchor: 'start' | 'end';
+}
+
+export interface RadarTickOptions {
+	fontSize?: number;
+	/** Boxes the tick labels must not touch (the axis labels: RadarLayout.labelBoxes). */
+	avoid?: readonly Box[];
+	/** Clearance in px between a tick label and anything it avoids. */
+	gap?: number;
+}
+
+/**
+ * Where the values of the grid rings are written. Not on an axis, where the axis label and every
+ * series' vertex marker sit, but on the bisector of two neighbouring axes, just outside the ring's
+ * edge there. The gap between axes is the one that keeps the most values, and among those the one
+ * whose labels the series outlines cross least (the top-right gap among equals). A label that
+ * would touch an axis label, or the label of the next ring out (rings closer than a line of text
+ * on a small radar), is left out, so the outermost ring keeps its value. Returns ticks from the inside
+ * out, with the text the caller formatted for each level.
+ * @example radarTicks([50, 100], ['50', '100'], [], 6, 100)[1] // { level: 100, text: '100', x: 46.3, y: -78, anchor: 'start' }
+ */
+export function radarTicks(
+	levels: readonly number[],
+	texts: readonly string[],
+	series: readonly (readonly (number | null | undefined)[])[],
+	n: number,
+	radius: number,
+	max = 100,
+	{ fontSize = 11, avoid = [], gap = 2 }: RadarTickOptions = {}
+): RadarTick[] {
+	if (n < 3 || levels.length === 0) return [];
+	const half = Math.PI / n;
+	const segments: [number, number, number, number][] = [];
+	// The vertex markers are drawn above the picture: a value under one could not be read.
+	const vertices: Box[] = [];
+	for (const values of series) {
+		for (let k = 0; k < n; k++) {
+			const a = values[k];
+			const b = values[(k + 1) % n];
+			if (!isNum(a)) continue;
+			const p = radarXY(a, k, n, radius, max);
+			vertices.push({ x: p.x - VERTEX, y: p.y - VERTEX, width: 2 * VERTEX, height: 2 * VERTEX });
+			if (!isNum(b)) continue;
+			const q = radarXY(b, (k + 1) % n, n, radius, max);
+			segments.push([p.x, p.y, q.x, q.y]);
+		}
+	}
+	const blocked = [...avoid, ...vertices];
+	const candidate = (k: number) => {
+		const angle = (2 * k + 1) * half;
+		const s = Math.sin(angle);
+		const c = Math.cos(angle);
+		const anchor: 'start' | 'end' = s >= -1e-9 ? 'start' : 'end';
+		const ticks: (RadarTick & { box: Box })[] = [];
+		// From the outside in, so the outermost ring keeps its value when rings are too close.
+		[...levels.entries()].reverse().forEach(([i, level]) => {
+			// On the bisector a ring (a polygon) is nearer the centre than at its corners.
+			const d = ((radius * clamp(level, max)) / max) * Math.cos(half);
+			const x = round2(d * s + (anchor === 'start' ? 3 : -3));
+			const y = round2(c >= -1e-9 ? -d * c - 3 : -d * c + 0.8 * fontSize + 3);
+			const text = texts[i] ?? String(level);
+			const box = textBox(text, x, y, fontSize, anchor);
+			if (blocked.some((a) => boxesOverlap(box, a, gap))) return;
+			const prev = ticks.at(-1);
+			if (prev && boxesOverlap(box, prev.box, gap)) return;
+			ticks.push({ level, text, x, y, anchor, box });
+		});
+		const crossed = ticks.filter((t) =>
+			segments.some(([x1, y1, x2, y2]) => segmentHitsBox(x1, y1, x2, y2, t.box))
+		).length;
+		return { ticks: ticks.reverse(), crossed };
+	};
+	let best = candidate(0);
+	for (let k = 1; k < n; k++) {
+		const c = candidate(k);
+		if (
+			c.ticks.length > best.ticks.length ||
+			(c.ticks.length === best.ticks.length && c.crossed < best.crossed)
+		) {
+			best = c;
+		}
+	}
+	return best.ticks.map(({ level, text, x, y, anchor }) => ({ level, text, x, y, anchor }));
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { dodge, slopeLayout } from './slope';
+import { dodge, leaderLine, slopeLayout } from './slope';
 
 describe('dodge()', () => {
 	it.each([
@@ -46,5 +46,26 @@ describe('slopeLayout()', () => {
 	it('slopeLayout() clamps values outside the domain to the chart', () => {
 		const [l] = slopeLayout([{ code: 'a', label: 'A', from: -10, to: 130 }], [0, 100], 10, 110, 14);
 		expect([l.y1, l.y2]).toEqual([110, 10]);
+	});
+});
+
+describe('leaderLine()', () => {
+	it.each([
+		[100, 50, 65, 'left', 14, { x1: 96, y1: 50, x2: 88, y2: 65 }],
+		[100, 50, 35, 'right', 14, { x1: 104, y1: 50, x2: 112, y2: 35 }],
+		[100, 50.5, 40.25, 'right', 10, { x1: 104, y1: 50.5, x2: 108, y2: 40.25 }],
+		[100, 50, 50, 'left', 14, null],
+		[100, 50, 50.99, 'left', 14, null],
+		[100, 50, 51, 'left', 14, { x1: 96, y1: 50, x2: 88, y2: 51 }]
+	] as const)(
+		'leaderLine(%d, %d, %d, %j, %d) gives %o (none for a label within 1 px of its dot)',
+		(x, y, label, side, length, out) => {
+			expect(leaderLine(x, y, label, side, length)).toEqual(out);
+		}
+	);
+
+	it('leaderLine() takes another threshold', () => {
+		expect(leaderLine(0, 10, 13, 'left', 14, 4)).toBeNull();
+		expect(leaderLine(0, 10, 14, 'left', 14, 4)).toEqual({ x1: -4, y1: 10, x2: -12, y2: 14 });
 	});
 });

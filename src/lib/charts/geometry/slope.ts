@@ -1,6 +1,7 @@
 /**
  * Slope chart geometry: two value columns (first and second year) and end labels that are pushed
- * apart so none overlaps, while staying as close as possible to their line ends.
+ * apart so none overlaps, while staying as close as possible to their line ends; a label that had
+ * to move is tied to its line end by a short leader line.
  */
 import { scaleLinear } from 'd3-scale';
 import { isNum, round2 } from './number';
@@ -99,4 +100,36 @@ export function slopeLayout(
 	const left = side('y1');
 	const right = side('y2');
 	return items.map((d, i) => ({ ...d, ...ends[i], label1: left[i], label2: right[i] }));
+}
+
+export interface Leader {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+/**
+ * The leader line from a line end (endX, endY) to its end label at labelY, or null when the label
+ * sits at its line end (moved less than `threshold` px). Labels are written `length` px away from
+ * the dot, on the left of the first year's column and the right of the second's; the leader
+ * leaves a 4 px gap at the dot and 2 px at the text.
+ * @example leaderLine(100, 50, 65, 'left') // { x1: 96, y1: 50, x2: 88, y2: 65 }
+ */
+export function leaderLine(
+	endX: number,
+	endY: number,
+	labelY: number,
+	side: 'left' | 'right',
+	length = 14,
+	threshold = 1
+): Leader | null {
+	if (Math.abs(labelY - endY) < threshold) return null;
+	const dir = side === 'left' ? -1 : 1;
+	return {
+		x1: round2(endX + dir * 4),
+		y1: round2(endY),
+		x2: round2(endX + dir * (length - 2)),
+		y2: round2(labelY)
+	};
 }

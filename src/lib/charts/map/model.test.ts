@@ -64,14 +64,43 @@ describe('buildMapModel()', () => {
 	it('buildMapModel() names, fills and links each region', () => {
 		const m = buildMapModel({ ...base, decimals: 1 });
 		expect(m.regions.map((r) => [r.label, r.fill, r.href, r.illustrative, r.selected])).toEqual([
-			['Kabupaten Pati: 61,5 (dipilih)', '#5ec962', '/wilayah/33.18', false, true],
+			['Kabupaten Pati: 61,5 (dipilih)', '#fde725', '/wilayah/33.18', false, true],
 			['Kabupaten Kudus: 3,2 (ilustratif)', '#440154', null, true, false],
 			// No value: hatched, and "illustrative" does not apply to a missing value.
 			['Kabupaten Jepara: tidak ada data', null, '/wilayah/33.20', false, false]
 		]);
 		expect(m.selected?.code).toBe('33.18');
 		expect(m.withData.map((r) => r.code)).toEqual(['33.18', '33.19']);
-		expect(m.classes.map((c) => c.label)).toEqual(['0–20', '20–40', '40–60', '60–80', '80–100']);
+		// Two values make two quantile classes, bounded by the values themselves.
+		expect(m.classes.map((c) => c.label)).toEqual(['3,2–61,5', '61,5']);
+		expect(m.narrow).toBe(false);
+	});
+
+	it('buildMapModel() says when regions in neighbouring classes differ by less than minClassWidth', () => {
+		const m = buildMapModel({
+			...base,
+			values: { '33.18': 61.54, '33.19': 60.4, '33.20': 62 },
+			decimals: 1,
+			minClassWidth: 2
+		});
+		expect(m.classes.map((c) => c.label)).toEqual(['60,4–61,5', '61,5–62,0', '62,0']);
+		expect(m.narrow).toBe(true);
+		expect(buildMapModel({ ...base, decimals: 1, minClassWidth: 2 }).narrow).toBe(false);
+	});
+
+	it('buildMapModel() names regions in English on English pages, keeping kecamatan names', () => {
+		const m = buildMapModel({
+			...base,
+			lang: 'en',
+			shapes: [...shapes, { ...shapes[0], code: '33.18.01', name: 'Sukolilo' }]
+		});
+		expect(m.regions.map((r) => r.label)).toEqual([
+			'Pati Regency: 61.54 (selected)'.replace('selected', 'dipilih'),
+			'Kudus Regency: 3.2 (ilustratif)',
+			'Jepara Regency: tidak ada data',
+			'Sukolilo: tidak ada data'
+		]);
+		expect(m.regions[0].tipLines).toEqual(['Pati Regency', '61.54']);
 	});
 
 	it('buildMapModel() keeps each tooltip inside the map, flipping it below a region at the top', () => {

@@ -5,7 +5,9 @@
 import { formatNumber, type Locale } from '../../format';
 import { isNum } from '../geometry/number';
 import { tooltipBox, type TooltipBox } from '../geometry/text';
-import { classBreaks, classFill, mapClasses, type Domain, type MapClass } from './classes';
+import { regionName, shortRegionName } from '../../region-names';
+import { classFill, mapClassing, type ClassScheme, type Domain, type MapClass } from './classes';
+import { placeMapLabels, type PlacedLabel } from './placement';
 import type { MapShape } from './projection';
 
 /** Values by region code: a Map or a plain record; missing, null and non-finite mean "no data". */
@@ -33,7 +35,7 @@ export interface MapRegion extends MapShape {
 	selected: boolean;
 	/** The value as readers see it: "61,5", "61,5 (ilustratif)" or "tidak ada data". */
 	valueText: string;
-	/** Accessible name: "Kabupaten Pati: 61,5 (dipilih)". */
+	/** Accessible name: "Kabupaten Pati: 61,5 (dipilih)" ("Pati Regency: 61.5 (selected)" in English). */
 	label: string;
 	href: string | null;
 	tip: TooltipBox;
@@ -50,6 +52,15 @@ export interface MapModelInput {
 	selected?: string | null;
 	domain: Domain;
 	classes: number;
+	/** 'quantile' (default): classes from the values' own spread; 'equal': equal intervals over domain. */
+	scheme?: ClassScheme;
+	/**
+	 * The smallest difference that means something on this scale (e.g. 2 points of a score): when
+	 * two regions in neighbouring classes differ by less, the legend says so.
+	 */
+	minClassWidth?: number;
+	/** Font size of the region names written on the map; 0 writes none. */
+	labelSize?: number;
 	lang: Locale;
 	decimals?: number;
 	unit?: string;
@@ -60,8 +71,12 @@ export interface MapModelInput {
 export interface MapModel {
 	regions: MapRegion[];
 	classes: MapClass[];
+	/** Two regions in neighbouring classes differ by less than minClassWidth (the legend says so). */
+	narrow: boolean;
 	selected: MapRegion | null;
 	withData: MapRegion[];
+	/** Region names written on the map (see placeMapLabels). */
+	names: PlacedLabel[];
 }
 
 /**
@@ -70,9 +85,15 @@ export interface MapModel {
  */
 export function buildMapModel(input: MapModelInput): MapModel {
 	const { lang, decimals, unit, text } = input;
-	const breaks = classBreaks(input.domain, input.classes);
-	const regions = input.shapes.map((s): MapRegion => {
-		const value = regionValue(input.values, s.code);
+	const values = input.shapes.map((s) => regionValue(input.values, s.code));
+	const classing = mapClassing(values, input.classes, lang, {
+		scheme: input.scheme,
+		domain: input.domain,
+		decimals
+	});
+	const regions = input.shapes.map((s, i): MapRegion => {
+		const value = values[i];
+		const name = regionName(s.name, lang);
 		const illustrative = value !== null && !!input.illustrative?.[s.code];
 		const selected = !!input.selected && input.selected === s.code;
 		const valueText =
@@ -80,25 +101,39 @@ export function buildMapModel(input: MapModelInput): MapModel {
 				? text.noData
 				: formatNumber(value, lang, { decimals, unit }) +
 					(illustrative ? ` (${text.illustrative})` : '');
-		const tipLines = [s.name, valueText];
+		const tipLines = [name, valueText];
 		return {
 			...s,
+			name,
 			value,
-			fill: classFill(value, breaks),
+			fill: classFill(value, classing, decimals ?? 2),
 			illustrative,
 			selected,
 			valueText,
-			label: `${s.name}: ${valueText}` + (selected ? ` (${text.selected})` : ''),
+			label: `${name}: ${valueText}` + (selected ? ` (${text.selected})` : ''),
 			href: input.hrefFor?.(s.code) || null,
 			tipLines,
 			tip: tooltipBox(s.cx, s.cy, tipLines, 12, { width: input.width, height: input.height })
 		};
 	});
+	const labelSize = input.labelSize ?? 11;
 	return {
 		regions,
-		classes: mapClasses(input.domain, input.classes, lang),
+		classes: classing.classes,
+		narrow: input.minClassWidth !== undefined && classing.closest < input.minClassWidth,
 		selected: regions.find((r) => r.selected) ?? null,
-		withData: regions.filter((r) => r.value !== null)
+		withData: regions.filter((r) => r.value !== null),
+		names:
+			labelSize > 0
+				? placeMapLabels(
+						input.shapes.map((s) => ({ ...s, text: shortRegionName(s.name, lang) })),
+						{
+							fontSize: labelSize,
+							selected: input.selected,
+							bounds: { width: input.width, height: input.height }
+						}
+					)
+				: []
 	};
 }
 

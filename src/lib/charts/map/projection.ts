@@ -150,6 +150,8 @@ export interface MapShape {
 	/** Projected centroid, where the tooltip points to. */
 	cx: number;
 	cy: number;
+	/** Projected bounding box (0.1 px): whether the region is big enough to carry its name. */
+	box?: { x: number; y: number; width: number; height: number };
 }
 
 /** The projected map: viewport size and one shape per feature, in feature order. */
@@ -181,13 +183,15 @@ export function projectRegions(
 	const shapes = collection.features.map((f: RegionFeature) => {
 		draw(f);
 		const [cx, cy] = measure.centroid(f);
+		const [[x0, y0], [x1, y1]] = measure.bounds(f);
 		return {
 			code: f.properties.code,
 			name: f.properties.name,
 			bpsCode: f.properties.bps_code,
 			d: ctx.result(),
 			cx: r1(cx),
-			cy: r1(cy)
+			cy: r1(cy),
+			box: { x: r1(x0), y: r1(y0), width: r1(x1 - x0), height: r1(y1 - y0) }
 		};
 	});
 	return { width: view.width, height: view.height, shapes };

@@ -25,7 +25,7 @@ import {
 	passwordProblems,
 	type PasswordProblem
 } from './policy';
-import { isRole, OPD_SCOPED, type Role } from './roles';
+import { isRole, OPD_SCOPED, ROLES, type Role } from './roles';
 
 export type AccountProblem =
 	| PasswordProblem
@@ -46,27 +46,69 @@ export type AccountProblem =
 export type AccountErrors = Partial<Record<string, AccountProblem[]>>;
 export type AccountResult<T> = { ok: true; value: T } | { ok: false; errors: AccountErrors };
 
-/** English wording of each problem, for the CLI and logs; pages use their own translations. */
-export const PROBLEM_TEXT: Record<AccountProblem, string> = {
-	'too-short': 'the password is shorter than 8 characters',
-	'too-long': 'the password is longer than 256 characters',
-	common: 'the password is on the list of common passwords (or a small variant of one)',
-	'contains-username': 'the password contains the user name',
-	'username-invalid':
-		'the user name must be 3–32 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit',
-	'username-taken': 'that user name is already taken',
-	'role-invalid': 'the role must be admin, walidata, produsen or viewer',
-	'opd-required': 'a produsen account needs an OPD (such as DISKOMINFO)',
-	'opd-invalid': 'the OPD must be a code such as DISKOMINFO (letters, digits, "_" or "-")',
-	'opd-unknown':
-		'no indicator is produced by that OPD, so the account could import nothing: use one of the OPDs listed, or assign indicators to the OPD first',
-	'user-not-found': 'no such user',
-	'link-invalid':
-		'this link is not valid any more (used, replaced or expired): ask an admin for a new one',
-	'password-wrong': 'the current password is not right',
-	throttled: 'too many wrong passwords: wait a few minutes and try again',
-	'self-lockout': 'you cannot disable your own account or take away your own admin role',
-	'last-admin': 'this is the last active admin account'
+/** Each problem in both languages, for the CLI and logs; pages use their own translations (messages/). */
+export const PROBLEM_TEXT: Record<AccountProblem, { id: string; en: string }> = {
+	'too-short': {
+		id: 'kata sandi kurang dari 8 karakter',
+		en: 'the password is shorter than 8 characters'
+	},
+	'too-long': {
+		id: 'kata sandi lebih dari 256 karakter',
+		en: 'the password is longer than 256 characters'
+	},
+	common: {
+		id: 'kata sandi ini (atau variasi kecilnya) termasuk daftar kata sandi umum',
+		en: 'the password is on the list of common passwords (or a small variant of one)'
+	},
+	'contains-username': {
+		id: 'kata sandi memuat nama pengguna',
+		en: 'the password contains the user name'
+	},
+	'username-invalid': {
+		id: 'nama pengguna 3–32 karakter: huruf kecil, angka, ".", "_" atau "-", diawali huruf atau angka',
+		en: 'the user name must be 3–32 characters: lower-case letters, digits, ".", "_" or "-", starting with a letter or digit'
+	},
+	'username-taken': {
+		id: 'nama pengguna itu sudah dipakai',
+		en: 'that user name is already taken'
+	},
+	'role-invalid': {
+		id: `peran harus salah satu dari ${ROLES.join(', ')}`,
+		en: `the role must be one of ${ROLES.join(', ')}`
+	},
+	'opd-required': {
+		id: 'akun produsen memerlukan OPD (misalnya DISKOMINFO)',
+		en: 'a produsen account needs an OPD (such as DISKOMINFO)'
+	},
+	'opd-invalid': {
+		id: 'OPD berupa kode seperti DISKOMINFO (huruf, angka, "_" atau "-")',
+		en: 'the OPD must be a code such as DISKOMINFO (letters, digits, "_" or "-")'
+	},
+	'opd-unknown': {
+		id: 'tidak ada indikator yang diproduksi OPD itu, sehingga akun ini tidak akan bisa mengimpor apa pun: pakai salah satu OPD di daftar, atau tetapkan indikator ke OPD itu dahulu',
+		en: 'no indicator is produced by that OPD, so the account could import nothing: use one of the OPDs listed, or assign indicators to the OPD first'
+	},
+	'user-not-found': { id: 'pengguna tidak ditemukan', en: 'no such user' },
+	'link-invalid': {
+		id: 'tautan ini sudah tidak berlaku (sudah dipakai, diganti atau kedaluwarsa): minta tautan baru kepada admin',
+		en: 'this link is not valid any more (used, replaced or expired): ask an admin for a new one'
+	},
+	'password-wrong': {
+		id: 'kata sandi sekarang tidak cocok',
+		en: 'the current password is not right'
+	},
+	throttled: {
+		id: 'terlalu banyak kata sandi salah: tunggu beberapa menit lalu coba lagi',
+		en: 'too many wrong passwords: wait a few minutes and try again'
+	},
+	'self-lockout': {
+		id: 'Anda tidak dapat menonaktifkan akun sendiri atau mencabut peran admin Anda sendiri',
+		en: 'you cannot disable your own account or take away your own admin role'
+	},
+	'last-admin': {
+		id: 'ini satu-satunya admin aktif',
+		en: 'this is the last active admin account'
+	}
 };
 
 function add(errors: AccountErrors, field: string, problem: AccountProblem) {

@@ -118,7 +118,7 @@ export function requireTargetAccess(
 }
 
 /**
- * CSRF check for JSON (and other non-form) writes, which SvelteKit's own origin check does not
+ * CSRF check for JSON (and other non-form) writes, which the cross-site form check (src/lib/server/csrf.ts) does not
  * cover: the Origin header must be this site's. Call first thing in `POST`/`PUT`/`PATCH`/`DELETE`.
  */
 export function requireSameOrigin(event: Pick<RequestEvent, 'request' | 'url'>) {

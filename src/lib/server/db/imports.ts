@@ -143,6 +143,13 @@ export interface CommitResult {
 /** A write refused for a reason a person can act on (undo of an undone import, …). */
 export class ImportRefused extends Error {
 	override name = 'ImportRefused';
+	/** The reason in both languages, for the page and the CLI (`message` is the English). */
+	readonly reason: { id: string; en: string };
+	constructor(reason: string | { id: string; en: string }) {
+		const both = typeof reason === 'string' ? { id: reason, en: reason } : reason;
+		super(both.en);
+		this.reason = both;
+	}
 }
 
 /**
@@ -719,13 +726,21 @@ export function undoImport(
 		.transaction(() => {
 			const record = conn.sqlite.prepare(`SELECT * FROM imports WHERE id = ?`).get(importId) as
 				{ kind: string; status: string } | undefined;
-			if (!record) throw new ImportRefused(`Import ${importId} does not exist.`);
+			if (!record)
+				throw new ImportRefused({
+					id: `Impor ${importId} tidak ada.`,
+					en: `Import ${importId} does not exist.`
+				});
 			if (record.status === 'undone')
-				throw new ImportRefused(`Import ${importId} was already undone.`);
+				throw new ImportRefused({
+					id: `Impor ${importId} sudah dibatalkan sebelumnya.`,
+					en: `Import ${importId} was already undone.`
+				});
 			if (record.kind !== 'observations' && record.kind !== 'targets') {
-				throw new ImportRefused(
-					`Import ${importId} loaded ${record.kind}; only observation and target imports can be undone.`
-				);
+				throw new ImportRefused({
+					id: `Impor ${importId} memuat ${record.kind}; hanya impor nilai (observations) dan target yang dapat dibatalkan.`,
+					en: `Import ${importId} loaded ${record.kind}; only observation and target imports can be undone.`
+				});
 			}
 			for (const table of ['observations', 'targets']) {
 				const later = conn.sqlite
@@ -734,9 +749,10 @@ export function undoImport(
 					)
 					.all(importId) as { id: number }[];
 				if (later.length > 0) {
-					throw new ImportRefused(
-						`Import ${importId} cannot be undone: import ${later.map((l) => l.id).join(', ')} replaced some of its values; undo that first.`
-					);
+					throw new ImportRefused({
+						id: `Impor ${importId} tidak dapat dibatalkan: impor ${later.map((l) => l.id).join(', ')} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
+						en: `Import ${importId} cannot be undone: import ${later.map((l) => l.id).join(', ')} replaced some of its values; undo that first.`
+					});
 				}
 			}
 			for (const table of ['observations', 'targets']) {

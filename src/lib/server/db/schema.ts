@@ -404,7 +404,6 @@ export type Target = typeof targets.$inferSelect;
 export type ImportRecord = typeof imports.$inferSelect;
 export type ScoringProfileRow = typeof scoringProfiles.$inferSelect;
 
-
 /** Accounts. Never deleted (the audit log names them); disabled instead. No default account exists. */
 export const users = sqliteTable(
 	'users',

@@ -2,7 +2,7 @@
  * Shapes a submission for its pages: the list, the workspace of one group (dimension or aspect)
  * with everything an item needs on screen, and what the live previews recompute in the browser.
  */
-import type { Capability } from '../../roles';
+import { OPD_SCOPED, type Capability } from '../../roles';
 import type { Connection } from '../db';
 import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
@@ -153,4 +153,61 @@ export function workspace(
 						.map((e) => ({ code: e.code, nameId: e.nameId, nameEn: e.nameEn }))
 				: []
 	};
+}
+
+/** One item on a producer's to-do list, with what it still needs. */
+export interface TodoItem {
+	id: number;
+	submissionId: number;
+	submissionTitle: string;
+	group: string;
+	titleId: string;
+	titleEn: string;
+	/** Returned by walidata with this comment. */
+	returned: string | null;
+	dueDate: string | null;
+	overdue: boolean;
+	missingEvidence: boolean;
+}
+
+/**
+ * What a producer should do next in the open submissions: the items of their OPD that walidata
+ * returned, that have a due date and are not yet submitted, or that they started (a draft) and
+ * that still lack required evidence. Untouched items without a due date are the workspace's
+ * business, or a fresh SPBE workspace would put all 47 indicators here.
+ * Roles that are not OPD-scoped get an empty list (their view is the submissions page).
+ * `today` is a `YYYY-MM-DD` date, so the list does not depend on the clock of a test.
+ */
+export function producerTodo(conn: Connection, user: StaffActor, today: string): TodoItem[] {
+	if (!OPD_SCOPED.includes(user.role) || !user.opd) return [];
+	const out: TodoItem[] = [];
+	for (const sub of store.listSubmissions(conn)) {
+		if (sub.status !== 'open') continue;
+		const counts = store.evidenceCounts(conn, sub.id);
+		for (const item of store.listItems(conn, sub.id)) {
+			if (item.opd !== user.opd || !mayEditItem(user, item.opd)) continue;
+			if (item.status === 'accepted' || item.status === 'submitted') continue;
+			const missingEvidence = item.evidenceRequired && (counts.get(item.id) ?? 0) < 1;
+			const returned = item.status === 'returned' ? item.reviewComment : null;
+			const due = item.dueDate !== null;
+			if (returned === null && !due && !(item.status === 'draft' && missingEvidence)) continue;
+			out.push({
+				id: item.id,
+				submissionId: sub.id,
+				submissionTitle: sub.title,
+				group: item.groupCode,
+				titleId: item.titleId,
+				titleEn: item.titleEn,
+				returned,
+				dueDate: item.dueDate,
+				overdue: item.dueDate !== null && item.dueDate < today,
+				missingEvidence
+			});
+		}
+	}
+	// Returned first, then by due date (overdue at the top), then the rest in workspace order.
+	const rank = (t: TodoItem) => (t.returned !== null ? 0 : t.dueDate !== null ? 1 : 2);
+	return out.sort(
+		(a, b) => rank(a) - rank(b) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999')
+	);
 }

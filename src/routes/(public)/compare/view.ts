@@ -76,14 +76,8 @@ export function illustrativeInputs(group: ScoredGroup): string[] {
 	return out;
 }
 
-/**
- * A region's name without the "Kabupaten " prefix, for narrow chart columns ("Kota" stays: a
- * kota and a kabupaten may share a name).
- * @example shortRegionName('Kabupaten Pati') === 'Pati'
- */
-export function shortRegionName(name: string): string {
-	return name.replace(/^Kabupaten\s+/, '');
-}
+/** A region's name for narrow chart columns ("Pati", "Kota Semarang"); one rule for every page. */
+export { shortRegionName } from '$lib/region-names';
 
 /**
  * A name without its trailing gloss in brackets, for narrow chart labels.

@@ -7,6 +7,7 @@ import { imports } from '$lib/server/db/schema';
 import { requireCapability } from '$lib/server/auth/guard';
 import { may, mayEditTargets, OPD_SCOPED } from '$lib/server/auth/roles';
 import { regionYearScores } from '$lib/server/scores';
+import { producerTodo } from '$lib/server/submissions/workspace';
 import { indicatorScoresOf } from '$lib/scoring';
 import type { PageServerLoad } from './$types';
 
@@ -88,7 +89,10 @@ export const load = (async (event) => {
 		limit: 10,
 		offset: 0
 	});
+	// The producer's to-do in the open submissions; dates are compared as the server's UTC day.
+	const todo = producerTodo(conn, user, new Date().toISOString().slice(0, 10));
 	return {
+		todo,
 		scope: {
 			opd: scoped ? user.opd : null,
 			framework: instance.defaultFramework

@@ -3,6 +3,7 @@
  * stored value of the regions shown, with where it comes from, through the one CSV writer.
  * English files use `,`; Indonesian ones `;` and a decimal comma, as a spreadsheet there expects.
  */
+import { CSV_LOCALE, csvPrecise } from '$lib/csv/locale';
 import { csvRows, type CsvValue } from '$lib/csv/write';
 
 /** Columns of the download: English names, as in the API, so a script reads both alike. */
@@ -46,7 +47,6 @@ export function valuesCsv(
 	},
 	lang: 'id' | 'en'
 ): string {
-	const number = (v: number) => (lang === 'en' ? String(v) : String(v).replace('.', ','));
 	const rows: CsvValue[][] = [[...VALUES_CSV_COLUMNS]];
 	for (const v of input.values) {
 		if (!input.shown.has(v.regionCode)) continue;
@@ -55,7 +55,7 @@ export function valuesCsv(
 			input.names.get(v.regionCode) ?? v.regionCode,
 			input.code,
 			String(v.year),
-			number(v.value),
+			csvPrecise(v.value, lang),
 			input.unit,
 			v.source,
 			v.sourceKind,
@@ -66,5 +66,5 @@ export function valuesCsv(
 			String(v.illustrative)
 		]);
 	}
-	return csvRows(rows, lang === 'en' ? ',' : ';');
+	return csvRows(rows, CSV_LOCALE[lang].delimiter);
 }

@@ -1,6 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/import';
 import { getConnection, type Connection } from '$lib/server/db';
+import * as frameworks from '$lib/server/db/frameworks';
 import { recordAudit, writeAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
 import {
@@ -14,6 +15,7 @@ import {
 import {
 	guessKind,
 	history,
+	historyRow,
 	ImportForbidden,
 	importFile,
 	importLimits,
@@ -24,7 +26,7 @@ import {
 } from '$lib/server/importer';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { pageOf } from '../paging';
-import { cleanFileName, previewOf, undoReason, type PreviewView } from './preview';
+import { cleanFileName, previewOf, type PreviewView } from './preview';
 import {
 	discard,
 	discardData,
@@ -100,7 +102,24 @@ export const load = (async (event) => {
 	};
 
 	const kinds = importKindsFor(user.role);
+	// "Batalkan" first shows what the undo will take away; the POST comes from that panel.
+	const confirmId = may(user, 'undoImport') ? idParam(event.url, 'confirmUndo') : null;
+	const confirmRow = confirmId !== null ? historyRow(conn, confirmId) : null;
+	const confirmUndo =
+		confirmRow && confirmRow.status === 'committed'
+			? {
+					id: confirmRow.id,
+					kind: confirmRow.kind,
+					fileName: confirmRow.fileName,
+					actor: confirmRow.actor,
+					createdAt: confirmRow.createdAt,
+					// Every row the import wrote goes; each value it replaced is current again.
+					removed: confirmRow.inserted + confirmRow.updated,
+					restored: confirmRow.updated
+				}
+			: null;
 	return {
+		confirmUndo,
 		canImport: may(user, 'importData') && kinds.length > 0,
 		canUndo: may(user, 'undoImport'),
 		kinds,
@@ -127,6 +146,11 @@ export const load = (async (event) => {
 		page,
 		pages,
 		result,
+		// Templates with this instance's codes, one dimension at a time.
+		dimensions: frameworks
+			.nodes(conn.db, config().instance.defaultFramework)
+			.filter((n) => n.parentCode === null)
+			.map((n) => ({ code: n.code, nameId: n.nameId, nameEn: n.nameEn })),
 		docs: IMPORT_KINDS.filter(
 			(k) => k === 'observations' || k === 'targets' || kinds.includes(k)
 		).map((k) => ({
@@ -386,8 +410,7 @@ export const actions = {
 				})
 			);
 		} catch (e) {
-			if (e instanceof ImportRefused)
-				return fail(409, { undo: { id, reason: undoReason(e.message) } });
+			if (e instanceof ImportRefused) return fail(409, { undo: { id, reason: e.reason } });
 			throw e;
 		}
 		redirect(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportError } from '$lib/import/types';
-import { cleanFileName, errorsCsv, previewOf, undoReason } from './preview';
+import { cleanFileName, errorsCsv, previewOf } from './preview';
 
 const typeError: ImportError = {
 	code: 'type-error',
@@ -62,6 +62,7 @@ describe('previewOf', () => {
 		counts: { rows: 1, inserted: 1, updated: 0, unchanged: 0 },
 		errors: [],
 		errorCount: 0,
+		notices: [{ id: 'Baris 1 dilewati: judul tabel …', en: 'Row(s) 1 skipped: …' }],
 		preview: [
 			{
 				regionCode: '33',
@@ -97,28 +98,6 @@ describe('previewOf', () => {
 		expect(previewOf({ ...report, status: 'refused' }, null).status).toBe('refused');
 		expect(previewOf({ ...report, status: 'unchanged' }, null).status).toBe('unchanged');
 		expect(previewOf({ ...report, status: 'imported' }, null).status).toBe('refused');
-	});
-});
-
-describe('undoReason', () => {
-	it('undoReason() names the later import in both languages', () => {
-		expect(
-			undoReason(
-				'Import 4 cannot be undone: import 6, 7 replaced some of its values; undo that first.'
-			)
-		).toEqual({
-			id: 'Impor 4 tidak dapat dibatalkan: impor 6, 7 mengganti sebagian nilainya. Batalkan impor itu lebih dulu.',
-			en: 'Import 4 cannot be undone: import 6, 7 replaced some of its values. Undo that import first.'
-		});
-	});
-	it('undoReason() translates an already undone import', () => {
-		expect(undoReason('Import 7 was already undone.')).toEqual({
-			id: 'Impor 7 sudah dibatalkan sebelumnya.',
-			en: 'Import 7 was already undone.'
-		});
-	});
-	it('undoReason() keeps an unknown text in both languages', () => {
-		expect(undoReason('Something else')).toEqual({ id: 'Something else', en: 'Something else' });
 	});
 });
 

@@ -23,6 +23,8 @@ export interface PreviewView {
 	rows: Cell[][];
 	errors: ImportError[];
 	errorCount: number;
+	/** Rows skipped and why ("Baris 1–2 dilewati: judul tabel …"). */
+	notices: Message[];
 	/** Present while the upload can be confirmed or its errors downloaded. */
 	token: string | null;
 }
@@ -64,6 +66,7 @@ export function previewOf(report: ReportLike, token: string | null): PreviewView
 		),
 		errors: report.errors,
 		errorCount: report.errorCount,
+		notices: report.notices,
 		token
 	};
 }
@@ -83,32 +86,6 @@ export function errorsCsv(errors: readonly ImportError[], lang: Locale): string 
 		[HEADERS[lang], ...errors.map((e) => [e.code, e.row, e.column, e.value, e.message[lang]])],
 		lang === 'id' ? ';' : ','
 	);
-}
-
-/**
- * The reason an undo was refused, in both languages, from the import service's English text.
- * Example: `undoReason('Import 7 was already undone.').id === 'Impor 7 sudah dibatalkan sebelumnya.'`.
- */
-export function undoReason(text: string): Message {
-	let m = /^Import (\d+) cannot be undone: import ([\d, ]+) replaced some of its values/.exec(text);
-	if (m) {
-		return {
-			id: `Impor ${m[1]} tidak dapat dibatalkan: impor ${m[2]} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
-			en: `Import ${m[1]} cannot be undone: import ${m[2]} replaced some of its values. Undo that import first.`
-		};
-	}
-	m = /^Import (\d+) was already undone/.exec(text);
-	if (m) return { id: `Impor ${m[1]} sudah dibatalkan sebelumnya.`, en: text };
-	m = /^Import (\d+) does not exist/.exec(text);
-	if (m) return { id: `Impor ${m[1]} tidak ada.`, en: text };
-	m = /^Import (\d+) loaded (\w+); only/.exec(text);
-	if (m) {
-		return {
-			id: `Impor ${m[1]} memuat ${m[2]}; hanya impor nilai (observations) dan target yang dapat dibatalkan.`,
-			en: text
-		};
-	}
-	return { id: text, en: text };
 }
 
 /** A file name safe to show and record: the base name, no control characters, at most 200 characters. */
