@@ -4,7 +4,7 @@
  * action another module added), and `staff-labels.test.ts` fails when a known code has none.
  */
 import { m } from '$lib/paraglide/messages';
-import type { AuditAction } from './audit-actions';
+import type { AUDIT_ENTITY_TYPES, AuditAction } from './audit-actions';
 import type { ErrorCode } from './import/types';
 
 const ACTIONS: Record<AuditAction, () => string> = {
@@ -51,7 +51,8 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'submission.item.assign': m.label_action_submission_item_assign
 };
 
-const ENTITIES: Record<string, () => string> = {
+// Typed by the list, so a new entity type without a label does not compile.
+const ENTITIES: Record<(typeof AUDIT_ENTITY_TYPES)[number], () => string> = {
 	user: m.label_entity_user,
 	import: m.label_entity_import,
 	indicator: m.label_entity_indicator,
@@ -86,12 +87,12 @@ export function auditActionText(action: string): string {
 
 /** `entityText('user', '2')` → "pengguna 2"; an empty id gives the type alone. */
 export function entityText(type: string, id: string | number | null | undefined): string {
-	const name = ENTITIES[type]?.() ?? type;
+	const name = (ENTITIES as Record<string, () => string>)[type]?.() ?? type;
 	return id === null || id === undefined || id === '' ? name : `${name} ${id}`;
 }
 
 export function entityTypeText(type: string): string {
-	return ENTITIES[type]?.() ?? type;
+	return (ENTITIES as Record<string, () => string>)[type]?.() ?? type;
 }
 
 /** `importKindText('seed')` → "data bawaan (seed)". */

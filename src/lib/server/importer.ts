@@ -615,27 +615,21 @@ export interface ImportHistoryRow {
 	undoneBy: string | null;
 }
 
+/** The columns of a history row, shared by the list and the single-row read. */
+const HISTORY_COLUMNS = `id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
+	status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy`;
+
 /** One import of the history, or null. */
 export function historyRow(conn: Connection, id: number): ImportHistoryRow | null {
-	return (
-		(conn.sqlite
-			.prepare(
-				`SELECT id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
-				   status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy
-				 FROM imports WHERE id = ?`
-			)
-			.get(id) as ImportHistoryRow | undefined) ?? null
-	);
+	const row = conn.sqlite.prepare(`SELECT ${HISTORY_COLUMNS} FROM imports WHERE id = ?`).get(id) as
+		ImportHistoryRow | undefined;
+	return row ?? null;
 }
 
 /** The newest imports first. */
 export function history(conn: Connection, limit = 50, offset = 0): ImportHistoryRow[] {
 	return conn.sqlite
-		.prepare(
-			`SELECT id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
-			   status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy
-			 FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`
-		)
+		.prepare(`SELECT ${HISTORY_COLUMNS} FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`)
 		.all(limit, offset) as ImportHistoryRow[];
 }
 
