@@ -76,7 +76,7 @@ describe('RadarChart (server render)', () => {
 	it('RadarChart formats the table in English when lang is en', () => {
 		const en = ssr(RadarChart, { title: 'Scores', axes, series, max: 2000, lang: 'en' });
 		expect(tableRows(en)[2]).toEqual(['Smart Economy', '50.0', '1,055.5 *']);
-		expect(en).toContain('<summary>Show as table</summary>');
+		expect(en).toContain('<summary>Table, source and downloads</summary>');
 	});
 
 	it('RadarChart offers CSV and XLSX downloads that work without JavaScript, and no image buttons before mount', () => {

@@ -37,7 +37,7 @@ export interface ChartLabels {
 
 export const CHART_LABELS: Record<Lang, ChartLabels> = {
 	id: {
-		showTable: 'Tampilkan sebagai tabel',
+		showTable: 'Tabel, sumber dan unduhan',
 		download: 'Unduh',
 		downloadCsv: 'Data (CSV)',
 		downloadSvg: 'Gambar (SVG)',
@@ -66,7 +66,7 @@ export const CHART_LABELS: Record<Lang, ChartLabels> = {
 		showSeries: 'Tampilkan'
 	},
 	en: {
-		showTable: 'Show as table',
+		showTable: 'Table, source and downloads',
 		download: 'Download',
 		downloadCsv: 'Data (CSV)',
 		downloadSvg: 'Image (SVG)',

@@ -30,8 +30,6 @@ export function sheetLabels(lang: Locale): SheetLabels {
 }
 
 export interface FrameDownloadLabels {
-	/** The summary of the one disclosure that holds the table, the source link and the downloads. */
-	more: string;
 	xlsx: string;
 	carriedNote: string;
 	downloaded: (date: string, url: string) => string;
@@ -46,7 +44,6 @@ export function frameDownloadLabels(lang: Locale): FrameDownloadLabels {
 	const locale = { locale: lang };
 	return {
 		xlsx: m.dl_xlsx({}, locale),
-		more: m.dl_table_and_downloads({}, locale),
 		carriedNote: m.dl_note_carried({}, locale),
 		downloaded: (date, url) => m.dl_downloaded({ date, url }, locale)
 	};
