@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreFramework } from './scoring/engine';
 import { smallFramework } from './scoring/fixtures';
 import { DEFAULT_SETTINGS } from './scoring/profile';
-import { basisView, missingIndicators } from './scorecard-basis';
+import { basisView, leansOnCarried, missingIndicators } from './scorecard-basis';
 
 describe('missingIndicators()', () => {
 	it('lists the weighted indicators without a score, with their OPD, and leaves context out', () => {
@@ -32,5 +32,24 @@ describe('missingIndicators()', () => {
 			carried: 0,
 			illustrative: 0
 		});
+	});
+});
+
+describe('leansOnCarried()', () => {
+	const basis = (carried: number) => ({
+		indicators: 3,
+		scored: 3,
+		carried,
+		illustrative: 0,
+		carriedShare: carried / 3
+	});
+	it.each([
+		[{ score: 61, basis: basis(1) }, true],
+		[{ score: 61, basis: basis(0) }, false],
+		// No score rests on nothing, carried or not.
+		[{ score: null, basis: basis(2) }, false],
+		[undefined, false]
+	])('leansOnCarried(%o) is %s', (g, expected) => {
+		expect(leansOnCarried(g)).toBe(expected);
 	});
 });

@@ -50,3 +50,11 @@ export const basisView = (b: GroupBasis): BasisView => ({
 	carried: b.carried,
 	illustrative: b.illustrative
 });
+
+/**
+ * Whether a group's score leans on a value carried from an earlier year; a group without a score
+ * leans on nothing.
+ * @example leansOnCarried({ score: 61, basis: { carried: 2, … } }) === true
+ */
+export const leansOnCarried = (g: Pick<GroupScore, 'score' | 'basis'> | undefined): boolean =>
+	g !== undefined && g.score !== null && g.basis.carried > 0;

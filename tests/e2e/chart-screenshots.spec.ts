@@ -78,3 +78,47 @@ for (const width of [1280, 360]) {
 		}
 	});
 }
+
+test.describe('wide tables at 360 px', () => {
+	test.use({ viewport: { width: 360, height: 900 } });
+	for (const path of [
+		'/dimensions/economy?region=33.18&year=2022',
+		'/compare?region=33.18&year=2022',
+		'/years?region=33.18',
+		'/indicators/hdi_ipm?region=33.18&year=2022'
+	]) {
+		test(`${path}: every table wider than the screen scrolls in its own box with a shadow cue`, async ({
+			page
+		}) => {
+			await page.goto(path);
+			// The charts' tables sit in closed disclosures: open them all to measure them.
+			await page
+				.locator('details')
+				.evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+			const tables = await page.locator('main table').evaluateAll((tables) =>
+				tables.map((t) => {
+					const box = t.closest('.table-scroll');
+					const wide = t.getBoundingClientRect().width > window.innerWidth;
+					return {
+						caption:
+							(t as HTMLTableElement).caption?.textContent ??
+							t.getAttribute('aria-labelledby') ??
+							'',
+						wide,
+						cue: box ? getComputedStyle(box).backgroundImage.includes('gradient') : false,
+						scrolls: box ? box.scrollWidth > box.clientWidth : false
+					};
+				})
+			);
+			expect(tables.length).toBeGreaterThan(0);
+			// At least one table per page is wider than a phone: the check below is not empty.
+			expect(tables.some((t) => t.scrolls)).toBe(true);
+			for (const t of tables.filter((t) => t.scrolls || t.wide)) {
+				expect(t, t.caption).toMatchObject({ cue: true, scrolls: true });
+			}
+			expect(
+				await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+			).toBe(true);
+		});
+	}
+});

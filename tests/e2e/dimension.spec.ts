@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { formatScore } from '../../src/lib/format';
 
 interface ApiIndicator {
@@ -162,6 +164,68 @@ test.describe('dimension page errors, accessibility and layout', () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			360
 		);
+	});
+
+	test('the indicator tables download as one CSV: each row with its year used and carried flag as the page shows', async ({
+		page
+	}) => {
+		await page.goto(`/dimensions/economy?region=${REGION}&year=2024`);
+		const shown = await page.locator('tr[data-indicator]').evaluateAll((rows) =>
+			rows.map((r) => ({
+				code: r.getAttribute('data-indicator')!,
+				yearUsed: r.querySelectorAll('td')[1].textContent!.trim(),
+				carried: /terbawa dari \d{4}/.test(r.querySelectorAll('td')[0].textContent!)
+			}))
+		);
+		expect(shown.length).toBeGreaterThan(3);
+		const group = page.locator('section[aria-labelledby="elements-h"] > .table-downloads');
+		await expect(group).toHaveAttribute(
+			'aria-label',
+			'Unduh: Indikator Ekonomi Cerdas (Smart Economy), Kabupaten Pati 2024'
+		);
+		const href = (await group.locator('a[download]').getAttribute('href'))!;
+		expect(await group.locator('a[download]').getAttribute('download')).toBe(
+			'indikator-ekonomi-cerdas-smart-economy-kabupaten-pati-2024.csv'
+		);
+		const text = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+		const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+			header: true,
+			delimiter: ';',
+			skipEmptyLines: true
+		});
+		expect(parsed.errors).toEqual([]);
+		const carriedColumn = 'Nilai (nilai tahun sebelumnya)';
+		expect(
+			parsed.data.map((r) => ({
+				code: r['Kode indikator'],
+				yearUsed: r['Tahun data'] || '–',
+				carried: r[carriedColumn] === 'ya'
+			}))
+		).toEqual(shown);
+		// The page says which values are carried; so does the file, or it has no such column at all.
+		expect(parsed.meta.fields!.includes(carriedColumn)).toBe(shown.some((r) => r.carried));
+	});
+
+	test('the indicator tables download as an XLSX of the same rows', async ({ page }) => {
+		await page.goto(`/dimensions/economy?region=${REGION}&year=2024`);
+		const rows = await page.locator('tr[data-indicator]').count();
+		const form = page.locator('section[aria-labelledby="elements-h"] > .table-downloads form');
+		const payload = await form.locator('input[type="hidden"]').inputValue();
+		const res = await page.request.post('/downloads/xlsx', {
+			form: { table: payload },
+			headers: { origin: new URL(page.url()).origin }
+		});
+		expect(res.status()).toBe(200);
+		expect(res.headers()['content-disposition']).toBe(
+			'attachment; filename="indikator-ekonomi-cerdas-smart-economy-kabupaten-pati-2024.xlsx"'
+		);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await res.body()) as unknown as ExcelJS.Buffer);
+		const sheet = wb.worksheets[0];
+		expect(sheet.rowCount).toBe(rows + 1);
+		const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+		expect(headers.slice(0, 3)).toEqual(['Indikator', 'Kode indikator', 'Elemen']);
+		expect(headers).toContain('Tahun data');
 	});
 
 	test('/dimensions/economy prints without the pickers and with the date and source footer', async ({

@@ -32,7 +32,7 @@ async function firstValueYear(request: APIRequestContext) {
 
 /** The CSV behind the chart's own "Data (CSV)" link (a data: URL). */
 async function chartCsv(page: Page): Promise<string> {
-	const href = await page.locator('.chart-downloads a[download]').getAttribute('href');
+	const href = await page.locator('.table-downloads a[download]').getAttribute('href');
 	expect(href).toMatch(/^data:text\/csv;charset=utf-8,/);
 	return decodeURIComponent(href!.slice(href!.indexOf(',') + 1));
 }

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import Heatmap from './Heatmap.svelte';
 import { count, pointLabels, ssr, tableRows, texts } from './ssr';
+import { axesOf, GM100SC_LABELS } from './test-fixtures';
 
 const rows = [
 	{ code: 'gov', label: 'Governance' },
@@ -85,15 +86,7 @@ describe('Heatmap (server render)', () => {
 });
 
 describe('Heatmap labels (server render)', () => {
-	const dims = [
-		'Komposit',
-		'Tata Kelola Cerdas',
-		'Branding Cerdas',
-		'Ekonomi Cerdas',
-		'Kehidupan Cerdas',
-		'Masyarakat Cerdas',
-		'Lingkungan Cerdas'
-	].map((label, i) => ({ code: `d${i}`, label }));
+	const dims = axesOf(['Komposit', ...GM100SC_LABELS]);
 	const regions = ['Pati', 'Kudus', 'Rembang', 'Jepara', 'Grobogan', 'Blora'].map((label) => ({
 		code: label,
 		label

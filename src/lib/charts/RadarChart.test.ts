@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import RadarChart from './RadarChart.svelte';
 import { count, pointLabels, ssr, tableRows, texts } from './ssr';
+import { axesOf, GM100SC_LABELS } from './test-fixtures';
 
 const axes = [
 	{ code: 'gov', label: 'Smart Governance' },
@@ -158,14 +159,7 @@ describe('RadarChart (server render)', () => {
 });
 
 describe('RadarChart ring values (server render)', () => {
-	const gm = [
-		'Tata Kelola Cerdas',
-		'Branding Cerdas',
-		'Ekonomi Cerdas',
-		'Kehidupan Cerdas',
-		'Masyarakat Cerdas',
-		'Lingkungan Cerdas'
-	].map((label, i) => ({ code: `d${i}`, label }));
+	const gm = axesOf(GM100SC_LABELS);
 	const values = (v: number[]) => Object.fromEntries(v.map((x, i) => [`d${i}`, x]));
 	const html = ssr(RadarChart, {
 		title: 'Skor',

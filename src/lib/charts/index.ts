@@ -10,6 +10,7 @@ export { default as RadarChart } from './RadarChart.svelte';
 export { default as RankedBars } from './RankedBars.svelte';
 export { default as SlopeChart } from './SlopeChart.svelte';
 export { default as Sparkline } from './Sparkline.svelte';
+export { default as TableDownloads } from './TableDownloads.svelte';
 export { CHART_LABELS, chartLabels, type ChartLabels } from './labels';
 export type { RankInput } from './geometry/bars';
 export type { BulletBand } from './geometry/bullet';

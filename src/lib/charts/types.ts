@@ -35,6 +35,11 @@ export interface TableRow {
 	carried?: Record<string, boolean>;
 	/** The row's code (region or dimension code), a column of its own in the downloads. */
 	code?: string;
+	/**
+	 * Decimals of this row's numbers where the column fixes none: a table of indicators, each
+	 * shown with its own precision (the downloads round each as the page shows it).
+	 */
+	decimals?: number;
 }
 
 /**

@@ -120,6 +120,10 @@ describe('parseTablePayload()', () => {
 				{ ...good, rows: [{ v: ['Pati', 1, 1, 2, 3], k: 'x' }] },
 				'rows[0].k: expected a list of column numbers'
 			],
+			[
+				{ ...good, rows: [{ v: ['Pati', 1, 1, 2, 3], d: -1 }] },
+				'rows[0].d: expected a whole number from 0 to 20'
+			],
 			[{ ...good, title: 'x'.repeat(2001) }, 'title: longer than 2000 characters'],
 			[{ ...good, rows: Array.from({ length: 5001 }, () => good.rows[0]) }, 'rows: more than 5000'],
 			[{ ...good, filename: 5 }, 'filename: expected text']

@@ -42,6 +42,8 @@ interface WireRow {
 	f?: number[];
 	/** Columns whose value is carried forward. */
 	k?: number[];
+	/** The row's decimals (TableRow.decimals). */
+	d?: number;
 }
 
 /**
@@ -62,6 +64,7 @@ export function tablePayload(payload: TablePayload): string {
 		if (f.length) row.f = f;
 		const k = indexes(r.carried);
 		if (k.length) row.k = k;
+		if (r.decimals !== undefined) row.d = r.decimals;
 		return row;
 	});
 	return JSON.stringify({ ...rest, columns, rows });
@@ -101,12 +104,7 @@ function column(v: unknown, path: string): TableColumn {
 		label: str(c.label, `${path}.label`),
 		kind
 	};
-	if (c.decimals !== undefined) {
-		const d = c.decimals;
-		if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 20)
-			fail(`${path}.decimals`, 'expected a whole number from 0 to 20');
-		col.decimals = d;
-	}
+	if (c.decimals !== undefined) col.decimals = decimalCount(c.decimals, `${path}.decimals`);
 	const unit = optStr(c.unit, `${path}.unit`);
 	if (unit !== undefined) col.unit = unit;
 	if (c.only !== undefined) {
@@ -119,6 +117,13 @@ function column(v: unknown, path: string): TableColumn {
 		col.exact = c.exact;
 	}
 	return col;
+}
+
+/** A count of decimals as `Intl.NumberFormat` takes it: a whole number from 0 to 20. */
+function decimalCount(d: unknown, path: string): number {
+	if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 20)
+		fail(path, 'expected a whole number from 0 to 20');
+	return d;
 }
 
 function indexList(
@@ -157,6 +162,7 @@ function row(v: unknown, columns: readonly TableColumn[], path: string): TableRo
 	if (k) out.carried = k;
 	const code = optStr(r.c, `${path}.c`);
 	if (code !== undefined) out.code = code;
+	if (r.d !== undefined) out.decimals = decimalCount(r.d, `${path}.d`);
 	return out;
 }
 

@@ -179,8 +179,9 @@ function planNumber(
 	plan.push({
 		column: { header, kind: 'number', decimals },
 		cell: (r) => {
-			const v = shownValue(r.cells[col.key], decimals);
-			return v === null ? null : { t: 'number', v, decimals };
+			const d = decimals ?? r.decimals;
+			const v = shownValue(r.cells[col.key], d);
+			return v === null ? null : { t: 'number', v, decimals: d };
 		}
 	});
 	if (!col.exact) {

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { heatBin, heatBins, heatCells, heatFill, heatLayout } from './heatmap';
+import { GM100SC_LABELS } from '../test-fixtures';
 
 describe('heatCells()', () => {
 	const cellAt = heatCells([
@@ -122,15 +123,7 @@ describe('heatLayout()', () => {
 	});
 
 	it('heatLayout() sizes the GM100SC rows at 340 px and wraps the one past 40 % onto two lines', () => {
-		const rows = [
-			'Komposit',
-			'Tata Kelola Cerdas',
-			'Branding Cerdas',
-			'Ekonomi Cerdas',
-			'Kehidupan Cerdas',
-			'Masyarakat Cerdas',
-			'Lingkungan Cerdas'
-		];
+		const rows = ['Komposit', ...GM100SC_LABELS];
 		const cols = ['Pati', 'Kudus', 'Rembang', 'Jepara', 'Grobogan', 'Blora'];
 		const l = heatLayout(rows, cols, 340, 12);
 		expect([l.left, l.cellWidth, l.rotate, l.top]).toEqual([136, 34, true, 59]);

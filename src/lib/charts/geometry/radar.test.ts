@@ -10,6 +10,7 @@ import {
 	radarXY
 } from './radar';
 import { boxesOverlap, segmentHitsBox, textBox } from './text';
+import { GM100SC_LABELS } from '../test-fixtures';
 
 describe('radarAngle()', () => {
 	it.each([
@@ -282,14 +283,7 @@ describe('radarTicks()', () => {
 	});
 
 	it('radarTicks() of the GM100SC radar at 480 px touches no axis label', () => {
-		const gm = [
-			'Tata Kelola Cerdas',
-			'Branding Cerdas',
-			'Ekonomi Cerdas',
-			'Kehidupan Cerdas',
-			'Masyarakat Cerdas',
-			'Lingkungan Cerdas'
-		];
+		const gm = GM100SC_LABELS;
 		const l = radarLayout(480, gm);
 		const ticks = radarTicks(levels, texts, [], 6, l.radius, 100, { avoid: l.labelBoxes });
 		expect(ticks.map((t) => t.level)).toEqual(levels);

@@ -155,7 +155,7 @@ export interface RadarLayout {
  */
 export function radarLayout(
 	width: number,
-	labels: string[],
+	labels: readonly string[],
 	{
 		maxChars = 14,
 		fontSize = 12,

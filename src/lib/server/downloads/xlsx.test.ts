@@ -128,6 +128,38 @@ describe('payloadWorkbook()', () => {
 	});
 });
 
+describe('tableWorkbook()', () => {
+	it('tableWorkbook() formats a number cell by its own decimals where its column fixes none', async () => {
+		const { body } = await payloadWorkbook(
+			{
+				lang: 'id',
+				filename: 'indikator',
+				title: 'Indikator',
+				table: {
+					caption: 'Indikator',
+					columns: [
+						{ key: 'name', label: 'Indikator', kind: 'text' },
+						{ key: 'value', label: 'Nilai', kind: 'number', exact: true }
+					],
+					rows: [
+						{ cells: { name: 'Laju PDRB', value: 5.2871 }, decimals: 2 },
+						{ cells: { name: 'Penduduk', value: 1379022.4 }, decimals: 0 },
+						{ cells: { name: 'Tanpa presisi', value: 7.125 } }
+					]
+				}
+			},
+			{ date: '2025-05-12' }
+		);
+		expect((await cells(body, 0)).cells.filter(([a]) => a.startsWith('B'))).toEqual([
+			['B1', 'Nilai', undefined],
+			['B2', 5.29, '0.00'],
+			['B3', 1379022, '0'],
+			// No decimals anywhere: the page's default (up to two) and no number format.
+			['B4', 7.13, undefined]
+		]);
+	});
+});
+
 describe('numberFormat()', () => {
 	it.each([
 		[0, '0'],

@@ -58,7 +58,18 @@ export async function tableWorkbook(
 	});
 	ws.addRow(sheet.columns.map((c) => sheetCell(c.header)));
 	ws.getRow(1).font = { bold: true };
-	for (const r of sheet.rows) ws.addRow(r.map((cell) => value(cell, labels)));
+	for (const r of sheet.rows) {
+		const row = ws.addRow(r.map((cell) => value(cell, labels)));
+		// A number column of mixed precision (indicators, each its own decimals): the cell says.
+		r.forEach((cell, i) => {
+			if (
+				cell?.t === 'number' &&
+				cell.decimals !== undefined &&
+				sheet.columns[i].decimals === undefined
+			)
+				row.getCell(i + 1).numFmt = numberFormat(cell.decimals);
+		});
+	}
 	sheet.columns.forEach((c, i) => {
 		const col = ws.getColumn(i + 1);
 		col.width = Math.min(60, Math.max(10, c.header.length + 2));

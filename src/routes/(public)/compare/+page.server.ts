@@ -7,6 +7,7 @@ import * as regions from '$lib/server/db/regions';
 import { childRegions, mapGeometry } from '$lib/server/geo';
 import { officialTables } from '$lib/server/official';
 import { parseYear, resolveScorecard } from '$lib/server/scorecard';
+import { leansOnCarried } from '$lib/scorecard-basis';
 import type { GroupScore, RegionYearScore } from '$lib/scoring';
 import {
 	competitionRanks,
@@ -81,6 +82,7 @@ export const load = (async ({ url }) => {
 				? ry.composite
 				: (ry.dimensions.find((d) => d.code === code) ?? null);
 	const usesIllustrative = (g: GroupScore | null) => g !== null && illustrativeInputs(g).length > 0;
+	const carried = (g: GroupScore | null) => leansOnCarried(g ?? undefined);
 
 	const peers = regions.map((r) => {
 		const ry = scoresOf(r.code, year);
@@ -88,6 +90,7 @@ export const load = (async ({ url }) => {
 			...r,
 			composite: ry?.composite.score ?? null,
 			compositeIllustrative: usesIllustrative(groupOf(ry, null)),
+			compositeCarried: carried(groupOf(ry, null)),
 			rank: rankRange(ry?.composite.rank ?? null, ry?.composite.rankInterval ?? null),
 			rankedRegions: ry?.composite.rankedRegions ?? 0,
 			rating: ry?.composite.rating
@@ -100,7 +103,10 @@ export const load = (async ({ url }) => {
 			dimensions: Object.fromEntries(
 				dimensions.map((d) => {
 					const g = groupOf(ry, d.code);
-					return [d.code, { score: g?.score ?? null, illustrative: usesIllustrative(g) }];
+					return [
+						d.code,
+						{ score: g?.score ?? null, illustrative: usesIllustrative(g), carried: carried(g) }
+					];
 				})
 			)
 		};

@@ -1,4 +1,5 @@
 import type { GroupScore } from '$lib/scoring';
+import { leansOnCarried } from '$lib/scorecard-basis';
 import { resolveScorecard } from '$lib/server/scorecard';
 import { illustrativeInputs } from '../compare/view';
 import { progress } from './view';
@@ -17,7 +18,8 @@ export const load = (async ({ url }) => {
 		if (ry) for (const k of illustrativeInputs(ry.composite)) illustrative.add(k);
 		const cell = (g: GroupScore | undefined) => ({
 			score: g?.score ?? null,
-			illustrative: g ? illustrativeInputs(g).length > 0 : false
+			illustrative: g ? illustrativeInputs(g).length > 0 : false,
+			carried: leansOnCarried(g)
 		});
 		return {
 			year,
