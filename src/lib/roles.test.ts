@@ -52,7 +52,7 @@ describe('the role table', () => {
 	});
 
 	it.each([
-		['admin', ['observations', 'targets', 'indicators', 'nodes', 'regions']],
+		['admin', ['observations', 'targets', 'indicators', 'nodes', 'frameworks', 'regions']],
 		['walidata', ['observations', 'targets']],
 		['perencana', ['targets']],
 		['produsen', ['observations', 'targets']],

@@ -25,7 +25,7 @@ export const CAPABILITIES = {
 	readAudit: ['admin', 'walidata'],
 	/** Targets with their planning documents; an OPD-scoped role only for its OPD's indicators. */
 	editTargets: ['admin', 'walidata', 'perencana', 'produsen'],
-	/** Importing files: which kinds, per role, in IMPORT_KINDS below. */
+	/** Importing files: which kinds, per role, in IMPORTS_BY_ROLE below. */
 	importData: ['admin', 'walidata', 'perencana', 'produsen'],
 	/** Taking a whole import back. */
 	undoImport: ['admin', 'walidata'],
@@ -38,8 +38,8 @@ export const CAPABILITIES = {
 export type Capability = keyof typeof CAPABILITIES;
 
 /** Kinds each role may import. Framework files carry the indicator → OPD assignment: admin only. */
-export const IMPORT_KINDS: Readonly<Record<Role, readonly ImportKind[]>> = {
-	admin: ['observations', 'targets', 'indicators', 'nodes', 'regions'],
+export const IMPORTS_BY_ROLE: Readonly<Record<Role, readonly ImportKind[]>> = {
+	admin: ['observations', 'targets', 'indicators', 'nodes', 'frameworks', 'regions'],
 	walidata: ['observations', 'targets'],
 	perencana: ['targets'],
 	produsen: ['observations', 'targets'],
@@ -72,7 +72,7 @@ export function may(user: Pick<RoleHolder, 'role'> | null, capability: Capabilit
 
 /** `importKindsFor('perencana')` → `['targets']`; an unknown role may import nothing. */
 export function importKindsFor(role: string): readonly ImportKind[] {
-	return isRole(role) ? IMPORT_KINDS[role] : [];
+	return isRole(role) ? IMPORTS_BY_ROLE[role] : [];
 }
 
 /** Within the user's scope: any OPD, or their own OPD for an OPD-scoped role. */

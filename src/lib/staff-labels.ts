@@ -5,7 +5,7 @@
  */
 import { m } from '$lib/paraglide/messages';
 import type { AUDIT_ENTITY_TYPES, AuditAction } from './audit-actions';
-import type { ErrorCode } from './import/types';
+import type { ErrorCode, ImportKind } from './import/types';
 
 const ACTIONS: Record<AuditAction, () => string> = {
 	'auth.sign_in': m.label_action_auth_sign_in,
@@ -65,7 +65,8 @@ const ENTITIES: Record<(typeof AUDIT_ENTITY_TYPES)[number], () => string> = {
 	evidence: m.label_entity_evidence
 };
 
-const KINDS: Record<string, () => string> = {
+// Every kind an import record can hold (db/schema's RECORDED_IMPORT_KINDS): a seed run or a file kind.
+const KINDS: Record<'seed' | ImportKind, () => string> = {
 	seed: m.label_import_kind_seed,
 	observations: m.imp_kind_observations,
 	targets: m.imp_kind_targets,
@@ -97,7 +98,7 @@ export function entityTypeText(type: string): string {
 
 /** `importKindText('seed')` → "data bawaan (seed)". */
 export function importKindText(kind: string): string {
-	return KINDS[kind]?.() ?? kind;
+	return (KINDS as Record<string, () => string>)[kind]?.() ?? kind;
 }
 
 /** `importStatusText('committed')` → "tersimpan". */

@@ -167,7 +167,7 @@ describe('runMigrations()', () => {
 		const users = () => conn.sqlite.prepare(`SELECT id, username, role, opd FROM users`).all();
 		const before = users();
 
-		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(runMigrations(conn, migrationsUpTo(8)).applied).toBe(1);
 		expect(users()).toEqual(before);
 		expect(conn.sqlite.prepare(`SELECT id, user_id FROM sessions`).all()).toEqual([
 			{ id: 's', user_id: 2 }
@@ -183,6 +183,27 @@ describe('runMigrations()', () => {
 		expect(() => insertUser.run('Dewi', 'viewer', null)).toThrow(
 			/CHECK constraint failed: users_username_format/
 		);
+		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
+		conn.sqlite.close();
+	});
+
+	it('upgrading through 0009 keeps every import record and the values that point to it, and admits frameworks imports', () => {
+		const conn = openDatabase(path.join(dir, 'd.db'));
+		runMigrations(conn, migrationsUpTo(4));
+		conn.sqlite.exec(readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8'));
+		runMigrations(conn, migrationsUpTo(8));
+		const dump = (table: string) => conn.sqlite.prepare(`SELECT * FROM ${table} ORDER BY id`).all();
+		const insertImport = conn.sqlite.prepare(
+			`INSERT INTO imports (kind, file_name, sha256, actor) VALUES (?, 'f.csv', 'x', 'admin')`
+		);
+		expect(() => insertImport.run('frameworks')).toThrow(/CHECK constraint failed: imports_kind/);
+		const before = ['imports', 'observations', 'targets'].map(dump);
+		expect(before[0]).toHaveLength(2);
+
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(['imports', 'observations', 'targets'].map(dump)).toEqual(before);
+		expect(insertImport.run('frameworks').changes).toBe(1);
+		expect(() => insertImport.run('spreadsheets')).toThrow(/CHECK constraint failed: imports_kind/);
 		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
 		conn.sqlite.close();
 	});

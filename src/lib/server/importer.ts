@@ -434,20 +434,7 @@ function refusedReport(options: ImportOptions, bytes: number, error: ImportError
 	};
 }
 
-/** True when this database's imports table accepts the kind (older schemas lack `frameworks`). */
-function recordsKind(conn: Connection, kind: ImportKind): boolean {
-	const row = conn.sqlite
-		.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'imports'`)
-		.get() as { sql: string } | undefined;
-	return row !== undefined && row.sql.includes(`'${kind}'`);
-}
-
 function run(conn: Connection, fd: number, total: number, options: ImportOptions): ImportReport {
-	if (!recordsKind(conn, options.kind)) {
-		throw new ImportRefused(
-			`This database cannot record ${options.kind} imports yet (its imports table does not list the kind); load ${options.kind} through the data folder's seed files instead.`
-		);
-	}
 	const context = contextFromDb(conn);
 	const strategy = options.strategy ?? 'one-pass';
 	let pass: Pass | undefined;

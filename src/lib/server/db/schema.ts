@@ -30,7 +30,8 @@ import {
 	REGION_KINDS,
 	SOURCE_KINDS,
 	TARGET_DOCUMENTS,
-	VALUE_TYPES
+	VALUE_TYPES,
+	IMPORT_KINDS as FILE_IMPORT_KINDS
 } from '../../import/types';
 // Staff roles: the one table is $lib/roles (relative: drizzle-kit reads this file without Vite).
 import { ROLES, type Role } from '../../roles';
@@ -50,14 +51,12 @@ export {
 	VALUE_TYPES
 };
 
-export const IMPORT_KINDS = [
-	'seed',
-	'observations',
-	'targets',
-	'indicators',
-	'nodes',
-	'regions'
-] as const;
+/**
+ * What an import record says it loaded: a seed run from the data folder, or a file of one of the
+ * kinds the importer reads (`$lib/import`'s IMPORT_KINDS, the one list of file kinds), so a kind
+ * the CLI and the upload page offer is always one the database can record.
+ */
+export const RECORDED_IMPORT_KINDS = ['seed', ...FILE_IMPORT_KINDS] as const;
 export const IMPORT_STATUSES = ['committed', 'undone'] as const;
 
 const inList = (column: string, values: readonly string[]) =>
@@ -219,7 +218,7 @@ export const imports = sqliteTable(
 	'imports',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+		kind: text('kind', { enum: RECORDED_IMPORT_KINDS }).notNull(),
 		fileName: text('file_name').notNull(),
 		sha256: text('sha256').notNull(),
 		shape: text('shape').notNull().default('long'),
@@ -239,7 +238,7 @@ export const imports = sqliteTable(
 		undoneBy: text('undone_by')
 	},
 	(t) => [
-		check('imports_kind', inList('kind', IMPORT_KINDS)),
+		check('imports_kind', inList('kind', RECORDED_IMPORT_KINDS)),
 		check('imports_status', inList('status', IMPORT_STATUSES)),
 		check(
 			'imports_counts',
