@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffItems, type SnapshotItem } from './snapshot';
+import { contentFacts, diffItems, type SnapshotItem } from './snapshot';
 
 const item: SnapshotItem = {
 	key: 'spbe_i01',
@@ -104,5 +104,34 @@ describe('diffItems()', () => {
 			row('item', 'accepted', '')
 		]);
 		expect(diffItems([], [])).toEqual([]);
+	});
+});
+
+describe('contentFacts()', () => {
+	it('counts every frozen item as required and asking for evidence, with its evidence counted', () => {
+		expect(contentFacts([item, { ...item, key: 'spbe_i02', answer: null, evidence: [] }])).toEqual([
+			{
+				key: 'spbe_i01',
+				kind: 'spbe',
+				group: 'a1',
+				answer: '3',
+				justification: 'Perbup 12/2023',
+				evidenceCount: 1,
+				status: 'accepted',
+				required: true,
+				evidenceRequired: true
+			},
+			{
+				key: 'spbe_i02',
+				kind: 'spbe',
+				group: 'a1',
+				answer: null,
+				justification: 'Perbup 12/2023',
+				evidenceCount: 0,
+				status: 'accepted',
+				required: true,
+				evidenceRequired: true
+			}
+		]);
 	});
 });

@@ -3,7 +3,7 @@
  * them: a snapshot against the current state, or two snapshots. The current state is built in
  * the same shape, so one diff serves both.
  */
-import type { ItemKind, ItemStatus } from './types.ts';
+import type { ItemFacts, ItemKind, ItemStatus } from './types.ts';
 
 export const SNAPSHOT_SCHEMA = 1;
 
@@ -52,6 +52,26 @@ export interface SnapshotItem {
 	reviewComment: string;
 	evidence: SnapshotEvidence[];
 	data: SnapshotDatum[];
+}
+
+/**
+ * The completeness facts of a snapshot's items. Content keeps no requirement flags, so each item
+ * counts as required and as asking for evidence (the strict reading); the export workbook and the
+ * print page count them the same way through this one function.
+ * @example contentFacts([item])[0] // { key: 'b1', …, evidenceCount: 2, required: true, evidenceRequired: true }
+ */
+export function contentFacts(items: readonly SnapshotItem[]): ItemFacts[] {
+	return items.map((i) => ({
+		key: i.key,
+		kind: i.kind,
+		group: i.group,
+		answer: i.answer,
+		justification: i.justification,
+		evidenceCount: i.evidence.length,
+		status: i.status,
+		required: true,
+		evidenceRequired: true
+	}));
 }
 
 export interface SnapshotProgramme {

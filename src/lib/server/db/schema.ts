@@ -265,22 +265,30 @@ const valueChecks = (table: string, value: AnySQLiteColumn, valueType: AnySQLite
 const yearCheck = (name: string, column: AnySQLiteColumn) =>
 	check(name, sql`${column} BETWEEN ${sql.raw(String(MIN_YEAR))} AND ${sql.raw(String(MAX_YEAR))}`);
 
+/**
+ * The columns every value table (observations, targets) starts with: a region's value of an
+ * indicator in a year. A function, so each table gets its own column builders.
+ */
+const valueColumns = () => ({
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	regionCode: text('region_code')
+		.notNull()
+		.references(() => regions.code),
+	indicatorCode: text('indicator_code').notNull(),
+	/**
+	 * The indicator's value type, copied so the value's constraints are plain CHECKs: a composite
+	 * foreign key keeps the copy equal to the indicator's own (and cascades a change, which the
+	 * CHECKs then re-validate).
+	 */
+	valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
+	year: integer('year').notNull(),
+	value: real('value').notNull()
+});
+
 export const observations = sqliteTable(
 	'observations',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		regionCode: text('region_code')
-			.notNull()
-			.references(() => regions.code),
-		indicatorCode: text('indicator_code').notNull(),
-		/**
-		 * The indicator's value type, copied so the value's constraints are plain CHECKs: a composite
-		 * foreign key keeps the copy equal to the indicator's own (and cascades a change, which the
-		 * CHECKs then re-validate).
-		 */
-		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
-		year: integer('year').notNull(),
-		value: real('value').notNull(),
+		...valueColumns(),
 		/** URL or document the value was read in. Required: every number shown has a source. */
 		source: text('source').notNull(),
 		/** Who published it (SOURCE_KINDS); `''` when the importer did not say. */
@@ -326,19 +334,7 @@ export const observations = sqliteTable(
 export const targets = sqliteTable(
 	'targets',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
-		regionCode: text('region_code')
-			.notNull()
-			.references(() => regions.code),
-		indicatorCode: text('indicator_code').notNull(),
-		/**
-		 * The indicator's value type, copied so the value's constraints are plain CHECKs: a composite
-		 * foreign key keeps the copy equal to the indicator's own (and cascades a change, which the
-		 * CHECKs then re-validate).
-		 */
-		valueType: text('value_type', { enum: VALUE_TYPES }).notNull(),
-		year: integer('year').notNull(),
-		value: real('value').notNull(),
+		...valueColumns(),
 		/** Kind of planning document: RPJMD, RPD, Renstra … */
 		documentType: text('document_type', { enum: TARGET_DOCUMENTS }).notNull(),
 		/** Where in the document the value is printed: page, table or chapter. */

@@ -13,7 +13,12 @@ import { readEvidence, type EvidenceStore } from '../evidence';
 import { completeness } from '../../submission/completeness';
 import { csvRows, sheetCell } from '../../csv/write';
 import { downloadName, frozenFiles, sanitiseFileName } from '../../submission/files';
-import type { SnapshotContent, SnapshotEvidence, SnapshotItem } from '../../submission/snapshot';
+import {
+	contentFacts,
+	type SnapshotContent,
+	type SnapshotEvidence,
+	type SnapshotItem
+} from '../../submission/snapshot';
 
 export const SUMMARY_SHEET = 'Ringkasan';
 export const ITEM_HEADER = [
@@ -154,18 +159,7 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 		'Kelengkapan (%)',
 		'Skor'
 	]);
-	const facts = content.items.map((i) => ({
-		key: i.key,
-		kind: i.kind,
-		group: i.group,
-		answer: i.answer,
-		justification: i.justification,
-		evidenceCount: i.evidence.length,
-		status: i.status,
-		required: true,
-		evidenceRequired: true
-	}));
-	const c = completeness(facts);
+	const c = completeness(contentFacts(content.items));
 	for (const g of content.groups) {
 		const gc = c.groups.find((x) => x.group === g.code);
 		summary.addRow([

@@ -4,6 +4,7 @@ import { getConnection } from '$lib/server/db';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/submissions/store';
 import { completeness } from '$lib/submission/completeness';
+import { contentFacts } from '$lib/submission/snapshot';
 import {
 	idParam,
 	readSnapshotOr404,
@@ -24,19 +25,7 @@ export const load = (async (event) => {
 	if (!sub) error(404, 'Not found');
 	const snap = raw === null ? null : readSnapshotOr404(conn, id, idParam(raw));
 	const content = snap ? snap.content : buildContent(conn, id, config().dataDir);
-	const c = completeness(
-		content.items.map((i) => ({
-			key: i.key,
-			kind: i.kind,
-			group: i.group,
-			answer: i.answer,
-			justification: i.justification,
-			evidenceCount: i.evidence.length,
-			status: i.status,
-			required: true,
-			evidenceRequired: true
-		}))
-	);
+	const c = completeness(contentFacts(content.items));
 	return {
 		content,
 		snapshot: snap && {
