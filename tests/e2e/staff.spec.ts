@@ -25,7 +25,7 @@ test.describe('staff pages', () => {
 		await own.getByLabel('Kata sandi baru', { exact: true }).fill('Password2024!');
 		await own.getByLabel('Ulangi kata sandi baru').fill('Password2024!');
 		await own.getByRole('button', { name: 'Simpan kata sandi' }).click();
-		await expect(own.getByRole('alert')).toContainText('daftar kata sandi umum');
+		await expect(own.getByRole('alert')).toContainText('Kata sandi ini mudah ditebak');
 		await own.getByLabel('Kata sandi baru', { exact: true }).fill('sepeda ontel ke pasar puri');
 		await own.getByLabel('Ulangi kata sandi baru').fill('sepeda ontel ke pasar puri');
 		await own.getByRole('button', { name: 'Simpan kata sandi' }).click();

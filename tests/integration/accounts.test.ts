@@ -167,7 +167,12 @@ describe('changeOwnPassword()', () => {
 		expect(
 			await changeOwnPassword(
 				conn,
-				{ userId: r.value.id, current: PASSWORD, next: 'siti1234', keepSessionId: here.session.id },
+				{
+					userId: r.value.id,
+					current: PASSWORD,
+					next: 'siti-suka-kopi-tubruk',
+					keepSessionId: here.session.id
+				},
 				actor,
 				T0
 			)

@@ -12,6 +12,7 @@ import * as users from '../db/users';
 import * as sessionsDb from '../db/sessions';
 import * as tokens from '../db/account-tokens';
 import { knownOpds } from '../db/assignments';
+import { nameWords } from '../db/regions';
 import type { PublicUser } from '../db/users';
 import { writeAudit, type Actor } from '../audit';
 import { hashPassword, hasPassword, NO_PASSWORD, verifyPassword } from './password';
@@ -57,8 +58,8 @@ export const PROBLEM_TEXT: Record<AccountProblem, { id: string; en: string }> = 
 		en: 'the password is longer than 256 characters'
 	},
 	common: {
-		id: 'kata sandi ini (atau variasi kecilnya) termasuk daftar kata sandi umum',
-		en: 'the password is on the list of common passwords (or a small variant of one)'
+		id: 'kata sandi ini mudah ditebak (kata umum, nama tempat, tanggal atau pola papan ketik)',
+		en: 'the password is easy to guess (a common word, a place name, a date or a keyboard pattern)'
 	},
 	'contains-username': {
 		id: 'kata sandi memuat nama pengguna',
@@ -192,7 +193,8 @@ export async function createUser(
 	else if (users.getByUsername(conn, username)) add(errors, 'username', 'username-taken');
 	const withPassword = input.password !== undefined && input.password !== null;
 	if (withPassword)
-		for (const p of passwordProblems(input.password!, username)) add(errors, 'password', p);
+		for (const p of passwordProblems(input.password!, username, nameWords(conn.db)))
+			add(errors, 'password', p);
 	const opd = checkRole(conn, errors, input.role, input.opd ?? null);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const passwordHash = withPassword ? await hashPassword(input.password!) : NO_PASSWORD;
@@ -309,7 +311,7 @@ export async function resetPassword(
 ): Promise<AccountResult<{ sessionsRevoked: number }>> {
 	const target = users.get(conn, userId);
 	if (!target) return { ok: false, errors: { user: ['user-not-found'] } };
-	const problems = passwordProblems(password, target.username);
+	const problems = passwordProblems(password, target.username, nameWords(conn.db));
 	if (problems.length) return { ok: false, errors: { password: problems } };
 	const passwordHash = await hashPassword(password);
 	const sessionsRevoked = conn.sqlite
@@ -387,7 +389,7 @@ export async function setPasswordWithLink(
 ): Promise<AccountResult<{ username: string }>> {
 	const owner = passwordLinkOwner(conn, token, now);
 	if (!owner) return { ok: false, errors: { token: ['link-invalid'] } };
-	const problems = passwordProblems(password, owner.username);
+	const problems = passwordProblems(password, owner.username, nameWords(conn.db));
 	if (problems.length) return { ok: false, errors: { password: problems } };
 	const passwordHash = await hashPassword(password);
 	return conn.sqlite
@@ -425,7 +427,7 @@ export async function changeOwnPassword(
 ): Promise<AccountResult<{ sessionsRevoked: number }>> {
 	const user = users.getWithSecrets(conn, input.userId);
 	if (!user) return { ok: false, errors: { user: ['user-not-found'] } };
-	const problems = passwordProblems(input.next, user.username);
+	const problems = passwordProblems(input.next, user.username, nameWords(conn.db));
 	if (problems.length) return { ok: false, errors: { next: problems } };
 	const reservation = reserveAttempt(conn, user.username, actor.address, now);
 	if (!reservation.ok) return { ok: false, errors: { current: ['throttled'] } };

@@ -22,7 +22,7 @@ describe('passwordProblems()', () => {
 		['bismillah', '', ['common']],
 		['rapor cerdas', '', ['common']],
 		['RaporCerdas2025', '', ['common']],
-		['Pati2024!', '', ['common']],
+		['Pati2024!', '', []],
 		['aaaaaaaa', '', ['common']],
 		['abababab', '', ['common']],
 		['kopi tubruk di alun-alun', '', []],
@@ -31,7 +31,11 @@ describe('passwordProblems()', () => {
 		['amhar.itis-suka-teh', 'siti.rahma', ['contains-username']],
 		['teh manis di warung pojok', 'siti.rahma', []],
 		['x'.repeat(257), '', ['too-long', 'common']],
-		['ñ'.repeat(8) + 'xyz', '', []]
+		['ñ'.repeat(8) + 'xyz', '', ['common']],
+		['ñandú di peñasco biru', '', []],
+		['merdeka45', '', ['common']],
+		['indonesia2024', '', ['common']],
+		['kucing-oren-tidur', '', []]
 	];
 	it.each(rows)('passwordProblems(%j, %j) is %j', (password, username, expected) => {
 		expect(passwordProblems(password, username)).toEqual(expected);
@@ -39,6 +43,15 @@ describe('passwordProblems()', () => {
 
 	it('passwordProblems() counts characters, not UTF-16 units: 7 emoji are too short', () => {
 		expect(passwordProblems('😀😁😂🤣😃😄😅')).toEqual(['too-short']);
+	});
+
+	it("passwordProblems() guesses with the instance's words: a region's name with a year is common", () => {
+		expect(passwordProblems('Pati2024!', '', ['kabupaten', 'pati'])).toEqual(['common']);
+		expect(passwordProblems('Pati2024!', '', ['kabupaten', 'kudus'])).toEqual([]);
+	});
+
+	it('passwordProblems() reads no further than 100 characters: a strong start is strong', () => {
+		expect(passwordProblems('kopi tubruk di alun-alun ' + 'a'.repeat(200))).toEqual([]);
 	});
 
 	it('passwordProblems() reports the reversed user name too', () => {

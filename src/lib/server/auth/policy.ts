@@ -1,62 +1,88 @@
 /**
  * Password and user-name rules. Pure: used by the staff pages, the `user` CLI and tests alike.
  *
- * Length and a refused-list only, after NIST SP 800-63B: composition rules ("one capital, one
- * digit") push people to `Password1!`, which the variant check below refuses anyway.
+ * Length and guessability only, after NIST SP 800-63B: composition rules ("one capital, one
+ * digit") push people to `Password1!`. Guessability is zxcvbn-ts's estimate (the maintained
+ * TypeScript port of Dropbox's zxcvbn) against its common-password and English-keyboard lists and
+ * its Indonesian dictionary (common words, names, Wikipedia words: `sayang123`, `bismillah`,
+ * `merdeka45`), plus this product's own words and the caller's (the instance's region names). It
+ * replaces a 2,000-line hand-kept list that knew no Indonesian beyond a few dozen words and no
+ * patterns (dates, keyboard walks, repeats, l33t) beyond a hand-written substitution table.
  */
-import { COMMON_PASSWORDS_TEXT } from './common-passwords';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as indonesian from '@zxcvbn-ts/language-id';
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** argon2 hashes any length; the cap only stops a megabyte "password" from tying up a request. */
 export const MAX_PASSWORD_LENGTH = 256;
+/**
+ * zxcvbn's score from 0 to 4; 3 is "safely unguessable" (about 10^8 guesses and more), which an
+ * attacker holding the argon2 hashes cannot reach in useful time.
+ */
+export const MIN_PASSWORD_SCORE = 3;
+/**
+ * zxcvbn's matching grows faster than linearly with length; what lies past the first 100
+ * characters only adds strength, so the estimate reads no further.
+ */
+const ESTIMATE_CHARS = 100;
+
+/** Words of this product and its users' offices, the first a guesser aiming at it would try. */
+const PRODUCT_WORDS = [
+	'rapor cerdas',
+	'raporcerdas',
+	'rapor',
+	'cerdas',
+	'smart city',
+	'smartcity',
+	'kominfo',
+	'diskominfo',
+	'bappeda',
+	'spbe',
+	'walidata',
+	'perencana',
+	'produsen'
+];
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-username';
 
-const COMMON = new Set(COMMON_PASSWORDS_TEXT.split('\n'));
-const LEET: Record<string, string> = {
-	'0': 'o',
-	'1': 'i',
-	'3': 'e',
-	'4': 'a',
-	'5': 's',
-	'7': 't',
-	'@': 'a',
-	$: 's',
-	'!': 'i'
-};
+let estimator: ZxcvbnFactory | undefined;
+/** Built on first use: loading the dictionaries takes about 0.2 s, which no page should pay. */
+function estimate(password: string, words: readonly string[]): number {
+	estimator ??= new ZxcvbnFactory({
+		dictionary: { ...common.dictionary, ...indonesian.dictionary, product: PRODUCT_WORDS },
+		graphs: common.adjacencyGraphs
+	});
+	return estimator.check([...password].slice(0, ESTIMATE_CHARS).join(''), [...words]).score;
+}
 
-/** The forms a password is looked up in: as typed, without spaces, digits/symbols trimmed, de-leeted. */
-function variants(password: string): string[] {
+/** The forms a user name is looked for in: as typed and without spaces, lower-cased. */
+function forms(password: string): string[] {
 	const lower = password.toLowerCase().normalize('NFKC');
-	const out = new Set<string>();
-	for (const base of [lower, lower.replace(/\s+/g, '')]) {
-		out.add(base);
-		out.add(base.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
-		const unleet = base.replace(/[013457@$!]/g, (c) => LEET[c] ?? c);
-		out.add(unleet);
-		out.add(unleet.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
-	}
-	out.delete('');
-	return [...out];
+	return [lower, lower.replace(/\s+/g, '')];
 }
 
 /**
- * Every problem with a proposed password, empty when it is acceptable.
- * Example: `passwordProblems('sayang123')` → `['common']`; `passwordProblems('kopi tubruk di alun-alun')` → `[]`.
+ * Every problem with a proposed password, empty when it is acceptable. `words`: more words a
+ * guesser would try on this instance (its region names, see accounts.ts).
+ * @example passwordProblems('sayang123') // ['common']; passwordProblems('kopi tubruk di alun-alun') // []
  */
-export function passwordProblems(password: string, username = ''): PasswordProblem[] {
+export function passwordProblems(
+	password: string,
+	username = '',
+	words: readonly string[] = []
+): PasswordProblem[] {
 	const problems: PasswordProblem[] = [];
 	const length = [...password].length;
 	if (length < MIN_PASSWORD_LENGTH) problems.push('too-short');
 	if (length > MAX_PASSWORD_LENGTH) problems.push('too-long');
-	const forms = variants(password);
-	// Fewer than four distinct characters ('aaaaaaaa', 'abababab') is as guessable as a listed one.
-	const distinct = new Set(password.toLowerCase()).size;
-	if (forms.some((f) => COMMON.has(f)) || (length > 0 && distinct < 4)) problems.push('common');
+	// Too short says it all; the user name has its own rule, so it is not a guessing word here.
+	if (length >= MIN_PASSWORD_LENGTH && estimate(password, words) < MIN_PASSWORD_SCORE)
+		problems.push('common');
 	const name = username.trim().toLowerCase();
 	if (
 		name.length >= 3 &&
-		forms.some((f) => f.includes(name) || f.includes([...name].reverse().join('')))
+		forms(password).some((f) => f.includes(name) || f.includes([...name].reverse().join('')))
 	)
 		problems.push('contains-username');
 	return problems;

@@ -10,3 +10,12 @@ export function list(db: Db) {
 export function get(db: Db, code: string) {
 	return db.select().from(regions).where(eq(regions.code, code)).get();
 }
+
+/**
+ * The words of every region's name, lower-cased and once each ("Kabupaten Pati" → kabupaten,
+ * pati): the place names a guesser tries first against this instance's passwords.
+ */
+export function nameWords(db: Db): string[] {
+	const names = db.select({ name: regions.name }).from(regions).all();
+	return [...new Set(names.flatMap((r) => r.name.toLowerCase().split(/\s+/).filter(Boolean)))];
+}
