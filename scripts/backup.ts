@@ -4,7 +4,8 @@
  *
  * The database is copied with SQLite's online backup API (better-sqlite3 `db.backup()`) in one
  * step, so the copy is one consistent snapshot even while another process writes; the copy is then
- * switched to a self-contained rollback journal and checked with `PRAGMA integrity_check`.
+ * switched to a self-contained rollback journal and checked with `PRAGMA integrity_check` (those
+ * SQLite calls live in src/lib/server/db/backup.ts, with every other statement).
  * Evidence files (EVIDENCE_DIR, default var/evidence) are copied beside it. The result is a folder
  *
  *   <dir>/database.sqlite   <dir>/evidence/ab/abcdef…   <dir>/manifest.json (sizes, SHA-256s, counts)
@@ -15,7 +16,6 @@
  * Exit codes: 0 done, 1 failed (the copy did not pass its checks; nothing left behind),
  * 2 bad arguments or configuration.
  */
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import {
 	closeSync,
@@ -34,6 +34,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_DATABASE_URL } from '../src/lib/server/config';
+import { checkCopy, copyOnline } from '../src/lib/server/db/backup';
 import { evidenceStore } from '../src/lib/server/evidence';
 import { runScript, UsageError, type CommandLine } from './cli';
 
@@ -141,20 +142,6 @@ function copyNew(from: string, to: string, done: Map<string, FileEntry>) {
 	}
 }
 
-function tableExists(db: Database.Database, name: string) {
-	return !!db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name);
-}
-
-/** Evidence hashes the database names (evidence rows and frozen snapshots). */
-function referencedEvidence(db: Database.Database): string[] {
-	const parts: string[] = [];
-	if (tableExists(db, 'evidence'))
-		parts.push(`SELECT sha256 FROM evidence WHERE sha256 IS NOT NULL`);
-	if (tableExists(db, 'snapshot_files')) parts.push(`SELECT sha256 FROM snapshot_files`);
-	if (!parts.length) return [];
-	return (db.prepare(parts.join(' UNION ')).all() as { sha256: string }[]).map((r) => r.sha256);
-}
-
 /** The live database and evidence folder: DATABASE_URL and EVIDENCE_DIR read as the app reads them. */
 export function livePaths(env: NodeJS.ProcessEnv = process.env) {
 	return {
@@ -197,41 +184,14 @@ export async function backup(options: BackupOptions): Promise<Manifest> {
 		const evidenceCopy = path.join(partial, EVIDENCE_FOLDER);
 		copyNew(evidenceDir, evidenceCopy, files);
 
-		const source = new Database(database, { fileMustExist: true });
-		try {
-			source.pragma('busy_timeout = 5000');
-			// One step of all pages: a write by another connection between steps would restart the
-			// copy, and under steady writes it might never finish.
-			await source.backup(copy, { progress: () => 0x7fffffff });
-		} finally {
-			source.close();
-		}
+		await copyOnline(database, copy);
 		copyNew(evidenceDir, evidenceCopy, files);
 
-		const db = new Database(copy);
-		let migrations = 0;
-		const counts: Record<string, number> = {};
-		let missing: string[] = [];
-		try {
-			// Self-contained: no -wal file to forget when the folder is copied elsewhere.
-			db.pragma('journal_mode = DELETE');
-			const integrity = db.pragma('integrity_check', { simple: true });
-			if (integrity !== 'ok')
-				throw new BackupError(`The copy failed integrity_check: ${String(integrity)}`);
-			if (tableExists(db, '__drizzle_migrations')) {
-				migrations = (
-					db.prepare(`SELECT count(*) AS n FROM __drizzle_migrations`).get() as { n: number }
-				).n;
-			}
-			for (const t of COUNTED) {
-				if (tableExists(db, t))
-					counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-			}
-			const have = new Set([...files.keys()].map((rel) => rel.split('/').pop()));
-			missing = [...new Set(referencedEvidence(db))].filter((h) => !have.has(h)).sort();
-		} finally {
-			db.close();
-		}
+		const check = checkCopy(copy, COUNTED);
+		if (!check.ok) throw new BackupError(`The copy failed integrity_check: ${check.integrity}`);
+		const { migrations, counts } = check;
+		const have = new Set([...files.keys()].map((rel) => rel.split('/').pop()));
+		const missing = [...new Set(check.referencedEvidence)].filter((h) => !have.has(h)).sort();
 		fsyncPath(copy);
 		const manifest: Manifest = {
 			format: MANIFEST_FORMAT,

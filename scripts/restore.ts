@@ -17,7 +17,6 @@
  * Exit codes: 0 restored, 1 refused (backup damaged, database in use; nothing changed),
  * 2 bad arguments or configuration.
  */
-import Database from 'better-sqlite3';
 import {
 	copyFileSync,
 	cpSync,
@@ -30,6 +29,7 @@ import {
 	statSync
 } from 'node:fs';
 import path from 'node:path';
+import { integrityCheck, leaveWal } from '../src/lib/server/db/backup';
 import {
 	DATABASE_FILE,
 	EVIDENCE_FOLDER,
@@ -69,20 +69,15 @@ export function verifyBackup(dir: string, migrationsDir = 'drizzle'): Manifest {
 			);
 		}
 	}
-	let sqlite: Database.Database | undefined;
+	let integrity: string;
 	try {
-		sqlite = new Database(db, { readonly: true, fileMustExist: true });
-		const integrity = sqlite.pragma('integrity_check', { simple: true });
-		if (integrity !== 'ok')
-			throw new RestoreRefused(`${db} failed integrity_check: ${String(integrity)}`);
+		integrity = integrityCheck(db);
 	} catch (e) {
-		if (e instanceof RestoreRefused) throw e;
 		throw new RestoreRefused(
 			`${db} cannot be read as SQLite (${(e as Error).message}): the backup is damaged.`
 		);
-	} finally {
-		sqlite?.close();
 	}
+	if (integrity !== 'ok') throw new RestoreRefused(`${db} failed integrity_check: ${integrity}`);
 	const journal = path.join(migrationsDir, 'meta', '_journal.json');
 	if (existsSync(journal)) {
 		const known = (JSON.parse(readFileSync(journal, 'utf8')) as { entries: unknown[] }).entries
@@ -102,18 +97,13 @@ export function verifyBackup(dir: string, migrationsDir = 'drizzle'): Manifest {
  */
 export function assertNotInUse(database: string) {
 	if (!existsSync(database)) return;
-	let sqlite: Database.Database | undefined;
 	try {
-		sqlite = new Database(database, { fileMustExist: true });
-		sqlite.pragma('busy_timeout = 0');
-		const mode = String(sqlite.pragma('journal_mode = DELETE', { simple: true }));
+		const mode = leaveWal(database);
 		if (mode !== 'delete') throw new Error(`journal mode stayed ${mode}`);
 	} catch (e) {
 		throw new RestoreRefused(
 			`Database ${database} is in use (${(e as Error).message}): stop the app (systemctl stop rapor-cerdas) and any import or backup, then run restore again.`
 		);
-	} finally {
-		sqlite?.close();
 	}
 }
 

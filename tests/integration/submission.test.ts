@@ -27,7 +27,8 @@ import {
 } from '../../src/lib/server/submissions/service';
 import { buildContent } from '../../src/lib/server/submissions/state';
 import { producerTodo } from '../../src/lib/server/submissions/workspace';
-import * as store from '../../src/lib/server/submissions/store';
+import * as indicatorsDb from '../../src/lib/server/db/indicators';
+import * as store from '../../src/lib/server/db/submissions';
 import { diffItems } from '../../src/lib/submission/snapshot';
 import { tempDatabase } from './helpers';
 
@@ -692,8 +693,8 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 		});
 		const welfare = content.items.find((i) => i.key === 'element:economy.welfare')!;
 		expect(welfare.data.map((d) => d.code)).toEqual(
-			store
-				.frameworkIndicators(conn, 'gm100sc-2018')
+			indicatorsDb
+				.ofFramework(conn, 'gm100sc-2018')
 				.filter((i) => i.elementCode === 'economy.welfare')
 				.map((i) => i.code)
 		);

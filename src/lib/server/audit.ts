@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { AUDIT_ACTIONS, type AuditAction } from '../audit-actions';
 import type { Connection } from './db';
+import * as auditLog from './db/audit';
 
 /** Who acted: a signed-in user, an anonymous request (`-`), or the command line (`system`). */
 export interface Actor {
@@ -34,33 +35,21 @@ const MAX_FIELD = 200;
 const clip = (s: string) => (s.length > MAX_FIELD ? s.slice(0, MAX_FIELD) + '…' : s);
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
 /**
  * Writes one audit row on this connection, in whatever transaction is open. Returns its id.
  * Example: `writeAudit(conn.sqlite, actor, { action: 'user.disable', entityType: 'user', entityId: 7 })`.
  */
 export function writeAudit(sqlite: Database.Database, actor: Actor, entry: AuditInput): number {
-	let insert = statements.get(sqlite);
-	if (!insert) {
-		insert = sqlite.prepare(
-			`INSERT INTO audit_log (actor_id, actor, action, entity_type, entity_id, before, after, address)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		statements.set(sqlite, insert);
-	}
-	return Number(
-		insert.run(
-			actor.id,
-			clip(actor.username),
-			entry.action,
-			entry.entityType,
-			clip(String(entry.entityId ?? '')),
-			json(entry.before),
-			json(entry.after),
-			clip(actor.address)
-		).lastInsertRowid
-	);
+	return auditLog.insert(sqlite, {
+		actorId: actor.id,
+		actor: clip(actor.username),
+		action: entry.action,
+		entityType: entry.entityType,
+		entityId: clip(String(entry.entityId ?? '')),
+		before: json(entry.before),
+		after: json(entry.after),
+		address: clip(actor.address)
+	});
 }
 
 /** Records an event that changes nothing else (a denial, a failed sign-in) in its own transaction. */

@@ -6,8 +6,9 @@
  * silently mixed with real ones).
  */
 import { config } from './config';
-import { cachedStatement, getConnection, type Connection } from './db';
-import { dataVersion } from './scores';
+import { getConnection, type Connection } from './db';
+import { dataVersion } from './db/data-version';
+import { anyIllustrative } from './db/observations';
 
 let memo: { key: string; value: boolean } | null = null;
 
@@ -15,12 +16,7 @@ let memo: { key: string; value: boolean } | null = null;
 export function holdsIllustrative(conn: Connection): boolean {
 	const key = `${conn.path}|${dataVersion(conn)}`;
 	if (memo?.key === key) return memo.value;
-	const row = cachedStatement(
-		conn,
-		`SELECT EXISTS (SELECT 1 FROM observations WHERE illustrative = 1 AND superseded_by IS NULL)
-		     OR EXISTS (SELECT 1 FROM targets WHERE illustrative = 1 AND superseded_by IS NULL) AS any`
-	).get() as { any: number };
-	memo = { key, value: row.any === 1 };
+	memo = { key, value: anyIllustrative(conn) };
 	return memo.value;
 }
 

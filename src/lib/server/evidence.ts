@@ -19,6 +19,7 @@ import {
 	type NameReason
 } from '../submission/files';
 import type { Connection } from './db';
+import { fileIsReferenced } from './db/submissions';
 
 export const DEFAULT_EVIDENCE_DIR = 'var/evidence';
 export const DEFAULT_EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -102,24 +103,13 @@ export function readEvidence(store: EvidenceStore, sha256: string): Buffer | nul
 	return existsSync(file) ? readFileSync(file) : null;
 }
 
-/** True while an evidence row or a frozen snapshot names the file. */
-export function isReferenced(conn: Connection, sha256: string): boolean {
-	const row = conn.sqlite
-		.prepare(
-			`SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?)
-			     OR EXISTS (SELECT 1 FROM snapshot_files WHERE sha256 = ?) AS used`
-		)
-		.get(sha256, sha256) as { used: number };
-	return row.used === 1;
-}
-
 /** Removes a file nobody references any more; returns true when it was removed. */
 export function removeIfUnreferenced(
 	conn: Connection,
 	store: EvidenceStore,
 	sha256: string
 ): boolean {
-	if (isReferenced(conn, sha256)) return false;
+	if (fileIsReferenced(conn, sha256)) return false;
 	const file = evidencePath(store, sha256);
 	if (!existsSync(file)) return false;
 	rmSync(file);

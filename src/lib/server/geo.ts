@@ -17,6 +17,7 @@ import {
 import { projectRegions, type MapGeometry } from '../charts/map/projection';
 import { config } from './config';
 import { getConnection } from './db';
+import * as regionsDb from './db/regions';
 
 export const GEO_DIR = 'geo';
 
@@ -115,8 +116,6 @@ export interface ChildRegion {
  * kinds only, in code order.
  */
 export function childRegions(parent: string, kinds?: readonly string[]): ChildRegion[] {
-	const rows = getConnection()
-		.sqlite.prepare(`SELECT code, name, kind FROM regions WHERE parent_code = ? ORDER BY code`)
-		.all(parent) as ChildRegion[];
+	const rows: ChildRegion[] = regionsDb.children(getConnection(), parent);
 	return kinds ? rows.filter((r) => kinds.includes(r.kind)) : rows;
 }

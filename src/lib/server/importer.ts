@@ -35,7 +35,9 @@ import { ConfigError } from './config';
 import type { Connection } from './db';
 import {
 	beginImport,
+	completeImport,
 	ImportRefused,
+	referenceKeys,
 	RowRejected,
 	undoImport,
 	type Counts,
@@ -121,24 +123,22 @@ export function readHeaderLine(file: string): string {
 /** What foreign keys may point at, read from the database (small tables: read whole). */
 export function contextFromDb(conn: Connection): ValidationContext {
 	const ctx = emptyContext();
-	const q = (sql: string) => conn.sqlite.prepare(sql).all() as Record<string, unknown>[];
-	for (const r of q(`SELECT code FROM regions`)) ctx.regions.add(String(r.code));
-	for (const r of q(`SELECT code FROM frameworks`)) ctx.frameworks.add(String(r.code));
-	for (const r of q(`SELECT framework_code AS f, code FROM framework_nodes`)) {
+	const keys = referenceKeys(conn);
+	for (const r of keys.regions) ctx.regions.add(String(r.code));
+	for (const r of keys.frameworks) ctx.frameworks.add(String(r.code));
+	for (const r of keys.nodes) {
 		const f = String(r.f);
 		let set = ctx.nodes.get(f);
 		if (!set) ctx.nodes.set(f, (set = new Set()));
 		set.add(String(r.code));
 	}
-	for (const r of q(
-		`SELECT code, value_type, unit, method, worst, best, framework_code FROM indicators`
-	)) {
+	for (const r of keys.indicators) {
 		ctx.indicators.set(String(r.code), {
 			valueType: r.value_type as never,
 			unit: String(r.unit ?? ''),
 			method: r.method as never,
-			worst: r.worst as number | null,
-			best: r.best as number | null,
+			worst: r.worst,
+			best: r.best,
 			frameworkCode: String(r.framework_code)
 		});
 	}
@@ -539,14 +539,11 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			result = finishReport(p, 'valid', committed.counts, null);
 			throw new Rollback();
 		}
-		conn.sqlite
-			.prepare(`UPDATE imports SET sha256 = ?, shape = ?, dialect = ? WHERE id = ?`)
-			.run(
-				p.sha256,
-				p.report.shape ?? 'long',
-				JSON.stringify(p.report.dialect ?? {}),
-				committed.importId
-			);
+		completeImport(conn, committed.importId!, {
+			sha256: p.sha256,
+			shape: p.report.shape ?? 'long',
+			dialect: p.report.dialect ?? {}
+		});
 		result = finishReport(p, 'imported', committed.counts, committed.importId);
 		options.audit?.(conn.sqlite, result);
 	});
@@ -581,43 +578,6 @@ export function undo(
 ): { importId: number; removed: number; restored: number } {
 	const counts = undoImport(conn, id, actor, { audit });
 	return { importId: id, ...counts };
-}
-
-/** One row of the import history. */
-export interface ImportHistoryRow {
-	id: number;
-	kind: string;
-	fileName: string;
-	sha256: string;
-	shape: string;
-	dialect: string;
-	actor: string;
-	createdAt: string;
-	status: string;
-	rowCount: number;
-	inserted: number;
-	updated: number;
-	unchanged: number;
-	undoneAt: string | null;
-	undoneBy: string | null;
-}
-
-/** The columns of a history row, shared by the list and the single-row read. */
-const HISTORY_COLUMNS = `id, kind, file_name AS fileName, sha256, shape, dialect, actor, created_at AS createdAt,
-	status, row_count AS rowCount, inserted, updated, unchanged, undone_at AS undoneAt, undone_by AS undoneBy`;
-
-/** One import of the history, or null. */
-export function historyRow(conn: Connection, id: number): ImportHistoryRow | null {
-	const row = conn.sqlite.prepare(`SELECT ${HISTORY_COLUMNS} FROM imports WHERE id = ?`).get(id) as
-		ImportHistoryRow | undefined;
-	return row ?? null;
-}
-
-/** The newest imports first. */
-export function history(conn: Connection, limit = 50, offset = 0): ImportHistoryRow[] {
-	return conn.sqlite
-		.prepare(`SELECT ${HISTORY_COLUMNS} FROM imports ORDER BY id DESC LIMIT ? OFFSET ?`)
-		.all(limit, offset) as ImportHistoryRow[];
 }
 
 /**

@@ -9,8 +9,8 @@
  */
 import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './auth/session';
-import { cachedStatement, getConnection } from './db';
-import { dataVersion } from './scores';
+import { getConnection } from './db';
+import { changesOnConnection, dataVersion } from './db/data-version';
 
 const PRIVATE_PREFIXES = [
 	'/api',
@@ -48,8 +48,7 @@ export function createPageCache(
 			const conn = getConnection();
 			// total_changes() covers writes of this process that are not imports (an indicator's
 			// OPD, a sign-in); the imports table covers writes of other processes (the CLI).
-			const changes = cachedStatement(conn, 'SELECT total_changes() AS n').get() as { n: number };
-			return `${dataVersion(conn)}|${changes.n}`;
+			return `${dataVersion(conn)}|${changesOnConnection(conn)}`;
 		});
 	const entries = new Map<string, Entry>();
 

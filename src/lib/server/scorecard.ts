@@ -5,7 +5,8 @@
  */
 import { error } from '@sveltejs/kit';
 import { config } from './config';
-import { cachedStatement, getConnection } from './db';
+import { getConnection } from './db';
+import * as regionsDb from './db/regions';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
 import { scoring, type ScoringContext } from './scores';
 import { nearestYear, WEIGHT_PREFIX } from '../scorecard-url';
@@ -97,10 +98,7 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		? scoring(conn, { framework, weights: weightOverrides })
 		: base;
 
-	const allRegions = cachedStatement(
-		conn,
-		`SELECT code, name, kind, parent_code AS parentCode FROM regions ORDER BY code`
-	).all() as RegionInfo[];
+	const allRegions: RegionInfo[] = regionsDb.all(conn);
 	const regionCode = url.searchParams.get('region') || instance.defaultRegion;
 	const region = allRegions.find((r) => r.code === regionCode);
 	if (!region || !ctx.regions.includes(region.code)) notFound(`Unknown region "${regionCode}".`);

@@ -11,8 +11,15 @@ import {
 	type RegionYearScore,
 	type ScoreResult
 } from '../scoring';
-import { cachedStatement, type Connection } from './db';
+import type { Connection } from './db';
+import { dataVersion } from './db/data-version';
+import * as frameworksDb from './db/frameworks';
+import * as indicatorsDb from './db/indicators';
+import * as observationsDb from './db/observations';
+import * as regionsDb from './db/regions';
 import { MAX_YEAR, MIN_YEAR } from './db/schema';
+import * as profilesDb from './db/scoring-profiles';
+import * as targetsDb from './db/targets';
 
 export class ScoresNotFound extends Error {
 	constructor(
@@ -53,48 +60,18 @@ function memoRegionYear(result: ScoreResult): ScoringContext['regionYear'] {
 	};
 }
 
-/** A cheap fingerprint of everything that can change scores: imports, undos and profiles. */
-export function dataVersion(conn: Connection): string {
-	const row = cachedStatement(
-		conn,
-		`SELECT (SELECT coalesce(max(id), 0) FROM imports) AS imports,
-			        (SELECT count(*) FROM imports WHERE status = 'undone') AS undone,
-			        (SELECT group_concat(code || ':' || version) FROM scoring_profiles) AS profiles`
-	).get() as { imports: number; undone: number; profiles: string | null };
-	return `${row.imports}:${row.undone}:${row.profiles ?? ''}`;
-}
-
 /** `'2010 2024'` → `[2010, 2024]`; `''` → `[]` (the column's form, see the schema). */
 export function parseBreakYears(text: string): number[] {
 	return text.split(/\s+/).filter(Boolean).map(Number).filter(Number.isInteger);
 }
 
 function loadFramework(conn: Connection, code: string): ScoringContext['framework'] {
-	const fw = conn.sqlite
-		.prepare(`SELECT code, name_id, name_en, year_from, year_to FROM frameworks WHERE code = ?`)
-		.get(code) as
-		| { code: string; name_id: string; name_en: string; year_from: number; year_to: number | null }
-		| undefined;
+	const fw = frameworksDb.span(conn, code);
 	if (!fw) throw new ScoresNotFound('framework', `Unknown framework "${code}".`);
-	const nodes = conn.sqlite
-		.prepare(
-			`SELECT code, parent_code AS parentCode, level, name_id AS nameId, name_en AS nameEn, weight,
-			        sort_order AS sortOrder
-			 FROM framework_nodes WHERE framework_code = ? ORDER BY sort_order, code`
-		)
-		.all(code) as FrameworkInput['nodes'][number][];
-	const indicators = (
-		conn.sqlite
-			.prepare(
-				`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, polarity,
-				        value_type AS valueType, method, worst, best, benchmark, weight, year_from AS yearFrom,
-				        break_years AS breakYears, sort_order AS sortOrder
-				 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
-			)
-			.all(code) as (Omit<FrameworkInput['indicators'][number], 'breakYears'> & {
-			breakYears: string;
-		})[]
-	).map((i) => ({ ...i, breakYears: parseBreakYears(i.breakYears) }));
+	const nodes = frameworksDb.nodeRows(conn, code);
+	const indicators = indicatorsDb
+		.forScoring(conn, code)
+		.map((i) => ({ ...i, breakYears: parseBreakYears(i.breakYears) }));
 	return {
 		code: fw.code,
 		nameId: fw.name_id,
@@ -107,27 +84,7 @@ function loadFramework(conn: Connection, code: string): ScoringContext['framewor
 }
 
 function loadProfile(conn: Connection, frameworkCode: string, code?: string): Profile {
-	const row = (
-		code
-			? conn.sqlite.prepare(`SELECT * FROM scoring_profiles WHERE code = ?`).get(code)
-			: conn.sqlite
-					.prepare(
-						`SELECT * FROM scoring_profiles WHERE framework_code = ? ORDER BY is_default DESC, year_from DESC LIMIT 1`
-					)
-					.get(frameworkCode)
-	) as
-		| {
-				code: string;
-				framework_code: string;
-				version: string;
-				name_id: string;
-				name_en: string;
-				year_from: number;
-				year_to: number | null;
-				is_default: number;
-				settings: string;
-		  }
-		| undefined;
+	const row = code ? profilesDb.byCode(conn, code) : profilesDb.defaultFor(conn, frameworkCode);
 	if (!row) {
 		throw new ScoresNotFound(
 			code ? 'profile' : 'framework',
@@ -184,41 +141,9 @@ export function scoring(conn: Connection, request: ScoreRequest): ScoringContext
 
 	const framework = loadFramework(conn, request.framework);
 	const profile = loadProfile(conn, framework.code, request.profile);
-	const observations = conn.sqlite
-		.prepare(
-			`SELECT o.region_code AS regionCode, o.indicator_code AS indicatorCode, o.year, o.value,
-			        o.illustrative, o.source, o.source_kind AS sourceKind,
-			        o.reference_period AS referencePeriod
-			 FROM observations o JOIN indicators i ON i.code = o.indicator_code
-			 WHERE o.superseded_by IS NULL AND i.framework_code = ?`
-		)
-		.all(framework.code)
-		.map((o) => {
-			const row = o as { illustrative: number };
-			return { ...(o as object), illustrative: Boolean(row.illustrative) };
-		}) as Parameters<typeof scoreFramework>[0]['observations'][number][];
-	const targets = conn.sqlite
-		.prepare(
-			`SELECT t.region_code AS regionCode, t.indicator_code AS indicatorCode, t.year, t.value
-			 FROM targets t JOIN indicators i ON i.code = t.indicator_code
-			 WHERE t.superseded_by IS NULL AND i.framework_code = ?`
-		)
-		.all(framework.code) as {
-		regionCode: string;
-		indicatorCode: string;
-		year: number;
-		value: number;
-	}[];
-	const regions = (
-		conn.sqlite
-			.prepare(
-				`SELECT DISTINCT r.code FROM regions r
-				 JOIN observations o ON o.region_code = r.code AND o.superseded_by IS NULL
-				 JOIN indicators i ON i.code = o.indicator_code AND i.framework_code = ?
-				 WHERE r.kind IN ('kabupaten', 'kota') ORDER BY r.code`
-			)
-			.all(framework.code) as { code: string }[]
-	).map((r) => r.code);
+	const observations = observationsDb.currentOfFramework(conn, framework.code);
+	const targets = targetsDb.currentOfFramework(conn, framework.code);
+	const regions = regionsDb.comparedIn(conn, framework.code);
 
 	const first = Math.max(profile.yearFrom, framework.yearFrom);
 	const lastData = observations.reduce((m, o) => Math.max(m, o.year), first);
@@ -264,8 +189,8 @@ export function regionYearScores(
 	if (request.year < MIN_YEAR || request.year > MAX_YEAR) {
 		throw new RangeError(`year must be from ${MIN_YEAR} to ${MAX_YEAR}`);
 	}
-	const region = conn.sqlite.prepare(`SELECT code FROM regions WHERE code = ?`).get(request.region);
-	if (!region) throw new ScoresNotFound('region', `Unknown region "${request.region}".`);
+	if (!regionsDb.exists(conn, request.region))
+		throw new ScoresNotFound('region', `Unknown region "${request.region}".`);
 	const ctx = scoring(conn, request);
 	const inSet = ctx.regions.includes(request.region) && ctx.years.includes(request.year);
 	if (inSet) return { context: ctx, scores: ctx.regionYear(request.region, request.year)! };
@@ -273,17 +198,7 @@ export function regionYearScores(
 		framework: ctx.framework,
 		profile: ctx.profile,
 		observations: ctx.result.obs,
-		targets: conn.sqlite
-			.prepare(
-				`SELECT region_code AS regionCode, indicator_code AS indicatorCode, year, value FROM targets
-				 WHERE superseded_by IS NULL AND region_code = ?`
-			)
-			.all(request.region) as {
-			regionCode: string;
-			indicatorCode: string;
-			year: number;
-			value: number;
-		}[],
+		targets: targetsDb.currentOfRegion(conn, request.region),
 		regions: [request.region],
 		years: [request.year],
 		weightOverrides: request.weights

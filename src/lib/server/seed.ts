@@ -16,6 +16,7 @@ import {
 } from '../import';
 import { parseProfile, ProfileError, serialiseSettings } from '../scoring/profile';
 import type { Connection } from './db';
+import { hasSeed } from './db/import-history';
 import { commitBatch, RowRejected, type LoadBatch } from './db/imports';
 import { toBatch } from './import-rows';
 
@@ -191,8 +192,7 @@ export function seedIfEmpty(
 	dataDir: string,
 	options: { demo?: boolean } = {}
 ): { seeded: boolean; rows: number } {
-	const seeded = conn.sqlite.prepare(`SELECT 1 FROM imports WHERE kind = 'seed' LIMIT 1`).get();
-	if (seeded) return { seeded: false, rows: 0 };
+	if (hasSeed(conn)) return { seeded: false, rows: 0 };
 	const { batch, sha256 } = readSeed(dataDir, options);
 	const fileName = path.basename(dataDir) + (options.demo ? '/ + demo/' : '/');
 	try {

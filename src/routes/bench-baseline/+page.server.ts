@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
+import { countCurrent } from '$lib/server/db/observations';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -9,8 +10,5 @@ import type { PageServerLoad } from './$types';
  */
 export const load = (() => {
 	if (process.env.BENCH_BASELINE !== '1') error(404, 'Not found');
-	const row = getConnection()
-		.sqlite.prepare('SELECT count(*) AS n FROM observations WHERE superseded_by IS NULL')
-		.get() as { n: number };
-	return { observations: row.n };
+	return { observations: countCurrent(getConnection()) };
 }) satisfies PageServerLoad;

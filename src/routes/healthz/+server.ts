@@ -1,18 +1,14 @@
 import { json } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
+import { countCurrent } from '$lib/server/db/observations';
 import type { RequestHandler } from './$types';
 
 /** Liveness and database status for a load balancer or uptime check. */
 export const GET: RequestHandler = () => {
 	try {
-		const conn = getConnection();
-		const row = conn.sqlite
-			.prepare(
-				'SELECT (SELECT count(*) FROM observations WHERE superseded_by IS NULL) AS observations'
-			)
-			.get() as { observations: number };
+		const observations = countCurrent(getConnection());
 		return json(
-			{ status: 'ok', database: 'ok', observations: row.observations },
+			{ status: 'ok', database: 'ok', observations },
 			{ headers: { 'cache-control': 'no-store' } }
 		);
 	} catch (e) {

@@ -1,4 +1,7 @@
-/** Reading the audit log: filtered, newest first, paged. Writing is `$lib/server/audit`. */
+/**
+ * The audit log table: reading it (filtered, newest first, paged) and the one INSERT. What a row
+ * holds (clipped names, JSON summaries) and when it is written are `$lib/server/audit`'s rules.
+ */
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from './index';
@@ -105,4 +108,45 @@ export function failedSignInsSinceLastSignIn(
 		)
 		.get(userId, username, username) as FailedSignIns;
 	return row;
+}
+
+/** An audit row as written: every field already clipped and serialised by the caller. */
+export interface AuditRow {
+	actorId: number | null;
+	actor: string;
+	action: string;
+	entityType: string;
+	entityId: string;
+	before: string | null;
+	after: string | null;
+	address: string;
+}
+
+const inserts = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Inserts one audit row in whatever transaction is open on this connection; returns its id. The
+ * statement is prepared once per connection: nearly every write records one.
+ */
+export function insert(sqlite: Database.Database, row: AuditRow): number {
+	let statement = inserts.get(sqlite);
+	if (!statement) {
+		statement = sqlite.prepare(
+			`INSERT INTO audit_log (actor_id, actor, action, entity_type, entity_id, before, after, address)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		);
+		inserts.set(sqlite, statement);
+	}
+	return Number(
+		statement.run(
+			row.actorId,
+			row.actor,
+			row.action,
+			row.entityType,
+			row.entityId,
+			row.before,
+			row.after,
+			row.address
+		).lastInsertRowid
+	);
 }

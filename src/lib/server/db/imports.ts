@@ -360,6 +360,34 @@ export interface ImportWriter {
 	finish(): CommitResult;
 }
 
+/** What an import's foreign keys may point at (small tables: read whole). */
+export interface ReferenceKeys {
+	regions: { code: string }[];
+	frameworks: { code: string }[];
+	nodes: { f: string; code: string }[];
+	indicators: {
+		code: string;
+		value_type: string;
+		unit: string | null;
+		method: string;
+		worst: number | null;
+		best: number | null;
+		framework_code: string;
+	}[];
+}
+
+export function referenceKeys(conn: Connection): ReferenceKeys {
+	const q = (sql: string) => conn.sqlite.prepare(sql).all();
+	return {
+		regions: q(`SELECT code FROM regions`) as ReferenceKeys['regions'],
+		frameworks: q(`SELECT code FROM frameworks`) as ReferenceKeys['frameworks'],
+		nodes: q(`SELECT framework_code AS f, code FROM framework_nodes`) as ReferenceKeys['nodes'],
+		indicators: q(
+			`SELECT code, value_type, unit, method, worst, best, framework_code FROM indicators`
+		) as ReferenceKeys['indicators']
+	};
+}
+
 /** Starts an import record in the caller's open transaction and returns its writer. */
 export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 	if (!conn.sqlite.inTransaction) throw new Error('beginImport() needs an open transaction');
@@ -541,6 +569,20 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 			return { status: 'committed', importId, counts: { ...counts } };
 		}
 	};
+}
+
+/**
+ * Completes the import record of a streaming import, whose hash, shape and dialect are known only
+ * once the whole file has been read (`beginImport` wrote placeholders).
+ */
+export function completeImport(
+	conn: Connection,
+	importId: number,
+	file: { sha256: string; shape: string; dialect: object }
+) {
+	conn.sqlite
+		.prepare(`UPDATE imports SET sha256 = ?, shape = ?, dialect = ? WHERE id = ?`)
+		.run(file.sha256, file.shape, JSON.stringify(file.dialect), importId);
 }
 
 /**

@@ -1,8 +1,8 @@
 /** Indicators with the dimension their element belongs to. */
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from './index';
-import { frameworkNodes, indicators } from './schema';
+import type { Connection, Db } from './index';
+import { frameworkNodes, indicators, type Indicator } from './schema';
 
 const element = alias(frameworkNodes, 'element');
 
@@ -51,4 +51,57 @@ export function list(db: Db, filter: { framework?: string } = {}): IndicatorWith
 export function get(db: Db, code: string): IndicatorWithDimension | undefined {
 	const row = withDimension(db).where(eq(indicators.code, code)).get();
 	return row && flatten(row);
+}
+
+/** An indicator as a submission's items use it. */
+export interface FrameworkIndicator {
+	code: string;
+	elementCode: string;
+	nameId: string;
+	nameEn: string;
+	unit: string;
+	opd: string;
+	weight: number;
+}
+
+/** The indicators of a framework in display order, with what a submission's items need. */
+export function ofFramework(conn: Connection, frameworkCode: string): FrameworkIndicator[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, opd, weight
+			 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
+		)
+		.all(frameworkCode) as FrameworkIndicator[];
+}
+
+/** An indicator as the scoring engine reads it; `breakYears` still in the column's text form. */
+export type ScoringIndicatorRow = Pick<
+	Indicator,
+	| 'code'
+	| 'elementCode'
+	| 'nameId'
+	| 'nameEn'
+	| 'unit'
+	| 'polarity'
+	| 'valueType'
+	| 'method'
+	| 'worst'
+	| 'best'
+	| 'benchmark'
+	| 'weight'
+	| 'yearFrom'
+	| 'breakYears'
+	| 'sortOrder'
+>;
+
+/** The indicators of a framework in display order, with the columns scoring uses. */
+export function forScoring(conn: Connection, frameworkCode: string): ScoringIndicatorRow[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, polarity,
+			        value_type AS valueType, method, worst, best, benchmark, weight, year_from AS yearFrom,
+			        break_years AS breakYears, sort_order AS sortOrder
+			 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
+		)
+		.all(frameworkCode) as ScoringIndicatorRow[];
 }

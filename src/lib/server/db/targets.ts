@@ -1,6 +1,6 @@
 /** Targets from planning documents (RPJMD, RPD, Renstra …): current value per year. */
 import { and, asc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
-import type { Db } from './index';
+import type { Connection, Db } from './index';
 import { targets } from './schema';
 
 export interface TargetFilter {
@@ -37,3 +37,32 @@ export function listCurrent(db: Db, filter: TargetFilter = {}) {
 }
 
 export type CurrentTarget = ReturnType<typeof listCurrent>[number];
+
+/** A current target as the scoring engine reads it. */
+export interface ScoringTarget {
+	regionCode: string;
+	indicatorCode: string;
+	year: number;
+	value: number;
+}
+
+/** The current targets of a framework's indicators, every region and year. */
+export function currentOfFramework(conn: Connection, frameworkCode: string): ScoringTarget[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT t.region_code AS regionCode, t.indicator_code AS indicatorCode, t.year, t.value
+			 FROM targets t JOIN indicators i ON i.code = t.indicator_code
+			 WHERE t.superseded_by IS NULL AND i.framework_code = ?`
+		)
+		.all(frameworkCode) as ScoringTarget[];
+}
+
+/** The current targets of one region, every indicator and year. */
+export function currentOfRegion(conn: Connection, regionCode: string): ScoringTarget[] {
+	return conn.sqlite
+		.prepare(
+			`SELECT region_code AS regionCode, indicator_code AS indicatorCode, year, value FROM targets
+			 WHERE superseded_by IS NULL AND region_code = ?`
+		)
+		.all(regionCode) as ScoringTarget[];
+}

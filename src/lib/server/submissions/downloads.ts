@@ -6,11 +6,11 @@
  * SHA-256, never from anything in the URL; the headers are `downloadHeaders`.
  */
 import type { Connection } from '../db';
+import * as store from '../db/submissions';
 import { downloadHeaders, isSha256, readEvidence, type EvidenceStore } from '../evidence';
 import { frozenFiles } from '../../submission/files';
 import type { SnapshotEvidence } from '../../submission/snapshot';
 import { readSnapshot, SubmissionError } from './service';
-import * as store from './store';
 
 export interface Download {
 	bytes: Uint8Array<ArrayBuffer>;

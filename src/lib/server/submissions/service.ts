@@ -7,6 +7,9 @@
 import { createHash } from 'node:crypto';
 import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
 import type { Connection } from '../db';
+import * as frameworksDb from '../db/frameworks';
+import * as indicatorsDb from '../db/indicators';
+import * as store from '../db/submissions';
 import {
 	EvidenceRejected,
 	removeIfUnreferenced,
@@ -22,7 +25,6 @@ import { mayEditItem, mayReview, transition, type ItemAction } from '../../submi
 import type { ItemFacts, ItemStatus, StaffActor, SubmissionKind } from '../../submission/types';
 import { instrument } from './reference';
 import { buildContent } from './state';
-import * as store from './store';
 
 export interface SubmissionUser extends StaffActor {
 	id: number;
@@ -185,7 +187,7 @@ export function createSubmission(
 	if (!isYear(input.year)) {
 		throw new SubmissionError(400, 'invalid_input', { field: 'year' });
 	}
-	const framework = store.frameworkFor(conn, input.kind, input.year);
+	const framework = frameworksDb.inForce(conn, input.kind, input.year);
 	if (!framework)
 		throw new SubmissionError(400, 'no_framework', { kind: input.kind, year: input.year });
 	let weightSet: string | null = null;
@@ -200,7 +202,7 @@ export function createSubmission(
 	}
 	const items: store.NewItem[] = [];
 	if (input.kind === 'spbe') {
-		for (const [n, ind] of store.frameworkIndicators(conn, framework.code).entries()) {
+		for (const [n, ind] of indicatorsDb.ofFramework(conn, framework.code).entries()) {
 			items.push({
 				itemKey: `spbe:${ind.code}`,
 				kind: 'spbe',
@@ -213,9 +215,9 @@ export function createSubmission(
 			});
 		}
 	} else {
-		const indicators = store.frameworkIndicators(conn, framework.code);
+		const indicators = indicatorsDb.ofFramework(conn, framework.code);
 		let n = 0;
-		for (const el of store.frameworkElements(conn, framework.code)) {
+		for (const el of frameworksDb.elements(conn, framework.code)) {
 			items.push({
 				itemKey: `element:${el.code}`,
 				kind: 'element',
@@ -727,7 +729,7 @@ export function addProgramme(
 	const errors: string[] = [];
 	if (
 		sub.kind !== 'gm100sc' ||
-		!store.frameworkElements(conn, sub.frameworkCode).some((e) => e.code === input.elementCode)
+		!frameworksDb.elements(conn, sub.frameworkCode).some((e) => e.code === input.elementCode)
 	)
 		errors.push('element');
 	const name = input.name.trim();

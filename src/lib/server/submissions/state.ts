@@ -4,6 +4,10 @@
  * programmes and the live preview. Finalising stores exactly this; the diff view compares it.
  */
 import type { Connection } from '../db';
+import * as frameworksDb from '../db/frameworks';
+import * as indicatorsDb from '../db/indicators';
+import * as observationsDb from '../db/observations';
+import * as store from '../db/submissions';
 import { regionYearScores } from '../scores';
 import { indicatorScoresOf, type IndicatorScore } from '../../scoring';
 import { spbeStructureFromFramework, type SpbeStructure } from '../../scoring/spbe';
@@ -18,12 +22,11 @@ import {
 } from '../../submission/snapshot';
 import { spbePreview } from '../../submission/spbe-preview';
 import { instrument } from './reference';
-import * as store from './store';
 
 /** The SPBE structure (domains, aspects, indicators with weights) straight from the database. */
 export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStructure {
-	const nodes = store.frameworkNodes(conn, frameworkCode);
-	const indicators = store.frameworkIndicators(conn, frameworkCode);
+	const nodes = frameworksDb.nodeRows(conn, frameworkCode);
+	const indicators = indicatorsDb.ofFramework(conn, frameworkCode);
 	return spbeStructureFromFramework({
 		code: frameworkCode,
 		nameId: frameworkCode,
@@ -54,24 +57,14 @@ export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStru
 function indicatorData(
 	conn: Connection,
 	sub: store.SubmissionRow,
-	indicators: readonly store.FrameworkIndicator[]
+	indicators: readonly indicatorsDb.FrameworkIndicator[]
 ): { data: Map<string, SnapshotDatum>; profile: { code: string; version: string } | null } {
-	const observations = conn.sqlite
-		.prepare(
-			`SELECT o.indicator_code AS code, o.year, o.value, o.source, o.illustrative,
-			        o.source_kind AS sourceKind, o.reference_period AS referencePeriod
-			 FROM observations o JOIN indicators i ON i.code = o.indicator_code
-			 WHERE o.superseded_by IS NULL AND o.region_code = ? AND i.framework_code = ? AND o.year <= ?`
-		)
-		.all(sub.regionCode, sub.frameworkCode, sub.year) as {
-		code: string;
-		year: number;
-		value: number;
-		source: string;
-		illustrative: number;
-		sourceKind: string;
-		referencePeriod: string;
-	}[];
+	const observations = observationsDb.currentUpTo(
+		conn,
+		sub.regionCode,
+		sub.frameworkCode,
+		sub.year
+	);
 	const obs = new Map(observations.map((o) => [`${o.code}|${o.year}`, o]));
 	let scores = new Map<string, IndicatorScore>();
 	let profile: { code: string; version: string } | null = null;
@@ -116,7 +109,7 @@ function groupsOf(
 	items: readonly store.ItemRow[],
 	dataDir: string
 ): Map<string, { nameId: string; nameEn: string; weight: number | null }> {
-	const nodes = new Map(store.frameworkNodes(conn, sub.frameworkCode).map((n) => [n.code, n]));
+	const nodes = new Map(frameworksDb.nodeRows(conn, sub.frameworkCode).map((n) => [n.code, n]));
 	const inst = instrument(dataDir);
 	const set = inst.weightSets.find((w) => w.code === sub.weightSet);
 	const out = new Map<string, { nameId: string; nameEn: string; weight: number | null }>();
@@ -184,7 +177,7 @@ export function contentOf(
 	evidence: readonly store.EvidenceRow[],
 	dataDir: string
 ): SnapshotContent {
-	const indicators = store.frameworkIndicators(conn, sub.frameworkCode);
+	const indicators = indicatorsDb.ofFramework(conn, sub.frameworkCode);
 	const { data, profile } = indicatorData(conn, sub, indicators);
 	const groups = groupsOf(conn, sub, items, dataDir);
 

@@ -4,6 +4,8 @@
  */
 import { OPD_SCOPED, type Capability } from '../../roles';
 import type { Connection } from '../db';
+import * as frameworksDb from '../db/frameworks';
+import * as store from '../db/submissions';
 import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
 import type { SnapshotItem } from '../../submission/snapshot';
@@ -11,7 +13,6 @@ import type { StaffActor } from '../../submission/types';
 import { instrument, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, snapshotFields, spbeStructure } from './state';
-import * as store from './store';
 
 /** What each kind of submission route needs: a row of the role table (`$lib/roles`). */
 export const SUBMISSION_NEEDS = {
@@ -148,8 +149,8 @@ export function workspace(
 		canReview: mayReview(actor),
 		elements:
 			sub.kind === 'gm100sc'
-				? store
-						.frameworkElements(conn, sub.frameworkCode)
+				? frameworksDb
+						.elements(conn, sub.frameworkCode)
 						.map((e) => ({ code: e.code, nameId: e.nameId, nameEn: e.nameEn }))
 				: []
 	};

@@ -1,9 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import * as audit from '$lib/server/db/audit';
+import { history } from '$lib/server/db/import-history';
 import * as indicators from '$lib/server/db/indicators';
-import { imports } from '$lib/server/db/schema';
+import * as observations from '$lib/server/db/observations';
 import { requireCapability } from '$lib/server/auth/guard';
 import { may, mayEditTargets, OPD_SCOPED } from '$lib/server/auth/roles';
 import { regionYearScores } from '$lib/server/scores';
@@ -21,24 +21,15 @@ export const load = (async (event) => {
 	const mine = scoped ? all.filter((i) => i.opd === user.opd) : all;
 	const opdOf = new Map(mine.map((i) => [i.code, i.opd]));
 
-	const latest = conn.sqlite
-		.prepare(
-			`SELECT max(o.year) AS year FROM observations o JOIN indicators i ON i.code = o.indicator_code
-			 WHERE o.superseded_by IS NULL AND o.region_code = ? AND i.framework_code = ?`
-		)
-		.get(instance.defaultRegion, instance.defaultFramework) as { year: number | null };
-	const latestYear = latest.year;
+	const latestYear = observations.latestYear(
+		conn,
+		instance.defaultRegion,
+		instance.defaultFramework
+	);
 	const present = new Set(
 		latestYear === null
 			? []
-			: (
-					conn.sqlite
-						.prepare(
-							`SELECT indicator_code AS code FROM observations
-							 WHERE superseded_by IS NULL AND region_code = ? AND year = ?`
-						)
-						.all(instance.defaultRegion, latestYear) as { code: string }[]
-				).map((r) => r.code)
+			: observations.indicatorsObserved(conn, instance.defaultRegion, latestYear)
 	);
 	const missing = mine
 		.filter((i) => !present.has(i.code))
@@ -78,13 +69,7 @@ export const load = (async (event) => {
 		}
 	}
 
-	const recentImports = conn.db
-		.select()
-		.from(imports)
-		.where(scoped ? eq(imports.actor, user.username) : undefined)
-		.orderBy(desc(imports.id))
-		.limit(10)
-		.all();
+	const recentImports = history(conn, { limit: 10, actor: scoped ? user.username : undefined });
 	const recentAudit = audit.list(conn.db, seesAll ? {} : { actor: user.username }, {
 		limit: 10,
 		offset: 0

@@ -1,7 +1,10 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/import';
 import { getConnection, type Connection } from '$lib/server/db';
+import { listIndicatorOpds } from '$lib/server/db/assignments';
 import * as frameworks from '$lib/server/db/frameworks';
+import * as importHistory from '$lib/server/db/import-history';
+import * as regions from '$lib/server/db/regions';
 import { recordAudit, writeAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
 import {
@@ -14,8 +17,6 @@ import {
 } from '$lib/server/auth/roles';
 import {
 	guessKind,
-	history,
-	historyRow,
 	ImportForbidden,
 	importFile,
 	importLimits,
@@ -47,11 +48,9 @@ const MAX_ERRORS = 1000;
 
 const LOCALES = ['auto', 'id', 'en'] as const;
 
+/** Every region, for the upload form's default-region menu. */
 function regionCodes(conn: Connection): { code: string; name: string }[] {
-	return conn.sqlite.prepare(`SELECT code, name FROM regions ORDER BY code`).all() as {
-		code: string;
-		name: string;
-	}[];
+	return regions.all(conn).map(({ code, name }) => ({ code, name }));
 }
 
 /** The query parameter as a positive whole number, or null. */
@@ -63,32 +62,19 @@ function idParam(url: URL, name: string): number | null {
 export const load = (async (event) => {
 	const user = requireCapability(event, 'staff');
 	const conn = getConnection();
-	const { total } = conn.sqlite.prepare(`SELECT count(*) AS total FROM imports`).get() as {
-		total: number;
-	};
+	const total = importHistory.count(conn);
 	const { page, pages, offset } = pageOf(event.url, total, PAGE_SIZE);
 
 	// Result of the last confirm or undo (redirected here), read back from the import record.
 	const importedId = idParam(event.url, 'imported');
 	const undoneId = idParam(event.url, 'undone');
 	const unchanged = idParam(event.url, 'unchanged');
-	const record = (id: number) =>
-		conn.sqlite
-			.prepare(
-				`SELECT id, kind, file_name AS fileName, row_count AS rowCount, inserted, updated, unchanged
-				 FROM imports WHERE id = ?`
-			)
-			.get(id) as
-			| {
-					id: number;
-					kind: string;
-					fileName: string;
-					rowCount: number;
-					inserted: number;
-					updated: number;
-					unchanged: number;
-			  }
-			| undefined;
+	const record = (id: number) => {
+		const row = importHistory.historyRow(conn, id);
+		if (!row) return undefined;
+		const { kind, fileName, rowCount, inserted, updated, unchanged } = row;
+		return { id: row.id, kind, fileName, rowCount, inserted, updated, unchanged };
+	};
 	const result = {
 		imported: importedId ? (record(importedId) ?? null) : null,
 		undone: undoneId
@@ -104,7 +90,7 @@ export const load = (async (event) => {
 	const kinds = importKindsFor(user.role);
 	// "Batalkan" first shows what the undo will take away; the POST comes from that panel.
 	const confirmId = may(user, 'undoImport') ? idParam(event.url, 'confirmUndo') : null;
-	const confirmRow = confirmId !== null ? historyRow(conn, confirmId) : null;
+	const confirmRow = confirmId !== null ? importHistory.historyRow(conn, confirmId) : null;
 	const confirmUndo =
 		confirmRow && confirmRow.status === 'committed'
 			? {
@@ -126,7 +112,7 @@ export const load = (async (event) => {
 		opd: OPD_SCOPED.includes(user.role) ? user.opd : null,
 		regions: regionCodes(conn),
 		limits: importLimits(),
-		history: history(conn, PAGE_SIZE, offset).map((h) => ({
+		history: importHistory.history(conn, { limit: PAGE_SIZE, offset }).map((h) => ({
 			id: h.id,
 			kind: h.kind,
 			fileName: h.fileName,
@@ -194,14 +180,7 @@ function runImport(
 ): Outcome {
 	const actor = actorOf(event);
 	const mayEdit = opts.kind === 'targets' ? mayEditTargets : mayEditValues;
-	const opdOf = new Map(
-		(
-			conn.sqlite.prepare(`SELECT code, opd FROM indicators`).all() as {
-				code: string;
-				opd: string;
-			}[]
-		).map((r) => [r.code, r.opd])
-	);
+	const opdOf = new Map(listIndicatorOpds(conn).map((r) => [r.code, r.opd]));
 	let notAllowed: string[] = [];
 	try {
 		const report = importFile(conn, file, {

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { buildContent } from '$lib/server/submissions/state';
-import * as store from '$lib/server/submissions/store';
+import * as store from '$lib/server/db/submissions';
 import { completeness } from '$lib/submission/completeness';
 import { contentFacts } from '$lib/submission/snapshot';
 import {

@@ -11,7 +11,7 @@ import { JobTimeout, QueueBusy } from '$lib/server/job-queue';
 import { printPdf } from '$lib/server/print';
 import { m } from '$lib/paraglide/messages';
 import { buildContent } from '$lib/server/submissions/state';
-import * as store from '$lib/server/submissions/store';
+import * as store from '$lib/server/db/submissions';
 import type { SnapshotContent } from '$lib/submission/snapshot';
 import { idParam, readSnapshotOr404, requireSubmissionRole } from '../guard';
 

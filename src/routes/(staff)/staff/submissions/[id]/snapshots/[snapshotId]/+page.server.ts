@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { buildContent } from '$lib/server/submissions/state';
-import * as store from '$lib/server/submissions/store';
+import * as store from '$lib/server/db/submissions';
 import { diffItems } from '$lib/submission/snapshot';
 import { idParam, readSnapshotOr404, requireSubmissionRole } from '../../../guard';
 import type { PageServerLoad } from './$types';

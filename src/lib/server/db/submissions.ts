@@ -1,8 +1,9 @@
 /**
- * Data access of the submission workspace: plain verbs on the submission tables, run on the
- * caller's connection (and in the caller's transaction). No rules here: they live in service.ts.
+ * The submission workspace's tables (submissions, their items, evidence, programmes, snapshots and
+ * the files snapshots keep): plain verbs run on the caller's connection and in the caller's
+ * transaction. No rules here: they live in `$lib/server/submissions/service.ts`.
  */
-import type { Connection } from '../db';
+import type { Connection } from './index';
 import type { SnapshotEvidence, SnapshotProgramme } from '../../submission/snapshot';
 import type { ItemKind, ItemStatus, SubmissionKind } from '../../submission/types';
 
@@ -159,64 +160,6 @@ export function setSubmissionStatus(conn: Connection, id: number, status: 'open'
 	conn.sqlite.prepare(`UPDATE submissions SET status = ? WHERE id = ?`).run(status, id);
 }
 
-/** The framework of a kind in force in a year (`gm100sc-…`, `spbe-…`), latest version first. */
-export function frameworkFor(conn: Connection, kind: SubmissionKind, year: number) {
-	return conn.sqlite
-		.prepare(
-			`SELECT code, version, name_id AS nameId, name_en AS nameEn FROM frameworks
-			 WHERE code LIKE ? AND year_from <= ? AND (year_to IS NULL OR year_to >= ?)
-			 ORDER BY year_from DESC LIMIT 1`
-		)
-		.get(`${kind}-%`, year, year) as
-		{ code: string; version: string; nameId: string; nameEn: string } | undefined;
-}
-
-export interface FrameworkIndicator {
-	code: string;
-	elementCode: string;
-	nameId: string;
-	nameEn: string;
-	unit: string;
-	opd: string;
-	weight: number;
-}
-
-export function frameworkIndicators(conn: Connection, frameworkCode: string): FrameworkIndicator[] {
-	return conn.sqlite
-		.prepare(
-			`SELECT code, element_code AS elementCode, name_id AS nameId, name_en AS nameEn, unit, opd, weight
-			 FROM indicators WHERE framework_code = ? ORDER BY sort_order, code`
-		)
-		.all(frameworkCode) as FrameworkIndicator[];
-}
-
-export interface FrameworkNodeRow {
-	code: string;
-	parentCode: string | null;
-	level: string;
-	nameId: string;
-	nameEn: string;
-	weight: number;
-	sortOrder: number;
-}
-
-export function frameworkNodes(conn: Connection, frameworkCode: string): FrameworkNodeRow[] {
-	return conn.sqlite
-		.prepare(
-			`SELECT code, parent_code AS parentCode, level, name_id AS nameId, name_en AS nameEn, weight,
-			        sort_order AS sortOrder
-			 FROM framework_nodes WHERE framework_code = ? ORDER BY sort_order, code`
-		)
-		.all(frameworkCode) as FrameworkNodeRow[];
-}
-
-/** Nodes that carry indicators but no child nodes (GM100SC elements). */
-export function frameworkElements(conn: Connection, frameworkCode: string): FrameworkNodeRow[] {
-	const nodes = frameworkNodes(conn, frameworkCode);
-	const parents = new Set(nodes.map((n) => n.parentCode).filter(Boolean));
-	return nodes.filter((n) => n.parentCode !== null && !parents.has(n.code));
-}
-
 export interface NewItem {
 	itemKey: string;
 	kind: ItemKind;
@@ -363,6 +306,17 @@ export function evidenceOfSubmission(
 			 JOIN submission_items i ON i.id = e.item_id WHERE i.submission_id = ? AND e.id = ?`
 		)
 		.get(submissionId, evidenceId) as EvidenceRow | undefined;
+}
+
+/** True while an evidence row or a frozen snapshot names the file with this hash. */
+export function fileIsReferenced(conn: Connection, sha256: string): boolean {
+	const row = conn.sqlite
+		.prepare(
+			`SELECT EXISTS (SELECT 1 FROM evidence WHERE sha256 = ?)
+			     OR EXISTS (SELECT 1 FROM snapshot_files WHERE sha256 = ?) AS used`
+		)
+		.get(sha256, sha256) as { used: number };
+	return row.used === 1;
 }
 
 /** True when a snapshot holds on to the file with this hash (so it is kept on disk). */
