@@ -8,7 +8,8 @@ import {
 	evaluationIndex,
 	parseKominfoEvaluation,
 	rankEvaluation,
-	weightsOf
+	weightsOf,
+	type KominfoEvaluationRow
 } from './kominfo';
 
 const repo = (p: string) =>
@@ -241,6 +242,31 @@ describe('rankEvaluation()', () => {
 		expect(tied).toHaveLength(2);
 		expect(tied[0]).toBe(tied[1]);
 		expect(rankEvaluation([])).toEqual([]);
+	});
+
+	it('rankEvaluation() gives equal indices one competition rank, orders them by name and leaves out non-participants', () => {
+		const row = (region: string, nilaiFinal: number, tookPart = true): KominfoEvaluationRow => ({
+			no: tookPart ? 1 : null,
+			region,
+			regionCode: null,
+			scores: {},
+			nilaiFinal,
+			note: '',
+			tookPart
+		});
+		const ranked = rankEvaluation([
+			row('KAB. C', 2.46),
+			row('KAB. A', 3.1),
+			row('KAB. X', 0, false),
+			row('KAB. B', 2.46),
+			row('KAB. D', 2.1)
+		]);
+		expect(ranked.map((r) => [r.rank, r.row.region])).toEqual([
+			[1, 'KAB. A'],
+			[2, 'KAB. B'],
+			[2, 'KAB. C'],
+			[4, 'KAB. D']
+		]);
 	});
 });
 

@@ -8,6 +8,7 @@
  * Pure module: no Svelte, no SvelteKit, no database.
  */
 import Papa from 'papaparse';
+import { competitionRanks } from '../scoring/rank';
 
 /** The letter that published the 2022 results of the KPPN/IKN cohort. */
 export const KOMINFO_2022_SOURCE = {
@@ -182,7 +183,8 @@ export function displayRegionName(published: string): string {
 }
 
 /**
- * The regions that took part, highest final index first, with a rank (equal indices share one).
+ * The regions that took part, highest final index first (equal ones by name), with their
+ * competition rank by the published final index (`competitionRanks`: equal indices share a rank).
  * @example rankEvaluation(rows)[0] // { rank: 1, row: { region: 'KOTA SURABAYA', nilaiFinal: 3.41, ... } }
  */
 export function rankEvaluation(
@@ -191,9 +193,6 @@ export function rankEvaluation(
 	const sorted = rows
 		.filter((r) => r.tookPart)
 		.sort((a, b) => b.nilaiFinal - a.nilaiFinal || a.region.localeCompare(b.region));
-	let rank = 0;
-	return sorted.map((row, i) => {
-		if (i === 0 || row.nilaiFinal !== sorted[i - 1].nilaiFinal) rank = i + 1;
-		return { rank, row };
-	});
+	const ranks = competitionRanks(sorted.map((r) => r.nilaiFinal));
+	return sorted.map((row, i) => ({ rank: ranks[i], row }));
 }
