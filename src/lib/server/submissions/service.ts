@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
 import type { Connection } from '../db';
+import { isYearInRange } from '../../import/types';
 import {
 	EvidenceRejected,
 	removeIfUnreferenced,
@@ -159,8 +160,6 @@ export function submissionCompleteness(conn: Connection, submissionId: number): 
 	);
 }
 
-const isYear = (v: number) => Number.isInteger(v) && v >= 1990 && v <= 2100;
-
 export interface CreateInput {
 	kind: SubmissionKind;
 	year: number;
@@ -182,7 +181,7 @@ export function createSubmission(
 	dataDir: string
 ): number {
 	guarded(conn, () => requireReviewer(actor, 'new', 'create'));
-	if (!isYear(input.year)) {
+	if (!isYearInRange(input.year)) {
 		throw new SubmissionError(400, 'invalid_input', { field: 'year' });
 	}
 	const framework = store.frameworkFor(conn, input.kind, input.year);
@@ -734,7 +733,7 @@ export function addProgramme(
 	if (name === '' || name.length > 300) errors.push('name');
 	if (!OPD_CODE.test(opd)) errors.push('opd');
 	const year = Number(input.year);
-	if (!isYear(year)) errors.push('year');
+	if (!isYearInRange(year)) errors.push('year');
 	const budget = decimal(input.budget);
 	if (budget !== null && !(budget >= 0)) errors.push('budget');
 	const progress = decimal(input.progress);
