@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
+import { normaliseOpd, OPD_PATTERN } from '../auth/policy';
 import type { Connection } from '../db';
 import { isYearInRange } from '../../import/types';
 import {
@@ -432,7 +433,6 @@ export function reviewItem(
 	});
 }
 
-const OPD_CODE = /^[A-Z0-9_]{0,32}$/;
 const isDate = (v: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(v) &&
 	!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
@@ -446,10 +446,11 @@ export function assignItem(
 	itemId: number,
 	input: { opd: string; dueDate: string }
 ) {
-	const opd = input.opd.trim().toUpperCase();
+	const opd = normaliseOpd(input.opd);
 	const due = input.dueDate.trim();
 	const errors: string[] = [];
-	if (!OPD_CODE.test(opd)) errors.push('opd');
+	// Empty: no OPD (yet); else the one OPD code rule, the one users and indicators follow.
+	if (opd !== '' && !OPD_PATTERN.test(opd)) errors.push('opd');
 	if (due !== '' && !isDate(due)) errors.push('due_date');
 	return tx(conn, () => {
 		const sub = getSubmission(conn, submissionId);
@@ -717,7 +718,7 @@ export function addProgramme(
 	input: ProgrammeInput
 ): number {
 	const sub = getSubmission(conn, submissionId);
-	const opd = input.opd.trim().toUpperCase();
+	const opd = normaliseOpd(input.opd);
 	const entity = `${submissionId}/programme`;
 	// The rule of an item: walidata and admin, or the produsen of the programme's OPD.
 	if (!mayEditItem(actor.user, opd)) {
@@ -731,7 +732,8 @@ export function addProgramme(
 		errors.push('element');
 	const name = input.name.trim();
 	if (name === '' || name.length > 300) errors.push('name');
-	if (!OPD_CODE.test(opd)) errors.push('opd');
+	// Empty: no OPD (yet); else the one OPD code rule, the one users and indicators follow.
+	if (opd !== '' && !OPD_PATTERN.test(opd)) errors.push('opd');
 	const year = Number(input.year);
 	if (!isYearInRange(year)) errors.push('year');
 	const budget = decimal(input.budget);
