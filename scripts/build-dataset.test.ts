@@ -1,4 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { restoreFormulas } from '../src/lib/csv/write';
 import {
 	candidatesOf,
 	checkTargets,
@@ -6,6 +8,7 @@ import {
 	mirrorNote,
 	resolve,
 	sourceKindOf,
+	toCsvText,
 	type Candidate,
 	type SourceTables
 } from './build-dataset';
@@ -287,5 +290,38 @@ describe('checkTargets()', () => {
 			'real-targets.csv:2: no page or table (document_ref)',
 			'real-targets.csv:2: value "x" is not a number'
 		]);
+	});
+});
+
+describe('toCsvText()', () => {
+	const header = ['region_code', 'year', 'value', 'note'];
+	const rows = [
+		{ region_code: '33.18', year: '2020', value: '-1.15', note: 'Revisi; rilis pertama' },
+		{ region_code: '33.04', year: '2020', value: '1748000', note: 'UMK 2020, +8.51%' }
+	];
+
+	it('toCsvText() writes by the one CSV writer: LF line ends, ";" quoted, formula guard after a comma, negative numbers as they are', () => {
+		expect(toCsvText(header, rows)).toBe(
+			'region_code,year,value,note\n' +
+				'33.18,2020,-1.15,"Revisi; rilis pertama"\n' +
+				`33.04,2020,1748000,"UMK 2020, '+8.51%"\n`
+		);
+	});
+
+	it('toCsvText() of no rows is the header line alone (no blank line after it)', () => {
+		expect(toCsvText(header, [])).toBe('region_code,year,value,note\n');
+	});
+
+	it('toCsvText() reads back, as the importer reads it (restoreFormulas on every cell), to the same rows', () => {
+		const read = Papa.parse<Record<string, string>>(toCsvText(header, rows), {
+			header: true,
+			skipEmptyLines: 'greedy'
+		}).data;
+		expect(read[1].note).toBe("UMK 2020, '+8.51%");
+		expect(
+			read.map((r) =>
+				Object.fromEntries(Object.entries(r).map(([k, v]) => [k, restoreFormulas(v)]))
+			)
+		).toEqual(rows);
 	});
 });

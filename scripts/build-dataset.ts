@@ -25,6 +25,7 @@ import Papa from 'papaparse';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvRows } from '../src/lib/csv/write.ts';
 import { kindSchemas } from '../src/lib/import/schemas.ts';
 import { TARGET_DOCUMENTS, type SourceKind } from '../src/lib/import/types.ts';
 import { runScript } from './cli.ts';
@@ -402,15 +403,13 @@ export function checkTargets(rows: Row[], indicators: Set<string>): string[] {
 	return problems;
 }
 
+/**
+ * Rows as a data/ file's text, by the one CSV writer with LF line ends (as data/ is committed);
+ * the importer reads it back exactly, undoing the formula guard.
+ * @example toCsvText(['code', 'note'], [{ code: 'a', note: 'x; y' }]) === 'code,note\na,"x; y"\n'
+ */
 export function toCsvText(header: string[], rows: Row[]): string {
-	return (
-		Papa.unparse(
-			{ fields: header, data: rows.map((r) => header.map((h) => r[h] ?? '')) },
-			{
-				newline: '\n'
-			}
-		) + '\n'
-	);
+	return csvRows([header, ...rows.map((r) => header.map((h) => r[h] ?? ''))], ',', '\n');
 }
 
 const conflictCsvRow = (c: ConflictRow): Row => ({

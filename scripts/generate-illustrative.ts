@@ -22,6 +22,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { csvRows } from '../src/lib/csv/write.ts';
 import { kindSchemas } from '../src/lib/import/schemas.ts';
 
 const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
@@ -121,17 +122,16 @@ function parseCsv(text: string): Row[] {
 	return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+// Reads only codes, years and numbers, which the writer's formula guard never changes (a negative
+// number stays as it is), so no restoreFormulas as the importer does for every cell.
 function readCsv(path: string): Row[] {
 	return parseCsv(readFileSync(join(DATA, path), 'utf8'));
 }
 
-function csvField(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** Writes by the one CSV writer, with LF line ends as data/ is committed. */
 function writeCsv(path: string, header: string[], rows: Row[]): void {
-	const lines = [header.join(','), ...rows.map((r) => header.map((h) => csvField(r[h])).join(','))];
-	writeFileSync(join(DATA, path), lines.join('\n') + '\n', 'utf8');
+	const text = csvRows([header, ...rows.map((r) => header.map((h) => r[h]))], ',', '\n');
+	writeFileSync(join(DATA, path), text, 'utf8');
 }
 
 // ---------------------------------------------------------------- seeded randomness

@@ -5,7 +5,7 @@
  * weights; only the composite does).
  */
 import { aggregate, type AggregateOptions } from './scoring/aggregate';
-import { rankScores } from './scoring/rank';
+import { competitionRanks } from './scoring/rank';
 import { rateScore } from './scoring/rating';
 import type { RatingBand } from './scoring/types';
 
@@ -41,7 +41,7 @@ export function recompute(
 			options
 		)
 	);
-	const ranks = rankScores(composites.map((c) => (c.score === null ? NaN : c.score)));
+	const ranks = competitionRanks(composites.map((c) => c.score));
 	return regions.map((r, i) => ({
 		code: r.code,
 		score: composites[i].score,

@@ -264,6 +264,20 @@ describe('the item workflow and permissions', () => {
 		expect(
 			error(() => assignItem(conn, walidata, id, it1.id, { opd: '../x', dueDate: '' })).detail
 		).toEqual({ fields: ['opd'] });
+		// One OPD code rule with the accounts: a produsen "DINAS-PU" (hyphen) or a 33–40 character
+		// code can own an item; a leading "_" or 41 characters cannot be an account's OPD, so not an
+		// item's either. Empty leaves the item without an OPD.
+		assignItem(conn, walidata, id, it1.id, { opd: 'dinas-pu', dueDate: '' });
+		expect(store.getItem(conn, it1.id)).toMatchObject({ opd: 'DINAS-PU', dueDate: null });
+		assignItem(conn, walidata, id, it1.id, { opd: 'D'.repeat(40), dueDate: '' });
+		expect(store.getItem(conn, it1.id)?.opd).toBe('D'.repeat(40));
+		for (const opd of ['_X', 'D'.repeat(41)])
+			expect(
+				error(() => assignItem(conn, walidata, id, it1.id, { opd, dueDate: '' })).detail
+			).toEqual({ fields: ['opd'] });
+		assignItem(conn, walidata, id, it1.id, { opd: '', dueDate: '' });
+		expect(store.getItem(conn, it1.id)?.opd).toBe('');
+		assignItem(conn, walidata, id, it1.id, { opd: 'BPS', dueDate: '2025-03-31' });
 		expect(
 			error(() => assignItem(conn, kominfo, id, it1.id, { opd: 'BPS', dueDate: '' })).status
 		).toBe(403);
@@ -681,6 +695,22 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 				})
 			).detail
 		).toEqual({ fields: ['element', 'name', 'year', 'budget', 'progress', 'status'] });
+		// The OPD follows the one OPD code rule (as assignItem does): "_X" is not an OPD code.
+		expect(
+			error(() =>
+				addProgramme(conn, walidata, id, {
+					elementCode: 'nope',
+					name: 'x',
+					opd: '_x',
+					year: '2022',
+					budget: '',
+					status: 'planned',
+					progress: '',
+					quickWin: false,
+					source: ''
+				})
+			).detail
+		).toEqual({ fields: ['element', 'opd'] });
 		const content = buildContent(conn, id, DATA);
 		expect(content.preview.index).toBeCloseTo(2.867, 12);
 		expect(content.preview.indexRounded).toBe(2.87);

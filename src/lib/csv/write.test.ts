@@ -150,6 +150,19 @@ describe('csvRows()', () => {
 	});
 	it('csvRows() of no rows is empty', () => {
 		expect(csvRows([], ',')).toBe('');
+		expect(csvRows([], ',', '\n')).toBe('');
+	});
+	it('csvRows() with LF line ends (the data/ files) ends every row with LF and quotes a field holding one', () => {
+		expect(
+			csvRows(
+				[
+					['a', 'b c'],
+					['x\ny', '=1']
+				],
+				',',
+				'\n'
+			)
+		).toBe(`a,b c\n"x\ny",'=1\n`);
 	});
 });
 

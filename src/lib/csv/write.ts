@@ -2,7 +2,10 @@
  * The one CSV writer: every CSV the app hands out (the indicator's data.csv, import templates and
  * error lists, the API's `format=csv`, the audit log, the submission manifest, the charts' data
  * links) is written here, and the submission workbook's text cells pass the same formula guard.
- * Pure and framework-free, so browser-side chart code and server code share it.
+ * The scripts that write the repository's data files (scripts/build-dataset.ts,
+ * scripts/generate-illustrative.ts, scripts/prepare-geo.ts) write through it too, with LF line
+ * ends (see `csvRows`). Pure and framework-free, so browser-side chart code, server code and the
+ * scripts share it.
  *
  * Formula guard (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with `=`, `+`, `-`
  * or `@` (and some treat a leading tab or CR alike), so such text gets an apostrophe before the
@@ -126,11 +129,22 @@ export function csvCell(value: CsvValue): string {
 }
 
 /**
- * Rows as CSV text, each row ended by CRLF (RFC 4180).
- * @example csvRows([['a', 1], ['=x', null]], ';') === "a;1\r\n'=x;\r\n"
+ * How a row ends: CRLF (RFC 4180) in every file the app hands out; LF in the repository's data/
+ * files, which are committed with LF so that a rebuilt file diffs line by line against the old one
+ * (`npm run data:build -- --check` compares bytes). The importer reads both.
  */
-export function csvRows(rows: readonly (readonly CsvValue[])[], delimiter: CsvDelimiter): string {
+export type CsvLineEnd = '\r\n' | '\n';
+
+/**
+ * Rows as CSV text, each row ended by `lineEnd` (CRLF unless told), the last one too.
+ * @example csvRows([['a', 1], ['=x', null]], ';') === "a;1\r\n'=x;\r\n"; csvRows([['a', 'b c']], ',', '\n') === 'a,b c\n'
+ */
+export function csvRows(
+	rows: readonly (readonly CsvValue[])[],
+	delimiter: CsvDelimiter,
+	lineEnd: CsvLineEnd = '\r\n'
+): string {
 	let out = '';
-	for (const row of rows) out += row.map(csvCell).join(delimiter) + '\r\n';
+	for (const row of rows) out += row.map(csvCell).join(delimiter) + lineEnd;
 	return out;
 }

@@ -8,7 +8,8 @@ import {
 	evaluationIndex,
 	parseKominfoEvaluation,
 	rankEvaluation,
-	weightsOf
+	weightsOf,
+	type KominfoEvaluationRow
 } from './kominfo';
 
 const repo = (p: string) =>
@@ -156,9 +157,31 @@ describe('evaluationIndex()', () => {
 		[{}, null],
 		[{ a: 0, b: 0 }, null],
 		[{ a: 1, b: 1 }, 3],
-		[{ a: 1, b: Infinity }, null]
+		[{ a: 1, b: Infinity }, null],
+		[{ a: 0.25, b: 0.75 }, 3.5],
+		[{ a: 1, b: 0 }, 2],
+		[{ a: 1, b: 1, z: 0 }, 3]
 	])('evaluationIndex({a:2,b:4}, %o) is %s (weights need not sum to 100)', (ws, expected) => {
 		expect(evaluationIndex({ a: 2, b: 4 }, ws)).toBe(expected);
+	});
+
+	// The two copies this replaces disagreed here: the published tables' one gave null for a NaN
+	// weight and summed a negative one; the instrument's one skipped both (as if weight 0). No
+	// letter has such a weight, so the weights are wrong and there is no index.
+	it.each([
+		[{ a: 10, b: NaN }, null],
+		[{ a: 10, b: -30 }, null],
+		[{ a: -10, b: 30 }, null],
+		[{ a: 10, b: 30, c: NaN }, null]
+	])('evaluationIndex({a:2,b:4}, %o) is %s (a weight that is not a number ≥ 0)', (ws, expected) => {
+		expect(evaluationIndex({ a: 2, b: 4 }, ws)).toBe(expected);
+	});
+
+	it("evaluationIndex() with the letter's 2023 KPPN & IKN weights (10/20/20/20/20/10) uses Kolaborasi", () => {
+		const w = { baseline: 10, output: 20, outcome: 20, impact: 20, quickwin: 20, kolaborasi: 10 };
+		const all3 = { baseline: 3, output: 3, outcome: 3, impact: 3, quickwin: 3 };
+		expect(evaluationIndex(all3, w)).toBeNull();
+		expect(evaluationIndex({ ...all3, kolaborasi: 1 }, w)).toBeCloseTo(2.8, 12);
 	});
 });
 
@@ -241,6 +264,31 @@ describe('rankEvaluation()', () => {
 		expect(tied).toHaveLength(2);
 		expect(tied[0]).toBe(tied[1]);
 		expect(rankEvaluation([])).toEqual([]);
+	});
+
+	it('rankEvaluation() gives equal indices one competition rank, orders them by name and leaves out non-participants', () => {
+		const row = (region: string, nilaiFinal: number, tookPart = true): KominfoEvaluationRow => ({
+			no: tookPart ? 1 : null,
+			region,
+			regionCode: null,
+			scores: {},
+			nilaiFinal,
+			note: '',
+			tookPart
+		});
+		const ranked = rankEvaluation([
+			row('KAB. C', 2.46),
+			row('KAB. A', 3.1),
+			row('KAB. X', 0, false),
+			row('KAB. B', 2.46),
+			row('KAB. D', 2.1)
+		]);
+		expect(ranked.map((r) => [r.rank, r.row.region])).toEqual([
+			[1, 'KAB. A'],
+			[2, 'KAB. B'],
+			[2, 'KAB. C'],
+			[4, 'KAB. D']
+		]);
 	});
 });
 

@@ -8,6 +8,7 @@
  * Pure module: no Svelte, no SvelteKit, no database.
  */
 import Papa from 'papaparse';
+import { competitionRanks } from '../scoring/rank';
 
 /** The letter that published the 2022 results of the KPPN/IKN cohort. */
 export const KOMINFO_2022_SOURCE = {
@@ -66,10 +67,23 @@ export function dimensionFromColumn(column: string): EvaluationDimension | null 
 }
 
 /**
- * The weighted mean of dimension scores: Σ score × weight / Σ weight (with weights summing to
- * 100, as in 2022, that is Σ score × weight / 100). Null when a weighted score is missing or the
- * weights sum to zero or less.
+ * The evaluation's final index as the ministry's letters compute it, the one copy of the formula:
+ * Σ score × weight / Σ weight over the dimensions with weight > 0, on the dimensions' 0–4 scale.
+ * The letters' weights sum to 100 (B-1004/DJAI/AI.01.04/12/2022: 10/20/30/10/30), so this is their
+ * Σ score × weight / 100; weights that sum to something else (1, or a set typed as fractions) give
+ * the same index, because it divides by their sum. Used for the published tables (/official, our
+ * check beside Kominfo's number) and for the submission workspace's preview (the instrument's
+ * weight sets, `instrumentPreview`).
+ *
+ * - A dimension with weight 0 is not part of the set: its score, present or not, is ignored, as
+ *   are scores of dimensions the weights do not name.
+ * - Null when a weighted dimension has no finite score: a partial index would not be Kominfo's.
+ * - Null when a weight is not a finite number ≥ 0 (no letter has one, so the weights are wrong),
+ *   or when no weight is above 0.
+ * - Unrounded: the letters print the index to two decimals; a caller rounds for display
+ *   (`instrumentPreview`'s `indexRounded`), never before comparing with a published number.
  * @example evaluationIndex({ baseline: 2.45, output: 2.07, outcome: 3.11, impact: 3.69, quickwin: 3.02 }, { baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30 }) // 2.867
+ * @example evaluationIndex({ a: 2, b: 4, c: null }, { a: 1, b: 1, c: 0 }) // 3
  */
 export function evaluationIndex(
 	scores: Readonly<Record<string, number | null | undefined>>,
@@ -78,7 +92,7 @@ export function evaluationIndex(
 	let sum = 0;
 	let total = 0;
 	for (const [key, w] of Object.entries(weights)) {
-		if (!Number.isFinite(w)) return null;
+		if (!Number.isFinite(w) || w < 0) return null;
 		if (w === 0) continue;
 		const s = scores[key];
 		if (typeof s !== 'number' || !Number.isFinite(s)) return null;
@@ -182,7 +196,8 @@ export function displayRegionName(published: string): string {
 }
 
 /**
- * The regions that took part, highest final index first, with a rank (equal indices share one).
+ * The regions that took part, highest final index first (equal ones by name), with their
+ * competition rank by the published final index (`competitionRanks`: equal indices share a rank).
  * @example rankEvaluation(rows)[0] // { rank: 1, row: { region: 'KOTA SURABAYA', nilaiFinal: 3.41, ... } }
  */
 export function rankEvaluation(
@@ -191,9 +206,6 @@ export function rankEvaluation(
 	const sorted = rows
 		.filter((r) => r.tookPart)
 		.sort((a, b) => b.nilaiFinal - a.nilaiFinal || a.region.localeCompare(b.region));
-	let rank = 0;
-	return sorted.map((row, i) => {
-		if (i === 0 || row.nilaiFinal !== sorted[i - 1].nilaiFinal) rank = i + 1;
-		return { rank, row };
-	});
+	const ranks = competitionRanks(sorted.map((r) => r.nilaiFinal));
+	return sorted.map((row, i) => ({ rank: ranks[i], row }));
 }

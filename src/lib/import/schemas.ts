@@ -552,8 +552,8 @@ const indicatorsSchema: KindSchema = {
 			aliases: ['tahun_mulai'],
 			type: 'integer',
 			required: false,
-			min: 1990,
-			max: 2100,
+			min: MIN_YEAR,
+			max: MAX_YEAR,
 			example: '2020',
 			description: {
 				id: 'Tahun pertama indikator berlaku (kosong = sejak awal kerangka).',

@@ -33,8 +33,20 @@ export const TARGET_DOCUMENTS = ['RPJMD', 'RPD', 'RPJPD', 'Renstra', 'RKPD', 'SP
  * anything else. Indonesian words, as the data producers write them.
  */
 export const SOURCE_KINDS = ['bps', 'salinan_bps', 'pemerintah', 'berita', 'lainnya'] as const;
+/**
+ * The valid year range, the one copy: import files, the database's CHECKs, the API's and the
+ * scorecard's `year` parameters, scoring profiles and submissions all accept MIN_YEAR–MAX_YEAR.
+ */
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
+
+/**
+ * Whether `year` is a whole year in MIN_YEAR–MAX_YEAR.
+ * @example isYearInRange(2024) === true; isYearInRange(1989) === false; isYearInRange(2024.5) === false
+ */
+export function isYearInRange(year: number): boolean {
+	return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
 
 export type RegionKind = (typeof REGION_KINDS)[number];
 export type Polarity = (typeof POLARITIES)[number];

@@ -8,7 +8,7 @@ import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
-import { mulberry32, rankIntervalsFromDraws, rankScores } from './rank.ts';
+import { competitionRanks, mulberry32, rankIntervalsFromDraws } from './rank.ts';
 import { rateScore } from './rating.ts';
 import {
 	emptyTrendDetail,
@@ -253,7 +253,7 @@ export class ScoreResult {
 			}
 			const comp = new Float64Array(nReg);
 			for (let r = 0; r < nReg; r++) comp[r] = this.grpScore[(yi * nReg + r) * nG + c.root];
-			const rk = rankScores(comp);
+			const rk = competitionRanks(comp);
 			this.ranks.set(rk, yi * nReg);
 			let m = 0;
 			for (let r = 0; r < nReg; r++) if (rk[r] > 0) m++;
@@ -584,7 +584,7 @@ export class ScoreResult {
 							: acc / scored
 						: NaN;
 			}
-			rankScores(comp, ranks.subarray(d * nReg, d * nReg + nReg), sortScratch);
+			competitionRanks(comp, ranks.subarray(d * nReg, d * nReg + nReg), sortScratch);
 		}
 		this.intervals.set(yi, rankIntervalsFromDraws(ranks, nReg, draws, baseRanks, percentiles));
 	}

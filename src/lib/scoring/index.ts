@@ -32,7 +32,7 @@ export {
 	type YearValue
 } from './trend.ts';
 export { rate, rateScore, BAND_EPSILON, SCORE_DECIMALS } from './rating.ts';
-export { mulberry32, rankScores, percentileSorted, rankIntervalsFromDraws } from './rank.ts';
+export { competitionRanks, mulberry32, percentileSorted, rankIntervalsFromDraws } from './rank.ts';
 export {
 	parseProfile,
 	parseSettings,

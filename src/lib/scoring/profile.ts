@@ -3,6 +3,7 @@
  * data (data/profiles/*.json, the `scoring_profiles` table). The JSON is snake_case; the parsed
  * settings are camelCase. Every bad field is reported at once, with its path.
  */
+import { isYearInRange, MAX_YEAR, MIN_YEAR } from '../import/types.ts';
 import type { Aggregation, RatingBand } from './types.ts';
 
 export interface TrendSettings {
@@ -478,14 +479,14 @@ export function parseProfile(json: unknown): Profile {
 		r.fail('code', 'must use lower-case letters, digits, ".", "_" or "-"');
 	}
 	const yearFrom = r.num(o, 'year_from', '', undefined, (n) =>
-		Number.isInteger(n) && n >= 1990 && n <= 2100 ? null : 'must be a year 1990–2100'
+		isYearInRange(n) ? null : `must be a year ${MIN_YEAR}–${MAX_YEAR}`
 	);
 	let yearTo: number | null = null;
 	if (o.year_to !== undefined && o.year_to !== null) {
 		yearTo = r.num(o, 'year_to', '', undefined, (n) =>
-			Number.isInteger(n) && n >= yearFrom && n <= 2100
+			Number.isInteger(n) && n >= yearFrom && n <= MAX_YEAR
 				? null
-				: `must be null or a year from year_from (${yearFrom}) to 2100`
+				: `must be null or a year from year_from (${yearFrom}) to ${MAX_YEAR}`
 		);
 	}
 	const profile: Profile = {

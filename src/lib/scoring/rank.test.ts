@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, percentileSorted, rankIntervalsFromDraws, rankScores } from './rank.ts';
+import { competitionRanks, mulberry32, percentileSorted, rankIntervalsFromDraws } from './rank.ts';
 
-describe('rankScores()', () => {
+describe('competitionRanks()', () => {
 	it.each([
 		[
 			[50, 80, NaN, 80],
@@ -23,9 +23,47 @@ describe('rankScores()', () => {
 		[
 			[0, -1, 100, 0],
 			[2, 4, 1, 2]
+		],
+		// From the peer pages' competitionRanks(): ties share a rank and the next rank skips.
+		[
+			[5, 7, 7, 1],
+			[3, 1, 1, 4]
+		],
+		// null and NaN are unranked and do not count (the peer pages' and the bars' rule).
+		[
+			[null, NaN, 2],
+			[0, 0, 1]
+		],
+		[
+			[undefined, 3, null],
+			[0, 1, 0]
+		],
+		// 0 and -0 are the same score.
+		[
+			[0, -0, 1],
+			[2, 2, 1]
+		],
+		// No rounding: 61.004 is above 61.0 even though both show as "61,0".
+		[
+			[61, 61.004, 61],
+			[2, 1, 2]
 		]
-	])('ranks %j as %j (competition ranking, NaN unranked)', (scores, ranks) => {
-		expect(Array.from(rankScores(scores))).toEqual(ranks);
+	])('ranks %j as %j (competition ranking, non-finite unranked)', (scores, ranks) => {
+		expect(Array.from(competitionRanks(scores))).toEqual(ranks);
+	});
+
+	it('competitionRanks() leaves ±Infinity unranked: only a finite number is a score', () => {
+		// The engine's copy ranked Infinity first and -Infinity last; the peer pages, the bars and
+		// the charts' isNum() treat a non-finite number as no data, and now so does the one rule.
+		expect(Array.from(competitionRanks([Infinity, 50, -Infinity, 40]))).toEqual([0, 1, 0, 2]);
+	});
+
+	it('competitionRanks() writes into the scratch arrays it is given and reads a Float64Array', () => {
+		const out = new Int32Array(6).fill(9);
+		const scores = Float64Array.from([1, NaN, 3]);
+		const result = competitionRanks(scores, out.subarray(2, 5), new Float64Array(3));
+		expect(Array.from(result)).toEqual([2, 0, 1]);
+		expect(Array.from(out)).toEqual([9, 9, 2, 0, 1, 9]);
 	});
 });
 

@@ -21,14 +21,26 @@ export function mulberry32(seed: number): () => number {
 }
 
 /**
- * Competition ranks ("1224"): 1 = highest score, equal scores share a rank, NaN scores get 0
- * (unranked). Rank = 1 + the number of strictly higher scores, found by binary search in a
- * natively sorted copy (no comparator callbacks: this runs once per Monte Carlo draw).
- * `sorted` is optional scratch space of the same length.
- * @example Array.from(rankScores([50, 80, NaN, 80])) // [3, 1, 0, 1]
+ * Competition ranks ("1224"): the one ranking rule of the app. The engine's ranks (and those of
+ * every Monte Carlo draw), the what-if sliders, the peer pages' dimension ranks, the ranked bars
+ * and the order of Kominfo's published results all come from here.
+ *
+ * - 1 = the highest score; a rank is 1 + the number of strictly higher scores, so equal scores
+ *   share a rank and the next rank skips: [5, 7, 7, 1] → [3, 1, 1, 4].
+ * - Scores are compared exactly as given, never rounded first (0 and -0 are equal). A caller that
+ *   should rank what readers see passes the numbers as shown (Kominfo's published two-decimal
+ *   index is such a number already).
+ * - Only a finite number is a score: null, undefined, NaN and ±Infinity get 0 (unranked) and count
+ *   for no one else's rank.
+ *
+ * Found by binary search in a natively sorted copy (no comparator callbacks: this runs once per
+ * Monte Carlo draw). `out` and `sorted` are optional scratch space of the same length. Pure and
+ * import-free, so browser code (the charts' geometry) may import this module without the engine.
+ * @example Array.from(competitionRanks([50, 80, NaN, 80])) // [3, 1, 0, 1]
+ * @example Array.from(competitionRanks([5, null, 5, Infinity])) // [1, 0, 1, 0]
  */
-export function rankScores(
-	scores: ArrayLike<number>,
+export function competitionRanks(
+	scores: ArrayLike<number | null | undefined>,
 	out: Int32Array = new Int32Array(scores.length),
 	sorted: Float64Array = new Float64Array(scores.length)
 ): Int32Array {
@@ -36,12 +48,13 @@ export function rankScores(
 	let m = 0;
 	for (let i = 0; i < n; i++) {
 		const s = scores[i];
-		if (s === s) sorted[m++] = s;
+		// Finite: x - x is 0 for a finite number, NaN for NaN and ±Infinity.
+		if (typeof s === 'number' && s - s === 0) sorted[m++] = s;
 	}
 	const view = sorted.subarray(0, m).sort();
 	for (let i = 0; i < n; i++) {
 		const s = scores[i];
-		if (s !== s) {
+		if (typeof s !== 'number' || s - s !== 0) {
 			out[i] = 0;
 			continue;
 		}

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseKominfoEvaluation } from '../evaluation/kominfo';
+import { evaluationIndex, parseKominfoEvaluation } from '../evaluation/kominfo';
 import {
 	activeDimensions,
 	dimensionScores,
-	instrumentIndex,
 	instrumentPreview,
 	InstrumentDataError,
 	parseDimensions,
@@ -105,7 +104,7 @@ describe('parsers refuse malformed files, naming row and column', () => {
 	});
 });
 
-describe('dimensionScores() and instrumentIndex()', () => {
+describe("dimensionScores() and evaluationIndex() with the instrument's weight sets", () => {
 	const few = [
 		{ code: 'b1', dimension: 'baseline' as const },
 		{ code: 'b2', dimension: 'baseline' as const },
@@ -129,26 +128,26 @@ describe('dimensionScores() and instrumentIndex()', () => {
 		});
 	});
 
-	it('instrumentIndex() reproduces Kudus 2022: 2.867', () => {
+	it('evaluationIndex() with the kppn-ikn-2022 set reproduces Kudus 2022: 2.867', () => {
 		expect(
-			instrumentIndex(
+			evaluationIndex(
 				{ baseline: 2.45, output: 2.07, outcome: 3.11, impact: 3.69, quickwin: 3.02 },
 				set('kppn-ikn-2022')
 			)
 		).toBeCloseTo(2.867, 12);
 	});
 
-	it('instrumentIndex() is null when a weighted dimension has no score, and ignores a 0-weight one', () => {
+	it('evaluationIndex() with a weight set is null when a weighted dimension has no score, and ignores a 0-weight one', () => {
 		const w = set('kppn-ikn-2022');
-		expect(instrumentIndex({ baseline: 2, output: 2, outcome: 2, impact: 2 }, w)).toBeNull();
+		expect(evaluationIndex({ baseline: 2, output: 2, outcome: 2, impact: 2 }, w)).toBeNull();
 		expect(
-			instrumentIndex(
+			evaluationIndex(
 				{ baseline: 1, output: 2, outcome: 3, impact: 4, quickwin: 0, kolaborasi: null },
 				w
 			)
 		).toBeCloseTo(1.8, 12);
 		expect(
-			instrumentIndex(
+			evaluationIndex(
 				{ baseline: 1, output: 1, outcome: 1, impact: 1, quickwin: 1 },
 				{
 					...w,
@@ -187,7 +186,7 @@ describe('the 38 published 2022 results (data/official/kominfo-evaluation-2022.c
 	const recomputed = rows.map((r) => ({
 		region: r.region,
 		published: r.nilaiFinal,
-		index: instrumentIndex(r.scores as Record<InstrumentDimensionKey, number>, w) as number
+		index: evaluationIndex(r.scores as Record<InstrumentDimensionKey, number>, w) as number
 	}));
 
 	it('the kppn-ikn-2022 weights are the ones in the published column names', () => {

@@ -2,10 +2,12 @@
  * The Kominfo smart-city evaluation instrument as data (data/instrument/): its dimensions, items,
  * the evidence each item asks for, and the cohort-year weight sets. Item scores (0–4) give
  * dimension scores (mean of the dimension's scored items) and an index (Σ score × weight / Σ
- * weights over the dimensions the weight set uses).
+ * weights over the dimensions the weight set uses: `evaluationIndex`, the same formula that
+ * recomputes Kominfo's published results).
  * Pure module: no Svelte, no SvelteKit, no database.
  */
 import Papa from 'papaparse';
+import { evaluationIndex } from '../evaluation/kominfo';
 
 export const INSTRUMENT_DIMENSIONS = [
 	'baseline',
@@ -229,28 +231,6 @@ export function dimensionScores(
 	});
 }
 
-/**
- * The weighted index: Σ score × weight / Σ weight over the dimensions with weight > 0; null when
- * one of them has no score (a partial index would not be Kominfo's).
- * @example instrumentIndex({ baseline: 2.45, output: 2.07, outcome: 3.11, impact: 3.69, quickwin: 3.02 }, { baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30, kolaborasi: 0 }) // 2.867
- */
-export function instrumentIndex(
-	scores: Readonly<Partial<Record<InstrumentDimensionKey, number | null>>>,
-	weights: Readonly<Record<InstrumentDimensionKey, number>>
-): number | null {
-	let sum = 0;
-	let total = 0;
-	for (const key of INSTRUMENT_DIMENSIONS) {
-		const w = weights[key];
-		if (!(w > 0)) continue;
-		const s = scores[key];
-		if (typeof s !== 'number' || !Number.isFinite(s)) return null;
-		sum += s * w;
-		total += w;
-	}
-	return total > 0 ? sum / total : null;
-}
-
 export interface InstrumentPreview {
 	dimensions: (DimensionScore & { weight: number })[];
 	index: number | null;
@@ -259,7 +239,8 @@ export interface InstrumentPreview {
 }
 
 /**
- * Item scores → dimension means → weighted index with a weight set, in one call.
+ * Item scores → dimension means → weighted index with a weight set (`evaluationIndex`), in one
+ * call.
  * @example instrumentPreview(items, scores, set.weights).indexRounded // 2.87
  */
 export function instrumentPreview(
@@ -268,7 +249,7 @@ export function instrumentPreview(
 	weights: Readonly<Record<InstrumentDimensionKey, number>>
 ): InstrumentPreview {
 	const dims = dimensionScores(items, scores);
-	const index = instrumentIndex(Object.fromEntries(dims.map((d) => [d.key, d.score])), weights);
+	const index = evaluationIndex(Object.fromEntries(dims.map((d) => [d.key, d.score])), weights);
 	return {
 		dimensions: dims
 			.filter((d) => weights[d.key] > 0)

@@ -1,9 +1,12 @@
 /**
- * Ranked bars: sort by score (nulls last), competition ranks (1, 2, 2, 4), and rank intervals
- * from score intervals: a region's best possible rank counts only rivals that beat it even at its
- * upper bound, its worst counts every rival that could beat its lower bound.
+ * Ranked bars: sort by score (nulls last), competition ranks (1, 2, 2, 4, from the one ranking
+ * rule, `competitionRanks` of $lib/scoring/rank), and rank intervals from score intervals: a
+ * region's best possible rank counts only rivals that beat it even at its upper bound, its worst
+ * counts every rival that could beat its lower bound.
  */
 import { ascending, descending } from 'd3-array';
+// The pure, import-free module of the ranking rule, not $lib/scoring: no engine in the browser.
+import { competitionRanks } from '../../scoring/rank';
 import { isNum, round2 } from './number';
 
 export interface RankInput {
@@ -40,10 +43,10 @@ export function rankItems(items: RankInput[]): Ranked[] {
 			descending(a.score ?? 0, b.score ?? 0) ||
 			ascending(a.label, b.label)
 	);
-	return sorted.map((d) => {
+	const ranks = competitionRanks(sorted.map((d) => d.score));
+	return sorted.map((d, i) => {
 		if (!isNum(d.score)) return { ...d, rank: null, rankLow: null, rankHigh: null };
-		const s = d.score;
-		const rank = 1 + scored.filter((o) => (o.score as number) > s).length;
+		const rank = ranks[i];
 		const others = scored.filter((o) => o !== d);
 		const rankLow = isNum(d.rankLow) ? d.rankLow : 1 + others.filter((o) => lo(o) > hi(d)).length;
 		const rankHigh = isNum(d.rankHigh)

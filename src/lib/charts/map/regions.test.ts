@@ -127,4 +127,22 @@ describe('regionRows() and regionsCsv()', () => {
 		);
 		expect(regionsCsv([])).toBe('code,name,kind,parent_code,bps_code\n');
 	});
+
+	it('regionsCsv() writes by the one CSV writer: ";" and edge spaces quoted, formulas guarded', () => {
+		// The hand-made quoting it replaced quoted only `,` `"` CR and LF: a name with ";" fell
+		// apart in a spreadsheet splitting on ";", and "=…" ran as a formula.
+		const row = (name: string): RegionRow => ({
+			code: '33.18.01',
+			name,
+			kind: 'kecamatan',
+			parent_code: '33.18',
+			bps_code: '3318010'
+		});
+		expect(regionsCsv([row('Sukolilo; Pati'), row(' Juwana'), row('=1+1')])).toBe(
+			'code,name,kind,parent_code,bps_code\n' +
+				'33.18.01,"Sukolilo; Pati",kecamatan,33.18,3318010\n' +
+				'33.18.01," Juwana",kecamatan,33.18,3318010\n' +
+				"33.18.01,'=1+1,kecamatan,33.18,3318010\n"
+		);
+	});
 });

@@ -3,6 +3,7 @@
  * so region codes, names and BPS codes join with the maps by construction. Used by
  * scripts/prepare-geo.ts to write data/kecamatan.csv and data/regions-jateng.csv. Pure module.
  */
+import { csvRows } from '../../csv/write';
 import type { RegionCollection } from './geo';
 
 export type RegionKind = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan';
@@ -47,16 +48,11 @@ export function regionRows(
 		.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-function csvField(v: string): string {
-	return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
- * Region rows as CSV text (header, LF line ends, final newline).
+ * Region rows as CSV text by the one CSV writer (header, LF line ends as data/ is committed, final
+ * newline).
  * @example regionsCsv([]) === 'code,name,kind,parent_code,bps_code\n'
  */
 export function regionsCsv(rows: readonly RegionRow[]): string {
-	const lines = [REGION_COLUMNS.join(',')];
-	for (const r of rows) lines.push(REGION_COLUMNS.map((c) => csvField(r[c])).join(','));
-	return lines.join('\n') + '\n';
+	return csvRows([REGION_COLUMNS, ...rows.map((r) => REGION_COLUMNS.map((c) => r[c]))], ',', '\n');
 }

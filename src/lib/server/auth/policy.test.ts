@@ -3,6 +3,7 @@ import {
 	isValidUsername,
 	normaliseOpd,
 	normaliseUsername,
+	OPD_PATTERN,
 	passwordProblems,
 	type PasswordProblem
 } from './policy';
@@ -81,5 +82,23 @@ describe('user names and OPD codes', () => {
 
 	it('normaliseOpd() trims and upper-cases', () => {
 		expect(normaliseOpd(' diskominfo ')).toBe('DISKOMINFO');
+	});
+
+	it.each([
+		['DISKOMINFO', true],
+		['BPS', true],
+		['DINAS-PU', true],
+		['DINAS_PU_2', true],
+		['1', true],
+		['A'.repeat(40), true],
+		['A'.repeat(41), false],
+		['_X', false],
+		['-X', false],
+		['dlh', false],
+		['DINAS PU', false],
+		['../X', false],
+		['', false]
+	])('OPD_PATTERN.test(%j) is %s', (opd, ok) => {
+		expect(OPD_PATTERN.test(opd)).toBe(ok);
 	});
 });

@@ -101,7 +101,13 @@ export function isValidUsername(username: string): boolean {
 	return USERNAME_PATTERN.test(username);
 }
 
-/** An OPD code as used in `indicators.opd`: upper-case letters, digits, `_`, `-`, up to 40. */
+/**
+ * An OPD code, the one rule: a produsen's OPD (accounts), an indicator's (`indicators.opd`) and a
+ * submission item's or programme's, which are compared with them. Upper-case letters, digits, `_`
+ * and `-`, starting with a letter or digit, up to 40 characters; normalise with `normaliseOpd`.
+ * Where an OPD may be left empty (an indicator, an item), the caller allows '' itself.
+ * @example OPD_PATTERN.test('DINAS-PU') === true; OPD_PATTERN.test('_X') === false
+ */
 export const OPD_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 
 /** Trims and upper-cases an OPD code: `normaliseOpd(' diskominfo ') === 'DISKOMINFO'`. */

@@ -6,10 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
+import { normaliseOpd, OPD_PATTERN } from '../auth/policy';
 import type { Connection } from '../db';
 import * as frameworksDb from '../db/frameworks';
 import * as indicatorsDb from '../db/indicators';
 import * as store from '../db/submissions';
+import { isYearInRange } from '../../import/types';
 import {
 	EvidenceRejected,
 	removeIfUnreferenced,
@@ -161,8 +163,6 @@ export function submissionCompleteness(conn: Connection, submissionId: number): 
 	);
 }
 
-const isYear = (v: number) => Number.isInteger(v) && v >= 1990 && v <= 2100;
-
 export interface CreateInput {
 	kind: SubmissionKind;
 	year: number;
@@ -184,7 +184,7 @@ export function createSubmission(
 	dataDir: string
 ): number {
 	guarded(conn, () => requireReviewer(actor, 'new', 'create'));
-	if (!isYear(input.year)) {
+	if (!isYearInRange(input.year)) {
 		throw new SubmissionError(400, 'invalid_input', { field: 'year' });
 	}
 	const framework = frameworksDb.inForce(conn, input.kind, input.year);
@@ -435,7 +435,6 @@ export function reviewItem(
 	});
 }
 
-const OPD_CODE = /^[A-Z0-9_]{0,32}$/;
 const isDate = (v: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(v) &&
 	!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
@@ -449,10 +448,11 @@ export function assignItem(
 	itemId: number,
 	input: { opd: string; dueDate: string }
 ) {
-	const opd = input.opd.trim().toUpperCase();
+	const opd = normaliseOpd(input.opd);
 	const due = input.dueDate.trim();
 	const errors: string[] = [];
-	if (!OPD_CODE.test(opd)) errors.push('opd');
+	// Empty: no OPD (yet); else the one OPD code rule, the one users and indicators follow.
+	if (opd !== '' && !OPD_PATTERN.test(opd)) errors.push('opd');
 	if (due !== '' && !isDate(due)) errors.push('due_date');
 	return tx(conn, () => {
 		const sub = getSubmission(conn, submissionId);
@@ -720,7 +720,7 @@ export function addProgramme(
 	input: ProgrammeInput
 ): number {
 	const sub = getSubmission(conn, submissionId);
-	const opd = input.opd.trim().toUpperCase();
+	const opd = normaliseOpd(input.opd);
 	const entity = `${submissionId}/programme`;
 	// The rule of an item: walidata and admin, or the produsen of the programme's OPD.
 	if (!mayEditItem(actor.user, opd)) {
@@ -734,9 +734,10 @@ export function addProgramme(
 		errors.push('element');
 	const name = input.name.trim();
 	if (name === '' || name.length > 300) errors.push('name');
-	if (!OPD_CODE.test(opd)) errors.push('opd');
+	// Empty: no OPD (yet); else the one OPD code rule, the one users and indicators follow.
+	if (opd !== '' && !OPD_PATTERN.test(opd)) errors.push('opd');
 	const year = Number(input.year);
-	if (!isYear(year)) errors.push('year');
+	if (!isYearInRange(year)) errors.push('year');
 	const budget = decimal(input.budget);
 	if (budget !== null && !(budget >= 0)) errors.push('budget');
 	const progress = decimal(input.progress);

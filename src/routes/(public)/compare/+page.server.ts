@@ -10,11 +10,11 @@ import { parseYear, resolveScorecard } from '$lib/server/scorecard';
 import { leansOnCarried } from '$lib/scorecard-basis';
 import type { GroupScore, RegionYearScore } from '$lib/scoring';
 import {
-	competitionRanks,
 	defaultFromYear,
 	illustrativeInputs,
 	nearestYear,
 	rankRange,
+	ranksByCode,
 	shortRegionName
 } from './view';
 import {
@@ -113,7 +113,7 @@ export const load = (async ({ url }) => {
 	});
 	const dimensionRanks = Object.fromEntries(
 		dimensions.map((d) => {
-			const ranks = competitionRanks(
+			const ranks = ranksByCode(
 				peers.map((p) => ({ code: p.code, score: p.dimensions[d.code].score }))
 			);
 			return [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-	competitionRanks,
 	defaultFromYear,
 	illustrativeInputs,
 	nearestYear,
+	ranksByCode,
 	rankRange,
 	shortRegionName,
 	slopeDomain,
@@ -11,7 +11,7 @@ import {
 	type ScoredGroup
 } from './view';
 
-describe('competitionRanks()', () => {
+describe('ranksByCode()', () => {
 	it.each([
 		['empty input', [], []],
 		['one scored item', [{ code: 'a', score: 10 }], [['a', 1]]],
@@ -43,8 +43,8 @@ describe('competitionRanks()', () => {
 				['c', 1]
 			]
 		]
-	] as const)('competitionRanks() with %s', (_, items, expected) => {
-		expect([...competitionRanks([...items]).entries()]).toEqual(expected);
+	] as const)('ranksByCode() with %s', (_, items, expected) => {
+		expect([...ranksByCode([...items]).entries()]).toEqual(expected);
 	});
 });
 

@@ -2,6 +2,7 @@
  * Pure helpers of the peer pages (compare, years): ranks, rank intervals, slope-chart years and
  * which illustrative values entered a score. No SvelteKit, no database: unit-tested beside it.
  */
+import { competitionRanks } from '$lib/scoring/rank';
 
 /** The parts of a scored group (GroupScore) these helpers read. */
 export interface ScoredGroup {
@@ -18,19 +19,15 @@ const isNum = (v: number | null | undefined): v is number =>
 	typeof v === 'number' && Number.isFinite(v);
 
 /**
- * Competition ranks (1 = highest; ties share a rank, 1, 2, 2, 4), null for an unscored item.
- * @example competitionRanks([{ code: 'a', score: 5 }, { code: 'b', score: 7 }]).get('a') === 2
+ * Each item's competition rank by code (`competitionRanks` of `$lib/scoring/rank`: 1 = highest,
+ * ties share a rank, 1, 2, 2, 4), null for an unscored item.
+ * @example ranksByCode([{ code: 'a', score: 5 }, { code: 'b', score: 7 }]).get('a') === 2
  */
-export function competitionRanks(
-	items: { code: string; score: number | null }[]
+export function ranksByCode(
+	items: readonly { code: string; score: number | null }[]
 ): Map<string, number | null> {
-	const scored = items.filter((d) => isNum(d.score)).map((d) => d.score as number);
-	return new Map(
-		items.map((d) => [
-			d.code,
-			isNum(d.score) ? 1 + scored.filter((s) => s > (d.score as number)).length : null
-		])
-	);
+	const ranks = competitionRanks(items.map((d) => d.score));
+	return new Map(items.map((d, i) => [d.code, ranks[i] === 0 ? null : ranks[i]]));
 }
 
 /**

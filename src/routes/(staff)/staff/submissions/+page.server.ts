@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { mayReview } from '$lib/server/auth/roles';
+import { isYearInRange } from '$lib/import/types';
 import { createSubmission } from '$lib/server/submissions/service';
 import { instrument } from '$lib/server/submissions/reference';
 import { listWithCompleteness } from '$lib/server/submissions/workspace';
@@ -37,7 +38,7 @@ export const actions = {
 		const year = Number(text(form, 'year'));
 		const errors: string[] = [];
 		if (kind !== 'gm100sc' && kind !== 'spbe') errors.push('kind');
-		if (!Number.isInteger(year) || year < 1990 || year > 2100) errors.push('year');
+		if (!isYearInRange(year)) errors.push('year');
 		if (errors.length) return fail(400, { code: 'invalid_input', detail: { fields: errors } });
 		const { dataDir, instance } = config();
 		const result = await attempt(() =>
