@@ -69,4 +69,26 @@ describe('createLogger()', () => {
 		log.child({ component: 'backup' }).warn('slow');
 		expect(JSON.parse(lines[0])).toMatchObject({ level: 40, component: 'backup', msg: 'slow' });
 	});
+
+	it('child() bindings are redacted too, and an error logs as type, message and stack', () => {
+		const { lines, log } = capture();
+		log.child({ sessionId: 's1', component: 'auth' }).error({ err: new RangeError('late') }, 'x');
+		const entry = JSON.parse(lines[0]);
+		expect(entry).toMatchObject({ sessionId: '[redacted]', component: 'auth', msg: 'x' });
+		expect(entry.err).toMatchObject({ type: 'RangeError', message: 'late' });
+		expect(entry.err.stack).toContain('RangeError: late');
+	});
+
+	it('the line keeps pino’s field order: level, time, pid, hostname, fields, msg', () => {
+		const { lines, log } = capture();
+		log.info({ reqId: 'r1' }, 'request');
+		expect(Object.keys(JSON.parse(lines[0]))).toEqual([
+			'level',
+			'time',
+			'pid',
+			'hostname',
+			'reqId',
+			'msg'
+		]);
+	});
 });

@@ -1,13 +1,13 @@
 /**
- * Structured logs, one JSON object per line on stdout, in pino's shape (`level` as a number,
- * `time` in ms, `pid`, `hostname`, `msg`) so pino's tools and any log shipper read them. pino
- * itself is not installed; this is the small part of it the server needs.
+ * Structured logs by pino: one JSON object per line on stdout (`level` as a number, `time` in ms,
+ * `pid`, `hostname`, `msg`), which pino's tools and any log shipper read.
  *
  * Secrets never reach the log: keys that name a password, token, cookie, session or
  * authorisation are replaced by "[redacted]" at any depth, and URLs are logged without their
  * query string by the request logger.
  */
 import { hostname } from 'node:os';
+import { pino, type Logger as PinoLogger, type LoggerOptions } from 'pino';
 
 export const LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
 export type LevelName = keyof typeof LEVELS;
@@ -31,16 +31,8 @@ export function redact(value: unknown, depth = 0): unknown {
 	return out;
 }
 
-export interface Logger {
-	level: LevelName | 'silent';
-	child(bindings: Record<string, unknown>): Logger;
-	trace(obj: Record<string, unknown> | string, msg?: string): void;
-	debug(obj: Record<string, unknown> | string, msg?: string): void;
-	info(obj: Record<string, unknown> | string, msg?: string): void;
-	warn(obj: Record<string, unknown> | string, msg?: string): void;
-	error(obj: Record<string, unknown> | string, msg?: string): void;
-	fatal(obj: Record<string, unknown> | string, msg?: string): void;
-}
+/** The server's logger: pino's, so its tools (pino-pretty, transports) work on our lines. */
+export type Logger = PinoLogger;
 
 function levelFromEnv(env: NodeJS.ProcessEnv): LevelName | 'silent' {
 	const raw = (env.LOG_LEVEL ?? 'info').toLowerCase();
@@ -49,7 +41,9 @@ function levelFromEnv(env: NodeJS.ProcessEnv): LevelName | 'silent' {
 }
 
 /**
- * A logger writing JSON lines to `write` (stdout by default); LOG_LEVEL sets the threshold.
+ * A pino logger writing JSON lines to `write` (stdout by default); LOG_LEVEL sets the threshold.
+ * Every logged object and every child's bindings pass `redact` first: pino's own redaction takes
+ * fixed paths, and a secret must not reach the log under a key nobody listed.
  * @example createLogger({ write: (l) => lines.push(l) }).info({ reqId: 'x' }, 'done')
  */
 export function createLogger(
@@ -60,32 +54,31 @@ export function createLogger(
 		now?: () => number;
 	} = {}
 ): Logger {
-	const base = { pid: process.pid, hostname: hostname(), ...options.bindings };
-	const write = options.write ?? ((line: string) => process.stdout.write(line));
-	const now = options.now ?? Date.now;
-	const logger: Logger = {
+	const now = options.now;
+	const settings: LoggerOptions = {
 		level: options.level ?? levelFromEnv(process.env),
-		child: (bindings) =>
-			createLogger({
-				...options,
-				level: logger.level,
-				bindings: { ...options.bindings, ...bindings }
-			}),
-		trace: (o, m) => log('trace', o, m),
-		debug: (o, m) => log('debug', o, m),
-		info: (o, m) => log('info', o, m),
-		warn: (o, m) => log('warn', o, m),
-		error: (o, m) => log('error', o, m),
-		fatal: (o, m) => log('fatal', o, m)
+		base: { pid: process.pid, hostname: hostname(), ...options.bindings },
+		timestamp: now ? () => `,"time":${now()}` : pino.stdTimeFunctions.epochTime,
+		formatters: {
+			bindings: (bindings) => redact(bindings) as Record<string, unknown>,
+			log: (fields) => redact(fields) as Record<string, unknown>
+		},
+		// redact() has already flattened errors to { type, message, stack }; pino's own err
+		// serializer would take that object for an error and call its type "Object".
+		serializers: { err: (err: unknown) => err }
 	};
-	function log(level: LevelName, obj: Record<string, unknown> | string, msg?: string) {
-		if (logger.level === 'silent' || LEVELS[level] < LEVELS[logger.level]) return;
-		const fields = typeof obj === 'string' ? {} : (redact(obj) as Record<string, unknown>);
-		const message = typeof obj === 'string' ? obj : msg;
-		const entry = { level: LEVELS[level], time: now(), ...base, ...fields, msg: message };
-		write(JSON.stringify(entry) + '\n');
-	}
-	return logger;
+	const write = options.write;
+	return redactingChildren(write ? pino(settings, { write }) : pino(settings));
+}
+
+/** pino gives a child's bindings no formatter (by design, for speed): redact them on the way in. */
+function redactingChildren(log: Logger): Logger {
+	type Child = (bindings: Record<string, unknown>, options?: object) => Logger;
+	const child = log.child.bind(log) as unknown as Child;
+	const redacted: Child = (bindings, options) =>
+		redactingChildren(child(redact(bindings) as Record<string, unknown>, options));
+	(log as unknown as { child: Child }).child = redacted;
+	return log;
 }
 
 /** The process-wide logger. */
