@@ -289,6 +289,7 @@ export interface RegionYearScore {
 	aggregation: Aggregation;
 	geometricFloor: number;
 	composite: CompositeScore;
+	/** The top-level groups: GM100SC dimensions, or an SPBE framework's domains (API name kept). */
 	dimensions: GroupScore[];
 	/** True when any value that entered a score is illustrative: pages must say so. */
 	hasIllustrative: boolean;
