@@ -21,10 +21,10 @@ import {
 	mulberry32,
 	parseProfile,
 	scoreFramework,
-	type FrameworkInput,
-	type IndicatorInput,
-	type ObservationInput,
-	type TargetInput
+	type EngineFramework,
+	type EngineIndicator,
+	type EngineObservation,
+	type EngineTarget
 } from '../../src/lib/scoring/index.ts';
 
 const REGIONS = 514;
@@ -35,15 +35,15 @@ const YEARS = Array.from({ length: 10 }, (_, k) => 2015 + k);
 const RUNS = 3;
 
 interface Synthetic {
-	framework: FrameworkInput;
-	observations: ObservationInput[];
-	targets: TargetInput[];
+	framework: EngineFramework;
+	observations: EngineObservation[];
+	targets: EngineTarget[];
 	regions: string[];
 }
 
 function synthesise(seed: number): Synthetic {
 	const rand = mulberry32(seed);
-	const nodes: FrameworkInput['nodes'][number][] = [];
+	const nodes: EngineFramework['nodes'][number][] = [];
 	const elements: string[] = [];
 	DIMENSIONS.forEach((d, di) => {
 		nodes.push({
@@ -69,7 +69,7 @@ function synthesise(seed: number): Synthetic {
 			});
 		}
 	});
-	const indicators: IndicatorInput[] = [];
+	const indicators: EngineIndicator[] = [];
 	for (let i = 0; i < INDICATORS; i++) {
 		const kind = i % 10;
 		const polarity = i % 4 === 3 ? 'lower' : 'higher';
@@ -92,8 +92,8 @@ function synthesise(seed: number): Synthetic {
 		{ length: REGIONS },
 		(_, r) => `${10 + Math.floor(r / 40)}.${String((r % 40) + 1).padStart(2, '0')}`
 	);
-	const observations: ObservationInput[] = [];
-	const targets: TargetInput[] = [];
+	const observations: EngineObservation[] = [];
+	const targets: EngineTarget[] = [];
 	for (const regionCode of regions) {
 		for (const ind of indicators) {
 			const level = ind.method === 'level';

@@ -640,7 +640,7 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 			DATA
 		);
 		const items = store.listItems(conn, id);
-		// Kudus 2022's dimension scores as item scores: every item of a dimension at its mean.
+		// Kudus 2022's part scores as item scores: every item of a part at its mean.
 		const kudus: Record<string, string> = {
 			baseline: '2.45',
 			output: '2.07',

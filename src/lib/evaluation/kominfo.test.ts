@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
 	EvaluationParseError,
-	dimensionFromColumn,
+	partFromColumn,
 	displayRegionName,
 	evaluationIndex,
 	parseKominfoEvaluation,
@@ -15,11 +15,11 @@ import {
 const repo = (p: string) =>
 	readFileSync(fileURLToPath(new URL(`../../../${p}`, import.meta.url)), 'utf8');
 const official = parseKominfoEvaluation(repo('data/official/kominfo-evaluation-2022.csv'));
-const weights = weightsOf(official.dimensions);
+const weights = weightsOf(official.parts);
 
 describe('parseKominfoEvaluation() on data/official/kominfo-evaluation-2022.csv', () => {
 	it('reads the 2022 weights 10/20/30/10/30 from the column names', () => {
-		expect(official.dimensions).toEqual([
+		expect(official.parts).toEqual([
 			{ column: 'baseline_w10', key: 'baseline', weight: 10 },
 			{ column: 'output_w20', key: 'output', weight: 20 },
 			{ column: 'outcome_w30', key: 'outcome', weight: 30 },
@@ -55,7 +55,7 @@ describe('parseKominfoEvaluation() on data/official/kominfo-evaluation-2022.csv'
 		});
 	});
 
-	// The published dimension scores are rounded to 2 decimals while Kominfo computed the index from
+	// The published part scores are rounded to 2 decimals while Kominfo computed the index from
 	// unrounded ones, so a recomputed index may differ by a little more than the last digit: the
 	// largest gap is 0.013 (see data/official/README.md). ±0.015 still rejects any other weights.
 	it.each(
@@ -185,7 +185,7 @@ describe('evaluationIndex()', () => {
 	});
 });
 
-describe('dimensionFromColumn() and displayRegionName()', () => {
+describe('partFromColumn() and displayRegionName()', () => {
 	it.each([
 		['baseline_w10', { column: 'baseline_w10', key: 'baseline', weight: 10 }],
 		['kolaborasi_w7.5', { column: 'kolaborasi_w7.5', key: 'kolaborasi', weight: 7.5 }],
@@ -193,8 +193,8 @@ describe('dimensionFromColumn() and displayRegionName()', () => {
 		['region', null],
 		['_w10', null],
 		['', null]
-	])('dimensionFromColumn(%j) gives %o', (col, dim) => {
-		expect(dimensionFromColumn(col)).toEqual(dim);
+	])('partFromColumn(%j) gives %o', (col, part) => {
+		expect(partFromColumn(col)).toEqual(part);
 	});
 
 	it.each([
@@ -217,8 +217,9 @@ describe('parseKominfoEvaluation() errors', () => {
 			'The header has no "nilai_final" column'
 		],
 		[
-			'no dimension columns',
+			'no weighted part columns',
 			'no,region,nilai_final\n1,X,2\n',
+			// The message says "dimension", the letters' word, for what the code calls a part.
 			'The header has no dimension columns'
 		],
 		[
@@ -301,14 +302,14 @@ describe('the 2023 results (letter B-1384/DJAI/AI.01.04/12/2023), one file per c
 	const geoName = new Map(geo.features.map((f) => [f.properties.code, f.properties.name]));
 
 	it('reads each cohort’s weights from its column names: REGULER 10/20/30/20/20, KPPN & IKN 10/20/20/20/20/10', () => {
-		expect(weightsOf(reguler.dimensions)).toEqual({
+		expect(weightsOf(reguler.parts)).toEqual({
 			baseline: 10,
 			output: 20,
 			outcome: 30,
 			impact: 20,
 			quickwin: 20
 		});
-		expect(weightsOf(kppn.dimensions)).toEqual({
+		expect(weightsOf(kppn.parts)).toEqual({
 			baseline: 10,
 			output: 20,
 			outcome: 20,
@@ -325,7 +326,7 @@ describe('the 2023 results (letter B-1384/DJAI/AI.01.04/12/2023), one file per c
 	});
 	it('reproduces every published final index from the cohort’s weights to ±0.011', () => {
 		for (const t of [reguler, kppn]) {
-			const w = weightsOf(t.dimensions);
+			const w = weightsOf(t.parts);
 			for (const r of t.rows.filter((x) => x.tookPart))
 				expect(
 					Math.abs(evaluationIndex(r.scores, w)! - r.nilaiFinal),

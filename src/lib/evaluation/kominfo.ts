@@ -1,9 +1,13 @@
 /**
  * Kominfo's published smart-city evaluation results (data/official/): parsing the CSV and
- * recomputing the final index from the dimension scores. These are the ministry's numbers, kept
+ * recomputing the final index from the part scores. These are the ministry's numbers, kept
  * apart from this project's computed scores; pages must label them as Kominfo's.
  *
- * The weights are read from the column names (`baseline_w10` = dimension "baseline", weight 10),
+ * The evaluation form has parts (Baseline, Output, Outcome, Impact, Quick Win, Kolaborasi). The
+ * ministry's letters call them "dimensi"; the code calls them parts (`EvaluationPart`), because
+ * "dimension" here means a GM100SC dimension.
+ *
+ * The weights are read from the column names (`baseline_w10` = part "baseline", weight 10),
  * because they differ between years and cohorts (see data/official/README.md).
  * Pure module: no Svelte, no SvelteKit, no database.
  */
@@ -20,10 +24,11 @@ export const KOMINFO_2022_SOURCE = {
 		'https://github.com/Maisho20/Smart-City-2/tree/6c587561db730bef502e14d8184eb5987d2b1eff/public/docs'
 } as const;
 
-export interface EvaluationDimension {
+/** One part of the evaluation form, with its weight, as a column of a published table names it. */
+export interface EvaluationPart {
 	/** Column name in the CSV, e.g. "quickwin_w30". */
 	column: string;
-	/** Dimension key, e.g. "quickwin". */
+	/** Part key, e.g. "quickwin". */
 	key: string;
 	weight: number;
 }
@@ -35,7 +40,7 @@ export interface KominfoEvaluationRow {
 	region: string;
 	/** Kemendagri code for the Jawa Tengah regions (from the CSV's region_code), else null. */
 	regionCode: string | null;
-	/** Dimension scores by key, as published (about 0–4). */
+	/** Part scores by key, as published (about 0–4). */
 	scores: Record<string, number>;
 	/** The published final index (Nilai Final / Indeks Pencapaian). */
 	nilaiFinal: number;
@@ -45,7 +50,7 @@ export interface KominfoEvaluationRow {
 }
 
 export interface KominfoEvaluation {
-	dimensions: EvaluationDimension[];
+	parts: EvaluationPart[];
 	rows: KominfoEvaluationRow[];
 }
 
@@ -58,26 +63,26 @@ const WEIGHT_COLUMN = /^([a-z][a-z0-9]*)_w(\d+(?:\.\d+)?)$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /**
- * The dimension and weight a column name carries, or null for other columns.
- * @example dimensionFromColumn('outcome_w30') // { column: 'outcome_w30', key: 'outcome', weight: 30 }
+ * The part and weight a column name carries, or null for other columns.
+ * @example partFromColumn('outcome_w30') // { column: 'outcome_w30', key: 'outcome', weight: 30 }
  */
-export function dimensionFromColumn(column: string): EvaluationDimension | null {
+export function partFromColumn(column: string): EvaluationPart | null {
 	const m = WEIGHT_COLUMN.exec(column.trim());
 	return m ? { column: column.trim(), key: m[1], weight: Number(m[2]) } : null;
 }
 
 /**
  * The evaluation's final index as the ministry's letters compute it, the one copy of the formula:
- * Σ score × weight / Σ weight over the dimensions with weight > 0, on the dimensions' 0–4 scale.
+ * Σ score × weight / Σ weight over the parts with weight > 0, on the parts' 0–4 scale.
  * The letters' weights sum to 100 (B-1004/DJAI/AI.01.04/12/2022: 10/20/30/10/30), so this is their
  * Σ score × weight / 100; weights that sum to something else (1, or a set typed as fractions) give
  * the same index, because it divides by their sum. Used for the published tables (/official, our
  * check beside Kominfo's number) and for the submission workspace's preview (the instrument's
  * weight sets, `instrumentPreview`).
  *
- * - A dimension with weight 0 is not part of the set: its score, present or not, is ignored, as
- *   are scores of dimensions the weights do not name.
- * - Null when a weighted dimension has no finite score: a partial index would not be Kominfo's.
+ * - A part with weight 0 is not in the set: its score, present or not, is ignored, as
+ *   are scores of parts the weights do not name.
+ * - Null when a weighted part has no finite score: a partial index would not be Kominfo's.
  * - Null when a weight is not a finite number ≥ 0 (no letter has one, so the weights are wrong),
  *   or when no weight is above 0.
  * - Unrounded: the letters print the index to two decimals; a caller rounds for display
@@ -103,11 +108,11 @@ export function evaluationIndex(
 }
 
 /**
- * The weights of a parsed table by dimension key.
- * @example weightsOf(parsed.dimensions) // { baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30 }
+ * The weights of a parsed table by part key.
+ * @example weightsOf(parsed.parts) // { baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30 }
  */
-export function weightsOf(dimensions: readonly EvaluationDimension[]): Record<string, number> {
-	return Object.fromEntries(dimensions.map((d) => [d.key, d.weight]));
+export function weightsOf(parts: readonly EvaluationPart[]): Record<string, number> {
+	return Object.fromEntries(parts.map((p) => [p.key, p.weight]));
 }
 
 /**
@@ -136,8 +141,9 @@ export function parseKominfoEvaluation(text: string): KominfoEvaluation {
 			);
 		}
 	}
-	const dimensions = fields.map(dimensionFromColumn).filter((d): d is EvaluationDimension => !!d);
-	if (dimensions.length === 0) {
+	// The letters, and so the message, say "dimension" for a part; the code calls it a part.
+	const parts = fields.map(partFromColumn).filter((p): p is EvaluationPart => !!p);
+	if (parts.length === 0) {
 		throw new EvaluationParseError(
 			'The header has no dimension columns named like "baseline_w10".'
 		);
@@ -172,13 +178,13 @@ export function parseKominfoEvaluation(text: string): KominfoEvaluation {
 			no: noText === '-' ? null : Number(noText),
 			region,
 			regionCode: code === '' ? null : code,
-			scores: Object.fromEntries(dimensions.map((d) => [d.key, num(d.column)])),
+			scores: Object.fromEntries(parts.map((p) => [p.key, num(p.column)])),
 			nilaiFinal: num('nilai_final'),
 			note: (raw.note ?? '').trim(),
 			tookPart: noText !== '-'
 		};
 	});
-	return { dimensions, rows };
+	return { parts, rows };
 }
 
 /**

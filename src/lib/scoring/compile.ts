@@ -2,7 +2,7 @@
  * Turns a framework (nodes + indicators) and weight overrides into flat arrays the engine can loop
  * over without lookups: groups in post-order (children before parents, the composite last).
  */
-import type { FrameworkInput, IndicatorInput } from './types.ts';
+import type { EngineFramework, EngineIndicator } from './types.ts';
 
 /** Thrown for structurally bad engine input; `issues` lists every problem found. */
 export class ScoringInputError extends Error {
@@ -28,7 +28,7 @@ export interface CompiledGroup {
 
 export interface CompiledFramework {
 	code: string;
-	indicators: IndicatorInput[];
+	indicators: EngineIndicator[];
 	indIndex: Map<string, number>;
 	/** Effective indicator weights (after overrides). */
 	indWeight: Float64Array;
@@ -62,7 +62,7 @@ const validWeight = (w: unknown): w is number =>
  * @example compileFramework(fw, { governance: 2 }).groups.at(-1)?.code // fw.code (the composite)
  */
 export function compileFramework(
-	fw: FrameworkInput,
+	fw: EngineFramework,
 	overrides: Readonly<Record<string, number>> = {}
 ): CompiledFramework {
 	const issues: string[] = [];

@@ -7,7 +7,7 @@ import { smallFramework, spbeFramework } from './fixtures.ts';
 import { DEFAULT_SETTINGS, parseProfile, type ProfileSettings } from './profile.ts';
 import { mulberry32 } from './rank.ts';
 import { computeSpbe, spbeStructureFromFramework } from './spbe.ts';
-import type { GroupScore, IndicatorScore, ObservationInput, TargetInput } from './types.ts';
+import type { EngineObservation, EngineTarget, GroupScore, IndicatorScore } from './types.ts';
 
 const profile = parseProfile(
 	JSON.parse(
@@ -18,7 +18,7 @@ const obs = (
 	regionCode: string,
 	year: number,
 	values: Record<string, number>
-): ObservationInput[] =>
+): EngineObservation[] =>
 	Object.entries(values).map(([indicatorCode, value]) => ({
 		regionCode,
 		indicatorCode,
@@ -32,7 +32,7 @@ const baseObservations = [
 	...obs('C', 2022, { ...A22, i1: 100 }),
 	...obs('B', 2022, { i1: 90, i5: 5 })
 ];
-const baseTargets: TargetInput[] = [
+const baseTargets: EngineTarget[] = [
 	{ regionCode: 'A', indicatorCode: 'i3', year: 2022, value: 60 },
 	{ regionCode: 'C', indicatorCode: 'i3', year: 2022, value: 60 }
 ];
@@ -376,7 +376,7 @@ describe('scoreFramework() indicator applicability by year (yearFrom)', () => {
 	};
 	const A20 = { i1: 60, i2: 30, i3: 45, i4: 150, i5: 4 };
 	const observations = [...obs('A', 2020, A20), ...obs('B', 2020, { i1: 90, i5: 5 })];
-	const targets: TargetInput[] = [{ regionCode: 'A', indicatorCode: 'i3', year: 2020, value: 60 }];
+	const targets: EngineTarget[] = [{ regionCode: 'A', indicatorCode: 'i3', year: 2020, value: 60 }];
 	const at2020 = (from: Record<string, number>, over: Partial<EngineInput> = {}) =>
 		run({ framework: fwFrom(from), observations, targets, years: [2020], ...over });
 
@@ -561,7 +561,7 @@ describe('scoreFramework() indicator applicability by year (yearFrom)', () => {
 describe('scoreFramework() rank intervals', () => {
 	const many = (seed: number) => {
 		const rand = mulberry32(seed);
-		const out: ObservationInput[] = [];
+		const out: EngineObservation[] = [];
 		for (let r = 0; r < 30; r++) {
 			out.push(
 				...obs(`R${String(r).padStart(2, '0')}`, 2022, {

@@ -23,26 +23,26 @@ import {
 	TREND_STATES,
 	type Aggregation,
 	type CompositeScore,
-	type FrameworkInput,
+	type EngineFramework,
+	type EngineIndicator,
+	type EngineObservation,
+	type EngineTarget,
 	type GroupBasis,
 	type GroupChildTrace,
 	type GroupScore,
-	type IndicatorInput,
 	type IndicatorScore,
 	type NullReason,
-	type ObservationInput,
 	type RegionYearScore,
-	type TargetInput,
 	type TrendDetail
 } from './types.ts';
 
 export interface EngineInput {
-	framework: FrameworkInput;
+	framework: EngineFramework;
 	/** A parsed profile (or any object with its code and settings). */
 	profile: { code: string; settings: ProfileSettings };
 	/** Observations of any indicators; those of other frameworks or regions are ignored. */
-	observations: readonly ObservationInput[];
-	targets?: readonly TargetInput[];
+	observations: readonly EngineObservation[];
+	targets?: readonly EngineTarget[];
 	/** Regions to score (the rank is among these). Default: every region in `observations`. */
 	regions?: readonly string[];
 	/** Assessment years to score. */
@@ -88,7 +88,7 @@ export class ScoreResult {
 	readonly ignoredObservations: number;
 
 	/** @internal */ readonly c: CompiledFramework;
-	/** @internal */ readonly obs: readonly ObservationInput[];
+	/** @internal */ readonly obs: readonly EngineObservation[];
 	/** @internal */ readonly regionIndex: Map<string, number>;
 	/** @internal */ readonly yearIndex: Map<number, number>;
 	/** @internal */ readonly yMin: number;
@@ -828,7 +828,7 @@ export class ScoreResult {
 		flags: { illustrative: boolean; carried: boolean }
 	): IndicatorScore {
 		const { c, settings } = this;
-		const ind: IndicatorInput = c.indicators[i];
+		const ind: EngineIndicator = c.indicators[i];
 		const nInd = c.indicators.length;
 		const k = (yi * this.regions.length + r) * nInd + i;
 		const Y = this.years[yi];
@@ -913,7 +913,7 @@ export class ScoreResult {
 	private trendDetail(
 		cell: number,
 		Y: number,
-		ind: IndicatorInput,
+		ind: EngineIndicator,
 		t: YearValue | null,
 		i: number
 	): TrendDetail {
@@ -947,7 +947,7 @@ export class ScoreResult {
 	}
 
 	private formula(
-		ind: IndicatorInput,
+		ind: EngineIndicator,
 		value: number | null,
 		score: number | null,
 		reason: NullReason | null,

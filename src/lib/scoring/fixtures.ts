@@ -2,7 +2,7 @@
  * Test fixtures shared by the scoring tests (not part of the public API): the SPBE 2020 structure
  * of PermenPANRB 59/2020 with its weights, and a small hand-computable GM100SC-like framework.
  */
-import type { FrameworkInput, IndicatorInput } from './types.ts';
+import type { EngineFramework, EngineIndicator } from './types.ts';
 
 /** PermenPANRB 59/2020: domains, aspects (weight, indicator count, indicator weight). */
 const DOMAINS = [
@@ -35,16 +35,16 @@ const DOMAINS = [
 ] as const;
 
 /** The 47-indicator SPBE framework with the regulation weights (codes spbe.01 to spbe.47). */
-export function spbeFramework(): FrameworkInput {
-	const fw: FrameworkInput = {
+export function spbeFramework(): EngineFramework {
+	const fw: EngineFramework = {
 		code: 'spbe-2020',
 		nameId: 'SPBE',
 		nameEn: 'SPBE',
 		nodes: [],
 		indicators: []
 	};
-	const nodes = fw.nodes as FrameworkInput['nodes'][number][];
-	const inds = fw.indicators as FrameworkInput['indicators'][number][];
+	const nodes = fw.nodes as EngineFramework['nodes'][number][];
+	const inds = fw.indicators as EngineFramework['indicators'][number][];
 	let n = 0;
 	DOMAINS.forEach(([d, dw, aspects], di) => {
 		nodes.push({
@@ -89,8 +89,8 @@ export function spbeFramework(): FrameworkInput {
 const ind = (
 	code: string,
 	elementCode: string,
-	rest: Partial<IndicatorInput> & Pick<IndicatorInput, 'method'>
-): IndicatorInput => ({
+	rest: Partial<EngineIndicator> & Pick<EngineIndicator, 'method'>
+): EngineIndicator => ({
 	code,
 	elementCode,
 	polarity: 'higher',
@@ -109,7 +109,7 @@ const ind = (
  * - E2 (D1): i3 target; i4 bands with benchmark 200
  * - E3 (D2): i5 level; i6 minmax with weight 0 (context)
  */
-export function smallFramework(): FrameworkInput {
+export function smallFramework(): EngineFramework {
 	return {
 		code: 'fw',
 		nameId: 'Kerangka uji',

@@ -2,7 +2,7 @@
  * Indicator scores 0–100 for the four methods. Every function returns null when the score cannot
  * be computed; the engine then records why (see `nullReason`).
  */
-import type { IndicatorInput, Method, NullReason, Polarity } from './types.ts';
+import type { EngineIndicator, Method, NullReason, Polarity } from './types.ts';
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
@@ -109,7 +109,7 @@ export function scoreLevel(level: number): number | null {
 
 /** The fields of an indicator that the score functions read. */
 export type ScoringSpec = Pick<
-	IndicatorInput,
+	EngineIndicator,
 	'method' | 'polarity' | 'worst' | 'best' | 'benchmark'
 >;
 

@@ -6,7 +6,7 @@ import { smallFramework } from './fixtures.ts';
 import { methodologyText } from './methodology.ts';
 import { scoreValue, type ScoringSpec } from './normalise.ts';
 import { DEFAULT_SETTINGS } from './profile.ts';
-import type { FrameworkInput, ObservationInput, Polarity, TargetInput } from './types.ts';
+import type { EngineFramework, EngineObservation, EngineTarget, Polarity } from './types.ts';
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
 const polarity = fc.constantFrom<Polarity>('higher', 'lower');
@@ -67,18 +67,18 @@ const dataArb = fc.record({
 });
 
 function sample(d: { values: (number | null)[]; levels: number[]; weights: number[] }): {
-	fw: FrameworkInput;
-	observations: ObservationInput[];
-	targets: TargetInput[];
+	fw: EngineFramework;
+	observations: EngineObservation[];
+	targets: EngineTarget[];
 } {
 	const base = smallFramework();
 	const w = d.weights;
-	const fw: FrameworkInput = {
+	const fw: EngineFramework = {
 		...base,
 		nodes: base.nodes.map((n, k) => ({ ...n, weight: w[k] })),
 		indicators: base.indicators.map((i, k) => ({ ...i, weight: k === 5 ? 0 : w[5 + k] }))
 	};
-	const observations: ObservationInput[] = [];
+	const observations: EngineObservation[] = [];
 	REGIONS.forEach((regionCode, r) =>
 		CODES.forEach((indicatorCode, i) => {
 			const v = d.values[r * CODES.length + i];
@@ -96,7 +96,7 @@ function sample(d: { values: (number | null)[]; levels: number[]; weights: numbe
 	return { fw, observations, targets };
 }
 
-const scaled = (fw: FrameworkInput, c: number): FrameworkInput => ({
+const scaled = (fw: EngineFramework, c: number): EngineFramework => ({
 	...fw,
 	nodes: fw.nodes.map((n) => ({ ...n, weight: n.weight * c })),
 	indicators: fw.indicators.map((i) => ({ ...i, weight: i.weight * c }))
@@ -111,7 +111,7 @@ describe('engine properties', () => {
 					...DEFAULT_SETTINGS,
 					aggregation: d.geometric ? 'geometric' : 'arithmetic'
 				} as const;
-				const go = (f: FrameworkInput) =>
+				const go = (f: EngineFramework) =>
 					scoreFramework({
 						framework: f,
 						profile: { code: 'p', settings },
@@ -173,9 +173,9 @@ describe('engine properties', () => {
 					sensitivity: { ...DEFAULT_SETTINGS.sensitivity, draws: 50 }
 				};
 				const go = (
-					f: FrameworkInput,
-					o: ObservationInput[],
-					t: TargetInput[],
+					f: EngineFramework,
+					o: EngineObservation[],
+					t: EngineTarget[],
 					regions: string[]
 				) =>
 					scoreFramework({

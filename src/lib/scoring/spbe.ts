@@ -6,7 +6,7 @@
  */
 import { SPBE_PREDIKAT_BANDS, type PredikatBand } from './profile.ts';
 import { rate } from './rating.ts';
-import type { FrameworkInput } from './types.ts';
+import type { EngineFramework } from './types.ts';
 
 export interface LevelWeight {
 	level: number;
@@ -96,7 +96,7 @@ const bySort = <T extends { sortOrder?: number; code: string }>(a: T, b: T) =>
  * their children aspects, indicators hang off aspects).
  * @example spbeStructureFromFramework(fw).domains.length // 4
  */
-export function spbeStructureFromFramework(fw: FrameworkInput): SpbeStructure {
+export function spbeStructureFromFramework(fw: EngineFramework): SpbeStructure {
 	const nodes = [...fw.nodes].sort(bySort);
 	const domains = nodes.filter((n) => n.parentCode === null);
 	const domainCodes = new Set(domains.map((d) => d.code));

@@ -66,7 +66,11 @@ export interface FrameworkNodeInput {
 	sortOrder?: number;
 }
 
-export interface IndicatorInput {
+/**
+ * An indicator as the engine scores it. Not the import's `IndicatorInput` (server/db/imports.ts),
+ * which is the indicators row an import writes, with texts, OPD and `breakYears` as text.
+ */
+export interface EngineIndicator {
 	code: string;
 	/** The node the indicator belongs to (an element or aspect). */
 	elementCode: string;
@@ -94,15 +98,23 @@ export interface IndicatorInput {
 	sortOrder?: number;
 }
 
-export interface FrameworkInput {
+/**
+ * A framework as the engine scores it: its tree and indicators. Not the import's `FrameworkInput`,
+ * which is the frameworks row (version, years in force, source) without the tree.
+ */
+export interface EngineFramework {
 	code: string;
 	nameId: string;
 	nameEn: string;
 	nodes: readonly FrameworkNodeInput[];
-	indicators: readonly IndicatorInput[];
+	indicators: readonly EngineIndicator[];
 }
 
-export interface ObservationInput {
+/**
+ * An observed value as the engine scores it; provenance optional. Not the import's
+ * `ObservationInput`, which is the row written, with its note and spreadsheet row.
+ */
+export interface EngineObservation {
 	regionCode: string;
 	indicatorCode: string;
 	year: number;
@@ -114,7 +126,11 @@ export interface ObservationInput {
 	referencePeriod?: string;
 }
 
-export interface TargetInput {
+/**
+ * A region's target for an indicator and year as the engine reads it. Not the import's
+ * `TargetInput`, which also writes the target's source document.
+ */
+export interface EngineTarget {
 	regionCode: string;
 	indicatorCode: string;
 	year: number;
@@ -289,6 +305,7 @@ export interface RegionYearScore {
 	aggregation: Aggregation;
 	geometricFloor: number;
 	composite: CompositeScore;
+	/** The top-level groups: GM100SC dimensions, or an SPBE framework's domains (API name kept). */
 	dimensions: GroupScore[];
 	/** True when any value that entered a score is illustrative: pages must say so. */
 	hasIllustrative: boolean;

@@ -108,7 +108,7 @@ export function officialResults(region: string, dataDir?: string): OfficialResul
 			rank: hit.rank,
 			ranked: t.ranked.length,
 			scores: hit.row.scores,
-			weights: weightsOf(t.evaluation.dimensions)
+			weights: weightsOf(t.evaluation.parts)
 		});
 	}
 	return out;

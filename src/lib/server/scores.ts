@@ -6,7 +6,7 @@
 import {
 	parseProfile,
 	scoreFramework,
-	type FrameworkInput,
+	type EngineFramework,
 	type Profile,
 	type RegionYearScore,
 	type ScoreResult
@@ -31,7 +31,7 @@ export class ScoresNotFound extends Error {
 }
 
 export interface ScoringContext {
-	framework: FrameworkInput & { yearFrom: number; yearTo: number | null };
+	framework: EngineFramework & { yearFrom: number; yearTo: number | null };
 	profile: Profile;
 	result: ScoreResult;
 	/** Regions compared (rank denominators): kabupaten/kota with data in this framework. */

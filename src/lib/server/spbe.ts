@@ -50,6 +50,7 @@ export function spbeOfScores(ctx: ScoringContext, scores: RegionYearScore): ApiS
 	const bands = ctx.profile.settings.spbePredikat;
 	if (!bands) return null;
 	const levels = new Map<string, number>();
+	// `dimensions` is the engine's name for the top-level groups; in SPBE they are the domains.
 	for (const i of indicatorScoresOf(scores.dimensions)) {
 		if (i.value !== null && i.yearUsed === scores.year) levels.set(i.code, i.value);
 	}

@@ -3,26 +3,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { evaluationIndex, parseKominfoEvaluation } from '../evaluation/kominfo';
 import {
-	activeDimensions,
-	dimensionScores,
+	activeParts,
 	instrumentPreview,
 	InstrumentDataError,
-	parseDimensions,
 	parseItems,
+	parseParts,
 	parseWeightSets,
-	type InstrumentDimensionKey
+	partScores,
+	type InstrumentPartKey
 } from './instrument';
 
 const repo = (p: string) =>
 	readFileSync(fileURLToPath(new URL(`../../../${p}`, import.meta.url)), 'utf8');
-const dims = parseDimensions(repo('data/instrument/kominfo-dimensions.csv'));
+const parts = parseParts(repo('data/instrument/kominfo-dimensions.csv'));
 const items = parseItems(repo('data/instrument/kominfo-items.csv'));
 const sets = parseWeightSets(repo('data/instrument/kominfo-weights.csv'));
 const set = (code: string) => sets.find((s) => s.code === code)!.weights;
 
 describe('the instrument files in data/instrument/', () => {
-	it('parseDimensions() reads the six dimensions in order', () => {
-		expect(dims.map((d) => [d.key, d.nameId])).toEqual([
+	it('parseParts() reads the six parts in order', () => {
+		expect(parts.map((p) => [p.key, p.nameId])).toEqual([
 			['baseline', 'Baseline'],
 			['output', 'Output'],
 			['outcome', 'Outcome'],
@@ -33,7 +33,7 @@ describe('the instrument files in data/instrument/', () => {
 	});
 
 	it('parseItems() reads 41 items, each asking for evidence', () => {
-		const count = (d: string) => items.filter((i) => i.dimension === d).length;
+		const count = (part: string) => items.filter((i) => i.part === part).length;
 		expect(items).toHaveLength(41);
 		expect([
 			count('baseline'),
@@ -59,22 +59,23 @@ describe('the instrument files in data/instrument/', () => {
 		expect(sets.every((s) => s.source.length > 20)).toBe(true);
 	});
 
-	it('activeDimensions() leaves out the dimensions a set weighs 0', () => {
-		expect(activeDimensions(set('kppn-ikn-2022'))).toEqual([
+	it('activeParts() leaves out the parts a set weighs 0', () => {
+		expect(activeParts(set('kppn-ikn-2022'))).toEqual([
 			'baseline',
 			'output',
 			'outcome',
 			'impact',
 			'quickwin'
 		]);
-		expect(activeDimensions(set('kppn-ikn-2023'))).toHaveLength(6);
+		expect(activeParts(set('kppn-ikn-2023'))).toHaveLength(6);
 	});
 });
 
 describe('parsers refuse malformed files, naming row and column', () => {
+	// The items file's part column is named `dimension`, as the ministry's letters say.
 	it.each([
 		[
-			'dimension',
+			'part (dimension column)',
 			'dimension,code,item_id,item_en,evidence_id,evidence_en\nnope,x.a,a,a,e,e\n',
 			'row 2, column dimension'
 		],
@@ -104,23 +105,23 @@ describe('parsers refuse malformed files, naming row and column', () => {
 	});
 });
 
-describe("dimensionScores() and evaluationIndex() with the instrument's weight sets", () => {
+describe("partScores() and evaluationIndex() with the instrument's weight sets", () => {
 	const few = [
-		{ code: 'b1', dimension: 'baseline' as const },
-		{ code: 'b2', dimension: 'baseline' as const },
-		{ code: 'o1', dimension: 'output' as const }
+		{ code: 'b1', part: 'baseline' as const },
+		{ code: 'b2', part: 'baseline' as const },
+		{ code: 'o1', part: 'output' as const }
 	];
 
-	it('dimensionScores() takes the mean of scored items and ignores null, NaN and out-of-range scores', () => {
-		expect(dimensionScores(few, { b1: 3, b2: 2, o1: null }).slice(0, 2)).toEqual([
+	it('partScores() takes the mean of scored items and ignores null, NaN and out-of-range scores', () => {
+		expect(partScores(few, { b1: 3, b2: 2, o1: null }).slice(0, 2)).toEqual([
 			{ key: 'baseline', score: 2.5, scored: 2, items: 2 },
 			{ key: 'output', score: null, scored: 0, items: 1 }
 		]);
-		expect(dimensionScores(few, { b1: NaN, b2: 4.5, o1: 0 }).slice(0, 2)).toEqual([
+		expect(partScores(few, { b1: NaN, b2: 4.5, o1: 0 }).slice(0, 2)).toEqual([
 			{ key: 'baseline', score: null, scored: 0, items: 2 },
 			{ key: 'output', score: 0, scored: 1, items: 1 }
 		]);
-		expect(dimensionScores([], {})[0]).toEqual({
+		expect(partScores([], {})[0]).toEqual({
 			key: 'baseline',
 			score: null,
 			scored: 0,
@@ -137,7 +138,7 @@ describe("dimensionScores() and evaluationIndex() with the instrument's weight s
 		).toBeCloseTo(2.867, 12);
 	});
 
-	it('evaluationIndex() with a weight set is null when a weighted dimension has no score, and ignores a 0-weight one', () => {
+	it('evaluationIndex() with a weight set is null when a weighted part has no score, and ignores a 0-weight one', () => {
 		const w = set('kppn-ikn-2022');
 		expect(evaluationIndex({ baseline: 2, output: 2, outcome: 2, impact: 2 }, w)).toBeNull();
 		expect(
@@ -162,11 +163,9 @@ describe("dimensionScores() and evaluationIndex() with the instrument's weight s
 	});
 
 	it('instrumentPreview() with the 2023 set: every item at 3 except Kolaborasi at 1 gives 2.8', () => {
-		const scores = Object.fromEntries(
-			items.map((i) => [i.code, i.dimension === 'kolaborasi' ? 1 : 3])
-		);
+		const scores = Object.fromEntries(items.map((i) => [i.code, i.part === 'kolaborasi' ? 1 : 3]));
 		const p = instrumentPreview(items, scores, set('kppn-ikn-2023'));
-		expect(p.dimensions.map((d) => [d.key, d.score, d.weight])).toEqual([
+		expect(p.parts.map((part) => [part.key, part.score, part.weight])).toEqual([
 			['baseline', 3, 10],
 			['output', 3, 20],
 			['outcome', 3, 20],
@@ -186,17 +185,17 @@ describe('the 38 published 2022 results (data/official/kominfo-evaluation-2022.c
 	const recomputed = rows.map((r) => ({
 		region: r.region,
 		published: r.nilaiFinal,
-		index: evaluationIndex(r.scores as Record<InstrumentDimensionKey, number>, w) as number
+		index: evaluationIndex(r.scores as Record<InstrumentPartKey, number>, w) as number
 	}));
 
 	it('the kppn-ikn-2022 weights are the ones in the published column names', () => {
-		expect(official.dimensions.map((d) => [d.key, d.weight])).toEqual(
-			activeDimensions(w).map((k) => [k, w[k]])
+		expect(official.parts.map((p) => [p.key, p.weight])).toEqual(
+			activeParts(w).map((k) => [k, w[k]])
 		);
 		expect(rows).toHaveLength(38);
 	});
 
-	// Published dimension scores are rounded to two decimals: ±0.013 is the tightest tolerance
+	// Published part scores are rounded to two decimals: ±0.013 is the tightest tolerance
 	// every row meets (see data/instrument/README.md for the rounding rules tried).
 	it.each(recomputed)(
 		'$region: recomputed index is within ±0.013 of the published $published',
@@ -216,8 +215,8 @@ describe('the 38 published 2022 results (data/official/kominfo-evaluation-2022.c
 		expect(worst.gap).toBeCloseTo(0.013, 9);
 	});
 
-	it('no rounding rule reproduces all 38: "dimensions truncated, final rounded half up" fits 36, not Karanganyar or Probolinggo', () => {
-		// Truncated dimensions hide up to 0.01 each, so the exact index lies in [index, index + 0.01);
+	it('no rounding rule reproduces all 38: "parts truncated, final rounded half up" fits 36, not Karanganyar or Probolinggo', () => {
+		// Truncated parts hide up to 0.01 each, so the exact index lies in [index, index + 0.01);
 		// rounded half up, the published value lies in [exact − 0.005, exact + 0.005].
 		const fits = recomputed.filter(
 			(r) => r.published >= r.index - 0.005 - 1e-9 && r.published <= r.index + 0.015 + 1e-9

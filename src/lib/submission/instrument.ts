@@ -1,15 +1,20 @@
 /**
- * The Kominfo smart-city evaluation instrument as data (data/instrument/): its dimensions, items,
+ * The Kominfo smart-city evaluation instrument as data (data/instrument/): its parts, items,
  * the evidence each item asks for, and the cohort-year weight sets. Item scores (0–4) give
- * dimension scores (mean of the dimension's scored items) and an index (Σ score × weight / Σ
- * weights over the dimensions the weight set uses: `evaluationIndex`, the same formula that
+ * part scores (mean of the part's scored items) and an index (Σ score × weight / Σ
+ * weights over the parts the weight set uses: `evaluationIndex`, the same formula that
  * recomputes Kominfo's published results).
+ *
+ * The ministry's letters, and so the data files (kominfo-dimensions.csv, the items' `dimension`
+ * column), call the parts "dimensi"; the code calls them parts, because "dimension" here means a
+ * GM100SC dimension.
  * Pure module: no Svelte, no SvelteKit, no database.
  */
 import Papa from 'papaparse';
 import { evaluationIndex } from '../evaluation/kominfo';
 
-export const INSTRUMENT_DIMENSIONS = [
+/** The parts of the evaluation form, in the form's order. */
+export const INSTRUMENT_PARTS = [
 	'baseline',
 	'output',
 	'outcome',
@@ -17,10 +22,10 @@ export const INSTRUMENT_DIMENSIONS = [
 	'quickwin',
 	'kolaborasi'
 ] as const;
-export type InstrumentDimensionKey = (typeof INSTRUMENT_DIMENSIONS)[number];
+export type InstrumentPartKey = (typeof INSTRUMENT_PARTS)[number];
 
-export interface InstrumentDimension {
-	key: InstrumentDimensionKey;
+export interface InstrumentPart {
+	key: InstrumentPartKey;
 	nameId: string;
 	nameEn: string;
 	askId: string;
@@ -30,7 +35,8 @@ export interface InstrumentDimension {
 
 export interface InstrumentItem {
 	code: string;
-	dimension: InstrumentDimensionKey;
+	/** The part the item belongs to (the file's `dimension` column). */
+	part: InstrumentPartKey;
 	nameId: string;
 	nameEn: string;
 	evidenceId: string;
@@ -45,8 +51,8 @@ export interface WeightSet {
 	nameEn: string;
 	cohort: string;
 	year: number;
-	/** Percent per dimension; 0 = the dimension is not part of this set. */
-	weights: Record<InstrumentDimensionKey, number>;
+	/** Percent per part; 0 = the part is not in this set. */
+	weights: Record<InstrumentPartKey, number>;
 	source: string;
 }
 
@@ -77,8 +83,8 @@ function rows(text: string, required: readonly string[], file: string): Row[] {
 	return parsed.data;
 }
 
-const isDimension = (v: string): v is InstrumentDimensionKey =>
-	(INSTRUMENT_DIMENSIONS as readonly string[]).includes(v);
+const isPartKey = (v: string): v is InstrumentPartKey =>
+	(INSTRUMENT_PARTS as readonly string[]).includes(v);
 
 function int(v: string | undefined, file: string, line: number, column: string): number {
 	const t = (v ?? '').trim();
@@ -100,25 +106,27 @@ function num(v: string | undefined, file: string, line: number, column: string):
 	return Number(t);
 }
 
-function dim(v: string | undefined, file: string, line: number): InstrumentDimensionKey {
+/** A cell that must be a part key; its error names the items file's `dimension` column (also for `key`). */
+function partKey(v: string | undefined, file: string, line: number): InstrumentPartKey {
 	const t = (v ?? '').trim();
-	if (!isDimension(t)) {
+	if (!isPartKey(t)) {
 		throw new InstrumentDataError(
-			`${file} row ${line}, column dimension: "${t}" is not one of ${INSTRUMENT_DIMENSIONS.join(', ')}.`
+			`${file} row ${line}, column dimension: "${t}" is not one of ${INSTRUMENT_PARTS.join(', ')}.`
 		);
 	}
 	return t;
 }
 
 /**
- * Parses kominfo-dimensions.csv.
- * @example parseDimensions(text).map((d) => d.key) // ['baseline', 'output', 'outcome', 'impact', 'quickwin', 'kolaborasi']
+ * Parses kominfo-dimensions.csv, the list of the form's parts.
+ * @example parseParts(text).map((p) => p.key) // ['baseline', 'output', 'outcome', 'impact', 'quickwin', 'kolaborasi']
  */
-export function parseDimensions(text: string): InstrumentDimension[] {
+export function parseParts(text: string): InstrumentPart[] {
+	// The file says "dimension", as the ministry's letters do; the code calls it a part.
 	const file = 'kominfo-dimensions.csv';
 	return rows(text, ['key', 'name_id', 'name_en', 'sort_order'], file)
 		.map((r, i) => ({
-			key: dim(r.key, file, i + 2),
+			key: partKey(r.key, file, i + 2),
 			nameId: r.name_id.trim(),
 			nameEn: r.name_en.trim(),
 			askId: (r.what_items_ask_id ?? '').trim(),
@@ -135,6 +143,7 @@ export function parseDimensions(text: string): InstrumentDimension[] {
 export function parseItems(text: string): InstrumentItem[] {
 	const file = 'kominfo-items.csv';
 	const seen = new Set<string>();
+	// The `dimension` column, the letters' word, holds the item's part.
 	return rows(text, ['dimension', 'code', 'item_id', 'item_en', 'evidence_id', 'evidence_en'], file)
 		.map((r, i) => {
 			const line = i + 2;
@@ -148,7 +157,7 @@ export function parseItems(text: string): InstrumentItem[] {
 			const required = (r.evidence_required ?? '1').trim();
 			return {
 				code,
-				dimension: dim(r.dimension, file, line),
+				part: partKey(r.dimension, file, line),
 				nameId: r.item_id.trim(),
 				nameEn: r.item_en.trim(),
 				evidenceId: r.evidence_id.trim(),
@@ -161,20 +170,20 @@ export function parseItems(text: string): InstrumentItem[] {
 }
 
 /**
- * Parses kominfo-weights.csv: one weight set per row, weights in percent per dimension.
+ * Parses kominfo-weights.csv: one weight set per row, weights in percent per part.
  * @example parseWeightSets(text).find((w) => w.code === 'kppn-ikn-2022')?.weights.quickwin // 30
  */
 export function parseWeightSets(text: string): WeightSet[] {
 	const file = 'kominfo-weights.csv';
 	return rows(
 		text,
-		['code', 'name_id', 'name_en', 'cohort', 'year', ...INSTRUMENT_DIMENSIONS, 'source'],
+		['code', 'name_id', 'name_en', 'cohort', 'year', ...INSTRUMENT_PARTS, 'source'],
 		file
 	).map((r, i) => {
 		const line = i + 2;
 		const weights = Object.fromEntries(
-			INSTRUMENT_DIMENSIONS.map((d) => [d, num(r[d], file, line, d)])
-		) as Record<InstrumentDimensionKey, number>;
+			INSTRUMENT_PARTS.map((p) => [p, num(r[p], file, line, p)])
+		) as Record<InstrumentPartKey, number>;
 		if (!(Object.values(weights).reduce((a, w) => a + w, 0) > 0)) {
 			throw new InstrumentDataError(`${file} row ${line}: the weights sum to 0.`);
 		}
@@ -191,36 +200,36 @@ export function parseWeightSets(text: string): WeightSet[] {
 }
 
 /**
- * The dimensions a weight set uses (weight > 0), in instrument order.
- * @example activeDimensions({ baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30, kolaborasi: 0 }) // ['baseline', 'output', 'outcome', 'impact', 'quickwin']
+ * The parts a weight set uses (weight > 0), in instrument order.
+ * @example activeParts({ baseline: 10, output: 20, outcome: 30, impact: 10, quickwin: 30, kolaborasi: 0 }) // ['baseline', 'output', 'outcome', 'impact', 'quickwin']
  */
-export function activeDimensions(
-	weights: Readonly<Record<InstrumentDimensionKey, number>>
-): InstrumentDimensionKey[] {
-	return INSTRUMENT_DIMENSIONS.filter((d) => weights[d] > 0);
+export function activeParts(
+	weights: Readonly<Record<InstrumentPartKey, number>>
+): InstrumentPartKey[] {
+	return INSTRUMENT_PARTS.filter((p) => weights[p] > 0);
 }
 
 const isScore = (v: unknown): v is number =>
 	typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 4;
 
-export interface DimensionScore {
-	key: InstrumentDimensionKey;
-	/** Mean of the scored items; null when no item of the dimension has a score. */
+export interface PartScore {
+	key: InstrumentPartKey;
+	/** Mean of the scored items; null when no item of the part has a score. */
 	score: number | null;
 	scored: number;
 	items: number;
 }
 
 /**
- * Dimension scores: the mean of each dimension's scored items (scores outside 0–4 are ignored).
- * @example dimensionScores(items, { 'baseline.b1': 3, 'baseline.b2': 2 })[0].score // 2.5
+ * Part scores: the mean of each part's scored items (scores outside 0–4 are ignored).
+ * @example partScores(items, { 'baseline.b1': 3, 'baseline.b2': 2 })[0].score // 2.5
  */
-export function dimensionScores(
-	items: readonly Pick<InstrumentItem, 'code' | 'dimension'>[],
+export function partScores(
+	items: readonly Pick<InstrumentItem, 'code' | 'part'>[],
 	scores: Readonly<Record<string, number | null | undefined>>
-): DimensionScore[] {
-	return INSTRUMENT_DIMENSIONS.map((key) => {
-		const own = items.filter((i) => i.dimension === key);
+): PartScore[] {
+	return INSTRUMENT_PARTS.map((key) => {
+		const own = items.filter((i) => i.part === key);
 		const values = own.map((i) => scores[i.code]).filter(isScore);
 		return {
 			key,
@@ -232,28 +241,27 @@ export function dimensionScores(
 }
 
 export interface InstrumentPreview {
-	dimensions: (DimensionScore & { weight: number })[];
+	/** The parts the weight set uses, with their weight. */
+	parts: (PartScore & { weight: number })[];
 	index: number | null;
 	/** Two decimals half up, as Kominfo publishes it. */
 	indexRounded: number | null;
 }
 
 /**
- * Item scores → dimension means → weighted index with a weight set (`evaluationIndex`), in one
+ * Item scores → part means → weighted index with a weight set (`evaluationIndex`), in one
  * call.
  * @example instrumentPreview(items, scores, set.weights).indexRounded // 2.87
  */
 export function instrumentPreview(
-	items: readonly Pick<InstrumentItem, 'code' | 'dimension'>[],
+	items: readonly Pick<InstrumentItem, 'code' | 'part'>[],
 	scores: Readonly<Record<string, number | null | undefined>>,
-	weights: Readonly<Record<InstrumentDimensionKey, number>>
+	weights: Readonly<Record<InstrumentPartKey, number>>
 ): InstrumentPreview {
-	const dims = dimensionScores(items, scores);
-	const index = evaluationIndex(Object.fromEntries(dims.map((d) => [d.key, d.score])), weights);
+	const parts = partScores(items, scores);
+	const index = evaluationIndex(Object.fromEntries(parts.map((p) => [p.key, p.score])), weights);
 	return {
-		dimensions: dims
-			.filter((d) => weights[d.key] > 0)
-			.map((d) => ({ ...d, weight: weights[d.key] })),
+		parts: parts.filter((p) => weights[p.key] > 0).map((p) => ({ ...p, weight: weights[p.key] })),
 		index,
 		indexRounded: index === null ? null : Math.round(index * 100 + 1e-7) / 100
 	};

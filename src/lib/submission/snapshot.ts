@@ -100,7 +100,7 @@ export interface SnapshotContent {
 	profile: { code: string; version: string } | null;
 	items: SnapshotItem[];
 	programmes: SnapshotProgramme[];
-	/** Dimensions, aspects and instrument dimensions, in item order, with their preview score. */
+	/** Dimensions, aspects and instrument parts, in item order, with their preview score. */
 	groups: SnapshotGroup[];
 	preview: {
 		/** SPBE index or Kominfo instrument index, unrounded; null while incomplete. */
@@ -115,7 +115,7 @@ export interface SnapshotGroup {
 	code: string;
 	nameId: string;
 	nameEn: string;
-	/** Aspect index (SPBE) or dimension mean (instrument); null for GM100SC element groups. */
+	/** Aspect index (SPBE) or part mean (instrument); null for GM100SC element groups. */
 	score: number | null;
 	/** Weight in the index (aspect %, instrument %); null when the group is not weighted. */
 	weight: number | null;

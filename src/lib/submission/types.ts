@@ -22,7 +22,7 @@ export type { Role as StaffRole, RoleHolder as StaffActor } from '../roles';
 export interface ItemFacts {
 	key: string;
 	kind: ItemKind;
-	/** Dimension, aspect or instrument dimension the item is grouped under. */
+	/** Dimension, aspect or instrument part the item is grouped under. */
 	group: string;
 	answer: string | null;
 	justification: string;

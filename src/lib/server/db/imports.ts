@@ -22,12 +22,14 @@ export interface ValueInput {
 	sourceRow?: number;
 }
 
+/** An observation row as an import writes it (what the engine scores is `EngineObservation`). */
 export interface ObservationInput extends ValueInput {
 	/** One of SOURCE_KINDS, or `''` when the file did not say. */
 	sourceKind: string;
 	referencePeriod: string;
 }
 
+/** A target row as an import writes it (what the engine reads is `EngineTarget`). */
 export interface TargetInput extends ValueInput {
 	documentType: string;
 	/** Page, table or chapter of the document. */
@@ -42,6 +44,7 @@ export interface RegionInput {
 	bpsCode: string | null;
 }
 
+/** A frameworks row as an import writes it (what the engine scores is `EngineFramework`). */
 export interface FrameworkInput {
 	code: string;
 	version: string;
@@ -65,6 +68,7 @@ export interface NodeInput {
 	sortOrder: number;
 }
 
+/** An indicators row as an import writes it (what the engine scores is `EngineIndicator`). */
 export interface IndicatorInput {
 	code: string;
 	frameworkCode: string;

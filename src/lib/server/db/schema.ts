@@ -618,7 +618,7 @@ export const submissionItems = sqliteTable(
 		/** `element:<node>`, `instrument:<item>` or `spbe:<indicator>`. */
 		itemKey: text('item_key').notNull(),
 		kind: text('kind', { enum: SUBMISSION_ITEM_KINDS }).notNull(),
-		/** Dimension, aspect or instrument dimension. */
+		/** Dimension, aspect or instrument part. */
 		groupCode: text('group_code').notNull(),
 		/** The indicator, node or instrument item code the item is about. */
 		refCode: text('ref_code').notNull(),

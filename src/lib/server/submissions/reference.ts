@@ -5,17 +5,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-	parseDimensions,
+	parseParts,
 	parseItems,
 	parseWeightSets,
-	type InstrumentDimension,
+	type InstrumentPart,
 	type InstrumentItem,
 	type WeightSet
 } from '../../submission/instrument';
 import { readCsvRows } from '../data-files';
 
 export interface Instrument {
-	dimensions: InstrumentDimension[];
+	parts: InstrumentPart[];
 	items: InstrumentItem[];
 	weightSets: WeightSet[];
 }
@@ -46,7 +46,7 @@ export function instrument(dataDir: string): Instrument {
 	if (!hit) {
 		const read = (f: string) => readFileSync(path.join(dataDir, 'instrument', f), 'utf8');
 		hit = {
-			dimensions: parseDimensions(read('kominfo-dimensions.csv')),
+			parts: parseParts(read('kominfo-dimensions.csv')),
 			items: parseItems(read('kominfo-items.csv')),
 			weightSets: parseWeightSets(read('kominfo-weights.csv'))
 		};

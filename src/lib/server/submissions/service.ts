@@ -21,7 +21,7 @@ import {
 import { checkAnswer, MAX_JUSTIFICATION } from '../../submission/answer';
 import { completeness, contentComplete, type Completeness } from '../../submission/completeness';
 import { isEvidenceUrl, sanitiseFileName } from '../../submission/files';
-import { activeDimensions } from '../../submission/instrument';
+import { activeParts } from '../../submission/instrument';
 import type { SnapshotContent } from '../../submission/snapshot';
 import { mayEditItem, mayReview, transition, type ItemAction } from '../../submission/status';
 import type { ItemFacts, ItemStatus, StaffActor, SubmissionKind } from '../../submission/types';
@@ -175,7 +175,7 @@ export interface CreateInput {
 /**
  * Creates the workspace of a kind, region and year with all its items: SPBE, one per indicator
  * of the framework in force that year; GM100SC, one per element plus one per item of the
- * instrument dimensions the weight set uses. Walidata and admin only.
+ * instrument parts the weight set uses. Walidata and admin only.
  */
 export function createSubmission(
 	conn: Connection,
@@ -230,12 +230,12 @@ export function createSubmission(
 			});
 		}
 		const set = inst.weightSets.find((w) => w.code === weightSet)!;
-		const active = new Set<string>(activeDimensions(set.weights));
-		for (const it of inst.items.filter((i) => active.has(i.dimension))) {
+		const active = new Set<string>(activeParts(set.weights));
+		for (const it of inst.items.filter((i) => active.has(i.part))) {
 			items.push({
 				itemKey: `instrument:${it.code}`,
 				kind: 'instrument',
-				groupCode: `kominfo.${it.dimension}`,
+				groupCode: `kominfo.${it.part}`,
 				refCode: it.code,
 				sortOrder: n++,
 				titleId: it.nameId,

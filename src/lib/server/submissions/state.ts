@@ -102,7 +102,7 @@ function indicatorData(
 	return { data, profile };
 }
 
-/** The group (dimension, aspect, instrument dimension) names of a submission, in item order. */
+/** The group (dimension, aspect, instrument part) names of a submission, in item order. */
 function groupsOf(
 	conn: Connection,
 	sub: store.SubmissionRow,
@@ -117,10 +117,10 @@ function groupsOf(
 		if (out.has(i.groupCode)) continue;
 		if (i.kind === 'instrument') {
 			const key = i.groupCode.replace(/^kominfo\./, '');
-			const d = inst.dimensions.find((x) => x.key === key);
+			const part = inst.parts.find((x) => x.key === key);
 			out.set(i.groupCode, {
-				nameId: `Instrumen Kominfo: ${d?.nameId ?? key}`,
-				nameEn: `Kominfo instrument: ${d?.nameEn ?? key}`,
+				nameId: `Instrumen Kominfo: ${part?.nameId ?? key}`,
+				nameEn: `Kominfo instrument: ${part?.nameEn ?? key}`,
 				weight: set ? set.weights[key as keyof typeof set.weights] : null
 			});
 		} else {
@@ -205,7 +205,7 @@ export function contentOf(
 			);
 			const p = instrumentPreview(inst.items, scores, set.weights);
 			preview = { index: p.index, indexRounded: p.indexRounded, predikat: null };
-			for (const d of p.dimensions) groupScore.set(`kominfo.${d.key}`, d.score);
+			for (const part of p.parts) groupScore.set(`kominfo.${part.key}`, part.score);
 		}
 	}
 

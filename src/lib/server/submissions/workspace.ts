@@ -135,7 +135,7 @@ export function workspace(
 					}
 				: {
 						kind: 'instrument' as const,
-						items: inst.items.map((x) => ({ code: x.code, dimension: x.dimension })),
+						items: inst.items.map((x) => ({ code: x.code, part: x.part })),
 						weights: set?.weights ?? null,
 						weightSet: set
 							? { code: set.code, nameId: set.nameId, nameEn: set.nameEn, source: set.source }

@@ -28,7 +28,7 @@ export const load = (async ({ url }) => {
 	const evaluation = table.evaluation;
 	const name = (code: string) => regions.get(getDb(), code)?.name ?? code;
 	const provinceCodes = new Set(childRegions(instance.province).map((r) => r.code));
-	const weights = weightsOf(evaluation.dimensions);
+	const weights = weightsOf(evaluation.parts);
 	const rows = officialRows(evaluation.rows, weights, provinceCodes);
 	return {
 		tables: tables.map((t) => ({
@@ -46,7 +46,7 @@ export const load = (async ({ url }) => {
 			cohortEn: table.cohortEn,
 			copyHref: table.copyHref
 		},
-		dimensions: evaluation.dimensions.map((d) => ({ key: d.key, weight: d.weight })),
+		parts: evaluation.parts.map((p) => ({ key: p.key, weight: p.weight })),
 		rows,
 		notTaken: evaluation.rows.filter((r) => !r.tookPart).map((r) => displayRegionName(r.region)),
 		reproduction: reproduction(rows, TOLERANCE),

@@ -6,7 +6,7 @@ import { officialRows, reproduction } from './view';
 const official = parseKominfoEvaluation(
 	readFileSync('data/official/kominfo-evaluation-2022.csv', 'utf8')
 );
-const weights = weightsOf(official.dimensions);
+const weights = weightsOf(official.parts);
 const JATENG = new Set(['33.06', '33.12', '33.13', '33.19', '33.22', '33.23']);
 
 describe('officialRows()', () => {

@@ -21,7 +21,7 @@ export interface OfficialRow {
 	inProvince: boolean;
 	scores: Record<string, number>;
 	final: number;
-	/** Σ score × weight / Σ weight from the published dimension scores (our check). */
+	/** Σ score × weight / Σ weight from the published part scores (our check). */
 	recomputed: number | null;
 }
 
