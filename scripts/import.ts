@@ -10,11 +10,12 @@
  * database is never seeded here: load reference data with the seed (`data/`) or `--kind`.
  */
 import { statSync } from 'node:fs';
-import { writeAudit } from '../src/lib/server/audit';
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { openDatabase, type Connection } from '../src/lib/server/db';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import {
+	auditImport,
+	auditUndo,
 	guessKind,
 	ImportReadError,
 	ImportRefused,
@@ -227,14 +228,7 @@ function main(commandLine: CommandLine<typeof OPTIONS>): number {
 	try {
 		if (a.undo !== null) {
 			try {
-				const r = undo(conn, a.undo, a.actor, (sqlite, result) =>
-					writeAudit(sqlite, cliActor(a.actor), {
-						action: 'import.undo',
-						entityType: 'import',
-						entityId: result.importId,
-						after: { removed: result.removed, restored: result.restored }
-					})
-				);
+				const r = undo(conn, a.undo, a.actor, auditUndo(cliActor(a.actor)));
 				if (a.json)
 					process.stdout.write(
 						JSON.stringify({
@@ -286,13 +280,7 @@ function main(commandLine: CommandLine<typeof OPTIONS>): number {
 				maxErrors: 1000,
 				allowIllustrative: loadConfig().demo,
 				onProgress: showProgress ? progressBar() : undefined,
-				audit: (sqlite, r) =>
-					writeAudit(sqlite, cliActor(a.actor), {
-						action: 'import.commit',
-						entityType: 'import',
-						entityId: r.importId,
-						after: { kind: r.kind, file: r.fileName, counts: r.counts }
-					})
+				audit: auditImport(cliActor(a.actor))
 			});
 		} catch (e) {
 			if (e instanceof ImportReadError) {

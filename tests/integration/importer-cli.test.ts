@@ -100,6 +100,52 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect(twice.stderr).toBe(
 			`import: Impor ${id} sudah dibatalkan sebelumnya.\n        Import ${id} was already undone.\n`
 		);
+		// The audit rows have the shape the upload page writes (auditImport/auditUndo of the importer).
+		const conn = openDatabase(dbFile);
+		try {
+			const rows = conn.sqlite
+				.prepare(
+					`SELECT action, actor, entity_id AS entityId, before, after FROM audit_log WHERE entity_type = 'import' AND entity_id = ? ORDER BY id`
+				)
+				.all(String(id)) as {
+				action: string;
+				actor: string;
+				before: string | null;
+				after: string;
+			}[];
+			expect(
+				rows.map((r) => ({
+					...r,
+					before: r.before && JSON.parse(r.before),
+					after: JSON.parse(r.after)
+				}))
+			).toEqual([
+				{
+					action: 'import.commit',
+					actor: 'tester',
+					entityId: String(id),
+					before: null,
+					after: {
+						kind: 'observations',
+						fileName: 'good.csv',
+						sha256: report.sha256,
+						rows: 2,
+						inserted: 2,
+						updated: 0,
+						unchanged: 0
+					}
+				},
+				{
+					action: 'import.undo',
+					actor: expect.any(String),
+					entityId: String(id),
+					before: { status: 'committed' },
+					after: { status: 'undone', removed: 2, restored: 0 }
+				}
+			]);
+		} finally {
+			conn.sqlite.close();
+		}
 	}, 60_000);
 
 	it('refuses an invalid file with exit 1, errors in the JSON, and changes no row', () => {

@@ -31,6 +31,7 @@ import {
 	type TypedRow,
 	type ValidationContext
 } from '../import';
+import { writeAudit, type Actor } from './audit';
 import { ConfigError } from './config';
 import type { Connection } from './db';
 import {
@@ -561,6 +562,40 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 	if (forbidden) throw new ImportForbidden(forbidden);
 	if (result) return result;
 	return finishReport(pass!, 'refused', { rows: 0, inserted: 0, updated: 0, unchanged: 0 }, null);
+}
+
+/**
+ * The audit hook of a committed import, one row shape for the upload page and the CLI alike:
+ * `importFile(conn, file, { …, audit: auditImport(actor) })`.
+ */
+export function auditImport(actor: Actor): NonNullable<ImportOptions['audit']> {
+	return (sqlite, r) =>
+		writeAudit(sqlite, actor, {
+			action: 'import.commit',
+			entityType: 'import',
+			entityId: r.importId,
+			after: {
+				kind: r.kind,
+				fileName: r.fileName,
+				sha256: r.sha256,
+				rows: r.counts.rows,
+				inserted: r.counts.inserted,
+				updated: r.counts.updated,
+				unchanged: r.counts.unchanged
+			}
+		});
+}
+
+/** The audit hook of an undo, one row shape for the page and the CLI: `undo(conn, id, name, auditUndo(actor))`. */
+export function auditUndo(actor: Actor): NonNullable<Parameters<typeof undo>[3]> {
+	return (sqlite, r) =>
+		writeAudit(sqlite, actor, {
+			action: 'import.undo',
+			entityType: 'import',
+			entityId: r.importId,
+			before: { status: 'committed' },
+			after: { status: 'undone', removed: r.removed, restored: r.restored }
+		});
 }
 
 /**

@@ -5,7 +5,7 @@ import { listIndicatorOpds } from '$lib/server/db/assignments';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as importHistory from '$lib/server/db/import-history';
 import * as regions from '$lib/server/db/regions';
-import { recordAudit, writeAudit } from '$lib/server/audit';
+import { recordAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
 import {
 	importKindsFor,
@@ -16,6 +16,8 @@ import {
 	type SessionUser
 } from '$lib/server/auth/roles';
 import {
+	auditImport,
+	auditUndo,
 	guessKind,
 	ImportForbidden,
 	importFile,
@@ -198,21 +200,7 @@ function runImport(
 				notAllowed = [...indicators].filter((code) => !mayEdit(user, opdOf.get(code) ?? ''));
 				return notAllowed.length === 0;
 			},
-			audit: (sqlite, r) =>
-				writeAudit(sqlite, actor, {
-					action: 'import.commit',
-					entityType: 'import',
-					entityId: r.importId,
-					after: {
-						kind: r.kind,
-						fileName: r.fileName,
-						sha256: r.sha256,
-						rows: r.counts.rows,
-						inserted: r.counts.inserted,
-						updated: r.counts.updated,
-						unchanged: r.counts.unchanged
-					}
-				})
+			audit: auditImport(actor)
 		});
 		return { report };
 	} catch (e) {
@@ -379,15 +367,7 @@ export const actions = {
 		const actor = actorOf(event);
 		let done: { removed: number; restored: number };
 		try {
-			done = undo(getConnection(), id, user.username, (sqlite, r) =>
-				writeAudit(sqlite, actor, {
-					action: 'import.undo',
-					entityType: 'import',
-					entityId: id,
-					before: { status: 'committed' },
-					after: { status: 'undone', removed: r.removed, restored: r.restored }
-				})
-			);
+			done = undo(getConnection(), id, user.username, auditUndo(actor));
 		} catch (e) {
 			if (e instanceof ImportRefused) return fail(409, { undo: { id, reason: e.reason } });
 			throw e;
