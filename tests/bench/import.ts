@@ -41,6 +41,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { possibleRange } from '../../src/lib/import/ranges';
+import type { ValueType } from '../../src/lib/scoring/types';
 
 const ROWS = 1_000_000;
 const FIRST_YEAR = 1990;
@@ -51,11 +53,19 @@ const ROOT = path.resolve(path.dirname(SELF), '../..');
 export interface IndicatorSpec {
 	code: string;
 	valueType: string;
+	unit: string;
 }
 
-/** A value that fits the indicator's value type, varied by `i`. */
-function value(type: string, i: number): string {
-	switch (type) {
+/**
+ * A value the importer accepts for the indicator (its value type and its unit's possible range,
+ * `possibleRange` of the import module), varied by `i`.
+ */
+function value(ind: IndicatorSpec, i: number): string {
+	const range = possibleRange({ valueType: ind.valueType as ValueType, unit: ind.unit });
+	if (ind.valueType === 'number' && Number.isFinite(range.min) && Number.isFinite(range.max))
+		return (range.min + ((i % 1000) / 1000) * (range.max - range.min)).toFixed(1);
+	if (ind.valueType === 'number' && range.min >= 0) return ((i % 2000) / 10).toFixed(1);
+	switch (ind.valueType) {
 		case 'level':
 			return String(1 + (i % 5));
 		case 'percent':
@@ -90,7 +100,7 @@ export function generateLongCsv(
 			for (const ind of indicators)
 				for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) {
 					if (i === rows) break outer;
-					buf += `${region},${ind.code},${y},${value(ind.valueType, i + salt)},https://bench.invalid/synthetic,,1\n`;
+					buf += `${region},${ind.code},${y},${value(ind, i + salt)},https://bench.invalid/synthetic,,1\n`;
 					i++;
 					if (buf.length > 1 << 20) {
 						bytes += writeSync(fd, buf);
@@ -176,7 +186,9 @@ async function pipelineCase(
 		kind: 'observations',
 		actor: 'bench',
 		strategy,
-		limits: { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
+		limits: { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 },
+		// The generated rows are invented and say so (illustrative = 1), as demo data must.
+		allowIllustrative: true
 	});
 	const ms = performance.now() - started;
 	conn.sqlite.close();
@@ -202,7 +214,14 @@ async function validateCase(csv: string, dbFile: string): Promise<CaseResult[]> 
 	const started = performance.now();
 	let rows = 0;
 	const engine = new ValidationEngine(
-		{ kind: 'observations', context, maxRows: 2_000_000, onRow: () => rows++ },
+		{
+			kind: 'observations',
+			context,
+			maxRows: 2_000_000,
+			// Invented rows, marked illustrative (see pipelineCase).
+			allowIllustrative: true,
+			onRow: () => rows++
+		},
 		false
 	);
 	const feed = new ByteFeed(engine);
@@ -236,7 +255,8 @@ async function againCase(csv: string, dbFile: string): Promise<CaseResult[]> {
 	const options = {
 		kind: 'observations' as const,
 		actor: 'bench',
-		limits: { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 }
+		limits: { maxBytes: 200 * 1024 * 1024, maxRows: 2_000_000 },
+		allowIllustrative: true
 	};
 	const first = importFile(conn, csv, options);
 	if (first.status !== 'imported') throw new Error('again: first import failed');
@@ -309,7 +329,7 @@ async function prepareTemplate(dir: string, regionsNeeded: number) {
 	const r = importFile(conn, regionsFile, { kind: 'regions', actor: 'bench' });
 	if (r.status !== 'imported') throw new Error(`regions: ${JSON.stringify(r.errors)}`);
 	const indicators = conn.sqlite
-		.prepare(`SELECT code, value_type AS valueType FROM indicators ORDER BY code`)
+		.prepare(`SELECT code, value_type AS valueType, unit FROM indicators ORDER BY code`)
 		.all() as IndicatorSpec[];
 	conn.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	conn.sqlite.close();

@@ -52,7 +52,8 @@ function runChild(
 			],
 			{
 				cwd: ROOT,
-				env: { ...process.env, DATABASE_URL: db },
+				// DEMO=1: the generated rows are invented and marked illustrative, as only the demo admits.
+				env: { ...process.env, DATABASE_URL: db, DEMO: '1' },
 				stdio: ['ignore', 'ignore', 'ignore']
 			}
 		);
@@ -110,7 +111,7 @@ export async function killTest(
 		runMigrations(conn, path.join(ROOT, 'drizzle'));
 		seedIfEmpty(conn, path.join(ROOT, 'data'));
 		const indicators = conn.sqlite
-			.prepare(`SELECT code, value_type AS valueType FROM indicators ORDER BY code`)
+			.prepare(`SELECT code, value_type AS valueType, unit FROM indicators ORDER BY code`)
 			.all() as IndicatorSpec[];
 		// The seed's regions give too few unique keys: synthetic ones (province 99) are added.
 		const synthetic = syntheticRegions(Math.ceil(rows / (111 * indicators.length)));
