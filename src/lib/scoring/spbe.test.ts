@@ -48,6 +48,15 @@ describe('SPBE worked examples of PermenPANRB 59/2020', () => {
 		expect(roundIndex(index)).toBe(3.28);
 		expect(spbePredikat(index)?.labelId).toBe('Baik');
 	});
+	it.each([
+		[3.285, 3.29],
+		[2.675, 2.68],
+		[3.2849, 3.28],
+		[3.5, 3.5],
+		[0, 0]
+	])('roundIndex(%s) is %s: half up on the written decimals, whatever the binary value', (i, r) => {
+		expect(roundIndex(i)).toBe(r);
+	});
 	it('computeSpbe(): all 47 indicators at level 3 → 3.00 Baik', () => {
 		expect(structure.indicators).toHaveLength(47);
 		expect(structure.indicators.reduce((a, i) => a + i.weight, 0)).toBeCloseTo(100, 10);

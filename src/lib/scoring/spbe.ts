@@ -5,6 +5,7 @@
  * regulation), and the predikat bands. Weights are the regulation's percentages.
  */
 import { SPBE_PREDIKAT_BANDS, type PredikatBand } from './profile.ts';
+import { roundAsShown } from '../rounding.ts';
 import { rate } from './rating.ts';
 import type { EngineFramework } from './types.ts';
 
@@ -56,11 +57,12 @@ export function spbeIndex(
 }
 
 /**
- * The index as published: two decimals (half up, guarded against 3.2849999… float artefacts).
+ * The index as published: two decimals, rounded as the page writes it (`roundAsShown`: half away
+ * from zero on the number's shortest decimal form, so 3.285 is 3.29 despite its binary value).
  * @example roundIndex(3.282) // 3.28
  */
 export function roundIndex(index: number): number {
-	return Math.round(index * 100 + 1e-7) / 100;
+	return roundAsShown(index, 2);
 }
 
 /**

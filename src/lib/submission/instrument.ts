@@ -12,6 +12,7 @@
  */
 import Papa from 'papaparse';
 import { evaluationIndex } from '../evaluation/kominfo';
+import { roundAsShown } from '../rounding';
 
 /** The parts of the evaluation form, in the form's order. */
 export const INSTRUMENT_PARTS = [
@@ -263,6 +264,7 @@ export function instrumentPreview(
 	return {
 		parts: parts.filter((p) => weights[p.key] > 0).map((p) => ({ ...p, weight: weights[p.key] })),
 		index,
-		indexRounded: index === null ? null : Math.round(index * 100 + 1e-7) / 100
+		// Two decimals as the letters print an index, rounded as the page writes it.
+		indexRounded: index === null ? null : roundAsShown(index, 2)
 	};
 }
