@@ -48,7 +48,8 @@ describe('leansOnCarried()', () => {
 		[{ score: 61, basis: basis(0) }, false],
 		// No score rests on nothing, carried or not.
 		[{ score: null, basis: basis(2) }, false],
-		[undefined, false]
+		[undefined, false],
+		[null, false]
 	])('leansOnCarried(%o) is %s', (g, expected) => {
 		expect(leansOnCarried(g)).toBe(expected);
 	});

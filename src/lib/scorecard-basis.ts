@@ -56,5 +56,6 @@ export const basisView = (b: GroupBasis): BasisView => ({
  * leans on nothing.
  * @example leansOnCarried({ score: 61, basis: { carried: 2, … } }) === true
  */
-export const leansOnCarried = (g: Pick<GroupScore, 'score' | 'basis'> | undefined): boolean =>
-	g !== undefined && g.score !== null && g.basis.carried > 0;
+export const leansOnCarried = (
+	g: Pick<GroupScore, 'score' | 'basis'> | null | undefined
+): boolean => !!g && g.score !== null && g.basis.carried > 0;

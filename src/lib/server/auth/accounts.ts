@@ -177,6 +177,10 @@ const summary = (u: PublicUser) => ({
 	disabled: u.disabled
 });
 
+/** A password's problems on this instance: its region names are among the guesses. */
+const passwordProblemsHere = (conn: Connection, password: string, username: string) =>
+	passwordProblems(password, username, nameWords(conn.db));
+
 /**
  * Creates an account. Without a password (the web page) the account gets a one-time set-password
  * link instead, returned once; with one (the CLI's USER_PASSWORD) it can sign in at once.
@@ -193,7 +197,7 @@ export async function createUser(
 	else if (users.getByUsername(conn, username)) add(errors, 'username', 'username-taken');
 	const withPassword = input.password !== undefined && input.password !== null;
 	if (withPassword)
-		for (const p of passwordProblems(input.password!, username, nameWords(conn.db)))
+		for (const p of await passwordProblemsHere(conn, input.password!, username))
 			add(errors, 'password', p);
 	const opd = checkRole(conn, errors, input.role, input.opd ?? null);
 	if (Object.keys(errors).length) return { ok: false, errors };
@@ -311,7 +315,7 @@ export async function resetPassword(
 ): Promise<AccountResult<{ sessionsRevoked: number }>> {
 	const target = users.get(conn, userId);
 	if (!target) return { ok: false, errors: { user: ['user-not-found'] } };
-	const problems = passwordProblems(password, target.username, nameWords(conn.db));
+	const problems = await passwordProblemsHere(conn, password, target.username);
 	if (problems.length) return { ok: false, errors: { password: problems } };
 	const passwordHash = await hashPassword(password);
 	const sessionsRevoked = conn.sqlite
@@ -389,7 +393,7 @@ export async function setPasswordWithLink(
 ): Promise<AccountResult<{ username: string }>> {
 	const owner = passwordLinkOwner(conn, token, now);
 	if (!owner) return { ok: false, errors: { token: ['link-invalid'] } };
-	const problems = passwordProblems(password, owner.username, nameWords(conn.db));
+	const problems = await passwordProblemsHere(conn, password, owner.username);
 	if (problems.length) return { ok: false, errors: { password: problems } };
 	const passwordHash = await hashPassword(password);
 	return conn.sqlite
@@ -427,7 +431,7 @@ export async function changeOwnPassword(
 ): Promise<AccountResult<{ sessionsRevoked: number }>> {
 	const user = users.getWithSecrets(conn, input.userId);
 	if (!user) return { ok: false, errors: { user: ['user-not-found'] } };
-	const problems = passwordProblems(input.next, user.username, nameWords(conn.db));
+	const problems = await passwordProblemsHere(conn, input.next, user.username);
 	if (problems.length) return { ok: false, errors: { next: problems } };
 	const reservation = reserveAttempt(conn, user.username, actor.address, now);
 	if (!reservation.ok) return { ok: false, errors: { current: ['throttled'] } };

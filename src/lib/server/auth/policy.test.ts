@@ -38,25 +38,25 @@ describe('passwordProblems()', () => {
 		['indonesia2024', '', ['common']],
 		['kucing-oren-tidur', '', []]
 	];
-	it.each(rows)('passwordProblems(%j, %j) is %j', (password, username, expected) => {
-		expect(passwordProblems(password, username)).toEqual(expected);
+	it.each(rows)('passwordProblems(%j, %j) is %j', async (password, username, expected) => {
+		expect(await passwordProblems(password, username)).toEqual(expected);
 	});
 
-	it('passwordProblems() counts characters, not UTF-16 units: 7 emoji are too short', () => {
-		expect(passwordProblems('😀😁😂🤣😃😄😅')).toEqual(['too-short']);
+	it('passwordProblems() counts characters, not UTF-16 units: 7 emoji are too short', async () => {
+		expect(await passwordProblems('😀😁😂🤣😃😄😅')).toEqual(['too-short']);
 	});
 
-	it("passwordProblems() guesses with the instance's words: a region's name with a year is common", () => {
-		expect(passwordProblems('Pati2024!', '', ['kabupaten', 'pati'])).toEqual(['common']);
-		expect(passwordProblems('Pati2024!', '', ['kabupaten', 'kudus'])).toEqual([]);
+	it("passwordProblems() guesses with the instance's words: a region's name with a year is common", async () => {
+		expect(await passwordProblems('Pati2024!', '', ['kabupaten', 'pati'])).toEqual(['common']);
+		expect(await passwordProblems('Pati2024!', '', ['kabupaten', 'kudus'])).toEqual([]);
 	});
 
-	it('passwordProblems() reads no further than 100 characters: a strong start is strong', () => {
-		expect(passwordProblems('kopi tubruk di alun-alun ' + 'a'.repeat(200))).toEqual([]);
+	it('passwordProblems() reads no further than 100 characters: a strong start is strong', async () => {
+		expect(await passwordProblems('kopi tubruk di alun-alun ' + 'a'.repeat(200))).toEqual([]);
 	});
 
-	it('passwordProblems() reports the reversed user name too', () => {
-		expect(passwordProblems('xx-amhar-yy-zz', 'rahma')).toEqual(['contains-username']);
+	it('passwordProblems() reports the reversed user name too', async () => {
+		expect(await passwordProblems('xx-amhar-yy-zz', 'rahma')).toEqual(['contains-username']);
 	});
 });
 

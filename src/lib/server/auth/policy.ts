@@ -9,9 +9,7 @@
  * replaces a 2,000-line hand-kept list that knew no Indonesian beyond a few dozen words and no
  * patterns (dates, keyboard walks, repeats, l33t) beyond a hand-written substitution table.
  */
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as indonesian from '@zxcvbn-ts/language-id';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 export const MIN_PASSWORD_LENGTH = 8;
 /** argon2 hashes any length; the cap only stops a megabyte "password" from tying up a request. */
@@ -46,14 +44,25 @@ const PRODUCT_WORDS = [
 
 export type PasswordProblem = 'too-short' | 'too-long' | 'common' | 'contains-username';
 
-let estimator: ZxcvbnFactory | undefined;
-/** Built on first use: loading the dictionaries takes about 0.2 s, which no page should pay. */
-function estimate(password: string, words: readonly string[]): number {
-	estimator ??= new ZxcvbnFactory({
-		dictionary: { ...common.dictionary, ...indonesian.dictionary, product: PRODUCT_WORDS },
-		graphs: common.adjacencyGraphs
-	});
-	return estimator.check([...password].slice(0, ESTIMATE_CHARS).join(''), [...words]).score;
+let estimator: Promise<ZxcvbnFactory> | undefined;
+/**
+ * Loaded and built on first use: the dictionaries cost about 0.1 s and 20 MB, which neither the
+ * server's start nor a CLI that never sets a password should pay.
+ */
+async function estimate(password: string, words: readonly string[]): Promise<number> {
+	estimator ??= Promise.all([
+		import('@zxcvbn-ts/core'),
+		import('@zxcvbn-ts/language-common'),
+		import('@zxcvbn-ts/language-id')
+	]).then(
+		([{ ZxcvbnFactory }, common, indonesian]) =>
+			new ZxcvbnFactory({
+				dictionary: { ...common.dictionary, ...indonesian.dictionary, product: PRODUCT_WORDS },
+				graphs: common.adjacencyGraphs
+			})
+	);
+	const zxcvbn = await estimator;
+	return zxcvbn.check([...password].slice(0, ESTIMATE_CHARS).join(''), [...words]).score;
 }
 
 /** The forms a user name is looked for in: as typed and without spaces, lower-cased. */
@@ -65,19 +74,19 @@ function forms(password: string): string[] {
 /**
  * Every problem with a proposed password, empty when it is acceptable. `words`: more words a
  * guesser would try on this instance (its region names, see accounts.ts).
- * @example passwordProblems('sayang123') // ['common']; passwordProblems('kopi tubruk di alun-alun') // []
+ * @example await passwordProblems('sayang123') // ['common']; await passwordProblems('kopi tubruk di alun-alun') // []
  */
-export function passwordProblems(
+export async function passwordProblems(
 	password: string,
 	username = '',
 	words: readonly string[] = []
-): PasswordProblem[] {
+): Promise<PasswordProblem[]> {
 	const problems: PasswordProblem[] = [];
 	const length = [...password].length;
 	if (length < MIN_PASSWORD_LENGTH) problems.push('too-short');
 	if (length > MAX_PASSWORD_LENGTH) problems.push('too-long');
 	// Too short says it all; the user name has its own rule, so it is not a guessing word here.
-	if (length >= MIN_PASSWORD_LENGTH && estimate(password, words) < MIN_PASSWORD_SCORE)
+	if (length >= MIN_PASSWORD_LENGTH && (await estimate(password, words)) < MIN_PASSWORD_SCORE)
 		problems.push('common');
 	const name = username.trim().toLowerCase();
 	if (

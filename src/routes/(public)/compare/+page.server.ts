@@ -82,7 +82,6 @@ export const load = (async ({ url }) => {
 				? ry.composite
 				: (ry.dimensions.find((d) => d.code === code) ?? null);
 	const usesIllustrative = (g: GroupScore | null) => g !== null && illustrativeInputs(g).length > 0;
-	const carried = (g: GroupScore | null) => leansOnCarried(g ?? undefined);
 
 	const peers = regions.map((r) => {
 		const ry = scoresOf(r.code, year);
@@ -90,7 +89,7 @@ export const load = (async ({ url }) => {
 			...r,
 			composite: ry?.composite.score ?? null,
 			compositeIllustrative: usesIllustrative(groupOf(ry, null)),
-			compositeCarried: carried(groupOf(ry, null)),
+			compositeCarried: leansOnCarried(groupOf(ry, null)),
 			rank: rankRange(ry?.composite.rank ?? null, ry?.composite.rankInterval ?? null),
 			rankedRegions: ry?.composite.rankedRegions ?? 0,
 			rating: ry?.composite.rating
@@ -105,7 +104,11 @@ export const load = (async ({ url }) => {
 					const g = groupOf(ry, d.code);
 					return [
 						d.code,
-						{ score: g?.score ?? null, illustrative: usesIllustrative(g), carried: carried(g) }
+						{
+							score: g?.score ?? null,
+							illustrative: usesIllustrative(g),
+							carried: leansOnCarried(g)
+						}
 					];
 				})
 			)
