@@ -1,11 +1,13 @@
 /**
  * The staff pages' codes in the reader's language: audit actions and what they name, import kinds,
  * statuses and file names the app writes itself. A code without a label is shown as it is (an
- * action another module added), and `staff-labels.test.ts` fails when a known code has none.
+ * action another module added); the maps are typed by their lists, so a known code without a label
+ * does not compile, and `staff-labels.test.ts` checks that no label is its code.
  */
 import { m } from '$lib/paraglide/messages';
 import type { AUDIT_ENTITY_TYPES, AuditAction } from './audit-actions';
 import type { ErrorCode, ImportKind } from './import/types';
+import { statusText as itemStatusText } from './submission/words';
 
 const ACTIONS: Record<AuditAction, () => string> = {
 	'auth.sign_in': m.label_action_auth_sign_in,
@@ -104,6 +106,45 @@ export function importKindText(kind: string): string {
 /** `importStatusText('committed')` → "tersimpan". */
 export function importStatusText(status: string): string {
 	return STATUSES[status]?.() ?? status;
+}
+
+/** A submission's own state, as the audit log records it: `final` or `open`. */
+const submissionStatusText = (s: string) =>
+	s === 'final' ? m.sub_final() : s === 'open' ? m.sub_open() : s;
+
+/** How the `status` of an audit row's before/after reads, by the family of its action. */
+function statusOf(action: string): (status: string) => string {
+	if (action.startsWith('import.')) return importStatusText;
+	if (action.startsWith('submission.item.')) return itemStatusText;
+	if (action.startsWith('submission.')) return submissionStatusText;
+	return (s) => s;
+}
+
+/**
+ * An audit row's before or after (stored as JSON) as pairs to show: the keys as the code names
+ * them (the record is forensic, and the CSV keeps the JSON), the values that are codes (a status,
+ * an import kind, a file name the app wrote) in the reader's language. A value that is not a JSON
+ * object comes back as one pair with an empty key. Example (Indonesian):
+ * `auditChange('import.undo', '{"status":"undone","removed":3}')` → `[['status', 'dibatalkan'], ['removed', '3']]`.
+ */
+export function auditChange(action: string, json: string | null): [string, string][] {
+	if (json === null || json === '') return [];
+	let value: unknown;
+	try {
+		value = JSON.parse(json);
+	} catch {
+		return [['', json]];
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return [['', json]];
+	const status = statusOf(action);
+	return Object.entries(value as Record<string, unknown>).map(([key, v]) => {
+		const text = typeof v === 'string' ? v : JSON.stringify(v);
+		if (typeof v !== 'string') return [key, text];
+		if (key === 'status') return [key, status(v)];
+		if (key === 'kind' && action.startsWith('import.')) return [key, importKindText(v)];
+		if (key === 'fileName') return [key, importFileText(v)];
+		return [key, text];
+	});
 }
 
 /**

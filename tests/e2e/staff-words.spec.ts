@@ -54,21 +54,36 @@ test('staff pages in Indonesian show no raw code, and in English no Indonesian l
 	const page = await context.newPage();
 	// Something in every table: a target saved through the form action (an import named by the
 	// app; confirmed, so no plausibility question) and the sign-in above (an audit row).
-	const saved = await context.request.post('/staff/targets?/save', {
+	const saveTarget = async (year: string) => {
+		const saved = await context.request.post('/staff/targets?/save', {
+			headers: formHeaders(baseURL!),
+			data: new URLSearchParams({
+				indicator: 'mpp_permit_services',
+				year,
+				value: '410',
+				document_type: 'RPJMD',
+				document_ref: 'Tabel 4.2',
+				source: 'RPJMD Kabupaten Pati',
+				confirm: 'yes'
+			}).toString(),
+			maxRedirects: 0
+		});
+		expect(saved.status()).toBe(303);
+		expect(saved.headers()['location']).toContain('saved=committed');
+	};
+	await saveTarget('2034');
+	// And an undo, whose audit row records the statuses "committed" → "undone" as codes.
+	await saveTarget('2035');
+	await page.goto('/staff/imports');
+	const id = await page
+		.locator('tr', { hasText: 'mpp_permit_services 2035' })
+		.getAttribute('data-import-id');
+	const undone = await context.request.post('/staff/imports?/undo', {
 		headers: formHeaders(baseURL!),
-		data: new URLSearchParams({
-			indicator: 'mpp_permit_services',
-			year: '2034',
-			value: '410',
-			document_type: 'RPJMD',
-			document_ref: 'Tabel 4.2',
-			source: 'RPJMD Kabupaten Pati',
-			confirm: 'yes'
-		}).toString(),
+		data: `id=${id}`,
 		maxRedirects: 0
 	});
-	expect(saved.status()).toBe(303);
-	expect(saved.headers()['location']).toContain('saved=committed');
+	expect(undone.status()).toBe(303);
 
 	const found: Record<string, string[]> = {};
 	for (const path of PAGES) {
@@ -84,5 +99,7 @@ test('staff pages in Indonesian show no raw code, and in English no Indonesian l
 	await page.goto('/staff');
 	await expect(page.locator('main')).toContainText('formulir target: mpp_permit_services 2034');
 	await expect(page.locator('main')).toContainText('Masuk');
+	await page.goto('/staff/audit?action=import.undo');
+	await expect(page.locator('main tbody tr').first()).toContainText('status: dibatalkan');
 	await context.close();
 });

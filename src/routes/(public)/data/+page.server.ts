@@ -12,7 +12,7 @@ import {
 	statusMatrix,
 	type Status,
 	type StatusCounts
-} from './view';
+} from '$lib/availability';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ url }) => {

@@ -13,7 +13,7 @@ import {
 	TARGET_DOCUMENTS
 } from '$lib/server/db/schema';
 import { METHODS, NULL_REASONS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
-import { STATUSES } from '../../(public)/data/view';
+import { STATUSES } from '$lib/availability';
 
 type Json = Record<string, unknown>;
 

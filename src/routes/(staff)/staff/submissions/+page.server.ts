@@ -8,7 +8,7 @@ import { instrument } from '$lib/server/submissions/reference';
 import { listWithCompleteness } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { SubmissionKind } from '$lib/submission/types';
-import { attempt, requireSubmissionRole, text } from './guard';
+import { attempt, requireSubmissionRole, text } from '$lib/server/submissions/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {

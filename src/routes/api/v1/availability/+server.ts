@@ -11,7 +11,7 @@ import { getDb } from '$lib/server/db';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
-import { availabilityYears, statusMatrix } from '../../../(public)/data/view';
+import { availabilityYears, statusMatrix } from '$lib/availability';
 import { loadRefs, requireKnown } from '../refs';
 import type { RequestHandler } from './$types';
 

@@ -5,11 +5,7 @@ import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/db/submissions';
 import { completeness } from '$lib/submission/completeness';
 import { contentFacts } from '$lib/submission/snapshot';
-import {
-	idParam,
-	readSnapshotOr404,
-	requireSubmissionRole
-} from '../../../(staff)/staff/submissions/guard';
+import { idParam, readSnapshotOr404, requireSubmissionRole } from '$lib/server/submissions/guard';
 import type { PageServerLoad } from './$types';
 
 /**

@@ -18,7 +18,14 @@ import {
 import { workspace } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { sanitiseFileName } from '$lib/submission/files';
-import { attempt, formId, idParam, requireSubmissionRole, text, type Need } from '../guard';
+import {
+	attempt,
+	formId,
+	idParam,
+	requireSubmissionRole,
+	text,
+	type Need
+} from '$lib/server/submissions/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {

@@ -13,7 +13,7 @@ import { m } from '$lib/paraglide/messages';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/db/submissions';
 import type { SnapshotContent } from '$lib/submission/snapshot';
-import { idParam, readSnapshotOr404, requireSubmissionRole } from '../guard';
+import { idParam, readSnapshotOr404, requireSubmissionRole } from '$lib/server/submissions/guard';
 
 export interface ExportSource {
 	id: number;

@@ -4,7 +4,7 @@ import { getConnection } from '$lib/server/db';
 import { buildContent } from '$lib/server/submissions/state';
 import * as store from '$lib/server/db/submissions';
 import { diffItems } from '$lib/submission/snapshot';
-import { idParam, readSnapshotOr404, requireSubmissionRole } from '../../../guard';
+import { idParam, readSnapshotOr404, requireSubmissionRole } from '$lib/server/submissions/guard';
 import type { PageServerLoad } from './$types';
 
 /** A frozen snapshot, readable as it was, and its differences from now (or another snapshot). */

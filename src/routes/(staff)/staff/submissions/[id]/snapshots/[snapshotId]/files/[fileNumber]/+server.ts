@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
 import { evidenceStore } from '$lib/server/evidence';
 import { snapshotDownload } from '$lib/server/submissions/downloads';
-import { idParam, requireSubmissionRole } from '../../../../../guard';
+import { idParam, requireSubmissionRole } from '$lib/server/submissions/guard';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityYears, countByYear, countStatuses, share, statusMatrix } from './view';
+import {
+	availabilityYears,
+	countByYear,
+	countStatuses,
+	share,
+	statusMatrix
+} from '$lib/availability';
 
 describe('statusMatrix()', () => {
 	const years = [2019, 2020, 2021];
@@ -87,12 +93,20 @@ describe('share()', () => {
 
 describe('availabilityYears()', () => {
 	it.each([
-		['an open-ended framework runs to the last observed year', 2017, null, [2018, 2024, 2020], [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]],
+		[
+			'an open-ended framework runs to the last observed year',
+			2017,
+			null,
+			[2018, 2024, 2020],
+			[2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]
+		],
 		['a closed framework stops at its last year', 2020, 2021, [2020, 2024], [2020, 2021]],
 		['the last observed year stops a closed framework earlier', 2020, 2025, [2021], [2020, 2021]],
 		['no observations give no years', 2017, null, [], []],
 		['observations only before the first year give no years', 2020, null, [2018], []]
 	])('availabilityYears(): %s', (_, from, to, observed, expected) => {
-		expect(availabilityYears(from as number, to as number | null, observed as number[])).toEqual(expected);
+		expect(availabilityYears(from as number, to as number | null, observed as number[])).toEqual(
+			expected
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timestamp } from './time';
+import { timestamp } from '$lib/time';
 
 describe('timestamp', () => {
 	it.each([

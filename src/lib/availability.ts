@@ -78,7 +78,9 @@ export function countStatuses(statuses: Iterable<Status>): StatusCounts {
  */
 export function countByYear(rows: readonly (readonly Status[])[]): StatusCounts[] {
 	const n = rows.reduce((m, r) => Math.max(m, r.length), 0);
-	return Array.from({ length: n }, (_, j) => countStatuses(rows.map((r) => r[j] ?? 'not_applicable')));
+	return Array.from({ length: n }, (_, j) =>
+		countStatuses(rows.map((r) => r[j] ?? 'not_applicable'))
+	);
 }
 
 /**
