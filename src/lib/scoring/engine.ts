@@ -5,6 +5,7 @@
  * averaging loop; the rich per-region objects with traces are built only when asked for.
  */
 import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
+import { groupFormula, indicatorFormula } from './formula.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
@@ -63,9 +64,6 @@ const R_STALE = 8;
 const STATE_CODE = new Map(TREND_STATES.map((s, i) => [s, i]));
 
 const EMPTY_TARGETS: readonly YearValue[] = [];
-
-const fmt = (x: number | null) =>
-	x === null ? '–' : Number.isFinite(x) ? String(Number(x.toFixed(4))) : String(x);
 
 /** Groups a fully-scored call: every number of every region and year, plus rich views on demand. */
 /**
@@ -761,24 +759,26 @@ export class ScoreResult {
 			if (ind.carriedForward) basis.carried++;
 			if (ind.illustrative) basis.illustrative++;
 		}
-		const scored = childTraces.filter((ch) => ch.scored);
-		const terms = scored
-			.map((ch) =>
-				geometric
-					? `${fmt(ch.weight)} × ln(max(${fmt(ch.score)}, ${fmt(settings.geometricFloor)}))`
-					: `${fmt(ch.weight)} × ${fmt(ch.score)}`
-			)
-			.join(' + ');
 		const maxCarriedShare = c.limitsCarried[g] === 1 ? settings.maxCarriedShare : null;
-		const cov = `coverage ${fmt(scoredWeight)} / ${fmt(totalWeight)} = ${fmt(coverage)} (minimum ${fmt(minCoverage)}); carried forward ${fmt(carriedShare)}${maxCarriedShare === null ? '' : ` (maximum ${fmt(maxCarriedShare)})`}`;
-		const formula = notApplicable
-			? `not applicable in ${this.years[yi]}: no child with weight > 0 applies that year`
-			: score === score
-				? geometric
-					? `exp((${terms}) / ${fmt(scoredWeight)}) = ${fmt(score)}; ${cov}`
-					: `(${terms}) / ${fmt(scoredWeight)} = ${fmt(score)}; ${cov}`
-				: `not scored: ${cov}`;
 		const s = score === score ? score : null;
+		const geometricFloor = geometric ? settings.geometricFloor : null;
+		const formula = groupFormula(
+			{
+				score: s,
+				notApplicable,
+				year: this.years[yi],
+				aggregation: settings.aggregation,
+				geometricFloor,
+				children: childTraces,
+				scoredWeight,
+				totalWeight,
+				coverage,
+				minCoverage,
+				carriedShare,
+				maxCarriedShare
+			},
+			'en'
+		);
 		// Stale: enough inputs, but too many of them (or of the children that had enough) are old.
 		let staleWeight = 0;
 		for (const ch of children) {
@@ -811,7 +811,7 @@ export class ScoreResult {
 				minCoverage,
 				maxCarriedShare,
 				carriedShare,
-				geometricFloor: geometric ? settings.geometricFloor : null,
+				geometricFloor,
 				children: childTraces,
 				scoredWeight,
 				totalWeight,
@@ -858,10 +858,25 @@ export class ScoreResult {
 			ind.method === 'bands' && value !== null
 				? bandPoints(value, ind.benchmark, ind.polarity)
 				: null;
-		const formula =
-			reason === 'not_applicable'
-				? `not applicable: the indicator exists from ${ind.yearFrom}`
-				: this.formula(ind, value, score, reason, t, pct, points);
+		const formula = indicatorFormula(
+			{
+				method: ind.method,
+				polarity: ind.polarity,
+				value,
+				worst: ind.worst,
+				best: ind.best,
+				target: t ? t.value : null,
+				targetYear: t ? t.year : null,
+				benchmark: ind.benchmark,
+				percentOfBenchmark: pct,
+				points,
+				targetCap: settings.targetCap,
+				score,
+				reason,
+				yearFrom: ind.yearFrom ?? null
+			},
+			'en'
+		);
 		return {
 			code: ind.code,
 			nameId: ind.nameId ?? ind.code,
@@ -944,53 +959,6 @@ export class ScoreResult {
 			this.indRange[i]
 		);
 		return out;
-	}
-
-	private formula(
-		ind: EngineIndicator,
-		value: number | null,
-		score: number | null,
-		reason: NullReason | null,
-		t: YearValue | null,
-		pct: number | null,
-		points: number | null
-	): string {
-		if (score === null || value === null) return `not scored: ${reason ?? 'no_value'}`;
-		const v = fmt(value);
-		const s = fmt(score);
-		switch (ind.method) {
-			case 'minmax': {
-				const raw =
-					((value - (ind.worst as number)) / ((ind.best as number) - (ind.worst as number))) * 100;
-				const clamp = raw === score ? '' : ` (${fmt(raw)} clamped to 0–100)`;
-				return `(${v} − ${fmt(ind.worst)}) / (${fmt(ind.best)} − ${fmt(ind.worst)}) × 100 = ${s}${clamp}`;
-			}
-			case 'target': {
-				const tv = t ? t.value : null;
-				const cap = this.settings.targetCap;
-				const ratioExists = ind.polarity === 'higher' ? (tv as number) > 0 : value > 0;
-				if (!ratioExists) {
-					return `no ratio (${ind.polarity === 'higher' ? 'target ≤ 0' : 'value ≤ 0'}): target ${fmt(tv)} ${score > 0 ? 'met → 100' : 'not met → 0'}`;
-				}
-				const raw =
-					ind.polarity === 'higher'
-						? (value / (tv as number)) * 100
-						: ((tv as number) / value) * 100;
-				const expr =
-					ind.polarity === 'higher' ? `${v} / ${fmt(tv)} × 100` : `${fmt(tv)} / ${v} × 100`;
-				const capped = raw === score ? '' : ` (${fmt(raw)} limited to 0–${fmt(cap)})`;
-				return `${expr} = ${s}${capped}; target of ${t?.year}`;
-			}
-			case 'bands': {
-				const expr =
-					ind.polarity === 'higher'
-						? `${v} / ${fmt(ind.benchmark)} × 100`
-						: `${fmt(ind.benchmark)} / ${v} × 100`;
-				return `${expr} = ${fmt(pct)} % of benchmark → ${points} points → ${points} / 4 × 100 = ${s}`;
-			}
-			case 'level':
-				return `(${v} − 1) / 4 × 100 = ${s}`;
-		}
 	}
 }
 
