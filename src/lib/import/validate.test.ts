@@ -542,6 +542,17 @@ describe('title, blank and footer rows of a spreadsheet export', () => {
 		]);
 	});
 
+	it('an error of the header below a title names the header’s row, not row 1', () => {
+		const missing = run(`Tabel 2.1 IPM;;;;\nkode_wilayah;kode_indikator;tahun;nilai\n`);
+		expect(missing.errors.map((e) => [e.code, e.row, e.column])).toEqual([
+			['missing-label', 2, 'source']
+		]);
+		const twice = run(`Tabel 2.1 IPM;;;;\n;;;;\nkode_wilayah;kode_indikator;2022;2022;sumber\n`);
+		expect(twice.errors.map((e) => [e.code, e.row, e.column])).toEqual([
+			['duplicate-label', 3, '2022']
+		]);
+	});
+
 	it('a header of unknown names is still the header: its errors, not a skip', () => {
 		const r = run('foo;bar;baz\n1;2;3\n');
 		expect(r.notices).toEqual([]);

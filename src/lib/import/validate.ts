@@ -1,20 +1,15 @@
 /**
  * The validator: decoded text in, typed rows and Frictionless-style errors out.
  *
- * One engine serves the whole-buffer `validateCsv` and the streaming `validateCsvStream`: text is
- * pushed in pieces, cut at the last line break outside quotes, and each piece goes through
- * papaparse (delimiter given, `dynamicTyping` off). Line breaks are normalised to LF first, so a
- * file mixing CRLF and LF still parses; quoted newlines inside cells become LF too.
- *
- * Row numbers are the rows a spreadsheet shows: the header is row 1, every record is one row (a
- * record with quoted newlines is still one row) and blank lines count as rows. That is why
- * papaparse runs with `skipEmptyLines: false` and blank records (every cell empty or whitespace,
- * papaparse's "greedy" rule) are skipped here, after they were counted.
+ * One engine serves the whole-buffer `validateCsv` and the streaming `validateCsvStream`. The CSV
+ * reading (pieces, quotes, line breaks, the dialect, title rows above the header) is
+ * `csv-records.ts`; this engine is its sink and owns what the records mean: blank and footer rows
+ * (skipped after they were counted), the header's columns, each cell's type, keys and references.
  */
-import Papa from 'papaparse';
 import { restoreFormulas } from '../csv/write';
 import { ByteDecoder } from './decode';
-import { columnLetter, detectDialect, detectLineEnding, splitHeader } from './dialect';
+import { CsvRecords, type RecordSink } from './csv-records';
+import { columnLetter } from './dialect';
 import { msg } from './messages';
 import { parseNumber } from './number';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
@@ -22,13 +17,11 @@ import { findColumn, kindSchemas, type ColumnDecl, type KindSchema } from './sch
 import {
 	MAX_YEAR,
 	MIN_YEAR,
-	type Delimiter,
 	type Dialect,
 	type ErrorCode,
 	type ImportError,
 	type ImportKind,
 	type IndicatorInfo,
-	type LineEnding,
 	type Locale,
 	type Message,
 	type RowOf,
@@ -66,8 +59,6 @@ const BOOLEANS = new Map<string, boolean>([
 	['t', false]
 ]);
 const INVALID = Symbol('invalid');
-/** At most this many title and blank rows above the header are skipped. */
-const MAX_PREAMBLE = 10;
 type Cell = unknown | typeof INVALID;
 
 interface Bound {
@@ -120,7 +111,7 @@ function rangeMessage(text: string, info: IndicatorInfo, indicator: string): Mes
 		: msg.valueType(text, info.valueType, indicator);
 }
 
-export class ValidationEngine<K extends ImportKind> {
+export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	readonly kind: K;
 	private readonly schema: KindSchema;
 	private readonly opts: StreamOptions<K>;
@@ -134,23 +125,11 @@ export class ValidationEngine<K extends ImportKind> {
 	encoding: Dialect['encoding'] = 'utf-8';
 
 	private stopped = false;
-	private started = false;
-	private bom = false;
-	private carry = '';
-	/** Text after the last parsed record, kept as parts so long records are never re-copied. */
-	private parts: string[] = [];
-	private inQuotes = false;
-	private lineEnding: LineEnding | null = null;
-	private delimiter: Delimiter | null = null;
-	private locale: Locale | null = null;
+	private readonly csv: CsvRecords;
 	private readonly localeExplicit: boolean;
-	private headerDone = false;
-	private expectHeader = false;
-	private nextRow = 1;
 	/** The row of the column names: 1, or lower down when a title and blank rows come first. */
 	private headerRow = 1;
-	/** Rows above the header that were skipped (a sheet's title, blank rows), and footer rows. */
-	private readonly skippedTop: { row: number; blank: boolean }[] = [];
+	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
 	private shape: Shape | null = null;
 	private width = 0;
@@ -180,6 +159,11 @@ export class ValidationEngine<K extends ImportKind> {
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
+		const wide = WIDE_KINDS.has(options.kind);
+		this.csv = new CsvRecords(
+			this,
+			(label) => findColumn(options.kind, label) !== undefined || (wide && YEAR_LABEL.test(label))
+		);
 	}
 
 	get done(): boolean {
@@ -203,50 +187,23 @@ export class ValidationEngine<K extends ImportKind> {
 		this.stopped = true;
 	}
 
-	pushText(input: string): void {
-		if (this.stopped || input.length === 0) return;
-		let text = input;
-		if (!this.started) {
-			this.started = true;
-			if (text.charCodeAt(0) === 0xfeff) this.bom = true;
-		}
-		// A BOM inside the text (two exports concatenated) is invisible junk; papaparse would drop it
-		// only at the start of a piece, so drop it everywhere for the same result however text is cut.
-		if (text.includes('\uFEFF')) text = text.replace(/\uFEFF/g, '');
-		text = this.carry + text;
-		this.carry = '';
-		// A CR at the end may be the first half of a CRLF split across chunks.
-		if (text.endsWith('\r')) {
-			this.carry = '\r';
-			text = text.slice(0, -1);
-		}
-		if (this.lineEnding === null && /[\r\n]/.test(text)) this.lineEnding = detectLineEnding(text);
-		if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-		if (text.length === 0) return;
-		if (this.headerDone) this.take(text);
-		else this.takeHeader(text);
+	/** The number locale: the one given, else the one the header's delimiter suggests. */
+	private get locale(): Locale | null {
+		return this.opts.locale ?? this.csv.detectedLocale;
 	}
 
+	/** The next piece of the decoded file. */
+	pushText(input: string): void {
+		this.csv.push(input);
+	}
+
+	/** The end of the file. */
 	finish(): void {
-		if (this.stopped) return;
-		if (this.carry) {
-			if (this.lineEnding === null) this.lineEnding = 'cr';
-			this.carry = '';
-			this.pushText('\n');
-			if (this.stopped) return;
-		}
-		const rest = this.parts.join('');
-		this.parts = [];
-		if (!this.headerDone) {
-			if (rest.trim() === '') {
-				this.fatal('format-error', null, msg.emptyFile());
-				return;
-			}
-			// A header without a line break and nothing after it.
-			this.headerRow = this.nextRow = this.skippedTop.length + 1;
-			if (!this.detect(rest)) return;
-		}
-		if (rest.length > 0) this.parsePiece(rest);
+		this.csv.finish();
+	}
+
+	stop(): void {
+		this.stopped = true;
 	}
 
 	report(fileName: string | null): StreamReport<K> {
@@ -265,70 +222,26 @@ export class ValidationEngine<K extends ImportKind> {
 	}
 
 	dialect(): Dialect | null {
-		if (!this.delimiter) return null;
+		const { delimiter, bom, lineEnding } = this.csv;
+		if (!delimiter) return null;
 		return {
-			delimiter: this.delimiter,
+			delimiter,
 			encoding: this.encoding,
-			bom: this.bom,
-			lineEnding: this.lineEnding ?? 'lf',
+			bom,
+			lineEnding: lineEnding ?? 'lf',
 			locale: this.locale,
 			localeExplicit: this.localeExplicit
 		};
 	}
 
-	/**
-	 * Collects text line by line until the header: blank rows and a sheet's title rows above it
-	 * (a line with at most one filled cell and no known column name, as a spreadsheet's "Save as
-	 * CSV" writes `Tabel 2.1 IPM Kabupaten Pati;;;`) are skipped, at most MAX_PREAMBLE of them, and
-	 * the report says which. Then the header line's dialect is detected.
-	 */
-	private takeHeader(text: string): void {
-		// Only the new text is scanned for the line end (quote state carried over): linear however
-		// long the first line runs across chunks.
-		let end = -1;
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 34) this.inQuotes = !this.inQuotes;
-			else if (c === 10 && !this.inQuotes) {
-				end = i;
-				break;
-			}
-		}
-		this.parts.push(text);
-		if (end === -1) return;
-		const all = this.parts.join('');
-		this.parts = [];
-		this.inQuotes = false;
-		const lineEnd = all.length - text.length + end;
-		const line = all.slice(0, lineEnd);
-		const blank = line.replace(/[,;\t]/g, '').trim() === '';
-		if (this.skippedTop.length < MAX_PREAMBLE && (blank || this.isTitleLine(line))) {
-			this.skippedTop.push({ row: this.skippedTop.length + 1, blank });
-			const rest = all.slice(lineEnd + 1);
-			if (rest.length > 0) this.takeHeader(rest);
-			return;
-		}
-		this.headerRow = this.nextRow = this.skippedTop.length + 1;
-		if (this.detect(line)) this.take(all);
-	}
-
-	/** A title row: no known column name, and at most one filled cell however it is split. */
-	private isTitleLine(line: string): boolean {
-		const wide = WIDE_KINDS.has(this.kind);
-		const known = (label: string) =>
-			findColumn(this.kind, label) !== undefined || (wide && YEAR_LABEL.test(label));
-		const splits = ([',', ';', '\t'] as const).map((d) => splitHeader(line, d));
-		if (splits.some((cells) => cells.some(known))) return false;
-		return splits.some((cells) => cells.filter((c) => c !== '').length <= 1);
-	}
-
 	/** What the report tells about skipped rows, or nothing. */
 	notices(): Message[] {
 		const out: Message[] = [];
-		if (this.skippedTop.length > 0 && this.headerDone) {
-			const rows = rowRange(this.skippedTop.map((r) => r.row));
+		const { skippedTop } = this.csv;
+		if (skippedTop.length > 0 && this.csv.headerFound) {
+			const rows = rowRange(skippedTop.map((r) => r.row));
 			out.push(
-				this.skippedTop.every((r) => r.blank)
+				skippedTop.every((r) => r.blank)
 					? msg.skippedBlankTop(rows, this.headerRow)
 					: msg.skippedTitleTop(rows, this.headerRow)
 			);
@@ -337,112 +250,28 @@ export class ValidationEngine<K extends ImportKind> {
 		return out;
 	}
 
-	/** Sets the delimiter and locale from the header line; false (and a fatal error) when it cannot. */
-	private detect(line: string): boolean {
-		const wide = WIDE_KINDS.has(this.kind);
-		const detected = detectDialect(
-			line,
-			(label) => findColumn(this.kind, label) !== undefined || (wide && YEAR_LABEL.test(label))
-		);
-		if ('error' in detected) {
-			const code = detected.error.reason === 'blank' ? 'blank-header' : 'format-error';
-			this.fatal(code, this.headerRow, detected.error.message);
-			return false;
-		}
-		this.delimiter = detected.delimiter;
-		this.locale = this.opts.locale ?? detected.locale;
-		this.headerDone = true;
-		this.expectHeader = true;
-		return true;
-	}
-
 	/**
-	 * Scans only the new text (quote state carried over) for its last line break outside quotes,
-	 * and parses everything up to it: linear however long a record runs across chunks.
+	 * A record below the header (the sink's side of `CsvRecords`): blank rows and a footer
+	 * ("Sumber: BPS" or "Catatan: …" below the data, as a spreadsheet export has it) are skipped,
+	 * every other row counts, and one whose quotes were wrong is counted but not checked.
 	 */
-	private take(text: string): void {
-		let pos = 0;
-		let boundary = -1;
-		for (;;) {
-			const quote = text.indexOf('"', pos);
-			if (!this.inQuotes) {
-				const end = quote === -1 ? text.length : quote;
-				if (end > pos) {
-					const nl = text.lastIndexOf('\n', end - 1);
-					if (nl >= pos) boundary = nl;
-				}
-			}
-			if (quote === -1) break;
-			this.inQuotes = !this.inQuotes;
-			pos = quote + 1;
-		}
-		if (boundary === -1) {
-			this.parts.push(text);
+	record(cells: string[], row: number, broken: boolean): void {
+		if (isBlank(cells)) return;
+		if (isFooter(cells)) {
+			this.skippedFooter.push(row);
 			return;
 		}
-		this.parts.push(text.slice(0, boundary + 1));
-		const piece = this.parts.join('');
-		this.parts = boundary + 1 < text.length ? [text.slice(boundary + 1)] : [];
-		this.parsePiece(piece);
+		this.rowCount++;
+		if (this.opts.maxRows !== undefined && this.rowCount > this.opts.maxRows) {
+			this.fatal('format-error', row, msg.tooManyRows(this.opts.maxRows));
+			return;
+		}
+		if (!broken) this.checkRecord(cells, row);
 	}
 
-	private parsePiece(piece: string): void {
-		const result = Papa.parse<string[]>(piece, {
-			delimiter: this.delimiter as string,
-			newline: '\n',
-			quoteChar: '"',
-			escapeChar: '"',
-			header: false,
-			dynamicTyping: false,
-			skipEmptyLines: false
-		});
-		const records = result.data;
-		// papaparse reports a final empty record after a trailing line break; it is not a row.
-		if (piece.endsWith('\n')) {
-			const last = records[records.length - 1];
-			if (last && last.length === 1 && last[0] === '') records.pop();
-		}
-		// Quote errors are reported with their record, so errors stay in row order however the
-		// text was cut into pieces.
-		let quoteErrors: Map<number, Message[]> | null = null;
-		let stopAt = Infinity;
-		for (const e of result.errors) {
-			if (e.type !== 'Quotes' || e.row === undefined) continue;
-			if (e.code === 'MissingQuotes' && e.row < stopAt) stopAt = e.row;
-			quoteErrors ??= new Map();
-			const list = quoteErrors.get(e.row) ?? [];
-			list.push(e.code === 'MissingQuotes' ? msg.unterminatedQuote() : msg.invalidQuote());
-			quoteErrors.set(e.row, list);
-		}
-		for (let i = 0; i < records.length && i <= stopAt; i++) {
-			const row = this.nextRow++;
-			const cells = records[i];
-			const quoted = quoteErrors?.get(i);
-			if (quoted) for (const m of quoted) this.error('format-error', row, null, null, m);
-			if (i === stopAt) break;
-			if (this.expectHeader) {
-				this.expectHeader = false;
-				this.header(cells);
-				continue;
-			}
-			if (isBlank(cells)) continue;
-			// "Sumber: BPS" or "Catatan: …" below the data, as a spreadsheet export has it.
-			if (isFooter(cells)) {
-				this.skippedFooter.push(row);
-				continue;
-			}
-			this.rowCount++;
-			if (this.opts.maxRows !== undefined && this.rowCount > this.opts.maxRows) {
-				this.fatal('format-error', row, msg.tooManyRows(this.opts.maxRows));
-				return;
-			}
-			if (quoted) continue;
-			this.record(cells, row);
-		}
-		if (stopAt !== Infinity) this.stopped = true;
-	}
-
-	private header(cells: string[]): void {
+	/** The column names, at their row: binds each to its column, and reports what is wrong. */
+	header(cells: string[], row: number): void {
+		this.headerRow = row;
 		const wideKind = WIDE_KINDS.has(this.kind);
 		const seen = new Map<string, string>();
 		const years = new Map<number, string>();
@@ -466,7 +295,7 @@ export class ValidationEngine<K extends ImportKind> {
 				else if (years.has(year))
 					this.error(
 						'duplicate-label',
-						1,
+						this.headerRow,
 						label,
 						label,
 						msg.duplicateLabel(label, years.get(year) as string)
@@ -524,7 +353,7 @@ export class ValidationEngine<K extends ImportKind> {
 			this.complete = false;
 			this.error(
 				'missing-label',
-				1,
+				this.headerRow,
 				decl.name,
 				null,
 				decl.name === 'region_code' ? msg.missingRegion() : msg.missingLabel(decl)
@@ -549,7 +378,7 @@ export class ValidationEngine<K extends ImportKind> {
 		return WIDE_KINDS.has(this.kind) ? [...names, '2019, 2020, …'] : names;
 	}
 
-	private record(cells: string[], row: number): void {
+	private checkRecord(cells: string[], row: number): void {
 		if (cells.length > this.width) {
 			for (let j = this.width; j < cells.length; j++) {
 				if (cells[j].trim() === '') continue;
