@@ -30,32 +30,49 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O) 
 
 export type CommandLine<O extends Options> = ReturnType<typeof parseCommandLine<O>>;
 
+/** A script's name (for its messages), its usage text and its options. */
+export interface Script<O extends Options> {
+	name: string;
+	usage: string;
+	options: O;
+}
+
 /**
- * Runs `main` with the parsed command line when `moduleUrl` is the file node was started with
- * (a test may import the script instead), and sets the exit code to what it returns. --help and
- * a UsageError (from the command line or thrown by `main`) end the run as described above.
+ * Runs `main` on `argv` and resolves to the exit code: --help prints the usage (0), a UsageError
+ * (from the command line or thrown by `main`) prints the problem and the usage on stderr (2).
+ * Anything else `main` throws is rejected. Tests call it in their own process, as node would run
+ * the script: `await runCommand(IMPORT_SCRIPT, main, ['file.csv', '--json'])`.
+ */
+export async function runCommand<O extends Options>(
+	script: Script<O>,
+	main: (commandLine: CommandLine<O>) => number | Promise<number>,
+	argv: string[]
+): Promise<number> {
+	try {
+		const commandLine = parseCommandLine(argv, script.options);
+		// Always there (HELP), but TypeScript cannot see it through the generic options.
+		const { help } = commandLine.values as { help: boolean };
+		if (!help) return await main(commandLine);
+		process.stdout.write(`${script.usage}\n`);
+		return 0;
+	} catch (e) {
+		if (!(e instanceof UsageError)) throw e;
+		process.stderr.write(`${script.name}: ${e.message}\n\n${script.usage}\n`);
+		return 2;
+	}
+}
+
+/**
+ * Runs the script (`runCommand` on node's command line) when `moduleUrl` is the file node was
+ * started with (a test may import the script instead), and sets the exit code to what it returns.
  */
 export function runScript<O extends Options>(
 	moduleUrl: string,
-	script: { name: string; usage: string; options: O },
+	script: Script<O>,
 	main: (commandLine: CommandLine<O>) => number | Promise<number>
 ): void {
 	if (!process.argv[1] || fileURLToPath(moduleUrl) !== path.resolve(process.argv[1])) return;
-	Promise.resolve()
-		.then(() => {
-			const commandLine = parseCommandLine(process.argv.slice(2), script.options);
-			// Always there (HELP), but TypeScript cannot see it through the generic options.
-			const { help } = commandLine.values as { help: boolean };
-			if (!help) return main(commandLine);
-			process.stdout.write(`${script.usage}\n`);
-			return 0;
-		})
-		.catch((e: unknown) => {
-			if (!(e instanceof UsageError)) throw e;
-			process.stderr.write(`${script.name}: ${e.message}\n\n${script.usage}\n`);
-			return 2;
-		})
-		.then((code) => {
-			process.exitCode = code;
-		});
+	void runCommand(script, main, process.argv.slice(2)).then((code) => {
+		process.exitCode = code;
+	});
 }

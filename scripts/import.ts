@@ -211,7 +211,8 @@ function progressBar() {
 	};
 }
 
-function main(commandLine: CommandLine<typeof OPTIONS>): number {
+/** The import command; exported so tests run it in their own process (`runCommand`). */
+export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 	const a = parse(commandLine);
 	let conn: Connection;
 	let limits;
@@ -315,4 +316,6 @@ function main(commandLine: CommandLine<typeof OPTIONS>): number {
 	}
 }
 
-runScript(import.meta.url, { name: 'import', usage: USAGE, options: OPTIONS }, main);
+export const IMPORT_SCRIPT = { name: 'import', usage: USAGE, options: OPTIONS };
+
+runScript(import.meta.url, IMPORT_SCRIPT, main);

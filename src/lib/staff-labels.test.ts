@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { overwriteGetLocale } from '$lib/paraglide/runtime';
+import { getLocale, overwriteGetLocale } from '$lib/paraglide/runtime';
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from './audit-actions';
 import { ERROR_CODES, IMPORT_KINDS } from './import/types';
 import {
@@ -13,7 +13,9 @@ import {
 } from './staff-labels';
 
 const inLocale = (locale: 'id' | 'en') => overwriteGetLocale(() => locale);
-afterEach(() => inLocale('id'));
+// The runtime's own getLocale, put back after each test: files share modules (vite.config.ts).
+const runtimeGetLocale = getLocale;
+afterEach(() => overwriteGetLocale(runtimeGetLocale));
 
 describe('every code the staff pages show has a label in both languages', () => {
 	// The maps are typed by the lists, so a missing label does not compile; these check that no

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { formatScore } from '../../src/lib/format';
 
 const PEERS = ['33.15', '33.16', '33.17', '33.18', '33.19', '33.20'];
@@ -204,11 +204,7 @@ test.describe('compare page errors and accessibility', () => {
 	for (const path of ['/compare', '/en/compare']) {
 		test(`${path} has no serious or critical axe violation`, async ({ page }) => {
 			await page.goto(`${path}?region=33.18&year=2022`);
-			// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-			test.setTimeout(90_000);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

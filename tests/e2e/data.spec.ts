@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { formatNumber } from '../../src/lib/format';
 
 type Status = 'real' | 'illustrative' | 'missing' | 'not_applicable';
@@ -149,11 +149,7 @@ test.describe('data availability errors and accessibility', () => {
 	for (const path of ['/data', '/en/data', '/data?framework=spbe-2020']) {
 		test(`${path} has no serious or critical axe violation`, async ({ page }) => {
 			await page.goto(path);
-			// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-			test.setTimeout(90_000);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { formatScore } from '../../src/lib/format';
@@ -47,16 +47,6 @@ async function expectNumbers(
 		formatScore(ind.score, lang)
 	);
 	return dim;
-}
-
-async function noSeriousViolations(page: Page) {
-	// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-	test.setTimeout(90_000);
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-		[]
-	);
 }
 
 for (const javaScriptEnabled of [false, true]) {
@@ -154,7 +144,7 @@ test.describe('dimension page errors, accessibility and layout', () => {
 			page
 		}) => {
 			await page.goto(`${prefix}/dimensions/economy?region=${REGION}&year=2022`);
-			await noSeriousViolations(page);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 
 interface ApiScores {
 	year: number;
@@ -149,13 +149,7 @@ test.describe('overview edge cases', () => {
 	for (const path of ['/', '/en', '/methodology', '/en/methodology']) {
 		test(`${path} has no serious or critical accessibility violation`, async ({ page }) => {
 			await page.goto(path);
-			// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-			test.setTimeout(90_000);
-			const result = await new AxeBuilder({ page }).analyze();
-			const bad = result.violations.filter(
-				(v) => v.impact === 'serious' || v.impact === 'critical'
-			);
-			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

@@ -3,8 +3,8 @@
  * without JavaScript. Values go to the province (region 33) in years 2001–2012, which no other
  * test reads, so parallel specs see no change.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { templateCsv } from '../../src/lib/import/export';
 import { ACCOUNTS, apiSignIn, browserSignIn, formHeaders, type Account } from './auth-fixtures';
 
@@ -485,11 +485,7 @@ test('the imports page with a preview and errors has no serious or critical axe 
 	await expect(page.locator('table.errors tbody tr')).toHaveCount(1);
 	for (const d of await page.locator('details').all())
 		await d.evaluate((e) => e.setAttribute('open', ''));
-	// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-	test.setTimeout(90_000);
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+	await expectNoSeriousViolations(page);
 	await context.close();
 });
 

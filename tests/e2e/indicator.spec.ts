@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { formatScore } from '../../src/lib/format';
 import { csvCell } from '../../src/lib/csv/write';
 
@@ -103,16 +103,6 @@ function csvLine(o: ApiObservation, delimiter: string, number: (v: number) => st
 }
 
 const seriesCount = (page: Page) => page.locator('svg.chart-main path.series');
-
-async function noSeriousViolations(page: Page) {
-	// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-	test.setTimeout(90_000);
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-		[]
-	);
-}
 
 for (const javaScriptEnabled of [false, true]) {
 	test.describe(`indicator page, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
@@ -281,7 +271,7 @@ test.describe('indicator page in English, errors, accessibility and layout', () 
 			page
 		}) => {
 			await page.goto(`${prefix}/indicators/${CODE}?region=${REGION}&year=2022`);
-			await noSeriousViolations(page);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

@@ -121,8 +121,8 @@ test.describe('staff pages', () => {
 		await page.goto('/staff/audit?action=indicator.set_opd&entityId=library_visits', {
 			waitUntil: 'networkidle'
 		});
-		await expect(page.getByRole('cell', { name: '{"opd":"DISARPUS"}' })).toBeVisible();
-		await expect(page.getByRole('cell', { name: '{"opd":"DINARPUS"}' })).toBeVisible();
+		await expect(page.getByRole('cell', { name: 'opd: DISARPUS', exact: true })).toBeVisible();
+		await expect(page.getByRole('cell', { name: 'opd: DINARPUS', exact: true })).toBeVisible();
 		await context.close();
 	});
 

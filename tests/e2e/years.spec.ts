@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe';
 import { formatDelta, formatScore } from '../../src/lib/format';
 
 const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -122,11 +122,7 @@ test.describe('years view errors and accessibility', () => {
 	for (const path of ['/years', '/en/years']) {
 		test(`${path} has no serious or critical axe violation`, async ({ page }) => {
 			await page.goto(path);
-			// axe on a long page takes seconds on a busy 2-core machine: room, not a timing.
-			test.setTimeout(90_000);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-			expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+			await expectNoSeriousViolations(page);
 		});
 	}
 

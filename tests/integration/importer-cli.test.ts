@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCommand } from '../../scripts/cli';
+import { IMPORT_SCRIPT, main } from '../../scripts/import';
 import { openDatabase } from '../../src/lib/server/db';
 import { seedIfEmpty } from '../../src/lib/server/seed';
 import { dumpAll } from './importer-fixtures';
@@ -21,12 +23,38 @@ beforeAll(() => {
 });
 afterAll(() => cleanup?.());
 
-function cli(args: string[], env: Record<string, string> = {}) {
+/** The script as node runs it, in its own process: exit code and streams. */
+function spawnCli(args: string[], env: Record<string, string> = {}) {
 	const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
 		encoding: 'utf8',
 		env: { ...process.env, DATABASE_URL: dbFile, ...env }
 	});
 	return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+/**
+ * The same command in this process (a second each saved over spawning tsx): the environment
+ * stubbed, stdout and stderr captured. The spawned runs below show the two agree.
+ */
+async function cli(args: string[], env: Record<string, string> = {}) {
+	let stdout = '';
+	let stderr = '';
+	const capture = (add: (text: string) => void) => (chunk: string | Uint8Array) => {
+		add(typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+		return true;
+	};
+	const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture((t) => (stdout += t)));
+	const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture((t) => (stderr += t)));
+	vi.stubEnv('DATABASE_URL', dbFile);
+	for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+	try {
+		const code = await runCommand(IMPORT_SCRIPT, main, args);
+		return { code, stdout, stderr };
+	} finally {
+		out.mockRestore();
+		err.mockRestore();
+		vi.unstubAllEnvs();
+	}
 }
 
 const dump = () => {
@@ -52,9 +80,10 @@ const GOOD = `region_code,indicator_code,year,value,source,source_kind,note
 `;
 
 describe('npm run import (scripts/import.ts)', () => {
-	it('imports with --json: exit 0 and exactly one JSON object; again: unchanged, exit 0; --undo', () => {
+	it('imports with --json: exit 0 and exactly one JSON object; again: unchanged, exit 0; --undo', async () => {
 		const f = file('good.csv', GOOD);
-		const first = cli([f, '--json', '--actor', 'tester']);
+		// The script as node runs it; the runs after it in this process.
+		const first = spawnCli([f, '--json', '--actor', 'tester']);
 		expect(first.stderr).toBe('');
 		expect(first.code).toBe(0);
 		const report = JSON.parse(first.stdout);
@@ -79,7 +108,7 @@ describe('npm run import (scripts/import.ts)', () => {
 		});
 		expect(typeof report.import_id).toBe('number');
 
-		const again = cli([f, '--json']);
+		const again = await cli([f, '--json']);
 		expect(again.code).toBe(0);
 		expect(JSON.parse(again.stdout)).toMatchObject({
 			status: 'unchanged',
@@ -87,7 +116,7 @@ describe('npm run import (scripts/import.ts)', () => {
 			counts: { rows: 2, inserted: 0, updated: 0, unchanged: 2 }
 		});
 
-		const undone = cli(['--undo', String(report.import_id)]);
+		const undone = await cli(['--undo', String(report.import_id)]);
 		expect(undone.code).toBe(0);
 		const id = report.import_id;
 		expect(undone.stdout).toBe(
@@ -95,7 +124,7 @@ describe('npm run import (scripts/import.ts)', () => {
 				`Import #${id} undone: 2 value(s) removed, 0 earlier value(s) current again.\n`
 		);
 		// The second undo is refused in both languages, as the first one answered.
-		const twice = cli(['--undo', String(id)]);
+		const twice = await cli(['--undo', String(id)]);
 		expect(twice.code).toBe(1);
 		expect(twice.stderr).toBe(
 			`import: Impor ${id} sudah dibatalkan sebelumnya.\n        Import ${id} was already undone.\n`
@@ -148,9 +177,9 @@ describe('npm run import (scripts/import.ts)', () => {
 		}
 	}, 60_000);
 
-	it('refuses an invalid file with exit 1, errors in the JSON, and changes no row', () => {
+	it('refuses an invalid file with exit 1, errors in the JSON, and changes no row', async () => {
 		const before = dump();
-		const bad = cli([
+		const bad = await cli([
 			file('bad.csv', GOOD + '33.18,unknown_indicator,2020,1,https://x.invalid,,\n'),
 			'--json'
 		]);
@@ -166,22 +195,22 @@ describe('npm run import (scripts/import.ts)', () => {
 				message: expect.stringContaining('not registered')
 			}
 		]);
-		const binary = cli([path.resolve('tests/fixtures/csv/renamed-xlsx.csv'), '--json']);
+		const binary = await cli([path.resolve('tests/fixtures/csv/renamed-xlsx.csv'), '--json']);
 		expect(binary.code).toBe(1);
 		expect(JSON.parse(binary.stdout).errors[0].code).toBe('format-error');
-		const encoding = cli([path.resolve('tests/fixtures/csv/utf16.csv')]);
+		const encoding = await cli([path.resolve('tests/fixtures/csv/utf16.csv')]);
 		expect(encoding.code).toBe(1);
 		expect(encoding.stdout).toMatch(/encoding-error/);
 		expect(encoding.stdout).toMatch(/Ditolak/);
 		expect(dump()).toEqual(before);
 	}, 60_000);
 
-	it('refuses an illustrative row in the default instance, names the cell, writes nothing; DEMO=1 takes it', () => {
+	it('refuses an illustrative row in the default instance, names the cell, writes nothing; DEMO=1 takes it', async () => {
 		const before = dump();
 		const text = `region_code,indicator_code,year,value,source,note,illustrative
 33.18,open_unemployment_rate_aug,2098,4.6,https://example.invalid/test,practice,true
 `;
-		const real = cli([file('illustrative.csv', text), '--json'], { DEMO: '' });
+		const real = await cli([file('illustrative.csv', text), '--json'], { DEMO: '' });
 		expect(real.code).toBe(1);
 		expect(JSON.parse(real.stdout).errors).toEqual([
 			{
@@ -194,16 +223,16 @@ describe('npm run import (scripts/import.ts)', () => {
 			}
 		]);
 		expect(dump()).toEqual(before);
-		const demo = cli([file('illustrative.csv', text), '--json'], { DEMO: '1' });
+		const demo = await cli([file('illustrative.csv', text), '--json'], { DEMO: '1' });
 		expect(demo.code).toBe(0);
 		const report = JSON.parse(demo.stdout);
 		expect(report.counts).toMatchObject({ rows: 1, inserted: 1 });
-		expect(cli(['--undo', String(report.import_id), '--json']).code).toBe(0);
+		expect((await cli(['--undo', String(report.import_id), '--json'])).code).toBe(0);
 	}, 60_000);
 
-	it('--dry-run writes nothing and says what it would do', () => {
+	it('--dry-run writes nothing and says what it would do', async () => {
 		const before = dump();
-		const dry = cli([file('dry.csv', GOOD), '--dry-run', '--json']);
+		const dry = await cli([file('dry.csv', GOOD), '--dry-run', '--json']);
 		expect(dry.code).toBe(0);
 		expect(JSON.parse(dry.stdout)).toMatchObject({
 			status: 'valid',
@@ -213,13 +242,13 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect(dump()).toEqual(before);
 	}, 60_000);
 
-	it('a file over IMPORT_MAX_BYTES is refused with exit 1', () => {
-		const r = cli([file('big.csv', GOOD), '--json'], { IMPORT_MAX_BYTES: '50' });
+	it('a file over IMPORT_MAX_BYTES is refused with exit 1', async () => {
+		const r = await cli([file('big.csv', GOOD), '--json'], { IMPORT_MAX_BYTES: '50' });
 		expect(r.code).toBe(1);
 		expect(JSON.parse(r.stdout).errors[0].message).toMatch(/limit is/);
 	}, 60_000);
 
-	it('exit 2 for bad arguments and unreadable paths; --help exits 0', () => {
+	it('exit 2 for bad arguments and unreadable paths; --help exits 0', async () => {
 		for (const args of [
 			[],
 			['--kind', 'nonsense', 'x.csv'],
@@ -227,15 +256,19 @@ describe('npm run import (scripts/import.ts)', () => {
 			['--undo', 'x'],
 			['--bogus']
 		]) {
-			const r = cli(args);
+			const r = await cli(args);
 			expect(r.code, args.join(' ')).toBe(2);
 			expect(r.stdout).toBe('');
 		}
-		const missing = cli([path.join(dir, 'missing.csv'), '--json']);
+		const missing = await cli([path.join(dir, 'missing.csv'), '--json']);
 		expect(missing.code).toBe(2);
 		expect(missing.stderr).toMatch(/Cannot read/);
-		const help = cli(['--help']);
+		const help = await cli(['--help']);
 		expect(help.code).toBe(0);
 		expect(help.stdout).toMatch(/Exit codes/);
+		// And node's exit code is the one the command returned.
+		const spawned = spawnCli(['--bogus']);
+		expect(spawned.code).toBe(2);
+		expect(spawned.stderr).toMatch(/^import: Unknown option '--bogus'/);
 	}, 60_000);
 });

@@ -3,8 +3,8 @@
  * value links its source, every score says what it rests on, nothing invented appears, and every
  * sentence a page says about its own data is true of that page.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectNoSeriousViolations } from '../axe';
 import { readFileSync } from 'node:fs';
 
 /** Data rows of a bundled CSV (none of them spans lines). */
@@ -46,13 +46,6 @@ const get = async <T>(request: APIRequestContext, url: string): Promise<T> => {
 	expect(res.status(), url).toBe(200);
 	return (await res.json()) as T;
 };
-
-async function axe(page: Page) {
-	const result = await new AxeBuilder({ page }).analyze();
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-}
 
 test.describe('the data behind the default instance', () => {
 	test('the API holds no illustrative observation or target, and every value has its provenance', async ({
@@ -316,9 +309,8 @@ test.describe('pages of the default instance', () => {
 
 	for (const path of ['/', '/spbe', '/indicators/hdi_ipm', '/compare', '/official']) {
 		test(`${path} has no serious or critical accessibility violation`, async ({ page }) => {
-			test.setTimeout(90_000);
 			await page.goto(path);
-			expect(await axe(page)).toEqual([]);
+			await expectNoSeriousViolations(page);
 		});
 	}
 });
