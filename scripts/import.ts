@@ -13,18 +13,11 @@ import { statSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../src/lib/server/config';
 import { openDatabase, type Connection } from '../src/lib/server/db';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import {
-	auditImport,
-	auditUndo,
-	guessKind,
-	ImportReadError,
-	ImportRefused,
-	importFile,
-	importLimits,
-	readHeaderLine,
-	undo,
-	type ImportReport
-} from '../src/lib/server/importer';
+import { ImportReadError, ImportRefused } from '../src/lib/server/imports/errors';
+import type { ImportReport } from '../src/lib/server/imports/file';
+import { guessKind, readHeaderLine } from '../src/lib/server/imports/kind';
+import { importLimits } from '../src/lib/server/imports/limits';
+import { importFileAs, undoImport } from '../src/lib/server/imports/service';
 import { IMPORT_KINDS, type ImportError, type ImportKind, type Locale } from '../src/lib/import';
 import { runScript, UsageError, type CommandLine } from './cli';
 
@@ -229,20 +222,20 @@ export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 	try {
 		if (a.undo !== null) {
 			try {
-				const r = undo(conn, a.undo, a.actor, auditUndo(cliActor(a.actor)));
+				const r = undoImport(conn, a.undo, cliActor(a.actor));
 				if (a.json)
 					process.stdout.write(
 						JSON.stringify({
 							status: 'undone',
-							import_id: r.importId,
+							import_id: a.undo,
 							removed: r.removed,
 							restored: r.restored
 						}) + '\n'
 					);
 				else
 					process.stdout.write(
-						`Impor #${r.importId} dibatalkan: ${r.removed} nilai dihapus, ${r.restored} nilai sebelumnya berlaku lagi.\n` +
-							`Import #${r.importId} undone: ${r.removed} value(s) removed, ${r.restored} earlier value(s) current again.\n`
+						`Impor #${a.undo} dibatalkan: ${r.removed} nilai dihapus, ${r.restored} nilai sebelumnya berlaku lagi.\n` +
+							`Import #${a.undo} undone: ${r.removed} value(s) removed, ${r.restored} earlier value(s) current again.\n`
 					);
 				return 0;
 			} catch (e) {
@@ -261,6 +254,7 @@ export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 			}
 		}
 		const file = a.file!;
+		// The kind is an argument with a default read from the file; the refusal below names it.
 		const kind = a.kind ?? guessKind(readHeaderLine(file));
 		let report: ImportReport;
 		try {
@@ -268,20 +262,18 @@ export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 			try {
 				size = statSync(file).size;
 			} catch {
-				// Unreadable: importFile reports it.
+				// Unreadable: the import reports it.
 			}
 			const showProgress = process.stderr.isTTY === true && size > PROGRESS_MIN_BYTES;
-			report = importFile(conn, file, {
+			report = importFileAs(conn, file, cliActor(a.actor), {
 				kind,
-				actor: a.actor,
 				locale: a.locale,
 				defaultRegion: a.region,
 				dryRun: a.dryRun,
 				limits,
-				maxErrors: 1000,
+				// Read afresh, not the server's cached config(): each run sees its own DEMO.
 				allowIllustrative: loadConfig().demo,
-				onProgress: showProgress ? progressBar() : undefined,
-				audit: auditImport(cliActor(a.actor))
+				onProgress: showProgress ? progressBar() : undefined
 			});
 		} catch (e) {
 			if (e instanceof ImportReadError) {

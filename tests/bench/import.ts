@@ -179,7 +179,7 @@ async function pipelineCase(
 	strategy: 'one-pass' | 'two-pass'
 ): Promise<CaseResult> {
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
-	const { importFile } = await import('../../src/lib/server/importer.ts');
+	const { importFile } = await import('../../src/lib/server/imports/file.ts');
 	const conn = openDatabase(dbFile);
 	const started = performance.now();
 	const report = importFile(conn, csv, {
@@ -206,7 +206,7 @@ async function pipelineCase(
 async function validateCase(csv: string, dbFile: string): Promise<CaseResult[]> {
 	const { openSync, readSync, closeSync: close } = await import('node:fs');
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
-	const { contextFromDb } = await import('../../src/lib/server/importer.ts');
+	const { contextFromDb } = await import('../../src/lib/server/imports/context.ts');
 	const { ByteFeed, ValidationEngine } = await import('../../src/lib/import/index.ts');
 	const conn = openDatabase(dbFile);
 	const context = contextFromDb(conn);
@@ -250,7 +250,8 @@ async function validateCase(csv: string, dbFile: string): Promise<CaseResult[]> 
  */
 async function againCase(csv: string, dbFile: string): Promise<CaseResult[]> {
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
-	const { importFile, undo } = await import('../../src/lib/server/importer.ts');
+	const { importFile } = await import('../../src/lib/server/imports/file.ts');
+	const { undoImport } = await import('../../src/lib/server/imports/service.ts');
 	const conn = openDatabase(dbFile);
 	const options = {
 		kind: 'observations' as const,
@@ -265,7 +266,11 @@ async function againCase(csv: string, dbFile: string): Promise<CaseResult[]> {
 	const againMs = performance.now() - started;
 	if (again.status !== 'unchanged') throw new Error(`again: second import was ${again.status}`);
 	started = performance.now();
-	const undone = undo(conn, first.importId!, 'bench');
+	const undone = undoImport(conn, first.importId!, {
+		id: null,
+		username: 'bench',
+		address: 'bench'
+	});
 	const undoMs = performance.now() - started;
 	conn.sqlite.close();
 	return [
@@ -317,7 +322,7 @@ async function prepareTemplate(dir: string, regionsNeeded: number) {
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
 	const { runMigrations } = await import('../../src/lib/server/db/migrate.ts');
 	const { seedIfEmpty } = await import('../../src/lib/server/seed.ts');
-	const { importFile } = await import('../../src/lib/server/importer.ts');
+	const { importFile } = await import('../../src/lib/server/imports/file.ts');
 	const { writeFileSync } = await import('node:fs');
 	const file = path.join(dir, 'template.db');
 	const conn = openDatabase(file);

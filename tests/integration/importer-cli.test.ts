@@ -129,7 +129,7 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect(twice.stderr).toBe(
 			`import: Impor ${id} sudah dibatalkan sebelumnya.\n        Import ${id} was already undone.\n`
 		);
-		// The audit rows have the shape the upload page writes (auditImport/auditUndo of the importer).
+		// The audit rows have the shape the upload page writes (the verbs of imports/service.ts).
 		const conn = openDatabase(dbFile);
 		try {
 			const rows = conn.sqlite

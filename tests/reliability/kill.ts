@@ -18,7 +18,7 @@ import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { runMigrations } from '../../src/lib/server/db/migrate.ts';
 import { seedIfEmpty } from '../../src/lib/server/seed.ts';
 import { generateLongCsv, syntheticRegions, type IndicatorSpec } from '../bench/import.ts';
-import { importFile } from '../../src/lib/server/importer.ts';
+import { importFile } from '../../src/lib/server/imports/file.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -28,7 +28,7 @@ import Database from 'better-sqlite3';
 import { backup } from '../../scripts/backup.ts';
 import { openDatabase } from '../../src/lib/server/db/index.ts';
 import { runMigrations } from '../../src/lib/server/db/migrate.ts';
-import { importFile } from '../../src/lib/server/importer.ts';
+import { importFile } from '../../src/lib/server/imports/file.ts';
 import { seedIfEmpty } from '../../src/lib/server/seed.ts';
 import { generateLongCsv, syntheticRegions, type IndicatorSpec } from '../bench/import.ts';
 import { killTest } from './kill.ts';
@@ -201,7 +201,7 @@ async function partDisk() {
 	conn.sqlite.close();
 	if (!/disk is full/.test(error)) {
 		notes.push(
-			'The refusal does not say that the disk is full; the wording comes from the importer (src/lib/server/importer.ts).'
+			'The refusal does not say that the disk is full; the wording comes from the importer (src/lib/server/imports/file.ts).'
 		);
 	}
 	results.push({

@@ -18,7 +18,7 @@ import { parseProfile, ProfileError, serialiseSettings } from '../scoring/profil
 import type { Connection } from './db';
 import { hasSeed } from './db/import-history';
 import { commitBatch, RowRejected, type LoadBatch } from './db/imports';
-import { toBatch } from './import-rows';
+import { toBatch } from './imports/records';
 
 /**
  * The seed files in load order: each may refer to the ones before it. The regions come in three

@@ -1,7 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/import';
 import { getConnection, type Connection } from '$lib/server/db';
-import { listIndicatorOpds } from '$lib/server/db/assignments';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as importHistory from '$lib/server/db/import-history';
 import * as regions from '$lib/server/db/regions';
@@ -15,38 +14,24 @@ import {
 	OPD_SCOPED,
 	type SessionUser
 } from '$lib/server/auth/roles';
+import { ImportForbidden, ImportRefused } from '$lib/server/imports/errors';
+import { importLimits } from '$lib/server/imports/limits';
 import {
-	auditImport,
-	auditUndo,
-	guessKind,
-	ImportForbidden,
-	importFile,
-	importLimits,
-	ImportRefused,
-	readHeaderLine,
-	undo,
-	type ImportReport
-} from '$lib/server/importer';
+	confirmImport,
+	previewImport,
+	undoImport,
+	type ConfirmResult,
+	type PreviewResult,
+	type UploadSettings
+} from '$lib/server/imports/service';
+import { uploadOwner } from '$lib/server/imports/uploads';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { pageOf } from '../paging';
 import { cleanFileName, previewOf, type PreviewView } from './preview';
-import {
-	discard,
-	discardData,
-	readUpload,
-	saveMeta,
-	storeUpload,
-	sweep,
-	uploadOwner,
-	uploadsDir
-} from './uploads.server';
 import { config } from '$lib/server/config';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
-const PREVIEW_ROWS = 10;
-/** Errors shown and downloadable; the count of all of them is always given. */
-const MAX_ERRORS = 1000;
 
 const LOCALES = ['auto', 'id', 'en'] as const;
 
@@ -160,66 +145,41 @@ export const load = (async (event) => {
 	};
 }) satisfies PageServerLoad;
 
-type Outcome = { report: ImportReport } | { forbidden: string[] };
-
 /**
- * Runs the import service with this user's checks: a produsen may write only indicators of their
- * own OPD, a perencana only targets (asked inside the transaction, per indicator the file names);
- * a refusal of that kind is recorded as a denial.
+ * This user's side of an upload: a produsen may write only indicators of their own OPD, a
+ * perencana only targets (the service asks per indicator the file names, inside the
+ * transaction); the kinds are the role's.
  */
-function runImport(
+function uploadSettings(event: RequestEvent, user: SessionUser): UploadSettings {
+	const kinds = importKindsFor(user.role);
+	return {
+		owner: uploadOwner(event, user),
+		mayImport: (kind) => kinds.includes(kind),
+		mayEdit: ({ opd }, kind) => (kind === 'targets' ? mayEditTargets : mayEditValues)(user, opd),
+		limits: importLimits(),
+		allowIllustrative: config().demo
+	};
+}
+
+/** A file naming another OPD's indicators is a denial of this action, recorded as such. */
+function recordForbidden(
 	event: RequestEvent,
 	user: SessionUser,
-	conn: Connection,
-	file: string,
-	opts: {
-		kind: ImportKind;
-		locale: Locale | null;
-		defaultRegion: string | null;
-		fileName: string;
-		dryRun: boolean;
-	}
-): Outcome {
-	const actor = actorOf(event);
-	const mayEdit = opts.kind === 'targets' ? mayEditTargets : mayEditValues;
-	const opdOf = new Map(listIndicatorOpds(conn).map((r) => [r.code, r.opd]));
-	let notAllowed: string[] = [];
-	try {
-		const report = importFile(conn, file, {
-			kind: opts.kind,
-			actor: user.username,
-			fileName: opts.fileName,
-			locale: opts.locale ?? undefined,
-			defaultRegion: opts.defaultRegion ?? undefined,
-			dryRun: opts.dryRun,
-			maxErrors: MAX_ERRORS,
-			limits: importLimits(),
-			previewRows: PREVIEW_ROWS,
-			allowIllustrative: config().demo,
-			mayWrite: (indicators) => {
-				notAllowed = [...indicators].filter((code) => !mayEdit(user, opdOf.get(code) ?? ''));
-				return notAllowed.length === 0;
-			},
-			audit: auditImport(actor)
-		});
-		return { report };
-	} catch (e) {
-		if (!(e instanceof ImportForbidden)) throw e;
-		const indicators = notAllowed.sort();
-		recordAudit(conn, actor, {
-			action: 'auth.denied',
-			entityType: 'route',
-			entityId: `POST ${event.route.id} ${opts.dryRun ? '?/preview' : '?/confirm'}`,
-			after: {
-				role: user.role,
-				opd: user.opd,
-				kind: opts.kind,
-				fileName: opts.fileName,
-				indicators: indicators.slice(0, 20)
-			}
-		});
-		return { forbidden: indicators };
-	}
+	action: 'preview' | 'confirm',
+	e: ImportForbidden
+) {
+	recordAudit(getConnection(), actorOf(event), {
+		action: 'auth.denied',
+		entityType: 'route',
+		entityId: `POST ${event.route.id} ?/${action}`,
+		after: {
+			role: user.role,
+			opd: user.opd,
+			kind: e.kind,
+			fileName: e.fileName,
+			indicators: e.indicators.slice(0, 20)
+		}
+	});
 }
 
 const MB = 1024 * 1024;
@@ -228,7 +188,8 @@ export const actions = {
 	preview: async (event) => {
 		const user = requireCapability(event, 'importData');
 		const conn = getConnection();
-		const limits = importLimits();
+		const settings = uploadSettings(event, user);
+		const { limits } = settings;
 		let form: FormData;
 		try {
 			form = await event.request.formData();
@@ -246,8 +207,7 @@ export const actions = {
 		const file = form.get('file');
 		if (!(file instanceof File) || file.name === '')
 			return fail(400, { values, problem: 'missing' as const });
-		const allowed = importKindsFor(user.role);
-		if (values.kind !== 'auto' && !allowed.includes(values.kind as ImportKind)) {
+		if (values.kind !== 'auto' && !settings.mayImport(values.kind as ImportKind)) {
 			if ((IMPORT_KINDS as readonly string[]).includes(values.kind))
 				deny(event, { kind: values.kind });
 			return fail(400, { values, problem: 'kind' as const });
@@ -257,103 +217,69 @@ export const actions = {
 		if (values.region !== '' && !regionCodes(conn).some((r) => r.code === values.region))
 			return fail(400, { values, problem: 'region' as const });
 
-		const dir = uploadsDir(conn.path);
-		sweep(dir);
-		const stored = await storeUpload(
-			dir,
-			file.stream() as unknown as AsyncIterable<Uint8Array>,
-			limits.maxBytes,
-			file.size
-		);
-		if ('tooLarge' in stored)
-			return fail(413, { values, tooLarge: { maxMb: limits.maxBytes / MB } });
-		const guessed = values.kind === 'auto' ? guessKind(readHeaderLine(stored.file)) : null;
-		const kind = (guessed ?? values.kind) as ImportKind;
-		if (!allowed.includes(kind)) {
-			discard(dir, stored.token);
-			return fail(400, { values, problem: 'kind' as const });
-		}
-		const meta = {
-			owner: uploadOwner(event, user),
-			createdAt: Date.now(),
-			kind,
-			locale: values.locale === 'auto' ? null : (values.locale as Locale),
-			defaultRegion: values.region || null,
-			fileName: cleanFileName(file.name),
-			bytes: stored.bytes,
-			sha256: stored.sha256
-		};
-		let outcome: Outcome;
+		let result: PreviewResult;
 		try {
-			outcome = runImport(event, user, conn, stored.file, { ...meta, dryRun: true });
+			result = await previewImport(
+				conn,
+				{
+					name: cleanFileName(file.name),
+					size: file.size,
+					body: file.stream() as unknown as AsyncIterable<Uint8Array>
+				},
+				actorOf(event),
+				{
+					...settings,
+					kind: values.kind === 'auto' ? null : (values.kind as ImportKind),
+					locale: values.locale === 'auto' ? null : (values.locale as Locale),
+					defaultRegion: values.region || null
+				}
+			);
 		} catch (e) {
-			discard(dir, stored.token);
+			if (e instanceof ImportForbidden) {
+				recordForbidden(event, user, 'preview', e);
+				return fail(403, { values, forbidden: e.indicators });
+			}
 			if (e instanceof ImportRefused)
 				return fail(400, { values, problem: 'kind' as const, detail: e.message });
 			throw e;
 		}
-		if ('forbidden' in outcome) {
-			discard(dir, stored.token);
-			return fail(403, { values, forbidden: outcome.forbidden });
+		if ('problem' in result) {
+			if (result.problem === 'too-large')
+				return fail(413, { values, tooLarge: { maxMb: limits.maxBytes / MB } });
+			return fail(400, { values, problem: 'kind' as const });
 		}
-		const report = outcome.report;
-		if (report.status === 'unchanged') {
-			discard(dir, stored.token);
-			return { values, preview: previewOf(report, null) };
-		}
-		const confirmable = report.status === 'valid';
-		saveMeta(dir, stored.token, {
-			...meta,
-			confirmable,
-			errors: report.errors,
-			errorCount: report.errorCount
-		});
-		if (!confirmable) {
-			// Only the error list stays, for its CSV download.
-			discardData(dir, stored.token);
-			return fail(400, { values, preview: previewOf(report, stored.token) });
-		}
-		return { values, preview: previewOf(report, stored.token) };
+		const preview = previewOf(result.report, result.token);
+		if (result.report.status === 'refused') return fail(400, { values, preview });
+		return { values, preview };
 	},
 
 	confirm: async (event) => {
 		const user = requireCapability(event, 'importData');
-		const conn = getConnection();
 		const form = await event.request.formData();
 		const token = String(form.get('token') ?? '');
 		if (token === '') return fail(400, { problem: 'missing' as const });
-		const dir = uploadsDir(conn.path);
-		const upload = readUpload(dir, token, uploadOwner(event, user));
-		if (!upload || !upload.meta.confirmable || upload.file === null)
-			return fail(410, { problem: 'expired' as const });
-		const { meta, file } = upload;
-		// The role may have changed since the preview: check again.
-		if (!importKindsFor(user.role).includes(meta.kind)) deny(event, { kind: meta.kind });
-		const outcome = runImport(event, user, conn, file, { ...meta, dryRun: false });
-		if ('forbidden' in outcome) {
-			discard(dir, token);
-			return fail(403, { forbidden: outcome.forbidden });
+		let result: ConfirmResult;
+		try {
+			result = confirmImport(getConnection(), token, actorOf(event), uploadSettings(event, user));
+		} catch (e) {
+			if (!(e instanceof ImportForbidden)) throw e;
+			recordForbidden(event, user, 'confirm', e);
+			return fail(403, { forbidden: e.indicators });
 		}
-		const report = outcome.report;
-		if (report.status === 'refused') {
-			// The data changed since the preview (another import): keep the errors, drop the file.
-			saveMeta(dir, token, {
-				...meta,
-				confirmable: false,
-				errors: report.errors,
-				errorCount: report.errorCount
-			});
-			discardData(dir, token);
-			return fail(400, { preview: previewOf(report, token) as PreviewView });
+		if ('problem' in result) {
+			if (result.problem === 'expired') return fail(410, { problem: 'expired' as const });
+			deny(event, { kind: result.kind });
 		}
-		discard(dir, token);
+		const { report, token: kept } = result;
+		if (report.status === 'refused')
+			return fail(400, { preview: previewOf(report, kept) as PreviewView });
 		if (report.status === 'unchanged')
 			redirect(303, localizeHref(`/staff/imports?unchanged=${report.counts.rows}`));
 		redirect(303, localizeHref(`/staff/imports?imported=${report.importId}`));
 	},
 
 	undo: async (event) => {
-		const user = requireCapability(event, 'undoImport');
+		requireCapability(event, 'undoImport');
 		const form = await event.request.formData();
 		const id = Number(form.get('id'));
 		if (!Number.isSafeInteger(id) || id <= 0) {
@@ -364,10 +290,9 @@ export const actions = {
 				}
 			});
 		}
-		const actor = actorOf(event);
 		let done: { removed: number; restored: number };
 		try {
-			done = undo(getConnection(), id, user.username, auditUndo(actor));
+			done = undoImport(getConnection(), id, actorOf(event));
 		} catch (e) {
 			if (e instanceof ImportRefused) return fail(409, { undo: { id, reason: e.reason } });
 			throw e;

@@ -3,7 +3,7 @@ import { getConnection } from '$lib/server/db';
 import { requireCapability } from '$lib/server/auth/guard';
 import { csvDownload, csvLanguage } from '$lib/server/csv-download';
 import { errorsCsv } from '../preview';
-import { isToken, readUpload, uploadOwner, uploadsDir } from '../uploads.server';
+import { isToken, readUpload, uploadOwner, uploadsDir } from '$lib/server/imports/uploads';
 import type { RequestHandler } from './$types';
 
 /**

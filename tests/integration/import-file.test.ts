@@ -4,15 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
 import { commitBatch } from '../../src/lib/server/db/imports';
 import {
-	guessKind,
 	ImportForbidden,
 	ImportReadError,
-	ImportRefused,
-	importFile,
-	importLimits,
-	undo,
-	type ImportOptions
-} from '../../src/lib/server/importer';
+	ImportRefused
+} from '../../src/lib/server/imports/errors';
+import { importFile, type ImportOptions } from '../../src/lib/server/imports/file';
+import { guessKind } from '../../src/lib/server/imports/kind';
+import { importLimits } from '../../src/lib/server/imports/limits';
+import { undoImport } from '../../src/lib/server/imports/service';
 import { corpusReference, dumpAll } from './importer-fixtures';
 import { tempDatabase } from './helpers';
 
@@ -43,6 +42,7 @@ const write = (name: string, text: string) => {
 	writeFileSync(file, text);
 	return file;
 };
+const tester = { id: null, username: 'tester', address: 'test' };
 const opts = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
 	kind: 'observations',
 	actor: 'tester',
@@ -178,17 +178,15 @@ describe('importFile()', () => {
 
 	it('undo restores exactly the state before the import, history included', () => {
 		importFile(conn, write('a.csv', LONG), opts());
-		const before = dumpAll(conn, ['imports', 'sqlite_sequence']);
+		// The undo adds its own audit row (import-service.test.ts reads it); the rest is as before.
+		const skip = ['imports', 'sqlite_sequence', 'audit_log'];
+		const before = dumpAll(conn, skip);
 		const next =
 			LONG.replace('9.31', '9.2') + '33.19,poverty_rate,2023,6.5,https://bps.example/c\n';
 		const report = importFile(conn, write('b.csv', next), opts());
 		expect(report.counts).toEqual({ rows: 4, inserted: 1, updated: 1, unchanged: 2 });
-		expect(undo(conn, report.importId!, 'tester')).toEqual({
-			importId: report.importId,
-			removed: 2,
-			restored: 1
-		});
-		expect(dumpAll(conn, ['imports', 'sqlite_sequence'])).toEqual(before);
+		expect(undoImport(conn, report.importId!, tester)).toEqual({ removed: 2, restored: 1 });
+		expect(dumpAll(conn, skip)).toEqual(before);
 		expect(
 			conn.sqlite.prepare(`SELECT status, undone_by FROM imports WHERE id = ?`).get(report.importId)
 		).toEqual({ status: 'undone', undone_by: 'tester' });
@@ -197,7 +195,7 @@ describe('importFile()', () => {
 	it('undo is refused when a later import replaced one of its values', () => {
 		const first = importFile(conn, write('a.csv', LONG), opts());
 		importFile(conn, write('b.csv', LONG.replace('9.31', '9.2')), opts());
-		expect(() => undo(conn, first.importId!, 'tester')).toThrow(/undo that first/);
+		expect(() => undoImport(conn, first.importId!, tester)).toThrow(/undo that first/);
 	});
 
 	it('--dry-run counts what would change and writes nothing', () => {
@@ -245,7 +243,7 @@ poverty_rate,gm100sc,economy.welfare,Kemiskinan,Poverty,%,lower,percent,minmax,2
 			worst: 25
 		});
 		expect(importFile(conn, file, opts({ kind: 'indicators' })).status).toBe('unchanged');
-		expect(() => undo(conn, first.importId!, 'tester')).toThrow(ImportRefused);
+		expect(() => undoImport(conn, first.importId!, tester)).toThrow(ImportRefused);
 	});
 
 	it('refuses a file over maxBytes or maxRows with a clear error and writes nothing', () => {

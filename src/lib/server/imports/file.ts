@@ -1,24 +1,21 @@
 /**
- * The import service behind `npm run import` and the staff imports page: read a CSV file, build
- * the validation context from the database, validate while writing inside one `BEGIN IMMEDIATE`
- * transaction, and commit only when the whole file is valid (otherwise roll back: nothing written).
+ * One CSV file into the database: build the validation context, validate while writing inside one
+ * `BEGIN IMMEDIATE` transaction, and commit only when the whole file is valid (otherwise roll
+ * back: nothing written). The service (`service.ts`) runs it for a person; benchmarks and the
+ * reliability runs call it directly.
  *
  * Why one pass: the file is decoded, parsed and checked once, and every row is written as soon as
  * it is checked; an invalid file costs a rollback. Measured against a validate-first, write-second
  * pass in tests/bench/import.ts (see the figures there). The pass is synchronous on purpose: the
  * connection is shared by the whole server, and an `await` inside an open transaction would let
- * other requests' statements into it. A web upload is first spooled to a temporary file
- * (`spoolUpload`), then imported from there.
+ * other requests' statements into it. A web upload is first spooled to a file (`uploads.ts`),
+ * then imported from there.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import {
 	ByteFeed,
-	emptyContext,
-	findColumn,
 	ValidationEngine,
 	detached,
 	type Dialect,
@@ -30,21 +27,19 @@ import {
 	type Shape,
 	type TypedRow,
 	type ValidationContext
-} from '../import';
-import { writeAudit, type Actor } from './audit';
-import { ConfigError } from './config';
-import type { Connection } from './db';
+} from '../../import';
+import type { Connection } from '../db';
 import {
 	beginImport,
 	completeImport,
-	ImportRefused,
-	referenceKeys,
 	RowRejected,
-	undoImport,
 	type Counts,
 	type ImportWriter,
 	type NodeInput
-} from './db/imports';
+} from '../db/imports';
+import { contextFromDb } from './context';
+import { ImportForbidden, ImportReadError, ImportRefused } from './errors';
+import type { ImportLimits } from './limits';
 import {
 	frameworkInput,
 	indicatorInput,
@@ -52,99 +47,15 @@ import {
 	observationInput,
 	regionInput,
 	targetInput
-} from './import-rows';
+} from './records';
 import type Database from 'better-sqlite3';
 
-export { ImportRefused };
-
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-export const DEFAULT_MAX_ROWS = 2_000_000;
 /**
  * Bytes read per step. Small enough that a chunk's parsed records die young: with 1 MB chunks
  * they outlived the young generation and a million-row import peaked at 248 MB RSS, with 64 KB at
  * 202 MB, in the same time (`npm run bench -- import` with this constant at 1 MB and 64 KB).
  */
 const CHUNK_BYTES = 1 << 16;
-
-export interface ImportLimits {
-	/** Largest file accepted, in bytes (env `IMPORT_MAX_BYTES`). */
-	maxBytes: number;
-	/** Most data records accepted (env `IMPORT_MAX_ROWS`). */
-	maxRows: number;
-}
-
-/** The upload limits from the environment: `importLimits({ IMPORT_MAX_BYTES: '1000' }).maxBytes === 1000`. */
-export function importLimits(env: NodeJS.ProcessEnv = process.env): ImportLimits {
-	const read = (name: string, fallback: number) => {
-		const raw = env[name];
-		if (raw === undefined || raw.trim() === '') return fallback;
-		const n = Number(raw);
-		if (!Number.isSafeInteger(n) || n <= 0)
-			throw new ConfigError(`${name} must be a whole number above 0 (got "${raw}").`);
-		return n;
-	};
-	return {
-		maxBytes: read('IMPORT_MAX_BYTES', DEFAULT_MAX_BYTES),
-		maxRows: read('IMPORT_MAX_ROWS', DEFAULT_MAX_ROWS)
-	};
-}
-
-/**
- * The kind a file's header suggests when none is given: `targets` when a column is the target's
- * planning document (`document_type` / `jenis_dokumen`), else `observations`. Only the first
- * 64 KB are read; a file that cannot be read is left to the import to report.
- * Example: `guessKind('region_code;indicator_code;year;value;document_type;source') === 'targets'`.
- */
-export function guessKind(headerLine: string): 'observations' | 'targets' {
-	const labels = headerLine.replace(/^\uFEFF/, '').split(/[,;\t]/);
-	for (const label of labels) {
-		const column = findColumn('targets', label.replace(/^"|"$/g, ''));
-		if (column?.name === 'document_type') return 'targets';
-	}
-	return 'observations';
-}
-
-/** The first line of a file (up to 64 KB), decoded leniently, for `guessKind`. */
-export function readHeaderLine(file: string): string {
-	let fd: number | undefined;
-	try {
-		fd = openSync(file, 'r');
-		const buf = Buffer.alloc(65536);
-		const n = readSync(fd, buf, 0, buf.length, 0);
-		const text = buf.subarray(0, n).toString('utf8');
-		const end = text.search(/[\r\n]/);
-		return end === -1 ? text : text.slice(0, end);
-	} catch {
-		return '';
-	} finally {
-		if (fd !== undefined) closeSync(fd);
-	}
-}
-
-/** What foreign keys may point at, read from the database (small tables: read whole). */
-export function contextFromDb(conn: Connection): ValidationContext {
-	const ctx = emptyContext();
-	const keys = referenceKeys(conn);
-	for (const r of keys.regions) ctx.regions.add(String(r.code));
-	for (const r of keys.frameworks) ctx.frameworks.add(String(r.code));
-	for (const r of keys.nodes) {
-		const f = String(r.f);
-		let set = ctx.nodes.get(f);
-		if (!set) ctx.nodes.set(f, (set = new Set()));
-		set.add(String(r.code));
-	}
-	for (const r of keys.indicators) {
-		ctx.indicators.set(String(r.code), {
-			valueType: r.value_type as never,
-			unit: String(r.unit ?? ''),
-			method: r.method as never,
-			worst: r.worst,
-			best: r.best,
-			frameworkCode: String(r.framework_code)
-		});
-	}
-	return ctx;
-}
 
 /**
  * `imported`: committed. `unchanged`: the file matches what is current, nothing written.
@@ -205,19 +116,6 @@ export interface ImportOptions {
 	strategy?: 'one-pass' | 'two-pass';
 	/** Whether rows flagged illustrative are accepted: only in the demo instance (`config().demo`). */
 	allowIllustrative?: boolean;
-}
-
-/** The file touches data the actor may not write; nothing was written. */
-export class ImportForbidden extends Error {
-	override name = 'ImportForbidden';
-	constructor(readonly indicators: string[]) {
-		super(`Not allowed to write data of indicators: ${indicators.join(', ')}`);
-	}
-}
-
-/** The file cannot be opened or read (a path problem, not a problem of its content). */
-export class ImportReadError extends Error {
-	override name = 'ImportReadError';
 }
 
 const tooLarge = (bytes: number, max: number): Message => {
@@ -559,103 +457,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 		}
 		if (!(e instanceof Rollback)) throw e;
 	}
-	if (forbidden) throw new ImportForbidden(forbidden);
+	if (forbidden) throw new ImportForbidden(forbidden, options.kind, options.fileName ?? '');
 	if (result) return result;
 	return finishReport(pass!, 'refused', { rows: 0, inserted: 0, updated: 0, unchanged: 0 }, null);
-}
-
-/**
- * The audit hook of a committed import, one row shape for the upload page and the CLI alike:
- * `importFile(conn, file, { …, audit: auditImport(actor) })`.
- */
-export function auditImport(actor: Actor): NonNullable<ImportOptions['audit']> {
-	return (sqlite, r) =>
-		writeAudit(sqlite, actor, {
-			action: 'import.commit',
-			entityType: 'import',
-			entityId: r.importId,
-			after: {
-				kind: r.kind,
-				fileName: r.fileName,
-				sha256: r.sha256,
-				rows: r.counts.rows,
-				inserted: r.counts.inserted,
-				updated: r.counts.updated,
-				unchanged: r.counts.unchanged
-			}
-		});
-}
-
-/** The audit hook of an undo, one row shape for the page and the CLI: `undo(conn, id, name, auditUndo(actor))`. */
-export function auditUndo(actor: Actor): NonNullable<Parameters<typeof undo>[3]> {
-	return (sqlite, r) =>
-		writeAudit(sqlite, actor, {
-			action: 'import.undo',
-			entityType: 'import',
-			entityId: r.importId,
-			before: { status: 'committed' },
-			after: { status: 'undone', removed: r.removed, restored: r.restored }
-		});
-}
-
-/**
- * Undoes import `id`: its values go, the values it replaced are current again. Throws
- * `ImportRefused` with the reason when it cannot be undone. Example: `undo(conn, 7, 'walidata')`.
- */
-export function undo(
-	conn: Connection,
-	id: number,
-	actor: string,
-	audit?: (
-		sqlite: Database.Database,
-		result: { importId: number; removed: number; restored: number }
-	) => void
-): { importId: number; removed: number; restored: number } {
-	const counts = undoImport(conn, id, actor, { audit });
-	return { importId: id, ...counts };
-}
-
-/**
- * Writes an upload to a temporary file, refusing it past `maxBytes`; the sha256 is computed on
- * the way. The caller removes the folder (`rmSync(path.dirname(file), { recursive: true })`).
- */
-export async function spoolUpload(
-	source: AsyncIterable<Uint8Array>,
-	maxBytes: number,
-	dir = tmpdir()
-): Promise<{ file: string; bytes: number; sha256: string } | { tooLarge: true; bytes: number }> {
-	const folder = await mkdtemp(path.join(dir, 'rapor-upload-'));
-	const file = path.join(folder, 'upload.csv');
-	const out = createWriteStream(file);
-	// The stream opens its file asynchronously: wait for that (or its failure) before any path can
-	// remove the folder, or the late open fails with ENOENT outside every handler.
-	await new Promise<void>((resolve, reject) => {
-		out.once('ready', () => resolve());
-		out.once('error', reject);
-	});
-	const hash = createHash('sha256');
-	let bytes = 0;
-	try {
-		for await (const chunk of source) {
-			bytes += chunk.length;
-			if (bytes > maxBytes) {
-				await new Promise<void>((r) => {
-					out.once('close', () => r());
-					out.destroy();
-				});
-				rmSync(folder, { recursive: true, force: true });
-				return { tooLarge: true, bytes };
-			}
-			hash.update(chunk);
-			if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-		}
-		await new Promise<void>((resolve, reject) =>
-			out.end((e?: Error | null) => (e ? reject(e) : resolve()))
-		);
-	} catch (e) {
-		out.destroy();
-		rmSync(folder, { recursive: true, force: true });
-		throw e;
-	}
-	return { file, bytes, sha256: hash.digest('hex') };
 }

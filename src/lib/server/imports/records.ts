@@ -12,7 +12,7 @@ import type {
 	RowOf,
 	TargetRow,
 	ValueRow
-} from '../import';
+} from '../../import';
 import type {
 	FrameworkInput,
 	IndicatorInput,
@@ -22,7 +22,7 @@ import type {
 	RegionInput,
 	TargetInput,
 	ValueInput
-} from './db/imports';
+} from '../db/imports';
 
 /** `regionInput({ code: '33.18', …, parentCode: null })` → the upsert input, unchanged. */
 export function regionInput(r: RegionRow): RegionInput {

@@ -12,7 +12,7 @@ import {
 	sweep,
 	UPLOAD_TTL_MS,
 	type UploadMeta
-} from './uploads.server';
+} from './uploads';
 
 async function* chunks(...parts: string[]) {
 	for (const p of parts) yield new TextEncoder().encode(p);

@@ -1,12 +1,13 @@
 /**
- * Uploaded files waiting between preview and confirm. Each upload is spooled to
- * `<database folder>/uploads/<token>.csv` under a random token (never a name the user chose),
- * with a `<token>.json` beside it saying whose it is, what was asked and what the dry run found.
- * Only the user and session that uploaded a file can read it back; everything expires after an
- * hour (swept on every upload).
+ * Uploaded files waiting between preview and confirm (the service's `previewImport` and
+ * `confirmImport`). Each upload is spooled to `<database folder>/uploads/<token>.csv` under a
+ * random token (never a name the user chose), with a `<token>.json` beside it saying whose it is,
+ * what was asked and what the dry run found. Only the user and session that uploaded a file can
+ * read it back; everything expires after an hour (swept on every upload).
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
+	createWriteStream,
 	existsSync,
 	mkdirSync,
 	readdirSync,
@@ -16,10 +17,10 @@ import {
 	statSync,
 	writeFileSync
 } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ImportError, ImportKind, Locale } from '$lib/import';
-import { spoolUpload } from '$lib/server/importer';
+import type { ImportError, ImportKind, Locale } from '../../import';
 
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
@@ -72,6 +73,51 @@ export function uploadsDir(databasePath: string): string {
 
 const dataPath = (dir: string, token: string) => path.join(dir, `${token}.csv`);
 const metaPath = (dir: string, token: string) => path.join(dir, `${token}.json`);
+
+/**
+ * Writes an upload to a temporary file, refusing it past `maxBytes`; the sha256 is computed on
+ * the way. The caller removes the folder (`rmSync(path.dirname(file), { recursive: true })`).
+ */
+export async function spoolUpload(
+	source: AsyncIterable<Uint8Array>,
+	maxBytes: number,
+	dir = tmpdir()
+): Promise<{ file: string; bytes: number; sha256: string } | { tooLarge: true; bytes: number }> {
+	const folder = await mkdtemp(path.join(dir, 'rapor-upload-'));
+	const file = path.join(folder, 'upload.csv');
+	const out = createWriteStream(file);
+	// The stream opens its file asynchronously: wait for that (or its failure) before any path can
+	// remove the folder, or the late open fails with ENOENT outside every handler.
+	await new Promise<void>((resolve, reject) => {
+		out.once('ready', () => resolve());
+		out.once('error', reject);
+	});
+	const hash = createHash('sha256');
+	let bytes = 0;
+	try {
+		for await (const chunk of source) {
+			bytes += chunk.length;
+			if (bytes > maxBytes) {
+				await new Promise<void>((r) => {
+					out.once('close', () => r());
+					out.destroy();
+				});
+				rmSync(folder, { recursive: true, force: true });
+				return { tooLarge: true, bytes };
+			}
+			hash.update(chunk);
+			if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+		}
+		await new Promise<void>((resolve, reject) =>
+			out.end((e?: Error | null) => (e ? reject(e) : resolve()))
+		);
+	} catch (e) {
+		out.destroy();
+		rmSync(folder, { recursive: true, force: true });
+		throw e;
+	}
+	return { file, bytes, sha256: hash.digest('hex') };
+}
 
 /**
  * Spools an upload under a new token, refusing it past `maxBytes` (nothing is kept then).

@@ -1,0 +1,32 @@
+/**
+ * The validation context of an import: the codes a file's foreign keys may point at, as the
+ * database holds them now. Read once per import, before its transaction.
+ */
+import { emptyContext, type ValidationContext } from '../../import';
+import type { Connection } from '../db';
+import { referenceKeys } from '../db/imports';
+
+/** What foreign keys may point at, read from the database (small tables: read whole). */
+export function contextFromDb(conn: Connection): ValidationContext {
+	const ctx = emptyContext();
+	const keys = referenceKeys(conn);
+	for (const r of keys.regions) ctx.regions.add(String(r.code));
+	for (const r of keys.frameworks) ctx.frameworks.add(String(r.code));
+	for (const r of keys.nodes) {
+		const f = String(r.f);
+		let set = ctx.nodes.get(f);
+		if (!set) ctx.nodes.set(f, (set = new Set()));
+		set.add(String(r.code));
+	}
+	for (const r of keys.indicators) {
+		ctx.indicators.set(String(r.code), {
+			valueType: r.value_type as never,
+			unit: String(r.unit ?? ''),
+			method: r.method as never,
+			worst: r.worst,
+			best: r.best,
+			frameworkCode: String(r.framework_code)
+		});
+	}
+	return ctx;
+}
