@@ -8,7 +8,7 @@
  * indicators of one OPD; the perencana (planner, Bappeda) sets the plan targets of every OPD's
  * indicators; a viewer reads.
  */
-import type { ImportKind } from './import/types';
+import type { ImportKind } from './domain';
 
 export const ROLES = ['admin', 'walidata', 'perencana', 'produsen', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

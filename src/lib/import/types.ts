@@ -1,59 +1,42 @@
 /**
  * Types of the CSV import module: kinds, dialects, errors, typed rows and reports.
  *
- * Pure module: no SvelteKit, no database. Its lists (region kinds, target documents, the year range,
- * and the scoring engine's value types, polarities and methods) are the ones the database schema's
- * CHECKs are built from, so a file the validator accepts is one the database accepts.
+ * Pure module: no SvelteKit, no database. Its lists (kinds, region kinds, target documents, the
+ * year range, the scoring engine's value types, polarities and methods) are `$lib/domain`'s, the
+ * ones the database schema's CHECKs are built from, so a file the validator accepts is one the
+ * database accepts.
  */
 
-export const IMPORT_KINDS = [
-	'regions',
-	'frameworks',
-	'nodes',
-	'indicators',
-	'observations',
-	'targets'
-] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-import { METHODS, POLARITIES, VALUE_TYPES } from '../scoring/types';
-
-// The scoring engine owns what it scores with; the files and the database use the same lists.
-export { METHODS, POLARITIES, VALUE_TYPES };
-export const REGION_KINDS = ['provinsi', 'kabupaten', 'kota', 'kecamatan'] as const;
-/**
- * Planning documents a target may come from: the medium-term plan (RPJMD), the interim plan a
- * region has between two RPJMDs (RPD, as in 2023–2026), the long-term plan (RPJPD), an OPD's
- * strategic plan (Renstra), the annual work plan (RKPD) and a minimum service standard (SPM).
- */
-export const TARGET_DOCUMENTS = ['RPJMD', 'RPD', 'RPJPD', 'Renstra', 'RKPD', 'SPM'] as const;
-/**
- * Who published the page a value was read in: BPS itself, a public copy of a BPS table (a
- * repository that mirrors BPS Jawa Tengah's exports), another government body, a news report, or
- * anything else. Indonesian words, as the data producers write them.
- */
-export const SOURCE_KINDS = ['bps', 'salinan_bps', 'pemerintah', 'berita', 'lainnya'] as const;
-/**
- * The valid year range, the one copy: import files, the database's CHECKs, the API's and the
- * scorecard's `year` parameters, scoring profiles and submissions all accept MIN_YEAR–MAX_YEAR.
- */
-export const MIN_YEAR = 1990;
-export const MAX_YEAR = 2100;
-
-/**
- * Whether `year` is a whole year in MIN_YEAR–MAX_YEAR.
- * @example isYearInRange(2024) === true; isYearInRange(1989) === false; isYearInRange(2024.5) === false
- */
-export function isYearInRange(year: number): boolean {
-	return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-}
-
-export type RegionKind = (typeof REGION_KINDS)[number];
-export type Polarity = (typeof POLARITIES)[number];
-export type ValueType = (typeof VALUE_TYPES)[number];
-export type Method = (typeof METHODS)[number];
-export type TargetDocument = (typeof TARGET_DOCUMENTS)[number];
-export type SourceKind = (typeof SOURCE_KINDS)[number];
+// The lists a file is checked against are the domain's (`$lib/domain`, the one copy, which the
+// database's CHECKs use too); the import module's API names them as well.
+export {
+	IMPORT_KINDS,
+	isYearInRange,
+	MAX_YEAR,
+	METHODS,
+	MIN_YEAR,
+	POLARITIES,
+	REGION_KINDS,
+	SOURCE_KINDS,
+	TARGET_DOCUMENTS,
+	VALUE_TYPES,
+	type ImportKind,
+	type Method,
+	type Polarity,
+	type RegionKind,
+	type SourceKind,
+	type TargetDocument,
+	type ValueType
+} from '../domain';
+import type {
+	ImportKind,
+	Method,
+	Polarity,
+	RegionKind,
+	SourceKind,
+	TargetDocument,
+	ValueType
+} from '../domain';
 
 export type Shape = 'long' | 'wide';
 export type Locale = 'id' | 'en';

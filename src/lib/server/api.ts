@@ -6,7 +6,7 @@
  */
 import { json, type Handle } from '@sveltejs/kit';
 import { csvRows, type CsvValue } from '../csv/write';
-import { MAX_YEAR, MIN_YEAR } from './db/schema';
+import { MAX_YEAR, MIN_YEAR } from '$lib/domain';
 import { withCaching } from './http-cache';
 import { createRateLimiter, rateLimitFromEnv, type RateLimiter } from './rate-limit';
 

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROLES, type Role } from './db/schema';
+import { ROLES, type Role } from '../domain';
 
 /** A configuration problem a person can fix by setting something: printed as one line at start. */
 export class ConfigError extends Error {

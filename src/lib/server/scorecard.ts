@@ -7,7 +7,7 @@ import { error } from '@sveltejs/kit';
 import { config } from './config';
 import { getConnection } from './db';
 import * as regionsDb from './db/regions';
-import { MAX_YEAR, MIN_YEAR } from './db/schema';
+import { MAX_YEAR, MIN_YEAR } from '$lib/domain';
 import { scoring, type ScoringContext } from './scores';
 import { nearestYear, WEIGHT_PREFIX } from '../scorecard-url';
 import { defaultYear, type YearStatus } from '../scorecard-years';

@@ -17,7 +17,7 @@ import * as frameworksDb from './db/frameworks';
 import * as indicatorsDb from './db/indicators';
 import * as observationsDb from './db/observations';
 import * as regionsDb from './db/regions';
-import { MAX_YEAR, MIN_YEAR } from './db/schema';
+import { MAX_YEAR, MIN_YEAR } from '$lib/domain';
 import * as profilesDb from './db/scoring-profiles';
 import * as targetsDb from './db/targets';
 

@@ -4,16 +4,16 @@
  * Kominfo evaluation instrument, or one of the 47 SPBE indicators.
  */
 
-/** Item workflow: empty → draft → submitted (producer) → returned (with a comment) / accepted. */
-export const ITEM_STATUSES = ['empty', 'draft', 'submitted', 'returned', 'accepted'] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-
-export const ITEM_KINDS = ['element', 'instrument', 'spbe'] as const;
-export type ItemKind = (typeof ITEM_KINDS)[number];
-
-/** The two kinds of assessment a workspace holds. */
-export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+// The workflow's lists are the domain's (`$lib/domain`), which the database's CHECKs use too.
+export {
+	ITEM_KINDS,
+	ITEM_STATUSES,
+	SUBMISSION_KINDS,
+	type ItemKind,
+	type ItemStatus,
+	type SubmissionKind
+} from '../domain';
+import type { ItemKind, ItemStatus } from '../domain';
 
 /** Who acts on a submission: a role from the one table (`$lib/roles`) and the OPD of a produsen. */
 export type { Role as StaffRole, RoleHolder as StaffActor } from '../roles';

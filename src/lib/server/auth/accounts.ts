@@ -20,12 +20,11 @@ import { generateToken, hashToken } from './session';
 import { reserveAttempt, release, unlockAccount as unlockThrottle } from './throttle';
 import {
 	isValidUsername,
-	normaliseOpd,
 	normaliseUsername,
-	OPD_PATTERN,
 	passwordProblems,
 	type PasswordProblem
 } from './policy';
+import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
 import { isRole, OPD_SCOPED, ROLES, type Role } from './roles';
 
 export type AccountProblem =

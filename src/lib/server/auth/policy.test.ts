@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	isValidUsername,
-	normaliseOpd,
 	normaliseUsername,
-	OPD_PATTERN,
 	passwordProblems,
 	type PasswordProblem
 } from './policy';
+import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
 
 describe('passwordProblems()', () => {
 	const rows: [string, string, PasswordProblem[]][] = [

@@ -109,17 +109,3 @@ export function normaliseUsername(username: string): string {
 export function isValidUsername(username: string): boolean {
 	return USERNAME_PATTERN.test(username);
 }
-
-/**
- * An OPD code, the one rule: a produsen's OPD (accounts), an indicator's (`indicators.opd`) and a
- * submission item's or programme's, which are compared with them. Upper-case letters, digits, `_`
- * and `-`, starting with a letter or digit, up to 40 characters; normalise with `normaliseOpd`.
- * Where an OPD may be left empty (an indicator, an item), the caller allows '' itself.
- * @example OPD_PATTERN.test('DINAS-PU') === true; OPD_PATTERN.test('_X') === false
- */
-export const OPD_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
-
-/** Trims and upper-cases an OPD code: `normaliseOpd(' diskominfo ') === 'DISKOMINFO'`. */
-export function normaliseOpd(opd: string): string {
-	return opd.trim().toUpperCase();
-}

@@ -22,42 +22,25 @@ import {
 	uniqueIndex,
 	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
+// The domain's lists, the one copy (relative: drizzle-kit reads this file without Vite): the
+// tables' CHECKs accept exactly what the files, the forms and the API accept.
 import {
+	IMPORT_STATUSES,
+	ITEM_KINDS,
+	ITEM_STATUSES,
 	MAX_YEAR,
 	METHODS,
 	MIN_YEAR,
 	POLARITIES,
+	RECORDED_IMPORT_KINDS,
 	REGION_KINDS,
+	ROLES,
 	SOURCE_KINDS,
-	TARGET_DOCUMENTS,
-	VALUE_TYPES,
-	IMPORT_KINDS as FILE_IMPORT_KINDS
-} from '../../import/types';
-// Staff roles: the one table is $lib/roles (relative: drizzle-kit reads this file without Vite).
-import { ROLES, type Role } from '../../roles';
-
-export { ROLES, type Role };
-
-// The domain's lists live with the import schemas (which the files are checked against); the
-// tables' CHECKs use the same ones.
-export {
-	MAX_YEAR,
-	METHODS,
-	MIN_YEAR,
-	POLARITIES,
-	REGION_KINDS,
-	SOURCE_KINDS,
+	SUBMISSION_KINDS,
+	SUBMISSION_STATUSES,
 	TARGET_DOCUMENTS,
 	VALUE_TYPES
-};
-
-/**
- * What an import record says it loaded: a seed run from the data folder, or a file of one of the
- * kinds the importer reads (`$lib/import`'s IMPORT_KINDS, the one list of file kinds), so a kind
- * the CLI and the upload page offer is always one the database can record.
- */
-export const RECORDED_IMPORT_KINDS = ['seed', ...FILE_IMPORT_KINDS] as const;
-export const IMPORT_STATUSES = ['committed', 'undone'] as const;
+} from '../../domain';
 
 const inList = (column: string, values: readonly string[]) =>
 	sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -566,16 +549,6 @@ export type AuditEntry = typeof auditLog.$inferSelect;
  * the frozen snapshots made when a submission is finalised (never updated: see the triggers in the
  * migration).
  */
-export const SUBMISSION_KINDS = ['gm100sc', 'spbe'] as const;
-export const SUBMISSION_STATUSES = ['open', 'final'] as const;
-export const SUBMISSION_ITEM_KINDS = ['element', 'instrument', 'spbe'] as const;
-export const SUBMISSION_ITEM_STATUSES = [
-	'empty',
-	'draft',
-	'submitted',
-	'returned',
-	'accepted'
-] as const;
 export const EVIDENCE_KINDS = ['file', 'link'] as const;
 export const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
 
@@ -617,7 +590,7 @@ export const submissionItems = sqliteTable(
 			.references(() => submissions.id),
 		/** `element:<node>`, `instrument:<item>` or `spbe:<indicator>`. */
 		itemKey: text('item_key').notNull(),
-		kind: text('kind', { enum: SUBMISSION_ITEM_KINDS }).notNull(),
+		kind: text('kind', { enum: ITEM_KINDS }).notNull(),
 		/** Dimension, aspect or instrument part. */
 		groupCode: text('group_code').notNull(),
 		/** The indicator, node or instrument item code the item is about. */
@@ -630,7 +603,7 @@ export const submissionItems = sqliteTable(
 		opd: text('opd').notNull().default(''),
 		/** `YYYY-MM-DD`. */
 		dueDate: text('due_date'),
-		status: text('status', { enum: SUBMISSION_ITEM_STATUSES }).notNull().default('empty'),
+		status: text('status', { enum: ITEM_STATUSES }).notNull().default('empty'),
 		reviewComment: text('review_comment').notNull().default(''),
 		required: integer('required', { mode: 'boolean' }).notNull().default(true),
 		evidenceRequired: integer('evidence_required', { mode: 'boolean' }).notNull().default(true),
@@ -638,8 +611,8 @@ export const submissionItems = sqliteTable(
 		updatedAt: text('updated_at')
 	},
 	(t) => [
-		check('submission_items_kind', inList('kind', SUBMISSION_ITEM_KINDS)),
-		check('submission_items_status', inList('status', SUBMISSION_ITEM_STATUSES)),
+		check('submission_items_kind', inList('kind', ITEM_KINDS)),
+		check('submission_items_status', inList('status', ITEM_STATUSES)),
 		check(
 			'submission_items_due_date',
 			sql`${t.dueDate} IS NULL OR ${t.dueDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`

@@ -1,7 +1,8 @@
 /** Sessions: rows keyed by the SHA-256 of the cookie token. Times are Unix milliseconds. */
 import { eq, lt, or } from 'drizzle-orm';
 import type { Connection } from './index';
-import { sessions, users, type Role, type Session } from './schema';
+import type { Role } from '../../domain';
+import { sessions, users, type Session } from './schema';
 
 export function insert(conn: Connection, row: Session) {
 	conn.db.insert(sessions).values(row).run();

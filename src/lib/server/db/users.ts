@@ -1,7 +1,8 @@
 /** Accounts: reads and single-row writes. Callers wrap writes in a transaction with their audit row. */
 import { asc, eq } from 'drizzle-orm';
 import type { Connection } from './index';
-import { users, type Role, type User } from './schema';
+import type { Role } from '../../domain';
+import { users, type User } from './schema';
 
 /** A user without the password hash and two-factor secrets: what pages and lists get. */
 export type PublicUser = Omit<

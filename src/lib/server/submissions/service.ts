@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
-import { normaliseOpd, OPD_PATTERN } from '../auth/policy';
+import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
 import type { Connection } from '../db';
 import * as frameworksDb from '../db/frameworks';
 import * as indicatorsDb from '../db/indicators';

@@ -1,6 +1,6 @@
 import { PAGE_MAX } from '$lib/server/api';
 import { rateLimitFromEnv } from '$lib/server/rate-limit';
-import { openApiDocument } from '../../api/v1/openapi';
+import { openApiDocument } from '$lib/server/openapi';
 import type { PageServerLoad } from './$types';
 
 type Obj = Record<string, unknown>;

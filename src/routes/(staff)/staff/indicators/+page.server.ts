@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
 import { indicatorOpd, listIndicatorOpds, setIndicatorOpd } from '$lib/server/db/assignments';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
-import { normaliseOpd, OPD_PATTERN } from '$lib/server/auth/policy';
+import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -4,7 +4,7 @@ import { getConnection } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import * as observations from '$lib/server/db/observations';
 import { commitBatch } from '$lib/server/db/imports';
-import { TARGET_DOCUMENTS } from '$lib/server/db/schema';
+import { TARGET_DOCUMENTS } from '$lib/domain';
 import { targetHistory } from '$lib/server/db/target-history';
 import { writeAudit } from '$lib/server/audit';
 import { actorOf, requireCapability, requireTargetAccess } from '$lib/server/auth/guard';

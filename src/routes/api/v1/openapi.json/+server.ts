@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { openApiDocument } from '../openapi';
+import { openApiDocument } from '$lib/server/openapi';
 import type { RequestHandler } from './$types';
 
 /** The OpenAPI 3.1 description of this API. */

@@ -8,7 +8,7 @@ import {
 } from '$lib/server/api';
 import { getDb } from '$lib/server/db';
 import * as regions from '$lib/server/db/regions';
-import { REGION_KINDS } from '$lib/server/db/schema';
+import { REGION_KINDS } from '$lib/domain';
 import type { RequestHandler } from './$types';
 
 const COLUMNS = ['code', 'name', 'kind', 'parent_code'] as const;

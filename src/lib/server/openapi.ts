@@ -4,16 +4,20 @@
  * answers against these schemas and that every route in src/routes/api/v1 has a path here.
  * Operations carry `x-summary-id` (Indonesian summary) for the docs page.
  */
-import { FORMATS, PAGE_DEFAULT, PAGE_MAX } from '$lib/server/api';
+import { STATUSES } from '$lib/availability';
 import {
 	MAX_YEAR,
+	METHODS,
 	MIN_YEAR,
+	NULL_REASONS,
+	POLARITIES,
 	REGION_KINDS,
 	SOURCE_KINDS,
-	TARGET_DOCUMENTS
-} from '$lib/server/db/schema';
-import { METHODS, NULL_REASONS, POLARITIES, TREND_STATES, VALUE_TYPES } from '$lib/scoring/types';
-import { STATUSES } from '$lib/availability';
+	TARGET_DOCUMENTS,
+	TREND_STATES,
+	VALUE_TYPES
+} from '$lib/domain';
+import { FORMATS, PAGE_DEFAULT, PAGE_MAX } from './api';
 
 type Json = Record<string, unknown>;
 
