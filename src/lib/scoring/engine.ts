@@ -9,7 +9,8 @@ import { groupFormula, indicatorFormula } from './formula.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
-import { competitionRanks, mulberry32, rankIntervalsFromDraws } from './rank.ts';
+import { competitionRanks } from './rank.ts';
+import { rankIntervalsBySensitivity } from './sensitivity.ts';
 import { rateScore } from './rating.ts';
 import {
 	emptyTrendDetail,
@@ -496,12 +497,12 @@ export class ScoreResult {
 	}
 
 	/**
-	 * Monte Carlo over the composite's child weights (each × U(1 − spread, 1 + spread)), alternating
-	 * arithmetic and geometric aggregation (all levels) between draws when the profile asks for it.
+	 * The rank intervals of year `yi` (`sensitivity.ts`): the composite's children's scores under
+	 * the profile's aggregation and, when the profile alternates, under the other one (all levels).
 	 */
 	private sensitivity(yi: number, sc: ReturnType<ScoreResult['scratch']>) {
 		const { c, settings } = this;
-		const { draws, weightSpread, seed, includeGeometric, percentiles } = settings.sensitivity;
+		const { includeGeometric } = settings.sensitivity;
 		const nReg = this.regions.length;
 		const nG = c.groups.length;
 		const base = settings.aggregation;
@@ -519,7 +520,10 @@ export class ScoreResult {
 		const nc = c.childStart[c.root + 1] - a;
 		const nInd = c.indicators.length;
 		// Root children's scores per region under each mode, laid out [r × nc + k].
-		const childScores = [new Float64Array(nReg * nc), new Float64Array(nReg * nc)];
+		const childScores: [Float64Array, Float64Array] = [
+			new Float64Array(nReg * nc),
+			new Float64Array(nReg * nc)
+		];
 		for (let r = 0; r < nReg; r++) {
 			const off = (yi * nReg + r) * nG;
 			const indBase = (yi * nReg + r) * nInd;
@@ -532,59 +536,18 @@ export class ScoreResult {
 				childScores[1][r * nc + k] = isInd ? this.indScore[indBase + ref] : altScore[r * nG + ref];
 			}
 		}
-		// Geometric means are arithmetic means of logs: take the logs once, not once per draw.
-		const floor = settings.geometricFloor;
-		const modes: Aggregation[] = [base, alt];
-		modes.forEach((mode, m) => {
-			if (mode !== 'geometric') return;
-			const cs = childScores[m];
-			for (let k = 0; k < cs.length; k++) {
-				const v = cs[k];
-				if (v === v) cs[k] = Math.log(v < floor ? floor : v);
-			}
-		});
-		const rand = mulberry32(seed);
-		const w = new Float64Array(nc);
-		const yw = this.yearWeight[yi];
-		// Only regions with a main composite take part: one unscored in the main run must neither
-		// get an interval nor push the others down in the draws that happen to score it.
-		const baseRanks = this.ranks.subarray(yi * nReg, yi * nReg + nReg);
-		const inRun: number[] = [];
-		for (let r = 0; r < nReg; r++) if (baseRanks[r] > 0) inRun.push(r);
-		const comp = new Float64Array(nReg).fill(NaN);
-		const ranks = new Int32Array(draws * nReg);
-		const sortScratch = new Float64Array(nReg);
-		const minCov = settings.compositeMinCoverage - COVERAGE_EPSILON;
-		for (let d = 0; d < draws; d++) {
-			let total = 0;
-			for (let k = 0; k < nc; k++) {
-				w[k] = yw[a + k] * (1 - weightSpread + 2 * weightSpread * rand());
-				if (w[k] > 0) total += w[k];
-			}
-			const m = includeGeometric && d % 2 === 1 ? 1 : 0;
-			const cs = childScores[m];
-			const geometric = modes[m] === 'geometric';
-			for (let q = 0; q < inRun.length; q++) {
-				const r = inRun[q];
-				let scored = 0;
-				let acc = 0;
-				for (let k = 0, at = r * nc; k < nc; k++, at++) {
-					const v = cs[at];
-					if (v === v && w[k] > 0) {
-						scored += w[k];
-						acc += w[k] * v;
-					}
-				}
-				comp[r] =
-					total > 0 && scored > 0 && scored / total >= minCov
-						? geometric
-							? Math.exp(acc / scored)
-							: acc / scored
-						: NaN;
-			}
-			competitionRanks(comp, ranks.subarray(d * nReg, d * nReg + nReg), sortScratch);
-		}
-		this.intervals.set(yi, rankIntervalsFromDraws(ranks, nReg, draws, baseRanks, percentiles));
+		this.intervals.set(
+			yi,
+			rankIntervalsBySensitivity({
+				childScores,
+				modes: [base, alt],
+				weights: this.yearWeight[yi].subarray(a, a + nc),
+				baseRanks: this.ranks.subarray(yi * nReg, yi * nReg + nReg),
+				settings: settings.sensitivity,
+				geometricFloor: settings.geometricFloor,
+				minCoverage: settings.compositeMinCoverage
+			})
+		);
 	}
 
 	private at(regionCode: string, year: number): { r: number; yi: number } | null {
