@@ -8,12 +8,12 @@
  */
 import { restoreFormulas } from '../csv/write';
 import { ByteDecoder } from './decode';
+import { INVALID, readCell, readNumber, type Cell, type CellColumn, type CellRules } from './cells';
 import { CsvRecords, type RecordSink } from './csv-records';
 import { columnLetter } from './dialect';
 import { msg } from './messages';
-import { parseNumber } from './number';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
-import { findColumn, kindSchemas, type ColumnDecl, type KindSchema } from './schemas';
+import { findColumn, kindSchemas, type KindSchema } from './schemas';
 import {
 	MAX_YEAR,
 	MIN_YEAR,
@@ -44,33 +44,10 @@ const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
 const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
 const YEAR_LABEL = /^\d{4}$/;
-const YEAR_TEXT = /^\+?\d+$/;
-const BOOLEANS = new Map<string, boolean>([
-	['1', true],
-	['true', true],
-	['ya', true],
-	['yes', true],
-	['y', true],
-	['0', false],
-	['false', false],
-	['tidak', false],
-	['no', false],
-	['n', false],
-	['t', false]
-]);
-const INVALID = Symbol('invalid');
-type Cell = unknown | typeof INVALID;
 
-interface Bound {
-	decl: ColumnDecl;
+/** A header label bound to its column of the file. */
+interface Bound extends CellColumn {
 	index: number;
-	label: string;
-	enumMap?: Map<string, string>;
-	/**
-	 * The last text that passed this code column's pattern. Files come sorted, so the same code
-	 * repeats row after row; comparing with it skips the regular expression.
-	 */
-	lastCode?: string;
 }
 
 interface YearColumn {
@@ -131,6 +108,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private headerRow = 1;
 	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
+	/** What the file decides for every cell; its locale is known once the header is read. */
+	private cellRules: CellRules;
 	private shape: Shape | null = null;
 	private width = 0;
 	private bound: Bound[] = [];
@@ -159,6 +138,11 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
+		this.cellRules = {
+			locale: options.locale ?? null,
+			defaultRegion: options.defaultRegion,
+			allowIllustrative: options.allowIllustrative === true
+		};
 		const wide = WIDE_KINDS.has(options.kind);
 		this.csv = new CsvRecords(
 			this,
@@ -272,6 +256,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	/** The column names, at their row: binds each to its column, and reports what is wrong. */
 	header(cells: string[], row: number): void {
 		this.headerRow = row;
+		this.cellRules = { ...this.cellRules, locale: this.locale };
 		const wideKind = WIDE_KINDS.has(this.kind);
 		const seen = new Map<string, string>();
 		const years = new Map<number, string>();
@@ -428,102 +413,11 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	}
 
 	private parseCell(b: Bound, text: string, row: number): Cell {
-		const d = b.decl;
-		if (text === '') {
-			if (!d.required || (d.name === 'region_code' && this.opts.defaultRegion !== undefined))
-				return null;
-			this.error('constraint-error', row, b.label, '', msg.required(b.label));
-			return INVALID;
-		}
-		switch (d.type) {
-			case 'text':
-				return text;
-			case 'code':
-				if (d.pattern && text !== b.lastCode) {
-					if (!d.pattern.regex.test(text)) {
-						this.error('constraint-error', row, b.label, text, msg.pattern(text, d.pattern.hint));
-						return INVALID;
-					}
-					b.lastCode = text;
-				}
-				return text;
-			case 'enum': {
-				const v = b.enumMap?.get(text.toLowerCase());
-				if (v === undefined) {
-					this.error('constraint-error', row, b.label, text, msg.enumeration(text, d.enum ?? []));
-					return INVALID;
-				}
-				return v;
-			}
-			case 'boolean': {
-				const v = BOOLEANS.get(text.toLowerCase());
-				if (v === undefined) {
-					this.error('type-error', row, b.label, text, msg.boolean(text));
-					return INVALID;
-				}
-				if (v && d.key === 'illustrative' && !this.opts.allowIllustrative) {
-					this.error('constraint-error', row, b.label, text, msg.illustrativeRefused());
-					return INVALID;
-				}
-				return v;
-			}
-			case 'year':
-				return this.parseYear(text, row, b.label);
-			case 'years': {
-				const parts = text.split(/[\s,;]+/).filter(Boolean);
-				if (parts.length === 0 || parts.some((p) => !YEAR_TEXT.test(p))) {
-					this.error('type-error', row, b.label, text, msg.years(text));
-					return INVALID;
-				}
-				const years: number[] = [];
-				for (const p of parts) {
-					const y = this.parseYear(p, row, b.label);
-					if (y === INVALID) return INVALID;
-					years.push(y);
-				}
-				return [...new Set(years)].sort((a, b) => a - b);
-			}
-			default: {
-				const v = this.number(text, row, b.label);
-				if (v === INVALID) return INVALID;
-				if (d.type === 'integer' && !Number.isInteger(v)) {
-					this.error('type-error', row, b.label, text, msg.integer(text));
-					return INVALID;
-				}
-				if (d.min !== undefined && v < d.min) {
-					this.error('constraint-error', row, b.label, text, msg.min(text, d.min));
-					return INVALID;
-				}
-				if (d.max !== undefined && v > d.max) {
-					this.error('constraint-error', row, b.label, text, msg.max(text, d.max));
-					return INVALID;
-				}
-				return v;
-			}
-		}
+		return readCell(b, text, row, this.cellRules, this);
 	}
 
 	private number(text: string, row: number, label: string): number | typeof INVALID {
-		// A locale detected from the delimiter (`;` Indonesian, `,` English) is as good as one given:
-		// the page and the report name it, and people write `1.234` meaning their own locale's
-		// number. Only a tab-separated file, whose delimiter says nothing, leaves `1.234` ambiguous.
-		const v = parseNumber(text, this.locale, this.locale !== null);
-		if (typeof v === 'number') return v;
-		this.error('type-error', row, label, text, msg.number(v.error, text, this.locale));
-		return INVALID;
-	}
-
-	private parseYear(text: string, row: number, label: string): number | typeof INVALID {
-		if (!YEAR_TEXT.test(text)) {
-			this.error('type-error', row, label, text, msg.year(text));
-			return INVALID;
-		}
-		const y = Number(text);
-		if (y < MIN_YEAR || y > MAX_YEAR) {
-			this.error('constraint-error', row, label, text, msg.yearRange(text));
-			return INVALID;
-		}
-		return y;
+		return readNumber(text, row, label, this.locale, this);
 	}
 
 	private label(name: string): string {
