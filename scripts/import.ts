@@ -18,12 +18,21 @@ import type { ImportReport } from '../src/lib/server/imports/file';
 import { guessKind, readHeaderLine } from '../src/lib/server/imports/kind';
 import { importLimits } from '../src/lib/server/imports/limits';
 import { importFileAs, undoImport } from '../src/lib/server/imports/service';
-import { IMPORT_KINDS, type ImportError, type ImportKind, type Locale } from '../src/lib/import';
+import {
+	IMPORT_KINDS,
+	SOURCE_KINDS,
+	type FileSource,
+	type ImportError,
+	type ImportKind,
+	type Locale,
+	type SourceKind
+} from '../src/lib/import';
 import { runScript, UsageError, type CommandLine } from './cli';
 
 const USAGE = `Usage:
   npm run import -- <file> [--kind <kind>] [--dry-run] [--json] [--locale id|en]
-                           [--region <code>] [--actor <name>]
+                           [--region <code>] [--source <text> [--source-kind <kind>]
+                           [--reference-period <text>]] [--actor <name>]
   npm run import -- --undo <id> [--json] [--actor <name>]
 
   --kind      ${IMPORT_KINDS.join(' | ')} (default: observations, or targets when the
@@ -33,6 +42,10 @@ const USAGE = `Usage:
   --locale    number format of the file: id (12,5; 1.234.567) or en (12.5; 1,234,567);
               default: from the delimiter (; → id, , → en)
   --region    region code for rows without one (Kemendagri code, e.g. 33.18)
+  --source    the source of the whole file (a URL or a document and table), for every row whose
+              own source is blank, or a file without a source column
+  --source-kind       who published it: ${SOURCE_KINDS.join(' | ')}
+  --reference-period  the period it measures, as the source writes it (e.g. Agustus 2023)
   --actor     name recorded on the import (default: $USER or "cli")
   --undo <id> undo import <id>: its values go, the values it replaced come back
 
@@ -52,6 +65,7 @@ interface Args {
 	json: boolean;
 	locale: Locale | undefined;
 	region: string | undefined;
+	fileSource: FileSource | undefined;
 	actor: string;
 }
 
@@ -61,6 +75,9 @@ const OPTIONS = {
 	json: { type: 'boolean', default: false },
 	locale: { type: 'string' },
 	region: { type: 'string' },
+	source: { type: 'string' },
+	'source-kind': { type: 'string' },
+	'reference-period': { type: 'string' },
 	actor: { type: 'string' },
 	undo: { type: 'string' }
 } as const;
@@ -75,6 +92,19 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 		throw new UsageError(`--locale must be id or en (got "${locale}").`);
 	if (values.region !== undefined && values.region.trim() === '')
 		throw new UsageError('--region needs a region code such as 33.18.');
+	const source = values.source?.trim();
+	if (values.source !== undefined && !source)
+		throw new UsageError('--source needs a text: a URL, or a document and its table.');
+	const sourceKind = values['source-kind'];
+	if (sourceKind !== undefined && !(SOURCE_KINDS as readonly string[]).includes(sourceKind))
+		throw new UsageError(
+			`--source-kind must be one of ${SOURCE_KINDS.join(', ')} (got "${sourceKind}").`
+		);
+	if (
+		source === undefined &&
+		(sourceKind !== undefined || values['reference-period'] !== undefined)
+	)
+		throw new UsageError('--source-kind and --reference-period go with --source.');
 	const actor = (values.actor ?? process.env.USER ?? 'cli').trim();
 	if (actor === '') throw new UsageError('--actor needs a name.');
 	let undoId: number | null = null;
@@ -96,6 +126,14 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 		json: values.json,
 		locale: locale as Locale | undefined,
 		region: values.region?.trim(),
+		fileSource:
+			source === undefined
+				? undefined
+				: {
+						source,
+						sourceKind: sourceKind as SourceKind | undefined,
+						referencePeriod: values['reference-period']?.trim() || undefined
+					},
 		actor
 	};
 }
@@ -269,6 +307,7 @@ export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 				kind,
 				locale: a.locale,
 				defaultRegion: a.region,
+				fileSource: a.fileSource,
 				dryRun: a.dryRun,
 				limits,
 				// Read afresh, not the server's cached config(): each run sees its own DEMO.

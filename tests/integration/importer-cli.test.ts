@@ -230,6 +230,73 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect((await cli(['--undo', String(report.import_id), '--json'])).code).toBe(0);
 	}, 60_000);
 
+	it('--source gives a wide file without a source column its source; without it the file is refused', async () => {
+		// An Excel-Indonesia wide file as BPS tables are laid out: years across, no source column.
+		const wide = file(
+			'wide.csv',
+			'kode_wilayah;kode_indikator;2097;2098\n33.18;open_unemployment_rate_aug;4,7;4,6\n'
+		);
+		const before = dump();
+		const refused = await cli([wide, '--json']);
+		expect(refused.code).toBe(1);
+		expect(JSON.parse(refused.stdout).errors.map((e: { code: string }) => e.code)).toEqual([
+			'missing-label'
+		]);
+		expect(JSON.parse(refused.stdout).errors[0].message).toContain('--source');
+		expect(dump()).toEqual(before);
+
+		const ok = await cli([
+			wide,
+			'--json',
+			'--source',
+			'BPS Kabupaten Pati, Tabel 4.2',
+			'--source-kind',
+			'bps',
+			'--reference-period',
+			'Agustus'
+		]);
+		expect(ok.code).toBe(0);
+		const report = JSON.parse(ok.stdout);
+		expect(report.counts).toMatchObject({ rows: 2, inserted: 2 });
+		const conn = openDatabase(dbFile);
+		try {
+			expect(
+				conn.sqlite
+					.prepare(
+						`SELECT year, value, source, source_kind, reference_period FROM observations
+						 WHERE indicator_code = 'open_unemployment_rate_aug' AND year IN (2097, 2098) ORDER BY year`
+					)
+					.all()
+			).toEqual([
+				{
+					year: 2097,
+					value: 4.7,
+					source: 'BPS Kabupaten Pati, Tabel 4.2',
+					source_kind: 'bps',
+					reference_period: 'Agustus'
+				},
+				{
+					year: 2098,
+					value: 4.6,
+					source: 'BPS Kabupaten Pati, Tabel 4.2',
+					source_kind: 'bps',
+					reference_period: 'Agustus'
+				}
+			]);
+		} finally {
+			conn.sqlite.close();
+		}
+		expect((await cli(['--undo', String(report.import_id)])).code).toBe(0);
+		for (const args of [
+			[wide, '--source', ' '],
+			[wide, '--source', 'x', '--source-kind', 'koran'],
+			[wide, '--source-kind', 'bps']
+		]) {
+			const r = await cli(args);
+			expect(r.code, args.join(' ')).toBe(2);
+		}
+	}, 60_000);
+
 	it('--dry-run writes nothing and says what it would do', async () => {
 		const before = dump();
 		const dry = await cli([file('dry.csv', GOOD), '--dry-run', '--json']);

@@ -6,7 +6,12 @@ const column = (label: string): CellColumn => ({
 	decl: findColumn('observations', label)!,
 	label
 });
-const rules: CellRules = { locale: 'id', defaultRegion: undefined, allowIllustrative: false };
+const rules: CellRules = {
+	locale: 'id',
+	defaultRegion: undefined,
+	filled: new Set(),
+	allowIllustrative: false
+};
 
 /** The value and the errors reported for one cell at row 4. */
 function read(label: string, text: string, over: Partial<CellRules> = {}) {
@@ -47,6 +52,12 @@ describe('readCell()', () => {
 			['constraint-error', 4, 'tahun', '']
 		]);
 		expect(read('kode_wilayah', '', { defaultRegion: '33.18' })).toEqual({
+			value: null,
+			errors: []
+		});
+		// Nor a blank source when the file gives one (the validator fills it).
+		expect(read('sumber', '').errors.map((e) => e[0])).toEqual(['constraint-error']);
+		expect(read('sumber', '', { filled: new Set(['source']) })).toEqual({
 			value: null,
 			errors: []
 		});

@@ -59,6 +59,8 @@ export interface CellRules {
 	locale: Locale | null;
 	/** A region given for the whole file: a blank region code is then allowed. */
 	defaultRegion: string | undefined;
+	/** Row properties the whole file gives a value (its source): a blank cell takes that value. */
+	filled: ReadonlySet<string>;
 	/** Whether a row may be flagged illustrative (the demo instance only). */
 	allowIllustrative: boolean;
 }
@@ -76,7 +78,12 @@ export function readCell(
 ): Cell {
 	const d = b.decl;
 	if (text === '') {
-		if (!d.required || (d.name === 'region_code' && rules.defaultRegion !== undefined)) return null;
+		if (
+			!d.required ||
+			(d.name === 'region_code' && rules.defaultRegion !== undefined) ||
+			rules.filled.has(d.key)
+		)
+			return null;
 		errors.error('constraint-error', row, b.label, '', msg.required(b.label));
 		return INVALID;
 	}

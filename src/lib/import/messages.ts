@@ -32,6 +32,10 @@ export const msg = {
 		id: 'Kolom "region_code" (atau "kode_wilayah") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
 		en: 'The column "region_code" (or "kode_wilayah") is missing and no default region was given. Add the column or choose a region (--region).'
 	}),
+	missingSource: (): Message => ({
+		id: 'Kolom "source" (atau "sumber") tidak ada dan sumber berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu sumber untuk seluruh berkas: --source "…" di baris perintah, atau isian "Sumber" di halaman impor.',
+		en: 'The column "source" (or "sumber") is missing and no source was given for the file. Add the column, or give one source for the whole file: --source "…" on the command line, or the "Source" field on the import page.'
+	}),
 	duplicateLabel: (label: string, first: string): Message => ({
 		id: `Kolom ${q(label)} muncul dua kali (juga di ${q(first)}). Hapus salah satunya.`,
 		en: `Column ${q(label)} appears twice (also as ${q(first)}). Delete one of them.`

@@ -212,6 +212,13 @@ export interface RowByKind {
 export type RowOf<K extends ImportKind> = RowByKind[K];
 export type TypedRow = RowByKind[ImportKind];
 
+/** A source given once for a whole file. Example: `{ source: 'BPS Kabupaten Pati, Tabel 4.1.2', sourceKind: 'bps' }`. */
+export interface FileSource {
+	source: string;
+	sourceKind?: SourceKind;
+	referencePeriod?: string;
+}
+
 export interface ValidateOptions<K extends ImportKind = ImportKind> {
 	kind: K;
 	context: ValidationContext;
@@ -219,6 +226,11 @@ export interface ValidateOptions<K extends ImportKind = ImportKind> {
 	locale?: Locale;
 	/** Region code used when the file has no region_code column or the cell is empty. */
 	defaultRegion?: string;
+	/**
+	 * The source of the whole file (`--source`, the upload page's "Sumber"): fills every row whose
+	 * own source is blank or whose file has no source column; kind and period likewise.
+	 */
+	fileSource?: FileSource;
 	fileName?: string;
 	/** Errors kept in the report (default 100); `errorCount` still counts all of them. */
 	maxErrors?: number;

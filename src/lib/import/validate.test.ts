@@ -639,3 +639,50 @@ describe('a duplicate in a wide file', () => {
 		]);
 	});
 });
+
+describe('a source given for the whole file', () => {
+	const wide = 'kode_wilayah;kode_indikator;2021;2022\n33.18;poverty_rate;10,5;9,8\n';
+	const run = (text: string, fileSource?: Parameters<typeof validateCsv>[1]['fileSource']) =>
+		validateCsv(encode(text), { kind: 'observations', context: context(), fileSource });
+
+	it('a wide file without a source column takes it, with its kind and period, in every row', () => {
+		const r = run(wide, {
+			source: ' BPS Kabupaten Pati, Tabel 4.1.2 ',
+			sourceKind: 'bps',
+			referencePeriod: 'Maret'
+		});
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.year, o.value, o.source, o.sourceKind, o.referencePeriod])).toEqual(
+			[
+				[2021, 10.5, 'BPS Kabupaten Pati, Tabel 4.1.2', 'bps', 'Maret'],
+				[2022, 9.8, 'BPS Kabupaten Pati, Tabel 4.1.2', 'bps', 'Maret']
+			]
+		);
+	});
+
+	it('fills only the rows whose own source is blank; a row’s own source and kind stay', () => {
+		const r = run(
+			`region_code,indicator_code,year,value,source,source_kind\n33.18,poverty_rate,2021,10.5,,\n33.18,poverty_rate,2022,9.8,${S},berita\n`,
+			{ source: 'BPS Kabupaten Pati', sourceKind: 'bps' }
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.source, o.sourceKind])).toEqual([
+			['BPS Kabupaten Pati', 'bps'],
+			[S, 'berita']
+		]);
+	});
+
+	it('without a column and without a file source, the error names both ways to fix it', () => {
+		const r = run(wide);
+		expect(brief(r)).toEqual([['missing-label', 1, 'source']]);
+		expect(r.errors[0].message.en).toContain('--source');
+		expect(r.errors[0].message.id).toContain('isian "Sumber"');
+		// A blank file source is none.
+		expect(brief(run(wide, { source: '  ' }))).toEqual([['missing-label', 1, 'source']]);
+	});
+
+	it('a blank source cell without a file source is still refused', () => {
+		const r = run('region_code,indicator_code,year,value,source\n33.18,poverty_rate,2021,10.5,\n');
+		expect(brief(r)).toEqual([['constraint-error', 2, 'source']]);
+	});
+});

@@ -19,6 +19,7 @@ import {
 	MIN_YEAR,
 	type Dialect,
 	type ErrorCode,
+	type FileSource,
 	type ImportError,
 	type ImportKind,
 	type IndicatorInfo,
@@ -108,6 +109,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private headerRow = 1;
 	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
+	/** The row properties the file gives once (its source), as [key, value]. */
+	private readonly fileValues: [string, string][];
 	/** What the file decides for every cell; its locale is known once the header is read. */
 	private cellRules: CellRules;
 	private shape: Shape | null = null;
@@ -138,9 +141,11 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
+		this.fileValues = fileValues(options.fileSource);
 		this.cellRules = {
 			locale: options.locale ?? null,
 			defaultRegion: options.defaultRegion,
+			filled: new Set(this.fileValues.map(([key]) => key)),
 			allowIllustrative: options.allowIllustrative === true
 		};
 		const wide = WIDE_KINDS.has(options.kind);
@@ -335,13 +340,18 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			if (!decl.required || this.byName.has(decl.name)) continue;
 			if (this.shape === 'wide' && decl.wide === 'cell') continue;
 			if (decl.name === 'region_code' && defaultRegion !== undefined) continue;
+			if (this.cellRules.filled.has(decl.key)) continue;
 			this.complete = false;
 			this.error(
 				'missing-label',
 				this.headerRow,
 				decl.name,
 				null,
-				decl.name === 'region_code' ? msg.missingRegion() : msg.missingLabel(decl)
+				decl.name === 'region_code'
+					? msg.missingRegion()
+					: decl.key === 'source'
+						? msg.missingSource()
+						: msg.missingLabel(decl)
 			);
 		}
 		if (defaultRegion !== undefined && this.schema.columns[0].name === 'region_code') {
@@ -409,6 +419,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const key of this.absentKeys) out[key] = null;
 		if (out.regionCode === null && this.opts.defaultRegion !== undefined)
 			out.regionCode = this.opts.defaultRegion;
+		for (const [key, value] of this.fileValues) if (out[key] === null) out[key] = value;
 		return ok && this.complete;
 	}
 
@@ -774,6 +785,16 @@ class CallbackError extends Error {
 	constructor(readonly original: unknown) {
 		super('onRow failed');
 	}
+}
+
+/** The file-level source as the row properties it fills; blank parts fill nothing. */
+function fileValues(source: FileSource | undefined): [string, string][] {
+	if (!source) return [];
+	const out: [string, string][] = [];
+	if (source.source.trim()) out.push(['source', source.source.trim()]);
+	if (source.sourceKind) out.push(['sourceKind', source.sourceKind]);
+	if (source.referencePeriod?.trim()) out.push(['referencePeriod', source.referencePeriod.trim()]);
+	return out;
 }
 
 /** `rowRange([1, 2, 3])` → "1–3"; `rowRange([4, 7])` → "4, 7". */

@@ -21,6 +21,7 @@ import {
 	type Dialect,
 	type ImportError,
 	type ImportKind,
+	type FileSource,
 	type Locale,
 	type Message,
 	type RowOf,
@@ -97,6 +98,8 @@ export interface ImportOptions {
 	fileName?: string;
 	locale?: Locale;
 	defaultRegion?: string;
+	/** The source of the whole file, for rows without their own (`ValidateOptions.fileSource`). */
+	fileSource?: FileSource;
 	/** Validate and count what would change, then roll back. */
 	dryRun?: boolean;
 	maxErrors?: number;
@@ -169,6 +172,7 @@ function scan(
 			context,
 			locale: options.locale,
 			defaultRegion: options.defaultRegion,
+			fileSource: options.fileSource,
 			maxErrors: options.maxErrors,
 			maxRows: options.limits?.maxRows,
 			allowIllustrative: options.allowIllustrative ?? false,

@@ -8,7 +8,7 @@
  * predicates (`mayImport`, `mayEdit`), since the role rules belong to auth, not here.
  */
 import type Database from 'better-sqlite3';
-import type { ImportKind, Locale } from '../../import';
+import type { FileSource, ImportKind, Locale } from '../../import';
 import { writeAudit, type Actor } from '../audit';
 import type { Connection } from '../db';
 import { listIndicatorOpds } from '../db/assignments';
@@ -100,6 +100,7 @@ export interface FileRequest extends ImportSettings {
 	kind: ImportKind;
 	locale?: Locale;
 	defaultRegion?: string;
+	fileSource?: FileSource;
 	/** Validate and count what would change; write nothing. */
 	dryRun?: boolean;
 	/** Called after each chunk read. */
@@ -230,6 +231,7 @@ export function importFileAs(
 		kind: request.kind,
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
+		fileSource: request.fileSource,
 		dryRun: request.dryRun ?? false,
 		onProgress: request.onProgress
 	});
@@ -250,7 +252,14 @@ export function undoImport(
 
 type FileOptions = Pick<
 	ImportOptions,
-	'kind' | 'locale' | 'defaultRegion' | 'fileName' | 'dryRun' | 'previewRows' | 'onProgress'
+	| 'kind'
+	| 'locale'
+	| 'defaultRegion'
+	| 'fileSource'
+	| 'fileName'
+	| 'dryRun'
+	| 'previewRows'
+	| 'onProgress'
 >;
 
 /** `importFile` as `actor`, with the settings' checks and the commit's audit row. */
