@@ -253,6 +253,43 @@ test('a sheet saved from Excel with a title row above and a "Sumber:" line below
 	await context.close();
 });
 
+test('a BPS-style wide sheet without a source column imports with the source given once in the form', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
+	const page = await context.newPage();
+	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
+	const name = 'e2e-wide-no-source.csv';
+	const body = 'kode_wilayah;kode_indikator;2011;2012\r\n33;hdi_ipm;66,6;67,2\r\n';
+	// Without it: refused, and the message names the field.
+	await upload(page, name, body);
+	const refused = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
+	await expect(refused.locator('table.errors')).toContainText('isian "Sumber"');
+	await page
+		.getByLabel('Sumber untuk seluruh berkas (opsional)')
+		.fill('BPS Provinsi Jawa Tengah, Tabel 4.1');
+	await upload(page, name, body);
+	const preview = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
+	await expect(preview.getByRole('status')).toContainText('Berkas valid');
+	await page.getByRole('button', { name: '3. Konfirmasi dan impor' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'tersimpan' })).toContainText(
+		`(${name}) tersimpan`
+	);
+	for (const [year, value] of [
+		[2011, 66.6],
+		[2012, 67.2]
+	]) {
+		const res = await context.request.get(
+			`/api/v1/observations?region=33&indicator=hdi_ipm&year=${year}`
+		);
+		expect(
+			((await res.json()) as { value: number; source: string }[]).map((o) => [o.value, o.source])
+		).toEqual([[value, 'BPS Provinsi Jawa Tengah, Tabel 4.1']]);
+	}
+	await context.close();
+});
+
 test('undo is refused while a later import depends on it, then restores the previous value exactly', async ({
 	browser,
 	baseURL

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportKind } from '../../src/lib/import';
+import type { FileSource, ImportKind } from '../../src/lib/import';
 import { commitBatch } from '../../src/lib/server/db/imports';
 import { ImportForbidden, ImportRefused } from '../../src/lib/server/imports/errors';
 import {
@@ -36,11 +36,15 @@ const settings = (extra: Partial<UploadSettings> = {}): UploadSettings => ({
 async function* chunks(text: string) {
 	yield new TextEncoder().encode(text);
 }
-const preview = (text: string, extra: Partial<UploadSettings> & { kind?: ImportKind } = {}) =>
+const preview = (
+	text: string,
+	extra: Partial<UploadSettings> & { kind?: ImportKind; fileSource?: FileSource } = {}
+) =>
 	previewImport(conn, { name: 'ipm.csv', size: text.length, body: chunks(text) }, actor, {
 		kind: null,
 		locale: null,
 		defaultRegion: null,
+		fileSource: null,
 		...settings(extra)
 	});
 
@@ -63,6 +67,30 @@ const importAudit = () =>
 const uploads = () => readdirSync(path.join(conn.dir, 'uploads')).sort();
 
 describe('previewImport() → confirmImport()', () => {
+	it('the source given on the page reaches every row of a file without a source column, at confirm too', async () => {
+		const wide = 'kode_wilayah;kode_indikator;2021;2022\n33.18;poverty_rate;10,5;9,8\n';
+		const none = await preview(wide);
+		if ('problem' in none) throw new Error(none.problem);
+		expect(none.report.status).toBe('refused');
+		expect(none.report.errors.map((e) => [e.code, e.column])).toEqual([
+			['missing-label', 'source']
+		]);
+
+		const checked = await preview(wide, {
+			fileSource: { source: 'BPS Kabupaten Pati, Tabel 4.1' }
+		});
+		if ('problem' in checked) throw new Error(checked.problem);
+		expect(checked.report.status).toBe('valid');
+		const done = confirmImport(conn, checked.token!, actor, settings());
+		if ('problem' in done) throw new Error(done.problem);
+		expect(
+			conn.sqlite.prepare(`SELECT year, value, source FROM observations ORDER BY year`).all()
+		).toEqual([
+			{ year: 2021, value: 10.5, source: 'BPS Kabupaten Pati, Tabel 4.1' },
+			{ year: 2022, value: 9.8, source: 'BPS Kabupaten Pati, Tabel 4.1' }
+		]);
+	});
+
 	it('a preview writes nothing; its token confirms once, with one audit row; a second confirm is expired', async () => {
 		const before = dumpAll(conn);
 		const checked = await preview(LONG);

@@ -72,6 +72,8 @@ export interface PreviewRequest extends UploadSettings {
 	kind: ImportKind | null;
 	locale: Locale | null;
 	defaultRegion: string | null;
+	/** The source for rows without their own (the page's Sumber field); null: none. */
+	fileSource: FileSource | null;
 }
 
 /**
@@ -134,6 +136,7 @@ export async function previewImport(
 		kind,
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
+		fileSource: request.fileSource,
 		fileName: upload.name,
 		bytes: stored.bytes,
 		sha256: stored.sha256
@@ -144,6 +147,7 @@ export async function previewImport(
 			kind,
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
+			fileSource: meta.fileSource ?? undefined,
 			fileName: meta.fileName,
 			dryRun: true,
 			previewRows: request.previewRows ?? PREVIEW_ROWS
@@ -192,6 +196,7 @@ export function confirmImport(
 			kind: meta.kind,
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
+			fileSource: meta.fileSource ?? undefined,
 			fileName: meta.fileName,
 			dryRun: false,
 			previewRows: settings.previewRows ?? PREVIEW_ROWS

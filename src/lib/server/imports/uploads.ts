@@ -20,7 +20,7 @@ import {
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ImportError, ImportKind, Locale } from '../../import';
+import type { FileSource, ImportError, ImportKind, Locale } from '../../import';
 
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
@@ -44,6 +44,8 @@ export interface UploadMeta {
 	kind: ImportKind;
 	locale: Locale | null;
 	defaultRegion: string | null;
+	/** The source the uploader gave for the whole file, if any (older uploads: absent). */
+	fileSource?: FileSource | null;
 	fileName: string;
 	bytes: number;
 	sha256: string;

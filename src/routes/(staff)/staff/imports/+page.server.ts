@@ -183,6 +183,8 @@ function recordForbidden(
 }
 
 const MB = 1024 * 1024;
+/** A source is a URL or a document and its table: longer is a paste gone wrong. */
+const MAX_SOURCE_CHARS = 500;
 
 export const actions = {
 	preview: async (event) => {
@@ -202,7 +204,8 @@ export const actions = {
 		const values = {
 			kind: String(form.get('kind') ?? 'auto'),
 			locale: String(form.get('locale') ?? 'auto'),
-			region: String(form.get('region') ?? '')
+			region: String(form.get('region') ?? ''),
+			source: String(form.get('source') ?? '').trim()
 		};
 		const file = form.get('file');
 		if (!(file instanceof File) || file.name === '')
@@ -216,6 +219,8 @@ export const actions = {
 			return fail(400, { values, problem: 'locale' as const });
 		if (values.region !== '' && !regionCodes(conn).some((r) => r.code === values.region))
 			return fail(400, { values, problem: 'region' as const });
+		if (values.source.length > MAX_SOURCE_CHARS)
+			return fail(400, { values, problem: 'source' as const });
 
 		let result: PreviewResult;
 		try {
@@ -231,7 +236,8 @@ export const actions = {
 					...settings,
 					kind: values.kind === 'auto' ? null : (values.kind as ImportKind),
 					locale: values.locale === 'auto' ? null : (values.locale as Locale),
-					defaultRegion: values.region || null
+					defaultRegion: values.region || null,
+					fileSource: values.source ? { source: values.source } : null
 				}
 			);
 		} catch (e) {
