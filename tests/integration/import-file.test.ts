@@ -352,9 +352,7 @@ describe('importFile() while another process writes', () => {
 		conn.sqlite.pragma('busy_timeout = 50');
 		try {
 			expect(() => importFile(conn, write('a.csv', LONG), opts())).toThrow(
-				new ImportRefused(
-					'Another import is writing to the database right now; nothing was written. Try again when it has finished.'
-				)
+				new ImportRefused('busy', {})
 			);
 		} finally {
 			other.sqlite.exec('ROLLBACK');

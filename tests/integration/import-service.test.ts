@@ -281,10 +281,7 @@ describe('undoImport()', () => {
 			}
 		]);
 		expect(() => undoImport(conn, id, undoer)).toThrow(
-			new ImportRefused({
-				id: `Impor ${id} sudah dibatalkan sebelumnya.`,
-				en: `Import ${id} was already undone.`
-			})
+			new ImportRefused('already_undone', { importId: id })
 		);
 		expect(importAudit()).toHaveLength(2);
 	});

@@ -238,3 +238,33 @@ export const msg = {
 		en: `The file exceeds the limit of ${max} rows. Split it into several files.`
 	})
 };
+
+/**
+ * Why a write of an import was refused (`ImportRefused`), by code: what the page and the CLI say,
+ * in both languages. `params` carry the import's id and what the reason names.
+ */
+export const REFUSALS = {
+	not_found: (p: { importId: number }): Message => ({
+		id: `Impor ${p.importId} tidak ada.`,
+		en: `Import ${p.importId} does not exist.`
+	}),
+	already_undone: (p: { importId: number }): Message => ({
+		id: `Impor ${p.importId} sudah dibatalkan sebelumnya.`,
+		en: `Import ${p.importId} was already undone.`
+	}),
+	not_undoable: (p: { importId: number; kind: string }): Message => ({
+		id: `Impor ${p.importId} memuat ${p.kind}; hanya impor nilai (observations) dan target yang dapat dibatalkan.`,
+		en: `Import ${p.importId} loaded ${p.kind}; only observation and target imports can be undone.`
+	}),
+	superseded: (p: { importId: number; later: number[] }): Message => ({
+		id: `Impor ${p.importId} tidak dapat dibatalkan: impor ${p.later.join(', ')} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
+		en: `Import ${p.importId} cannot be undone: import ${p.later.join(', ')} replaced some of its values; undo that first.`
+	}),
+	// Names nothing: the params are empty.
+	busy: (_params: Record<string, never>): Message => ({
+		id: 'Impor lain sedang menulis ke basis data; tidak ada yang ditulis. Coba lagi setelah impor itu selesai.',
+		en: 'Another import is writing to the database right now; nothing was written. Try again when it has finished.'
+	})
+} as const;
+export type RefusalCode = keyof typeof REFUSALS;
+export type RefusalParams<C extends RefusalCode> = Parameters<(typeof REFUSALS)[C]>[0];

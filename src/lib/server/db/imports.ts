@@ -8,6 +8,8 @@
 import type Database from 'better-sqlite3';
 import type { Connection } from './index';
 import type { ImportRecord } from './schema';
+import { REFUSALS, type RefusalCode, type RefusalParams } from '../../import/messages';
+import type { Message } from '../../import/types';
 
 /** What observations and targets share. */
 export interface ValueInput {
@@ -145,14 +147,21 @@ export interface CommitResult {
 }
 
 /** A write refused for a reason a person can act on (undo of an undone import, …). */
-export class ImportRefused extends Error {
+export class ImportRefused<C extends RefusalCode = RefusalCode> extends Error {
 	override name = 'ImportRefused';
 	/** The reason in both languages, for the page and the CLI (`message` is the English). */
-	readonly reason: { id: string; en: string };
-	constructor(reason: string | { id: string; en: string }) {
-		const both = typeof reason === 'string' ? { id: reason, en: reason } : reason;
-		super(both.en);
-		this.reason = both;
+	readonly reason: Message;
+	/**
+	 * `code` says why (`REFUSALS` of `lib/import/messages.ts` has the texts), `params` what it
+	 * names. Example: `new ImportRefused('already_undone', { importId: 7 })`.
+	 */
+	constructor(
+		readonly code: C,
+		readonly params: RefusalParams<C>
+	) {
+		const reason = (REFUSALS[code] as (p: RefusalParams<C>) => Message)(params);
+		super(reason.en);
+		this.reason = reason;
 	}
 }
 
@@ -772,21 +781,10 @@ export function undoImport(
 		.transaction(() => {
 			const record = conn.sqlite.prepare(`SELECT * FROM imports WHERE id = ?`).get(importId) as
 				{ kind: string; status: string } | undefined;
-			if (!record)
-				throw new ImportRefused({
-					id: `Impor ${importId} tidak ada.`,
-					en: `Import ${importId} does not exist.`
-				});
-			if (record.status === 'undone')
-				throw new ImportRefused({
-					id: `Impor ${importId} sudah dibatalkan sebelumnya.`,
-					en: `Import ${importId} was already undone.`
-				});
+			if (!record) throw new ImportRefused('not_found', { importId });
+			if (record.status === 'undone') throw new ImportRefused('already_undone', { importId });
 			if (record.kind !== 'observations' && record.kind !== 'targets') {
-				throw new ImportRefused({
-					id: `Impor ${importId} memuat ${record.kind}; hanya impor nilai (observations) dan target yang dapat dibatalkan.`,
-					en: `Import ${importId} loaded ${record.kind}; only observation and target imports can be undone.`
-				});
+				throw new ImportRefused('not_undoable', { importId, kind: record.kind });
 			}
 			for (const table of ['observations', 'targets']) {
 				const later = conn.sqlite
@@ -795,10 +793,7 @@ export function undoImport(
 					)
 					.all(importId) as { id: number }[];
 				if (later.length > 0) {
-					throw new ImportRefused({
-						id: `Impor ${importId} tidak dapat dibatalkan: impor ${later.map((l) => l.id).join(', ')} mengganti sebagian nilainya. Batalkan impor itu lebih dulu.`,
-						en: `Import ${importId} cannot be undone: import ${later.map((l) => l.id).join(', ')} replaced some of its values; undo that first.`
-					});
+					throw new ImportRefused('superseded', { importId, later: later.map((l) => l.id) });
 				}
 			}
 			for (const table of ['observations', 'targets']) {

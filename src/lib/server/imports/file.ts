@@ -455,9 +455,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 	} catch (e) {
 		// Another process held the write lock past busy_timeout: refuse clearly, nothing was written.
 		if (isSqliteError(e) && e.code.startsWith('SQLITE_BUSY')) {
-			throw new ImportRefused(
-				'Another import is writing to the database right now; nothing was written. Try again when it has finished.'
-			);
+			throw new ImportRefused('busy', {});
 		}
 		if (!(e instanceof Rollback)) throw e;
 	}
