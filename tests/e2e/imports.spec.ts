@@ -253,7 +253,7 @@ test('a sheet saved from Excel with a title row above and a "Sumber:" line below
 	await context.close();
 });
 
-test('a BPS-style wide sheet without a source column imports with the source given once in the form', async ({
+test('a BPS-style wide sheet without a source column imports with the source its "Sumber:" line offers in the form', async ({
 	browser,
 	baseURL
 }) => {
@@ -261,14 +261,18 @@ test('a BPS-style wide sheet without a source column imports with the source giv
 	const page = await context.newPage();
 	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
 	const name = 'e2e-wide-no-source.csv';
-	const body = 'kode_wilayah;kode_indikator;2011;2012\r\n33;hdi_ipm;66,6;67,2\r\n';
-	// Without it: refused, and the message names the field.
+	const body =
+		'kode_wilayah;kode_indikator;2011;2012\r\n33;hdi_ipm;66,6;67,2\r\n;;;\r\nSumber: BPS Provinsi Jawa Tengah, Tabel 4.1;;;\r\n';
+	// Without a source column: refused, the message names the field, and the field offers the
+	// "Sumber:" line below the table.
 	await upload(page, name, body);
 	const refused = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
 	await expect(refused.locator('table.errors')).toContainText('isian "Sumber"');
-	await page
-		.getByLabel('Sumber untuk seluruh berkas (opsional)')
-		.fill('BPS Provinsi Jawa Tengah, Tabel 4.1');
+	const field = page.getByLabel('Sumber untuk seluruh berkas (opsional)');
+	await expect(field).toHaveValue('BPS Provinsi Jawa Tengah, Tabel 4.1');
+	await expect(page.locator('#source-hint')).toContainText(
+		'Diisi dari baris "Sumber: BPS Provinsi Jawa Tengah, Tabel 4.1" di bawah tabel'
+	);
 	await upload(page, name, body);
 	const preview = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
 	await expect(preview.getByRole('status')).toContainText('Berkas valid');

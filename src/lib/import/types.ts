@@ -257,6 +257,11 @@ export interface StreamReport<K extends ImportKind = ImportKind> {
 	errorCount: number;
 	/** What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows). */
 	notices: Message[];
+	/**
+	 * What a "Sumber: …" line below the table names (the first one), offered as the file's source
+	 * when it has no source column. Absent when there is none.
+	 */
+	footerSource?: string;
 }
 
 export interface ValidationReport<K extends ImportKind = ImportKind> extends StreamReport<K> {

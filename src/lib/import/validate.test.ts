@@ -681,6 +681,16 @@ describe('a source given for the whole file', () => {
 		expect(brief(run(wide, { source: '  ' }))).toEqual([['missing-label', 1, 'source']]);
 	});
 
+	it('a "Sumber: …" line below the table is reported, to offer as the file’s source', () => {
+		const r = run(
+			`${wide};;;\nCatatan: angka sementara;;;\nSumber: BPS Kabupaten Pati;;;\nSumber: lain;;;\n`
+		);
+		expect(r.footerSource).toBe('BPS Kabupaten Pati');
+		expect(brief(r)).toEqual([['missing-label', 1, 'source']]);
+		expect(run(wide).footerSource).toBeUndefined();
+		expect(run(`${wide}Catatan: angka sementara;;;\n`).footerSource).toBeUndefined();
+	});
+
 	it('a blank source cell without a file source is still refused', () => {
 		const r = run('region_code,indicator_code,year,value,source\n33.18,poverty_rate,2021,10.5,\n');
 		expect(brief(r)).toEqual([['constraint-error', 2, 'source']]);

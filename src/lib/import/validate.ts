@@ -109,6 +109,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private headerRow = 1;
 	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
+	/** The text of the first "Sumber: …" footer line, if any. */
+	private footerSource: string | null = null;
 	/** The row properties the file gives once (its source), as [key, value]. */
 	private readonly fileValues: [string, string][];
 	/** What the file decides for every cell; its locale is known once the header is read. */
@@ -206,7 +208,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			valueCount: this.valueCount,
 			errors: this.errors,
 			errorCount: this.errorCount,
-			notices: this.notices()
+			notices: this.notices(),
+			...(this.footerSource === null ? {} : { footerSource: this.footerSource })
 		};
 	}
 
@@ -248,6 +251,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		if (isBlank(cells)) return;
 		if (isFooter(cells)) {
 			this.skippedFooter.push(row);
+			this.footerSource ??= footerSourceOf(cells);
 			return;
 		}
 		this.rowCount++;
@@ -809,6 +813,15 @@ const FOOTER = /^(sumber|catatan|keterangan|source|sources|note|notes)\b|^[*¹²
 function isFooter(cells: string[]): boolean {
 	const filled = cells.filter((c) => c.trim() !== '');
 	return filled.length === 1 && FOOTER.test(filled[0].trim());
+}
+
+const SOURCE_LINE = /^(?:sumber|source)\s*:\s*(\S.*)$/i;
+/** `Sumber: BPS Kabupaten Pati` → `'BPS Kabupaten Pati'`; null for another footer line. */
+function footerSourceOf(cells: string[]): string | null {
+	const filled = cells.find((c) => c.trim() !== '') ?? '';
+	const m = SOURCE_LINE.exec(filled.trim());
+	// A copy, not a slice that would keep the whole chunk alive; at most a source's length.
+	return m ? detached(m[1].trim().slice(0, 500)) : null;
 }
 
 function isBlank(cells: string[]): boolean {

@@ -83,6 +83,8 @@ export interface ImportReport {
 	errorCount: number;
 	/** Rows the validator skipped and why (a table title above the header, notes below the data). */
 	notices: Message[];
+	/** A "Sumber: …" line below the table, offered as the file's source (`StreamReport`). */
+	footerSource?: string;
 	importId: number | null;
 	/** Indicator codes the file touches (observations, targets, indicators), for OPD checks. */
 	indicators: string[];
@@ -360,6 +362,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			errors: r.errors,
 			errorCount: r.errorCount,
 			notices: r.notices,
+			...(r.footerSource === undefined ? {} : { footerSource: r.footerSource }),
 			importId,
 			indicators: [...p.indicators].sort(),
 			preview: p.preview

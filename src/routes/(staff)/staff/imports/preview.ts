@@ -25,13 +25,16 @@ export interface PreviewView {
 	errorCount: number;
 	/** Rows skipped and why ("Baris 1–2 dilewati: judul tabel …"). */
 	notices: Message[];
+	/** A "Sumber: …" line below the table, offered for the Sumber field; null: none. */
+	footerSource: string | null;
 	/** Present while the upload can be confirmed or its errors downloaded. */
 	token: string | null;
 }
 
 /** What `previewOf` reads of an import report: the view's facts, any status, the parsed rows. */
-type ReportLike = Omit<PreviewView, 'status' | 'columns' | 'rows' | 'token'> & {
+type ReportLike = Omit<PreviewView, 'status' | 'columns' | 'rows' | 'token' | 'footerSource'> & {
 	status: string;
+	footerSource?: string;
 	preview: readonly object[];
 };
 
@@ -67,6 +70,7 @@ export function previewOf(report: ReportLike, token: string | null): PreviewView
 		errors: report.errors,
 		errorCount: report.errorCount,
 		notices: report.notices,
+		footerSource: report.footerSource ?? null,
 		token
 	};
 }
