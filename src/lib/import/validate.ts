@@ -423,7 +423,11 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const key of this.absentKeys) out[key] = null;
 		if (out.regionCode === null && this.opts.defaultRegion !== undefined)
 			out.regionCode = this.opts.defaultRegion;
-		for (const [key, value] of this.fileValues) if (out[key] === null) out[key] = value;
+		// Indexed, not for…of: this runs for every row, and most files give no source of their own.
+		for (let i = 0; i < this.fileValues.length; i++) {
+			const [key, value] = this.fileValues[i];
+			if (out[key] === null) out[key] = value;
+		}
 		return ok && this.complete;
 	}
 
@@ -432,7 +436,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	}
 
 	private number(text: string, row: number, label: string): number | typeof INVALID {
-		return readNumber(text, row, label, this.locale, this);
+		return readNumber(text, row, label, this.cellRules.locale, this);
 	}
 
 	private label(name: string): string {
