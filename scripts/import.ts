@@ -32,7 +32,7 @@ import { runScript, UsageError, type CommandLine } from './cli';
 const USAGE = `Usage:
   npm run import -- <file> [--kind <kind>] [--dry-run] [--json] [--locale id|en]
                            [--region <code>] [--source <text> [--source-kind <kind>]
-                           [--reference-period <text>]] [--actor <name>]
+                           [--reference-period <text>]] [--sheet <name|n>] [--actor <name>]
   npm run import -- --undo <id> [--json] [--actor <name>]
 
   --kind      ${IMPORT_KINDS.join(' | ')} (default: observations, or targets when the
@@ -46,6 +46,8 @@ const USAGE = `Usage:
               own source is blank, or a file without a source column
   --source-kind       who published it: ${SOURCE_KINDS.join(' | ')}
   --reference-period  the period it measures, as the source writes it (e.g. Agustus 2023)
+  --sheet     the sheet of an .xlsx workbook to read, by name or position (default: the first
+              visible sheet)
   --actor     name recorded on the import (default: $USER or "cli")
   --undo <id> undo import <id>: its values go, the values it replaced come back
 
@@ -66,6 +68,7 @@ interface Args {
 	locale: Locale | undefined;
 	region: string | undefined;
 	fileSource: FileSource | undefined;
+	sheet: string | undefined;
 	actor: string;
 }
 
@@ -78,6 +81,7 @@ const OPTIONS = {
 	source: { type: 'string' },
 	'source-kind': { type: 'string' },
 	'reference-period': { type: 'string' },
+	sheet: { type: 'string' },
 	actor: { type: 'string' },
 	undo: { type: 'string' }
 } as const;
@@ -105,6 +109,8 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 		(sourceKind !== undefined || values['reference-period'] !== undefined)
 	)
 		throw new UsageError('--source-kind and --reference-period go with --source.');
+	if (values.sheet !== undefined && values.sheet.trim() === '')
+		throw new UsageError('--sheet needs a sheet name or its position (1 is the first).');
 	const actor = (values.actor ?? process.env.USER ?? 'cli').trim();
 	if (actor === '') throw new UsageError('--actor needs a name.');
 	let undoId: number | null = null;
@@ -134,6 +140,7 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 						sourceKind: sourceKind as SourceKind | undefined,
 						referencePeriod: values['reference-period']?.trim() || undefined
 					},
+		sheet: values.sheet?.trim(),
 		actor
 	};
 }
@@ -164,6 +171,7 @@ function jsonReport(r: ImportReport) {
 		error_count: r.errorCount,
 		import_id: r.importId,
 		file_name: r.fileName,
+		sheet: r.sheet ?? null,
 		sha256: r.sha256,
 		dry_run: r.dryRun
 	};
@@ -200,6 +208,7 @@ function humanReport(r: ImportReport): string {
 				: ''
 		})`
 	];
+	if (r.sheet !== undefined) head.push(`Lembar / sheet: "${r.sheet}"`);
 	switch (r.status) {
 		case 'imported':
 			head.push(
@@ -243,7 +252,7 @@ function progressBar() {
 }
 
 /** The import command; exported so tests run it in their own process (`runCommand`). */
-export function main(commandLine: CommandLine<typeof OPTIONS>): number {
+export async function main(commandLine: CommandLine<typeof OPTIONS>): Promise<number> {
 	const a = parse(commandLine);
 	let conn: Connection;
 	let limits;
@@ -303,8 +312,9 @@ export function main(commandLine: CommandLine<typeof OPTIONS>): number {
 				// Unreadable: the import reports it.
 			}
 			const showProgress = process.stderr.isTTY === true && size > PROGRESS_MIN_BYTES;
-			report = importFileAs(conn, file, cliActor(a.actor), {
+			report = await importFileAs(conn, file, cliActor(a.actor), {
 				kind,
+				sheet: a.sheet,
 				locale: a.locale,
 				defaultRegion: a.region,
 				fileSource: a.fileSource,

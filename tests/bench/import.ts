@@ -318,7 +318,7 @@ async function checkListCase(dbFile: string): Promise<CaseResult[]> {
 }
 
 /** Seeds a template database and registers the synthetic regions; returns the file. */
-async function prepareTemplate(dir: string, regionsNeeded: number) {
+export async function prepareTemplate(dir: string, regionsNeeded: number) {
 	const { openDatabase } = await import('../../src/lib/server/db/index.ts');
 	const { runMigrations } = await import('../../src/lib/server/db/migrate.ts');
 	const { seedIfEmpty } = await import('../../src/lib/server/seed.ts');
@@ -415,8 +415,9 @@ export async function run(): Promise<void> {
 	}
 }
 
-// Child mode: `node --import tsx tests/bench/import.ts --child <case> <csv> <db>`.
-if (process.argv[2] === '--child') {
+// Child mode: `node --import tsx tests/bench/import.ts --child <case> <csv> <db>` (this file run
+// itself, not imported by another bench's child).
+if (process.argv[2] === '--child' && path.resolve(process.argv[1] ?? '') === SELF) {
 	const [, , , name, csv, db] = process.argv;
 	const cases: Record<string, () => Promise<CaseResult[]>> = {
 		floor: async () => [await floorCase(csv, db)],

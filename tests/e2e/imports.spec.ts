@@ -4,6 +4,7 @@
  * test reads, so parallel specs see no change.
  */
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expectNoSeriousViolations } from './axe';
 import { templateCsv } from '../../src/lib/import/export';
 import { ACCOUNTS, apiSignIn, browserSignIn, formHeaders, type Account } from './auth-fixtures';
@@ -294,6 +295,64 @@ test('a BPS-style wide sheet without a source column imports with the source its
 	await context.close();
 });
 
+test('an Excel workbook imports from the sheet named in the form, title, merged header and footer skipped', async ({
+	browser,
+	baseURL
+}) => {
+	const wb = new ExcelJS.Workbook();
+	wb.addWorksheet('Catatan').getCell('A1').value = 'Tabel ada di lembar IPM.';
+	const ws = wb.addWorksheet('IPM');
+	ws.getCell('A1').value = 'Tabel 4.1 Indeks Pembangunan Manusia, 2009–2010';
+	ws.mergeCells('A1:D1');
+	ws.getCell('A3').value = 'kode_wilayah';
+	ws.getCell('B3').value = 'kode_indikator';
+	ws.getCell('C3').value = 'Tahun';
+	ws.mergeCells('A3:A4');
+	ws.mergeCells('B3:B4');
+	ws.mergeCells('C3:D3');
+	ws.getCell('C4').value = 2009;
+	ws.getCell('D4').value = 2010;
+	ws.getRow(5).values = ['33', 'hdi_ipm', 65.1, '65,9'];
+	ws.getRow(7).values = ['Sumber: BPS Provinsi Jawa Tengah, Tabel 4.1'];
+	const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+
+	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
+	const page = await context.newPage();
+	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
+	const name = 'e2e-ipm.xlsx';
+	await page.getByLabel('Berkas CSV atau Excel (.xlsx)').setInputFiles({
+		name,
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer
+	});
+	await page.getByLabel('Lembar (untuk .xlsx, opsional)').fill('ipm');
+	await page
+		.getByLabel('Sumber untuk seluruh berkas (opsional)')
+		.fill('BPS Provinsi Jawa Tengah, Tabel 4.1');
+	await page.getByRole('button', { name: 'Periksa berkas' }).click();
+	const preview = page.getByRole('region', { name: `2. Pratinjau: ${name}` });
+	await expect(preview.getByRole('status')).toContainText('Berkas valid');
+	await expect(preview.getByTestId('import-notices')).toContainText(
+		'Dibaca lembar "IPM" (2 dari 2: "Catatan", "IPM").'
+	);
+	await page.getByRole('button', { name: '3. Konfirmasi dan impor' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'tersimpan' })).toContainText(
+		`(${name}) tersimpan`
+	);
+	for (const [year, value] of [
+		[2009, 65.1],
+		[2010, 65.9]
+	]) {
+		const res = await context.request.get(
+			`/api/v1/observations?region=33&indicator=hdi_ipm&year=${year}`
+		);
+		expect(
+			((await res.json()) as { value: number; source: string }[]).map((o) => [o.value, o.source])
+		).toEqual([[value, 'BPS Provinsi Jawa Tengah, Tabel 4.1']]);
+	}
+	await context.close();
+});
+
 test('undo is refused while a later import depends on it, then restores the previous value exactly', async ({
 	browser,
 	baseURL
@@ -537,8 +596,8 @@ test('the page speaks English under /en: errors in the reader’s language, colu
 	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
 	const page = await context.newPage();
 	await page.goto('/en/staff/imports', { waitUntil: 'networkidle' });
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('CSV data import');
-	await page.getByLabel('CSV file').setInputFiles({
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Data import (CSV, Excel)');
+	await page.getByLabel('CSV or Excel (.xlsx) file').setInputFiles({
 		name: 'e2e-en.csv',
 		mimeType: 'text/csv',
 		buffer: Buffer.from(csv('33,hdi_ipm,2011,abc,src'))

@@ -176,7 +176,7 @@ describe('previewImport() → confirmImport()', () => {
 		const file = path.join(conn.dir, 'first.csv');
 		writeFileSync(file, LONG);
 		const limits = settings().limits;
-		expect(importFileAs(conn, file, actor, { kind: 'observations', limits }).status).toBe(
+		expect((await importFileAs(conn, file, actor, { kind: 'observations', limits })).status).toBe(
 			'imported'
 		);
 		const checked = await preview(LONG);
@@ -225,15 +225,15 @@ describe('previewImport() → confirmImport()', () => {
 });
 
 describe('importFileAs()', () => {
-	it('imports a path with the same audit row as a confirmed upload; a dry run writes none', () => {
+	it('imports a path with the same audit row as a confirmed upload; a dry run writes none', async () => {
 		const file = path.join(conn.dir, 'cli.csv');
 		writeFileSync(file, LONG);
 		const cli = { id: null, username: 'operator', address: 'cli' };
 		const limits = settings().limits;
-		const dry = importFileAs(conn, file, cli, { kind: 'observations', limits, dryRun: true });
+		const dry = await importFileAs(conn, file, cli, { kind: 'observations', limits, dryRun: true });
 		expect(dry).toMatchObject({ status: 'valid', importId: null });
 		expect(importAudit()).toEqual([]);
-		const report = importFileAs(conn, file, cli, { kind: 'observations', limits });
+		const report = await importFileAs(conn, file, cli, { kind: 'observations', limits });
 		expect(importAudit()).toEqual([
 			{
 				action: 'import.commit',

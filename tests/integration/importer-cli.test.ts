@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../scripts/cli';
 import { IMPORT_SCRIPT, main } from '../../scripts/import';
@@ -295,6 +296,41 @@ describe('npm run import (scripts/import.ts)', () => {
 			const r = await cli(args);
 			expect(r.code, args.join(' ')).toBe(2);
 		}
+	}, 60_000);
+
+	it('imports the sheet --sheet names from an .xlsx workbook; a missing sheet is refused naming the sheets', async () => {
+		const wb = new ExcelJS.Workbook();
+		wb.addWorksheet('Catatan').getCell('A1').value = 'Lihat lembar TPT.';
+		const ws = wb.addWorksheet('TPT');
+		ws.getCell('A1').value = 'Tingkat Pengangguran Terbuka (persen)';
+		ws.addRow([]);
+		ws.addRow(['kode_wilayah', 'kode_indikator', 2095, 2096]);
+		ws.addRow(['33.18', 'open_unemployment_rate_aug', 4.25, '4,1']);
+		ws.addRow(['Sumber: BPS Kabupaten Pati']);
+		const xlsx = path.join(dir, 'tpt.xlsx');
+		await wb.xlsx.writeFile(xlsx);
+		const before = dump();
+		const missing = await cli([xlsx, '--sheet', 'Data', '--source', 'BPS Kabupaten Pati']);
+		expect(missing.code).toBe(1);
+		expect(missing.stdout).toContain(
+			'Lembar "Data" tidak ada di buku kerja ini. Lembar yang ada: "Catatan", "TPT".'
+		);
+		expect(dump()).toEqual(before);
+
+		const ok = await cli([xlsx, '--sheet', 'tpt', '--source', 'BPS Kabupaten Pati', '--json']);
+		expect(ok.code).toBe(0);
+		const report = JSON.parse(ok.stdout);
+		expect(report).toMatchObject({
+			status: 'imported',
+			sheet: 'TPT',
+			file_name: 'tpt.xlsx',
+			counts: { rows: 2, inserted: 2 }
+		});
+		const human = await cli([xlsx, '--sheet', '2', '--source', 'BPS Kabupaten Pati']);
+		expect(human.stdout).toContain('Lembar / sheet: "TPT"');
+		expect(human.stdout).toContain('nothing to change');
+		expect((await cli(['--undo', String(report.import_id)])).code).toBe(0);
+		expect((await cli([xlsx, '--sheet', ' '])).code).toBe(2);
 	}, 60_000);
 
 	it('--dry-run writes nothing and says what it would do', async () => {

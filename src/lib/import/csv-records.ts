@@ -108,7 +108,9 @@ export class CsvRecords {
 		this.parts = [];
 		if (!this.headerDone) {
 			if (rest.trim() === '') {
-				this.sink.fatal('format-error', null, msg.emptyFile());
+				// Title lines and no header (a notes sheet, a table's caption saved alone) is not empty.
+				const titles = this.skippedTop.filter((r) => !r.blank).length;
+				this.sink.fatal('format-error', null, titles > 0 ? msg.noHeader(titles) : msg.emptyFile());
 				return;
 			}
 			// A header without a line break and nothing after it.

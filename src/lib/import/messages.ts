@@ -20,6 +20,44 @@ export const msg = {
 		id: 'Berkas kosong. Isi baris 1 dengan nama kolom dan baris berikutnya dengan data (unduh templatnya).',
 		en: 'The file is empty. Put the column names in row 1 and the data below (download the template).'
 	}),
+	noHeader: (titles: number): Message => ({
+		id: `Tidak ada baris nama kolom: berkas ini hanya berisi ${titles} baris judul atau catatan. Baris nama kolom memuat nama seperti kode_wilayah, kode_indikator, tahun, nilai (unduh templatnya).`,
+		en: `No header row: the file holds only ${titles} title or note line${titles === 1 ? '' : 's'}. A header row names columns such as region_code, indicator_code, year, value (download the template).`
+	}),
+	notWorkbook: (): Message => ({
+		id: 'Berkas ini ZIP, tetapi bukan buku kerja Excel (.xlsx): isinya tidak punya xl/workbook.xml. Buka tabelnya di Excel lalu simpan sebagai .xlsx atau "CSV UTF-8".',
+		en: 'This file is a ZIP archive but not an Excel workbook (.xlsx): it has no xl/workbook.xml. Open the table in Excel and save it as .xlsx or "CSV UTF-8".'
+	}),
+	odsWorkbook: (): Message => ({
+		id: 'Berkas ini lembar kerja OpenDocument (.ods). Simpan sebagai .xlsx atau "CSV UTF-8" (LibreOffice: Berkas → Simpan Sebagai) lalu impor lagi.',
+		en: 'This file is an OpenDocument spreadsheet (.ods). Save it as .xlsx or "CSV UTF-8" (LibreOffice: File → Save As) and import it again.'
+	}),
+	brokenWorkbook: (detail: string): Message => ({
+		id: `Buku kerja ini rusak atau tidak dapat dibaca (${detail}). Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.`,
+		en: `This workbook is damaged or cannot be read (${detail}). Open it in Excel, save it again as .xlsx and import it again.`
+	}),
+	sheetNotFound: (sheet: string, sheets: string[]): Message => ({
+		id: `Lembar ${q(sheet)} tidak ada di buku kerja ini. Lembar yang ada: ${sheets.map(q).join(', ')}. Pilih salah satunya (--sheet, atau isian "Lembar" di halaman impor).`,
+		en: `There is no sheet ${q(sheet)} in this workbook. Its sheets: ${sheets.map(q).join(', ')}. Choose one of them (--sheet, or the "Sheet" field on the import page).`
+	}),
+	emptySheet: (sheet: string, sheets: string[]): Message => {
+		const others = sheets.filter((s) => s !== sheet);
+		return {
+			id: `Lembar ${q(sheet)} kosong.${others.length > 0 ? ` Lembar lain: ${others.map(q).join(', ')}; pilih yang berisi tabel (--sheet, atau isian "Lembar" di halaman impor).` : ' Isi baris 1 dengan nama kolom dan baris berikutnya dengan data (unduh templatnya).'}`,
+			en: `Sheet ${q(sheet)} is empty.${others.length > 0 ? ` Other sheets: ${others.map(q).join(', ')}; choose the one with the table (--sheet, or the "Sheet" field on the import page).` : ' Put the column names in row 1 and the data below (download the template).'}`
+		};
+	},
+	sheetTooLarge: (sheet: string, mb: number, maxMb: number): Message => ({
+		id: `Lembar ${q(sheet)} berisi ${mb.toLocaleString('id-ID')} MB data bila dibuka; batasnya ${maxMb.toLocaleString('id-ID')} MB. Pecah tabelnya menjadi beberapa berkas.`,
+		en: `Sheet ${q(sheet)} unpacks to ${mb.toLocaleString('en-US')} MB; the limit is ${maxMb.toLocaleString('en-US')} MB. Split the table into several files.`
+	}),
+	sheetRead: (sheet: string, sheets: string[]): Message =>
+		sheets.length > 1
+			? {
+					id: `Dibaca lembar ${q(sheet)} (${sheets.indexOf(sheet) + 1} dari ${sheets.length}: ${sheets.map(q).join(', ')}). Lembar lain dipilih dengan --sheet atau isian "Lembar" di halaman impor.`,
+					en: `Read sheet ${q(sheet)} (${sheets.indexOf(sheet) + 1} of ${sheets.length}: ${sheets.map(q).join(', ')}). Choose another with --sheet or the "Sheet" field on the import page.`
+				}
+			: { id: `Dibaca lembar ${q(sheet)}.`, en: `Read sheet ${q(sheet)}.` },
 	blankLabel: (letter: string): Message => ({
 		id: `Kolom ${letter} tidak bernama. Beri nama kolom di baris 1 atau hapus kolom itu.`,
 		en: `Column ${letter} has no name. Name it in row 1 or delete the column.`

@@ -139,6 +139,22 @@ export interface Counts {
 	unchanged: number;
 }
 
+/** A value an import replaces: what a preview shows as old → new before anything is written. */
+export interface ValueChange {
+	table: 'observations' | 'targets';
+	regionCode: string;
+	indicatorCode: string;
+	year: number;
+	before: number;
+	after: number;
+	/** The sources, when they differ (a value may stay and its source change). */
+	sourceBefore: string;
+	sourceAfter: string;
+}
+
+/** Changes a writer keeps, in file order; `counts.updated` counts all of them. */
+export const MAX_CHANGES = 200;
+
 export interface CommitResult {
 	/** `unchanged`: the load matched what is current; nothing was written, no import recorded. */
 	status: 'committed' | 'unchanged';
@@ -359,6 +375,8 @@ function sameValue(current: CurrentRow, row: ObservationInput | TargetInput) {
 export interface ImportWriter {
 	importId: number;
 	counts: Counts;
+	/** The first MAX_CHANGES values this import replaces, old and new. */
+	changes: ValueChange[];
 	region(r: RegionInput): void;
 	framework(f: FrameworkInput): void;
 	/** Nodes as one list, so parents can be written before their children. */
@@ -440,9 +458,12 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 		out[at + 7] = v.illustrative ? 1 : 0;
 		out[at + 8] = importId;
 	};
+	const changes: ValueChange[] = [];
 	const observations = valueBatcher(
 		s.observations,
+		'observations',
 		counts,
+		changes,
 		importId,
 		(o: ObservationInput, out, at) => {
 			bindValue(o, out, at);
@@ -453,7 +474,9 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 	);
 	const targets = valueBatcher(
 		s.targets,
+		'targets',
 		counts,
+		changes,
 		importId,
 		(t: TargetInput, out, at) => {
 			bindValue(t, out, at);
@@ -469,6 +492,7 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 	return {
 		importId,
 		counts,
+		changes,
 		region(r) {
 			const existed = s.regionExists.get(r.code) !== undefined;
 			tallyUpsert(
@@ -607,7 +631,9 @@ export function completeImport(
  */
 function valueBatcher<R extends ObservationInput | TargetInput>(
 	table: Statements['observations'],
+	tableName: ValueChange['table'],
 	counts: Counts,
+	changes: ValueChange[],
 	importId: number,
 	bind: (row: R, out: unknown[], at: number) => void,
 	width: number
@@ -626,6 +652,17 @@ function valueBatcher<R extends ObservationInput | TargetInput>(
 		bind(row, one, 0);
 		table.insert.run(one);
 		counts.updated++;
+		if (changes.length < MAX_CHANGES)
+			changes.push({
+				table: tableName,
+				regionCode: row.regionCode,
+				indicatorCode: row.indicatorCode,
+				year: row.year,
+				before: cur.value,
+				after: row.value,
+				sourceBefore: cur.source,
+				sourceAfter: row.source
+			});
 	};
 	/** One row on its own: insert if absent, else compare. */
 	const writeOne = (row: R) => {

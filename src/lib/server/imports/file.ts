@@ -36,7 +36,8 @@ import {
 	RowRejected,
 	type Counts,
 	type ImportWriter,
-	type NodeInput
+	type NodeInput,
+	type ValueChange
 } from '../db/imports';
 import { contextFromDb } from './context';
 import { ImportForbidden, ImportReadError, ImportRefused } from './errors';
@@ -49,6 +50,7 @@ import {
 	regionInput,
 	targetInput
 } from './records';
+import { msg } from '../../import/messages';
 import type Database from 'better-sqlite3';
 
 /**
@@ -85,11 +87,24 @@ export interface ImportReport {
 	notices: Message[];
 	/** A "Sumber: …" line below the table, offered as the file's source (`StreamReport`). */
 	footerSource?: string;
+	/** The sheet read, when the file was a workbook. */
+	sheet?: string;
 	importId: number | null;
 	/** Indicator codes the file touches (observations, targets, indicators), for OPD checks. */
 	indicators: string[];
 	/** The first `previewRows` typed rows, for the staff page's preview. */
 	preview: TypedRow[];
+	/** The values the file replaces (or would, in a dry run), old and new: at most MAX_CHANGES. */
+	changes: ValueChange[];
+}
+
+/** The workbook a CSV was made from. */
+export interface WorkbookFacts {
+	sheet: string;
+	/** Every sheet of the workbook, in tab order. */
+	sheets: string[];
+	sha256: string;
+	bytes: number;
 }
 
 export interface ImportOptions {
@@ -102,6 +117,12 @@ export interface ImportOptions {
 	defaultRegion?: string;
 	/** The source of the whole file, for rows without their own (`ValidateOptions.fileSource`). */
 	fileSource?: FileSource;
+	/**
+	 * The file is the CSV made from a workbook's sheet (`workbook.ts`): the report and the import
+	 * record name the sheet and carry the workbook's own size and sha256, and the size limit was
+	 * the workbook's to meet.
+	 */
+	workbook?: WorkbookFacts;
 	/** Validate and count what would change, then roll back. */
 	dryRun?: boolean;
 	maxErrors?: number;
@@ -303,7 +324,7 @@ export function importFile(conn: Connection, file: string, options: ImportOption
 		if (!stat.isFile()) throw new ImportReadError(`${file} is not a file.`);
 		const opts: ImportOptions = { ...options, fileName: options.fileName ?? path.basename(file) };
 		const limits = options.limits;
-		if (limits && stat.size > limits.maxBytes) {
+		if (limits && !options.workbook && stat.size > limits.maxBytes) {
 			return refusedReport(opts, stat.size, {
 				code: 'format-error',
 				row: null,
@@ -318,7 +339,12 @@ export function importFile(conn: Connection, file: string, options: ImportOption
 	}
 }
 
-function refusedReport(options: ImportOptions, bytes: number, error: ImportError): ImportReport {
+/** The report of a file refused before it was read (too large; a workbook that cannot be read). */
+export function refusedReport(
+	options: ImportOptions,
+	bytes: number,
+	error: ImportError
+): ImportReport {
 	return {
 		status: 'refused',
 		dryRun: options.dryRun ?? false,
@@ -335,7 +361,8 @@ function refusedReport(options: ImportOptions, bytes: number, error: ImportError
 		notices: [],
 		importId: null,
 		indicators: [],
-		preview: []
+		preview: [],
+		changes: []
 	};
 }
 
@@ -345,7 +372,9 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 	let pass: Pass | undefined;
 	let result: ImportReport | undefined;
 	let forbidden: string[] | null = null;
+	const workbook = options.workbook;
 
+	let changes: ValueChange[] = [];
 	const finishReport = (p: Pass, status: ImportStatus, counts: Counts, importId: number | null) => {
 		const r = p.report;
 		return {
@@ -355,17 +384,21 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			shape: r.shape,
 			dialect: r.dialect,
 			fileName: options.fileName ?? '',
-			sha256: p.sha256,
-			bytes: p.bytes,
+			sha256: workbook?.sha256 ?? p.sha256,
+			bytes: workbook?.bytes ?? p.bytes,
 			rowCount: r.rowCount,
 			counts,
 			errors: r.errors,
 			errorCount: r.errorCount,
-			notices: r.notices,
+			notices: workbook
+				? [msg.sheetRead(workbook.sheet, workbook.sheets), ...r.notices]
+				: r.notices,
 			...(r.footerSource === undefined ? {} : { footerSource: r.footerSource }),
+			...(workbook ? { sheet: workbook.sheet } : {}),
 			importId,
 			indicators: [...p.indicators].sort(),
-			preview: p.preview
+			preview: p.preview,
+			changes
 		} satisfies ImportReport;
 	};
 
@@ -437,6 +470,7 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			throw new Rollback();
 		}
 		const committed = writer.finish();
+		changes = writer.changes;
 		if (committed.status === 'unchanged') {
 			result = finishReport(p, 'unchanged', committed.counts, null);
 			throw new Rollback();
@@ -446,9 +480,12 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			throw new Rollback();
 		}
 		completeImport(conn, committed.importId!, {
-			sha256: p.sha256,
+			sha256: workbook?.sha256 ?? p.sha256,
 			shape: p.report.shape ?? 'long',
-			dialect: p.report.dialect ?? {}
+			// A workbook's CSV has the dialect this module wrote; what the record should say is the sheet.
+			dialect: workbook
+				? { format: 'xlsx', sheet: workbook.sheet, locale: p.report.dialect?.locale ?? null }
+				: (p.report.dialect ?? {})
 		});
 		result = finishReport(p, 'imported', committed.counts, committed.importId);
 		options.audit?.(conn.sqlite, result);

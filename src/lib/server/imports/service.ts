@@ -14,9 +14,13 @@ import type { Connection } from '../db';
 import { listIndicatorOpds } from '../db/assignments';
 import { undoImport as undoRows } from '../db/imports';
 import { ImportForbidden } from './errors';
-import { importFile, type ImportOptions, type ImportReport } from './file';
+import { accessSync, constants, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { importFile, refusedReport, type ImportOptions, type ImportReport } from './file';
 import { guessKind, readHeaderLine } from './kind';
 import type { ImportLimits } from './limits';
+import { asImportableFile } from './workbook';
 import {
 	discard,
 	discardData,
@@ -74,6 +78,8 @@ export interface PreviewRequest extends UploadSettings {
 	defaultRegion: string | null;
 	/** The source for rows without their own (the page's Sumber field); null: none. */
 	fileSource: FileSource | null;
+	/** A workbook's sheet to read (name or position); null: the first. */
+	sheet?: string | null;
 }
 
 /**
@@ -103,6 +109,8 @@ export interface FileRequest extends ImportSettings {
 	locale?: Locale;
 	defaultRegion?: string;
 	fileSource?: FileSource;
+	/** A workbook's sheet to read (name or position); absent: the first. */
+	sheet?: string;
 	/** Validate and count what would change; write nothing. */
 	dryRun?: boolean;
 	/** Called after each chunk read. */
@@ -125,6 +133,20 @@ export async function previewImport(
 	sweep(dir);
 	const stored = await storeUpload(dir, upload.body, request.limits.maxBytes, upload.size);
 	if ('tooLarge' in stored) return { problem: 'too-large' };
+	let converted: Awaited<ReturnType<typeof asImportableFile>>;
+	try {
+		converted = await asImportableFile(stored.file, `${stored.file}.sheet`, {
+			sheet: request.sheet ?? undefined,
+			locale: request.locale ?? 'id',
+			maxBytes: request.limits.maxBytes
+		});
+	} catch (e) {
+		discard(dir, stored.token);
+		throw e;
+	}
+	// The workbook's CSV takes its place: confirm and the error download read it like any upload.
+	if ('file' in converted) renameSync(converted.file, stored.file);
+	const workbook = 'file' in converted ? converted.workbook : undefined;
 	const kind = request.kind ?? guessKind(readHeaderLine(stored.file));
 	if (!request.mayImport(kind)) {
 		discard(dir, stored.token);
@@ -139,11 +161,35 @@ export async function previewImport(
 		fileSource: request.fileSource,
 		fileName: upload.name,
 		bytes: stored.bytes,
-		sha256: stored.sha256
+		sha256: stored.sha256,
+		...(workbook ? { workbook } : {})
 	};
 	let report: ImportReport;
+	if ('refused' in converted) {
+		rmSync(`${stored.file}.sheet`, { force: true });
+		report = refusedReport(
+			{ kind, actor: actor.username, fileName: upload.name, dryRun: true },
+			converted.bytes,
+			{
+				code: 'format-error',
+				row: null,
+				column: null,
+				value: null,
+				message: converted.refused
+			}
+		);
+		saveMeta(dir, stored.token, {
+			...meta,
+			confirmable: false,
+			errors: report.errors,
+			errorCount: 1
+		});
+		discardData(dir, stored.token);
+		return { report, token: stored.token };
+	}
 	try {
 		report = importAs(conn, stored.file, actor, request, {
+			workbook,
 			kind,
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
@@ -193,6 +239,7 @@ export function confirmImport(
 	let report: ImportReport;
 	try {
 		report = importAs(conn, file, actor, settings, {
+			workbook: meta.workbook,
 			kind: meta.kind,
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
@@ -222,24 +269,60 @@ export function confirmImport(
 
 /**
  * Imports a file by its path, as `npm run import` does: all rows or none (or, with `dryRun`,
- * none), with the audit row of the commit. Throws `ImportReadError` for a path that cannot be
- * read, `ImportRefused` when the database is busy, `ImportForbidden` (see `mayEdit`).
- * Example: `importFileAs(conn, 'ipm.csv', actor, { kind: 'observations', limits }).status`.
+ * none), with the audit row of the commit. A workbook is read from its first sheet or
+ * `request.sheet`, through a CSV in a temporary folder removed afterwards. Throws
+ * `ImportReadError` for a path that cannot be read, `ImportRefused` when the database is busy,
+ * `ImportForbidden` (see `mayEdit`).
+ * Example: `(await importFileAs(conn, 'ipm.xlsx', actor, { kind: 'observations', limits })).status`.
  */
-export function importFileAs(
+export async function importFileAs(
 	conn: Connection,
 	file: string,
 	actor: Actor,
 	request: FileRequest
-): ImportReport {
-	return importAs(conn, file, actor, request, {
+): Promise<ImportReport> {
+	const options: FileOptions = {
 		kind: request.kind,
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
 		fileSource: request.fileSource,
+		fileName: path.basename(file),
 		dryRun: request.dryRun ?? false,
 		onProgress: request.onProgress
-	});
+	};
+	if (!isReadableFile(file)) return importAs(conn, file, actor, request, options);
+	const temp = mkdtempSync(path.join(tmpdir(), 'rapor-sheet-'));
+	try {
+		const converted = await asImportableFile(file, path.join(temp, 'sheet.csv'), {
+			sheet: request.sheet,
+			locale: request.locale ?? 'id',
+			maxBytes: request.limits.maxBytes
+		});
+		if ('refused' in converted)
+			return refusedReport({ ...options, actor: actor.username }, converted.bytes, {
+				code: 'format-error',
+				row: null,
+				column: null,
+				value: null,
+				message: converted.refused
+			});
+		if (converted.workbook === null) return importAs(conn, file, actor, request, options);
+		return importAs(conn, converted.file, actor, request, {
+			...options,
+			workbook: converted.workbook
+		});
+	} finally {
+		rmSync(temp, { recursive: true, force: true });
+	}
+}
+
+/** A regular file that can be opened: anything else is left to `importFile`'s own errors. */
+function isReadableFile(file: string): boolean {
+	try {
+		return statSync(file).isFile() && (accessSync(file, constants.R_OK), true);
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -265,6 +348,7 @@ type FileOptions = Pick<
 	| 'dryRun'
 	| 'previewRows'
 	| 'onProgress'
+	| 'workbook'
 >;
 
 /** `importFile` as `actor`, with the settings' checks and the commit's audit row. */

@@ -21,6 +21,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FileSource, ImportError, ImportKind, Locale } from '../../import';
+import type { WorkbookFacts } from './file';
 
 export const UPLOAD_TTL_MS = 60 * 60 * 1000;
 
@@ -46,6 +47,8 @@ export interface UploadMeta {
 	defaultRegion: string | null;
 	/** The source the uploader gave for the whole file, if any (older uploads: absent). */
 	fileSource?: FileSource | null;
+	/** When the upload was a workbook: its sheet read, which the stored CSV was made from. */
+	workbook?: WorkbookFacts;
 	fileName: string;
 	bytes: number;
 	sha256: string;

@@ -185,6 +185,7 @@ function recordForbidden(
 const MB = 1024 * 1024;
 /** A source is a URL or a document and its table: longer is a paste gone wrong. */
 const MAX_SOURCE_CHARS = 500;
+const MAX_SHEET_CHARS = 100;
 
 export const actions = {
 	preview: async (event) => {
@@ -205,7 +206,8 @@ export const actions = {
 			kind: String(form.get('kind') ?? 'auto'),
 			locale: String(form.get('locale') ?? 'auto'),
 			region: String(form.get('region') ?? ''),
-			source: String(form.get('source') ?? '').trim()
+			source: String(form.get('source') ?? '').trim(),
+			sheet: String(form.get('sheet') ?? '').trim()
 		};
 		const file = form.get('file');
 		if (!(file instanceof File) || file.name === '')
@@ -221,6 +223,9 @@ export const actions = {
 			return fail(400, { values, problem: 'region' as const });
 		if (values.source.length > MAX_SOURCE_CHARS)
 			return fail(400, { values, problem: 'source' as const });
+		// Excel allows 31 characters; more is not a sheet name.
+		if (values.sheet.length > MAX_SHEET_CHARS)
+			return fail(400, { values, problem: 'sheet' as const });
 
 		let result: PreviewResult;
 		try {
@@ -237,7 +242,8 @@ export const actions = {
 					kind: values.kind === 'auto' ? null : (values.kind as ImportKind),
 					locale: values.locale === 'auto' ? null : (values.locale as Locale),
 					defaultRegion: values.region || null,
-					fileSource: values.source ? { source: values.source } : null
+					fileSource: values.source ? { source: values.source } : null,
+					sheet: values.sheet || null
 				}
 			);
 		} catch (e) {
