@@ -10,12 +10,13 @@
  * transaction free of awaits, and one validator serves both formats.
  *
  * exceljs's streaming reader skips `<mergeCells>`, so the merges of the chosen sheet are read here
- * first, by inflating that one entry with fflate and scanning what follows `</sheetData>`.
+ * first, by inflating that one entry with unzipper (exceljs's own ZIP reader: zlib, in a stream)
+ * and scanning what follows `</sheetData>`.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate, unzipSync, type UnzipFile } from 'fflate';
+import unzipper from 'unzipper';
 import { sniff, type Locale, type Message } from '../../import';
 import { msg } from '../../import/messages';
 import {
@@ -68,38 +69,30 @@ const xmlText = (s: string) =>
 		.replace(/&amp;/g, '&');
 
 /** The sheets in tab order with their part names, or why the ZIP is not a workbook. */
-function listSheets(
-	bytes: Uint8Array
-): { sheets: SheetEntry[]; sizes: Map<string, number> } | { message: Message } {
-	const sizes = new Map<string, number>();
-	let parts: Record<string, Uint8Array>;
-	try {
-		parts = unzipSync(bytes, {
-			filter: (f) => {
-				sizes.set(f.name, f.originalSize);
-				return (
-					(f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels') &&
-					f.originalSize <= MAX_PART_BYTES
-				);
-			}
-		});
-	} catch (e) {
-		return { message: msg.brokenWorkbook((e as Error).message) };
-	}
-	if (!parts['xl/workbook.xml']) {
+async function listSheets(
+	zip: unzipper.CentralDirectory
+): Promise<{ sheets: SheetEntry[]; sizes: Map<string, number> } | { message: Message }> {
+	const sizes = new Map(zip.files.map((f) => [f.path, f.uncompressedSize]));
+	const part = async (name: string) => {
+		const entry = zip.files.find((f) => f.path === name);
+		return entry && entry.uncompressedSize <= MAX_PART_BYTES
+			? (await entry.buffer()).toString('utf8')
+			: null;
+	};
+	const workbook = await part('xl/workbook.xml');
+	if (workbook === null) {
 		if (sizes.has('mimetype') && sizes.has('content.xml')) return { message: msg.odsWorkbook() };
 		return { message: msg.notWorkbook() };
 	}
-	const decode = (u8: Uint8Array | undefined) => (u8 ? new TextDecoder().decode(u8) : '');
 	const targets = new Map<string, string>();
-	for (const tag of decode(parts['xl/_rels/workbook.xml.rels']).match(/<Relationship\b[^>]*>/g) ??
+	for (const tag of (await part('xl/_rels/workbook.xml.rels'))?.match(/<Relationship\b[^>]*>/g) ??
 		[]) {
 		const id = attr(tag, 'Id');
 		const target = attr(tag, 'Target');
 		if (id && target) targets.set(id, target);
 	}
 	const sheets: SheetEntry[] = [];
-	for (const tag of decode(parts['xl/workbook.xml']).match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+	for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
 		const name = attr(tag, 'name');
 		const target = targets.get(attr(tag, 'r:id') ?? '');
 		if (name === null || !target) continue;
@@ -126,47 +119,33 @@ function chooseSheet(sheets: SheetEntry[], wanted: string | undefined): SheetEnt
 }
 
 /**
- * The merged ranges of one sheet part. They follow `</sheetData>`, so the part is inflated in
- * chunks and only its tail is decoded and scanned; nothing of it is kept.
+ * The merged ranges of one sheet part. They follow `</sheetData>`, so the part is inflated as a
+ * stream (zlib, off the main thread) and only what follows that marker is decoded and scanned.
  */
-function readMerges(bytes: Uint8Array, part: string): MergedRange[] {
+async function readMerges(zip: unzipper.CentralDirectory, part: string): Promise<MergedRange[]> {
+	const entry = zip.files.find((f) => f.path === part);
+	if (!entry) return [];
 	const merges: MergedRange[] = [];
-	const end = new TextEncoder().encode('</sheetData>');
-	const decoder = new TextDecoder();
-	let tail = false;
-	let carry = '';
-	let bytesCarry = new Uint8Array(0);
-	const unzip = new Unzip((file: UnzipFile) => {
-		if (file.name !== part) return;
-		file.ondata = (err, chunk) => {
-			if (err) throw err;
-			if (!tail) {
-				// The marker may straddle two chunks: keep its length less one byte of the last.
-				const joined = new Uint8Array(bytesCarry.length + chunk.length);
-				joined.set(bytesCarry);
-				joined.set(chunk, bytesCarry.length);
-				const at = Buffer.from(joined.buffer, joined.byteOffset, joined.length).indexOf(end);
-				if (at === -1) {
-					bytesCarry = joined.slice(Math.max(0, joined.length - end.length + 1));
-					return;
-				}
-				tail = true;
-				chunk = joined.subarray(at);
+	const end = Buffer.from('</sheetData>');
+	let tail: string | null = null;
+	// The marker may straddle two chunks: the last bytes of one are kept for the next.
+	let carry: Buffer = Buffer.alloc(0);
+	for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+		if (tail === null) {
+			const joined = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+			const at = joined.indexOf(end);
+			if (at === -1) {
+				carry = joined.subarray(Math.max(0, joined.length - end.length + 1));
+				continue;
 			}
-			const text = carry + decoder.decode(chunk, { stream: true });
-			const found = /<(?:\w+:)?mergeCell\b[^>]*\sref="([^"]+)"/g;
-			let last = 0;
-			for (let m = found.exec(text); m !== null; m = found.exec(text)) {
-				const range = parseRange(m[1]);
-				if (range) merges.push(range);
-				last = found.lastIndex;
-			}
-			carry = text.slice(Math.max(last, text.length - 200));
-		};
-		file.start();
-	});
-	unzip.register(UnzipInflate);
-	unzip.push(bytes, true);
+			tail = joined.subarray(at).toString('utf8');
+		} else tail += chunk.toString('utf8');
+	}
+	const found = /<(?:\w+:)?mergeCell\b[^>]*\sref="([^"]+)"/g;
+	for (let m = found.exec(tail ?? ''); m !== null; m = found.exec(tail ?? '')) {
+		const range = parseRange(m[1]);
+		if (range) merges.push(range);
+	}
 	return merges;
 }
 
@@ -212,7 +191,14 @@ export async function workbookToCsv(
 	choice: SheetChoice
 ): Promise<WorkbookResult> {
 	const bytes = readFileSync(file);
-	const listed = listSheets(bytes);
+	let zip: unzipper.CentralDirectory;
+	let listed: Awaited<ReturnType<typeof listSheets>>;
+	try {
+		zip = await unzipper.Open.buffer(bytes);
+		listed = await listSheets(zip);
+	} catch (e) {
+		return { ok: false, message: msg.brokenWorkbook((e as Error).message) };
+	}
 	if ('message' in listed) return { ok: false, message: listed.message };
 	const names = listed.sheets.map((s) => s.name);
 	const sheet = chooseSheet(listed.sheets, choice.sheet);
@@ -227,7 +213,7 @@ export async function workbookToCsv(
 	}
 	let merges: MergedRange[];
 	try {
-		merges = readMerges(bytes, sheet.path);
+		merges = await readMerges(zip, sheet.path);
 	} catch (e) {
 		return { ok: false, message: msg.brokenWorkbook((e as Error).message) };
 	}
