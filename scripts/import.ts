@@ -172,6 +172,7 @@ function jsonReport(r: ImportReport) {
 		import_id: r.importId,
 		file_name: r.fileName,
 		sheet: r.sheet ?? null,
+		changes: r.changes,
 		sha256: r.sha256,
 		dry_run: r.dryRun
 	};
@@ -233,7 +234,27 @@ function humanReport(r: ImportReport): string {
 			);
 			break;
 	}
+	if ((r.status === 'valid' || r.status === 'imported') && r.changes.length > 0)
+		head.push(changeTable(r));
 	return head.join('\n');
+}
+
+/** The values replaced, old → new, as the upload page's preview lists them. */
+function changeTable(r: ImportReport): string {
+	const lines = ['Nilai yang diganti / values replaced (lama → baru / old → new):'];
+	for (const ch of r.changes.slice(0, ERROR_CAP)) {
+		const source =
+			ch.sourceBefore === ch.sourceAfter ? '' : `  (${ch.sourceBefore} → ${ch.sourceAfter})`;
+		lines.push(
+			`  ${ch.regionCode} ${ch.indicatorCode}${ch.table === 'targets' ? ' (target)' : ''} ${ch.year}: ${ch.before} → ${ch.after}${source}`
+		);
+	}
+	const shown = Math.min(r.changes.length, ERROR_CAP);
+	if (r.counts.updated > shown)
+		lines.push(
+			`  … dan ${r.counts.updated - shown} lainnya / and ${r.counts.updated - shown} more`
+		);
+	return lines.join('\n');
 }
 
 function progressBar() {

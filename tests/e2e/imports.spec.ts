@@ -1,6 +1,6 @@
 /**
  * The staff imports page: upload → preview → confirm → history → undo, by role, with and
- * without JavaScript. Values go to the province (region 33) in years 2001–2012, which no other
+ * without JavaScript. Values go to the province (region 33) in years 2001–2013, which no other
  * test reads, so parallel specs see no change.
  */
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
@@ -350,6 +350,38 @@ test('an Excel workbook imports from the sheet named in the form, title, merged 
 			((await res.json()) as { value: number; source: string }[]).map((o) => [o.value, o.source])
 		).toEqual([[value, 'BPS Provinsi Jawa Tengah, Tabel 4.1']]);
 	}
+	await context.close();
+});
+
+test('the preview lists the values a file would replace, old → new, before anything is written', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browserSignIn(browser, baseURL!, ACCOUNTS.walidata);
+	const page = await context.newPage();
+	await page.goto('/staff/imports', { waitUntil: 'networkidle' });
+	await upload(page, 'e2e-2013-a.csv', csv(`33,hdi_ipm,2013,68,${SOURCE}`));
+	await page.getByRole('button', { name: '3. Konfirmasi dan impor' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'tersimpan' })).toBeVisible();
+
+	await upload(page, 'e2e-2013-b.csv', csv(`33,hdi_ipm,2013,68.25,${SOURCE}`));
+	const preview = page.getByRole('region', { name: '2. Pratinjau: e2e-2013-b.csv' });
+	await expect(countCell(page, 'Akan diganti (riwayat disimpan)')).toHaveText('1');
+	const changes = preview.getByRole('table', { name: 'Nilai yang akan diganti (lama → baru)' });
+	await expect(changes.locator('tbody tr')).toHaveCount(1);
+	await expect(changes.locator('tbody tr td')).toHaveText([
+		'33',
+		'hdi_ipm',
+		'2013',
+		'68',
+		'68,25',
+		''
+	]);
+	// Nothing is written until the confirm.
+	expect(await current(context.request, 'hdi_ipm', 2013)).toEqual([68]);
+	await page.getByRole('button', { name: '3. Konfirmasi dan impor' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'tersimpan' })).toBeVisible();
+	expect(await current(context.request, 'hdi_ipm', 2013)).toEqual([68.25]);
 	await context.close();
 });
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
-import { commitBatch } from '../../src/lib/server/db/imports';
+import { commitBatch, MAX_CHANGES } from '../../src/lib/server/db/imports';
 import {
 	ImportForbidden,
 	ImportReadError,
@@ -216,7 +216,41 @@ describe('importFile()', () => {
 			counts: { rows: 4, inserted: 1, updated: 1, unchanged: 2 }
 		});
 		expect(report.preview.map((r) => (r as { year: number }).year)).toEqual([2022, 2023]);
+		expect(report.changes).toEqual([
+			{
+				table: 'observations',
+				regionCode: '33.18',
+				indicatorCode: 'poverty_rate',
+				year: 2023,
+				before: 9.31,
+				after: 9.2,
+				sourceBefore: 'https://bps.example/a',
+				sourceAfter: 'https://bps.example/a'
+			}
+		]);
 		expect(dumpAll(conn)).toEqual(before);
+	});
+
+	it('lists the first MAX_CHANGES values replaced, in file order; counts say how many in all', () => {
+		const file = (value: number) =>
+			'region_code,indicator_code,year,value,source\n' +
+			// 111 years × 3 regions: more than MAX_CHANGES keys.
+			Array.from(
+				{ length: 250 },
+				(_, i) =>
+					`${['33.18', '33.19', '33'][Math.floor(i / 111)]},poverty_rate,${1990 + (i % 111)},${value},s\n`
+			).join('');
+		expect(importFile(conn, write('a.csv', file(5)), opts()).status).toBe('imported');
+		const report = importFile(conn, write('b.csv', file(6)), opts({ dryRun: true }));
+		expect(report.counts).toEqual({ rows: 250, inserted: 0, updated: 250, unchanged: 0 });
+		expect(report.changes).toHaveLength(MAX_CHANGES);
+		expect(report.changes.map((c) => `${c.regionCode} ${c.year}`)).toEqual(
+			Array.from(
+				{ length: MAX_CHANGES },
+				(_, i) => `${['33.18', '33.19'][Math.floor(i / 111)]} ${1990 + (i % 111)}`
+			)
+		);
+		expect(report.changes[0]).toMatchObject({ before: 5, after: 6 });
 	});
 
 	it('imports a wide file as one value per non-empty year cell', () => {

@@ -345,6 +345,40 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect(dump()).toEqual(before);
 	}, 60_000);
 
+	it('--dry-run lists the values a file would replace, old → new, and writes nothing', async () => {
+		const first = await cli([file('first.csv', GOOD), '--json']);
+		expect(first.code).toBe(0);
+		const changed = GOOD.replace(
+			',4.4,https://example.invalid/test,',
+			',4.3,https://example.invalid/v2,'
+		);
+		const before = dump();
+		const dry = await cli([file('changed.csv', changed), '--dry-run']);
+		expect(dry.code).toBe(0);
+		expect(dry.stdout).toContain(
+			'would import 2 rows — 0 new, 1 updated, 1 unchanged.\n' +
+				'Nilai yang diganti / values replaced (lama → baru / old → new):\n' +
+				'  33.18 open_unemployment_rate_aug 2100: 4.4 → 4.3  (https://example.invalid/test → https://example.invalid/v2)\n'
+		);
+		const json = JSON.parse(
+			(await cli([file('changed.csv', changed), '--dry-run', '--json'])).stdout
+		);
+		expect(json.changes).toEqual([
+			{
+				table: 'observations',
+				regionCode: '33.18',
+				indicatorCode: 'open_unemployment_rate_aug',
+				year: 2100,
+				before: 4.4,
+				after: 4.3,
+				sourceBefore: 'https://example.invalid/test',
+				sourceAfter: 'https://example.invalid/v2'
+			}
+		]);
+		expect(dump()).toEqual(before);
+		expect((await cli(['--undo', String(JSON.parse(first.stdout).import_id)])).code).toBe(0);
+	}, 60_000);
+
 	it('a file over IMPORT_MAX_BYTES is refused with exit 1', async () => {
 		const r = await cli([file('big.csv', GOOD), '--json'], { IMPORT_MAX_BYTES: '50' });
 		expect(r.code).toBe(1);

@@ -268,3 +268,16 @@ export interface ValidationReport<K extends ImportKind = ImportKind> extends Str
 	/** Typed rows free of errors, in file order (for a wide file: row by row, year by year). */
 	rows: RowOf<K>[];
 }
+
+/** A value an import replaces: what a preview shows as old → new before anything is written. */
+export interface ValueChange {
+	table: 'observations' | 'targets';
+	regionCode: string;
+	indicatorCode: string;
+	year: number;
+	before: number;
+	after: number;
+	/** The sources, shown when they differ (a value may stay and its source change). */
+	sourceBefore: string;
+	sourceAfter: string;
+}

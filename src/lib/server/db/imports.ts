@@ -9,7 +9,9 @@ import type Database from 'better-sqlite3';
 import type { Connection } from './index';
 import type { ImportRecord } from './schema';
 import { REFUSALS, type RefusalCode, type RefusalParams } from '../../import/messages';
-import type { Message } from '../../import/types';
+import type { Message, ValueChange } from '../../import/types';
+
+export type { ValueChange };
 
 /** What observations and targets share. */
 export interface ValueInput {
@@ -137,19 +139,6 @@ export interface Counts {
 	inserted: number;
 	updated: number;
 	unchanged: number;
-}
-
-/** A value an import replaces: what a preview shows as old → new before anything is written. */
-export interface ValueChange {
-	table: 'observations' | 'targets';
-	regionCode: string;
-	indicatorCode: string;
-	year: number;
-	before: number;
-	after: number;
-	/** The sources, when they differ (a value may stay and its source change). */
-	sourceBefore: string;
-	sourceAfter: string;
 }
 
 /** Changes a writer keeps, in file order; `counts.updated` counts all of them. */

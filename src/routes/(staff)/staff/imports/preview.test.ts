@@ -94,6 +94,24 @@ describe('previewOf', () => {
 		expect(view.status).toBe('valid');
 		expect(view.token).toBe('tok');
 	});
+	it('previewOf() carries the sheet of a workbook and the values replaced', () => {
+		expect(previewOf(report, null)).toMatchObject({ sheet: null, changes: [] });
+		const change = {
+			table: 'targets' as const,
+			regionCode: '33.18',
+			indicatorCode: 'hdi_ipm',
+			year: 2026,
+			before: 72,
+			after: 73.5,
+			sourceBefore: 'RPJMD 2021–2026',
+			sourceAfter: 'RPJMD 2021–2026'
+		};
+		expect(previewOf({ ...report, sheet: 'IPM', changes: [change] }, null)).toMatchObject({
+			sheet: 'IPM',
+			changes: [change]
+		});
+	});
+
 	it('previewOf() maps any status other than valid or unchanged to refused', () => {
 		expect(previewOf({ ...report, status: 'refused' }, null).status).toBe('refused');
 		expect(previewOf({ ...report, status: 'unchanged' }, null).status).toBe('unchanged');

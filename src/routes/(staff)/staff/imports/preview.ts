@@ -4,7 +4,15 @@
  */
 import { csvRows } from '$lib/csv/write';
 import { kindSchemas } from '$lib/import/schemas';
-import type { Dialect, ImportError, ImportKind, Locale, Message, Shape } from '$lib/import/types';
+import type {
+	Dialect,
+	ImportError,
+	ImportKind,
+	Locale,
+	Message,
+	Shape,
+	ValueChange
+} from '$lib/import/types';
 
 export type Cell = string | number | boolean | null;
 
@@ -27,14 +35,24 @@ export interface PreviewView {
 	notices: Message[];
 	/** A "Sumber: …" line below the table, offered for the Sumber field; null: none. */
 	footerSource: string | null;
+	/** The sheet read, when the file was a workbook; null: a CSV file. */
+	sheet: string | null;
+	/** The values the file would replace, old and new (the first ones; `counts.updated` counts all). */
+	changes: ValueChange[];
 	/** Present while the upload can be confirmed or its errors downloaded. */
 	token: string | null;
 }
 
 /** What `previewOf` reads of an import report: the view's facts, any status, the parsed rows. */
-type ReportLike = Omit<PreviewView, 'status' | 'columns' | 'rows' | 'token' | 'footerSource'> & {
+type ReportLike = Omit<
+	PreviewView,
+	'status' | 'columns' | 'rows' | 'token' | 'footerSource' | 'sheet' | 'changes'
+> & {
 	status: string;
 	footerSource?: string;
+	sheet?: string;
+	/** Absent in a report kept from before the change list existed. */
+	changes?: readonly ValueChange[];
 	preview: readonly object[];
 };
 
@@ -71,6 +89,8 @@ export function previewOf(report: ReportLike, token: string | null): PreviewView
 		errorCount: report.errorCount,
 		notices: report.notices,
 		footerSource: report.footerSource ?? null,
+		sheet: report.sheet ?? null,
+		changes: [...(report.changes ?? [])],
 		token
 	};
 }
