@@ -181,6 +181,10 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/imports/templates/observations.csv',
 		expect: staff(200, 200, 200, 200)
 	},
+	'/(staff)/staff/imports/templates/[kind].xlsx GET': {
+		path: '/staff/imports/templates/observations.xlsx',
+		expect: staff(200, 200, 200, 200)
+	},
 	// Submission workspace: an id that does not exist; tests/e2e/submission.spec.ts covers real data.
 	'/(staff)/staff/submissions GET': {
 		path: '/staff/submissions',

@@ -582,6 +582,24 @@ test('templates download as attachments built from the declared schema, in both 
 			'content-disposition'
 		]
 	).toContain('long-en');
+	// The XLSX template: the same rows on a data sheet, then the indicator and region lists.
+	const xlsx = await ctx.get(
+		'/staff/imports/templates/observations.xlsx?lang=id&dimension=economy'
+	);
+	expect(xlsx.status()).toBe(200);
+	expect(xlsx.headers()['content-type']).toBe(
+		'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+	);
+	expect(xlsx.headers()['content-disposition']).toBe(
+		'attachment; filename="template-observations-economy-long-id.xlsx"'
+	);
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load((await xlsx.body()) as unknown as ExcelJS.Buffer);
+	expect(wb.worksheets.map((w) => w.name)).toEqual(['Data', 'Indikator', 'Wilayah']);
+	expect(wb.worksheets[0].getCell('A1').value).toBe('kode_wilayah');
+	expect(wb.worksheets[0].getCell('A2').value).toBe('33.18');
+	expect(wb.worksheets[0].rowCount).toBe(wb.worksheets[1].rowCount);
+	expect((await ctx.get('/staff/imports/templates/nope.xlsx')).status()).toBe(404);
 	expect((await ctx.get('/staff/imports/templates/nope.csv')).status()).toBe(404);
 	expect((await ctx.get('/staff/imports/templates/indicators.csv?shape=wide')).status()).toBe(400);
 	expect((await ctx.get('/staff/imports/templates/targets.csv?lang=fr')).status()).toBe(400);

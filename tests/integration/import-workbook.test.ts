@@ -17,6 +17,7 @@ import {
 	previewImport,
 	type FileRequest
 } from '../../src/lib/server/imports/service';
+import { workbookToCsv } from '../../src/lib/server/imports/workbook';
 import { corpusReference, dumpAll } from './importer-fixtures';
 import { tempDatabase } from './helpers';
 
@@ -84,6 +85,38 @@ async function bpsWorkbook(file: string, edit?: (data: ExcelJS.Worksheet) => voi
 	return file;
 }
 const inDir = (name: string) => path.join(conn.dir, name);
+
+describe('workbookToCsv()', () => {
+	it('writes the sheet row for row: title kept, two-row header made one, rows padded, numbers in the locale', async () => {
+		const file = await bpsWorkbook(inDir('t.xlsx'));
+		const out = inDir('t.csv');
+		expect(
+			await workbookToCsv(file, out, { sheet: 'Data', locale: 'id', maxUnpackedBytes: 1e8 })
+		).toMatchObject({ ok: true, sheet: 'Data', sheets: ['Catatan', 'Data'] });
+		expect(readFileSync(out, 'utf8')).toBe(
+			[
+				'Tabel 4.1 Persentase Penduduk Miskin, 2021–2023;;;;',
+				'',
+				';;;;',
+				'kode_wilayah;kode_indikator;2021;2022;2023',
+				'33.18;poverty_rate;10,08;9,82;9,32',
+				'33.19;poverty_rate;7,31;;6,98',
+				'',
+				'Sumber: BPS Provinsi Jawa Tengah;;;;',
+				''
+			].join('\n')
+		);
+		expect(
+			await workbookToCsv(file, out, { sheet: 'Data', locale: 'id', maxUnpackedBytes: 1000 })
+		).toEqual({
+			ok: false,
+			message: {
+				id: 'Lembar "Data" berisi 1 MB data bila dibuka; batasnya 1 MB. Pecah tabelnya menjadi beberapa berkas.',
+				en: 'Sheet "Data" unpacks to 1 MB; the limit is 1 MB. Split the table into several files.'
+			}
+		});
+	});
+});
 
 describe('importFileAs() with a workbook', () => {
 	it('imports the chosen sheet of a BPS-style table with the right values and sources', async () => {

@@ -11,20 +11,28 @@ import type { ImportKind, Locale, RowOf, Shape } from './types';
 
 const TEMPLATE_YEARS = [2022, 2023];
 
+/** Real codes to fill a template with: one row per indicator of this region. */
+export interface TemplateCodes {
+	region: string;
+	indicators: readonly string[];
+	year: number;
+}
+
 /**
- * Header plus one illustrative example row for a kind, from its declared schema. Indonesian
- * templates use Indonesian labels, `;` and decimal commas; English ones `,` and decimal points.
- * Example: `templateCsv('observations', 'en')` starts with `region_code,indicator_code,year,value`.
+ * A template's rows, header first, as text in the template's language: header plus one
+ * illustrative example row for a kind, from its declared schema, or (with `codes`) one row per
+ * indicator with the instance's codes filled in and values and sources left blank. Indonesian
+ * templates use Indonesian labels and decimal commas; English ones decimal points. The CSV and the
+ * XLSX template are both made from these rows.
+ * Example: `templateRows('observations', 'en')[0]` starts `['region_code', 'indicator_code', 'year']`.
  */
-export function templateCsv(
+export function templateRows(
 	kind: ImportKind,
 	lang: Locale,
 	shape: Shape = 'long',
-	/** Real codes to fill in: one row per indicator of this region, values and sources left blank. */
-	codes?: { region: string; indicators: readonly string[]; year: number }
-): string {
+	codes?: TemplateCodes
+): string[][] {
 	const schema = kindSchemas[kind];
-	const delimiter = CSV_LOCALE[lang].delimiter;
 	const wide = shape === 'wide' && schema.shapes.includes('wide');
 	const columns = schema.columns.filter((c) => !(wide && c.wide === 'cell'));
 	const label = (c: ColumnDecl) => (lang === 'id' ? c.aliases[0] : c.name);
@@ -46,7 +54,7 @@ export function templateCsv(
 			header.splice(keys, 0, String(codes.year - 1), String(codes.year));
 			for (const r of rows) r.splice(keys, 0, '', '');
 		}
-		return csvRows([header, ...rows], delimiter);
+		return [header, ...rows];
 	}
 	const row = columns.map(example);
 	if (wide) {
@@ -55,7 +63,20 @@ export function templateCsv(
 		header.splice(keys, 0, ...TEMPLATE_YEARS.map(String));
 		row.splice(keys, 0, example(value), csvPrecise(9.25, lang));
 	}
-	return csvRows([header, row], delimiter);
+	return [header, row];
+}
+
+/**
+ * The CSV template: `templateRows` with the language's delimiter (`;` Indonesian, `,` English).
+ * Example: `templateCsv('observations', 'en')` starts with `region_code,indicator_code,year,value`.
+ */
+export function templateCsv(
+	kind: ImportKind,
+	lang: Locale,
+	shape: Shape = 'long',
+	codes?: TemplateCodes
+): string {
+	return csvRows(templateRows(kind, lang, shape, codes), CSV_LOCALE[lang].delimiter);
 }
 
 function cellOf(v: unknown): string {

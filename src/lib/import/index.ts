@@ -21,4 +21,5 @@ export {
 	detached
 } from './validate';
 export type { StreamOptions } from './validate';
-export { templateCsv, toCsv } from './export';
+export { templateCsv, templateRows, toCsv } from './export';
+export type { TemplateCodes } from './export';

@@ -224,9 +224,18 @@ export async function workbookToCsv(
 	const body = new BodyMerges(merges, HEAD_ROWS);
 	let nextRow = 1;
 	let filled = false;
+	// A sheet row ends at its last filled cell; a CSV row has every column. Rows are padded to the
+	// widest of the first rows (the header's width), as "Save as CSV" would write them.
+	let width = 0;
+	const pad = (cells: string[]) => {
+		while (cells.length < width) cells.push('');
+		return cells;
+	};
 	const flushHead = () => {
 		layOutMerges(head, merges);
-		for (const cells of head) writer.line(csvLine(cells, delimiter));
+		width = Math.max(0, ...head.map((cells) => cells.length));
+		for (const cells of head)
+			writer.line(csvLine(cells.length > 0 ? pad(cells) : cells, delimiter));
 		head.length = 0;
 	};
 	/** Row `n` (blank rows between filled ones as `[]`), held back while in the head. */
@@ -237,7 +246,7 @@ export async function workbookToCsv(
 		}
 		if (head.length > 0) flushHead();
 		if (cells.length > 0) body.apply(n, cells);
-		writer.line(csvLine(cells, delimiter));
+		writer.line(csvLine(cells.length > 0 ? pad(cells) : cells, delimiter));
 	};
 	try {
 		const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
