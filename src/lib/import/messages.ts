@@ -4,6 +4,7 @@
  */
 import type { ColumnDecl } from './schemas';
 import type { NumberError } from './number';
+import type { RegionCandidate } from './region-names';
 import { unitLabel } from '../units';
 import { MAX_YEAR, MIN_YEAR, type Locale, type Message, type ValueType } from './types';
 
@@ -14,6 +15,20 @@ const localeName = (l: Locale | null) =>
 		: l === 'en'
 			? { id: 'Inggris', en: 'English' }
 			: null;
+/** How many regions a message lists at most. */
+const MAX_LISTED = 5;
+/** `Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10)`: the kind only where the name lacks it. */
+const regionList = (regions: readonly RegionCandidate[]) => {
+	const shown = regions
+		.slice(0, MAX_LISTED)
+		.map((r) =>
+			r.name.toLowerCase().startsWith(r.kind + ' ')
+				? `${r.name} (${r.code})`
+				: `${r.name} (${r.kind}, ${r.code})`
+		)
+		.join(', ');
+	return regions.length > MAX_LISTED ? `${shown}, …` : shown;
+};
 
 export const msg = {
 	emptyFile: (): Message => ({
@@ -29,8 +44,8 @@ export const msg = {
 		en: `The required column "${c.name}" (or "${c.aliases[0]}") is not in the header. Add it.`
 	}),
 	missingRegion: (): Message => ({
-		id: 'Kolom "region_code" (atau "kode_wilayah") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
-		en: 'The column "region_code" (or "kode_wilayah") is missing and no default region was given. Add the column or choose a region (--region).'
+		id: 'Kolom "region_code" (atau "kode_wilayah", atau nama wilayah: "nama_wilayah", "Kabupaten/Kota") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
+		en: 'The column "region_code" (or "kode_wilayah", or the region name: "region_name", "Kabupaten/Kota") is missing and no default region was given. Add the column or choose a region (--region).'
 	}),
 	missingSource: (): Message => ({
 		id: 'Kolom "source" (atau "sumber") tidak ada dan sumber berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu sumber untuk seluruh berkas: --source "…" di baris perintah, atau isian "Sumber" di halaman impor.',
@@ -209,6 +224,17 @@ export const msg = {
 		id: `Wilayah ${q(code)} tidak terdaftar. Periksa kodenya atau daftarkan wilayahnya dahulu.`,
 		en: `Region ${q(code)} is not registered. Check the code or register the region first.`
 	}),
+	ambiguousRegionName: (name: string, candidates: readonly RegionCandidate[]): Message => ({
+		id: `Nama wilayah ${q(name)} cocok dengan lebih dari satu wilayah: ${regionList(candidates)}. Tulis nama lengkapnya atau pakai kolom kode_wilayah.`,
+		en: `Region name ${q(name)} matches more than one region: ${regionList(candidates)}. Write the full name or use the region_code column.`
+	}),
+	unknownRegionName: (name: string, suggestions: readonly RegionCandidate[]): Message => {
+		const near = suggestions.length > 0 ? regionList(suggestions) : null;
+		return {
+			id: `Nama wilayah ${q(name)} tidak terdaftar.${near ? ` Mungkin maksudnya: ${near}?` : ''} Periksa ejaannya (singkatan selain Kab., Kec. dan Prov. tidak dikenali) atau pakai kolom kode_wilayah.`,
+			en: `Region name ${q(name)} is not registered.${near ? ` Did you mean: ${near}?` : ''} Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.`
+		};
+	},
 	unknownIndicator: (code: string): Message => ({
 		id: `Indikator ${q(code)} tidak terdaftar. Periksa kodenya atau impor indikatornya dahulu.`,
 		en: `Indicator ${q(code)} is not registered. Check the code or import the indicator first.`

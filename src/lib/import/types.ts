@@ -104,9 +104,21 @@ export interface IndicatorInfo {
 	frameworkCode: string;
 }
 
+/** A region as a file may name it instead of giving its code (`region_name`, `region-names.ts`). */
+export interface RegionInfo {
+	name: string;
+	kind: RegionKind;
+	bpsCode?: string | null;
+}
+
 /** What the database already holds (or earlier files of the same load): the foreign-key targets. */
 export interface ValidationContext {
 	regions: Set<string>;
+	/**
+	 * code → name, kind and BPS code, for files that name their regions (`Kab. Pati`) rather than
+	 * give their codes. Absent (a context built by hand): no name matches, codes still do.
+	 */
+	regionNames?: Map<string, RegionInfo>;
 	frameworks: Set<string>;
 	/** framework code → node codes */
 	nodes: Map<string, Set<string>>;

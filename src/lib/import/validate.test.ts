@@ -696,3 +696,120 @@ describe('a source given for the whole file', () => {
 		expect(brief(r)).toEqual([['constraint-error', 2, 'source']]);
 	});
 });
+
+describe('regions named instead of coded (region_name)', () => {
+	// Real codes of the seed (data/): the province, three kabupaten, a kota, two kecamatan.
+	const REGIONS =
+		'code,name,kind,parent_code,bps_code\n' +
+		'33,Provinsi Jawa Tengah,provinsi,,33\n' +
+		'33.18,Kabupaten Pati,kabupaten,33,3318\n' +
+		'33.19,Kabupaten Kudus,kabupaten,33,3319\n' +
+		'33.22,Kabupaten Semarang,kabupaten,33,3322\n' +
+		'33.74,Kota Semarang,kota,33,3374\n' +
+		'33.18.01,Sukolilo,kecamatan,33.18,3318010\n' +
+		'33.18.10,Pati,kecamatan,33.18,3318100\n';
+	const named = () => {
+		const ctx = context();
+		const regions = validateCsv(encode(REGIONS), { kind: 'regions', context: emptyContext() });
+		expect(regions.status).toBe('valid');
+		return addRowsToContext(ctx, 'regions', regions.rows);
+	};
+	const run = (text: string, defaultRegion?: string) =>
+		validateCsv(encode(text), { kind: 'observations', context: named(), defaultRegion });
+	const header = 'nama_wilayah;kode_indikator;tahun;nilai;sumber';
+
+	it('reads each spelling of a name as its region, and a code typed in its place', () => {
+		const r = run(
+			`${header}\nKab. Pati;poverty_rate;2021;9,5;BPS\nKABUPATEN KUDUS;poverty_rate;2021;7,2;BPS\n` +
+				`kota semarang;poverty_rate;2021;4,1;BPS\n3318;poverty_rate;2022;9,1;BPS\n33.19;poverty_rate;2022;7;BPS\n`
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.regionCode, o.year, o.value])).toEqual([
+			['33.18', 2021, 9.5],
+			['33.19', 2021, 7.2],
+			['33.74', 2021, 4.1],
+			['33.18', 2022, 9.1],
+			['33.19', 2022, 7]
+		]);
+		// The name is no property of the typed row: its region code is.
+		expect(r.rows[0]).toEqual<ObservationRow>({
+			regionCode: '33.18',
+			indicatorCode: 'poverty_rate',
+			year: 2021,
+			value: 9.5,
+			source: 'BPS',
+			sourceKind: null,
+			referencePeriod: null,
+			note: null,
+			illustrative: null,
+			sourceRow: 2
+		});
+	});
+
+	it('refuses an ambiguous and an unknown name at their row and column, naming the candidates', () => {
+		const r = run(
+			`${header}\nPATI;poverty_rate;2021;9,5;BPS\nKota Smg;poverty_rate;2021;4,1;BPS\nPATI;poverty_rate;2022;9,1;BPS\n`
+		);
+		expect(r.status).toBe('invalid');
+		expect(r.rows).toEqual([]);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', 2, 'nama_wilayah', 'PATI'],
+			['foreign-key-error', 3, 'nama_wilayah', 'Kota Smg'],
+			['foreign-key-error', 4, 'nama_wilayah', 'PATI']
+		]);
+		expect(r.errors[0].message).toEqual({
+			id: 'Nama wilayah "PATI" cocok dengan lebih dari satu wilayah: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Tulis nama lengkapnya atau pakai kolom kode_wilayah.',
+			en: 'Region name "PATI" matches more than one region: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Write the full name or use the region_code column.'
+		});
+		expect(r.errors[1].message).toEqual({
+			id: 'Nama wilayah "Kota Smg" tidak terdaftar. Mungkin maksudnya: Kota Semarang (33.74), Kabupaten Semarang (33.22)? Periksa ejaannya (singkatan selain Kab., Kec. dan Prov. tidak dikenali) atau pakai kolom kode_wilayah.',
+			en: 'Region name "Kota Smg" is not registered. Did you mean: Kota Semarang (33.74), Kabupaten Semarang (33.22)? Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.'
+		});
+		expect(r.errors[2].message).toEqual(r.errors[0].message);
+	});
+
+	it('a Kecamatan column names kecamatan: "Pati" there is the kecamatan', () => {
+		const r = run(
+			'Kecamatan;kode_indikator;2022;2023;sumber\nSukolilo;population;1.200;1.250;BPS\nPati;population;3.400;3.450;BPS\nKabupaten Pati;population;4.600;4.700;BPS\n'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.shape).toBe('wide');
+		expect(r.rows.map((o) => [o.regionCode, o.year, o.value])).toEqual([
+			['33.18.01', 2022, 1200],
+			['33.18.01', 2023, 1250],
+			['33.18.10', 2022, 3400],
+			['33.18.10', 2023, 3450],
+			['33.18', 2022, 4600],
+			['33.18', 2023, 4700]
+		]);
+	});
+
+	it('a blank name takes the default region, or is refused without one', () => {
+		const text = `${header}\n;poverty_rate;2021;9,5;BPS\nKab. Kudus;poverty_rate;2021;7,2;BPS\n`;
+		expect(run(text, '33.18').rows.map((o) => o.regionCode)).toEqual(['33.18', '33.19']);
+		expect(brief(run(text))).toEqual([['constraint-error', 2, 'nama_wilayah']]);
+	});
+
+	it('beside a region_code column the name is for the reader: the code counts', () => {
+		const r = run(
+			'kode_wilayah;nama_wilayah;kode_indikator;tahun;nilai;sumber\n33.18;PATI;poverty_rate;2021;9,5;BPS\n'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => o.regionCode)).toEqual(['33.18']);
+	});
+
+	it('a file with neither a region code nor a name column says both would do', () => {
+		const r = run('kode_indikator;tahun;nilai;sumber\npoverty_rate;2021;9,5;BPS\n');
+		expect(brief(r)).toEqual([['missing-label', 1, 'region_code']]);
+		expect(r.errors[0].message.id).toContain('"nama_wilayah"');
+		expect(r.errors[0].message.en).toContain('"region_name"');
+	});
+
+	it('a context without names (built by hand) knows none, and says so per row', () => {
+		const r = validateCsv(encode(`${header}\nKab. Pati;poverty_rate;2021;9,5;BPS\n`), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(brief(r)).toEqual([['foreign-key-error', 2, 'nama_wilayah']]);
+	});
+});

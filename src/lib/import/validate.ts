@@ -13,6 +13,7 @@ import { CsvRecords, type RecordSink } from './csv-records';
 import { columnLetter } from './dialect';
 import { msg } from './messages';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
+import { preferredKinds, RegionNameIndex } from './region-names';
 import { findColumn, kindSchemas, type KindSchema } from './schemas';
 import {
 	MAX_YEAR,
@@ -45,6 +46,8 @@ const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
 const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
 const YEAR_LABEL = /^\d{4}$/;
+/** Distinct region names remembered per file: a real file has a few hundred; junk is forgotten. */
+const MAX_REMEMBERED_NAMES = 10_000;
 
 /** A header label bound to its column of the file. */
 interface Bound extends CellColumn {
@@ -125,6 +128,11 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	/** False when a required column is missing: rows are then checked but never typed. */
 	private complete = true;
 	private defaultRegionOk = true;
+	/** The region names column, when it stands in for an absent region_code column. */
+	private nameColumn: Bound | null = null;
+	private regionIndex: RegionNameIndex | null = null;
+	/** Each distinct name's region code, or the error it gets: a name is looked up once. */
+	private readonly regionOfText = new Map<string, string | Message>();
 
 	private readonly keys = new Map<string, number>();
 	/** region → indicator → first row per year (0 = not seen): compact for a million keys. */
@@ -336,6 +344,17 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			});
 		}
 		for (const b of this.bound) this.byName.set(b.decl.name, b);
+		// A column standing in for another is read apart from the row properties, and only when
+		// the other is absent: beside a region_code column, a name column is for the reader.
+		this.bound = this.bound.filter((b) => b.decl.insteadOf === undefined);
+		const names = this.byName.get('region_name');
+		if (names && !this.byName.has('region_code')) {
+			this.nameColumn = names;
+			this.regionIndex = new RegionNameIndex(
+				this.opts.context.regionNames ?? new Map(),
+				preferredKinds(names.label)
+			);
+		}
 		this.absentKeys = this.schema.columns
 			.filter((c) => !this.byName.has(c.name) && !(this.shape === 'wide' && c.wide === 'cell'))
 			.map((c) => c.key);
@@ -343,7 +362,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const decl of this.schema.columns) {
 			if (!decl.required || this.byName.has(decl.name)) continue;
 			if (this.shape === 'wide' && decl.wide === 'cell') continue;
-			if (decl.name === 'region_code' && defaultRegion !== undefined) continue;
+			if (decl.name === 'region_code' && (defaultRegion !== undefined || this.nameColumn)) continue;
 			if (this.cellRules.filled.has(decl.key)) continue;
 			this.complete = false;
 			this.error(
@@ -393,7 +412,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			}
 		} else if (cells.length < this.width) {
 			const j = cells.length;
-			const b = this.bound.find((x) => x.index === j);
+			// byName, not bound: it holds a column standing in for another (region_name) too.
+			const b = [...this.byName.values()].find((x) => x.index === j);
 			this.error(
 				'missing-cell',
 				row,
@@ -421,6 +441,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			else out[b.decl.key] = v;
 		}
 		for (const key of this.absentKeys) out[key] = null;
+		if (this.nameColumn !== null && !this.regionOfName(cells, row, out)) ok = false;
 		if (out.regionCode === null && this.opts.defaultRegion !== undefined)
 			out.regionCode = this.opts.defaultRegion;
 		// Indexed, not for…of: this runs for every row, and most files give no source of their own.
@@ -429,6 +450,45 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			if (out[key] === null) out[key] = value;
 		}
 		return ok && this.complete;
+	}
+
+	/**
+	 * The region a row names (`region_name`) as its code in `out`; false with the problem
+	 * reported. A blank name takes the default region, if one was given.
+	 */
+	private regionOfName(cells: string[], row: number, out: Record<string, unknown>): boolean {
+		const b = this.nameColumn as Bound;
+		const text = this.cellText(cells, b);
+		if (text === '') {
+			if (this.opts.defaultRegion !== undefined) return true;
+			this.error('constraint-error', row, b.label, '', msg.required(b.label));
+			return false;
+		}
+		let region = this.regionOfText.get(text);
+		if (region === undefined) {
+			// A copy, for the key and the message both: a slice would pin its whole chunk.
+			const name = detached(text);
+			region = this.lookUpName(name);
+			if (this.regionOfText.size >= MAX_REMEMBERED_NAMES) this.regionOfText.clear();
+			this.regionOfText.set(name, region);
+		}
+		if (typeof region === 'string') {
+			out.regionCode = region;
+			return true;
+		}
+		this.error('foreign-key-error', row, b.label, text, region);
+		return false;
+	}
+
+	/** A name's region code, or the message of its error (with the nearest names, while errors are kept). */
+	private lookUpName(text: string): string | Message {
+		const index = this.regionIndex as RegionNameIndex;
+		const match = index.match(text);
+		if (match.status === 'found') return match.code;
+		if (match.status === 'ambiguous') return msg.ambiguousRegionName(text, match.candidates);
+		// Past maxErrors the message is never shown: spare the comparison with every region.
+		const kept = this.errors.length < this.maxErrors;
+		return msg.unknownRegionName(text, kept ? index.suggest(text) : []);
 	}
 
 	private parseCell(b: Bound, text: string, row: number): Cell {
@@ -618,7 +678,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 				this.error(
 					'foreign-key-error',
 					row,
-					this.label('region_code'),
+					this.nameColumn?.label ?? this.label('region_code'),
 					region,
 					msg.unknownRegion(region)
 				);

@@ -130,7 +130,8 @@ export const load = (async (event) => {
 			kind: k,
 			description: kindSchemas[k].description,
 			shapes: kindSchemas[k].shapes,
-			columns: kindSchemas[k].columns.map((c) => ({
+			// The columns a file may have in place of one (region_name) are documented after them.
+			columns: [...kindSchemas[k].columns, ...(kindSchemas[k].alternates ?? [])].map((c) => ({
 				name: c.name,
 				aliases: c.aliases,
 				type: c.type,
