@@ -51,6 +51,10 @@ export const msg = {
 		id: 'Kolom "source" (atau "sumber") tidak ada dan sumber berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu sumber untuk seluruh berkas: --source "…" di baris perintah, atau isian "Sumber" di halaman impor.',
 		en: 'The column "source" (or "sumber") is missing and no source was given for the file. Add the column, or give one source for the whole file: --source "…" on the command line, or the "Source" field on the import page.'
 	}),
+	missingIndicator: (): Message => ({
+		id: 'Kolom "indicator_code" (atau "kode_indikator") tidak ada dan indikator berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu indikator untuk seluruh berkas: --indicator KODE di baris perintah, atau pilihan "Indikator" di halaman impor.',
+		en: 'The column "indicator_code" (or "kode_indikator") is missing and no indicator was given for the file. Add the column, or give one indicator for the whole file: --indicator CODE on the command line, or the "Indicator" choice on the import page.'
+	}),
 	duplicateLabel: (label: string, first: string): Message => ({
 		id: `Kolom ${q(label)} muncul dua kali (juga di ${q(first)}). Hapus salah satunya.`,
 		en: `Column ${q(label)} appears twice (also as ${q(first)}). Delete one of them.`

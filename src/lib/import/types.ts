@@ -243,6 +243,12 @@ export interface ValidateOptions<K extends ImportKind = ImportKind> {
 	 * own source is blank or whose file has no source column; kind and period likewise.
 	 */
 	fileSource?: FileSource;
+	/**
+	 * The indicator of the whole file (`--indicator`, the upload page's "Indikator"), for a
+	 * BPS table of one indicator: fills every row whose indicator code is blank or whose file has
+	 * no indicator_code column. An unknown code is one error at the header, not one per row.
+	 */
+	fileIndicator?: string;
 	fileName?: string;
 	/** Errors kept in the report (default 100); `errorCount` still counts all of them. */
 	maxErrors?: number;

@@ -813,3 +813,80 @@ describe('regions named instead of coded (region_name)', () => {
 		expect(brief(r)).toEqual([['foreign-key-error', 2, 'nama_wilayah']]);
 	});
 });
+
+describe('an indicator given for the whole file (fileIndicator)', () => {
+	const wide = 'kode_wilayah;2021;2022\n33.18;10,5;9,8\n33.19;8,1;\n';
+	const run = (text: string, fileIndicator?: string) =>
+		validateCsv(encode(text), {
+			kind: 'observations',
+			context: context(),
+			fileIndicator,
+			fileSource: { source: 'BPS Jawa Tengah' }
+		});
+
+	it('a file without an indicator column takes it in every row', () => {
+		const r = run(wide, ' poverty_rate ');
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.regionCode, o.indicatorCode, o.year, o.value])).toEqual([
+			['33.18', 'poverty_rate', 2021, 10.5],
+			['33.18', 'poverty_rate', 2022, 9.8],
+			['33.19', 'poverty_rate', 2021, 8.1]
+		]);
+	});
+
+	it('fills only blank indicator cells; a row’s own indicator stays', () => {
+		const r = run(
+			'region_code,indicator_code,year,value\n33.18,,2021,10.5\n33.18,population,2021,5000\n',
+			'poverty_rate'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.indicatorCode, o.value])).toEqual([
+			['poverty_rate', 10.5],
+			['population', 5000]
+		]);
+	});
+
+	it('an unknown file indicator is one error at the header, not one per row', () => {
+		const r = run(wide, 'poverty_rte');
+		expect(r.status).toBe('invalid');
+		expect(r.rows).toEqual([]);
+		expect(r.errorCount).toBe(1);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', null, 'indicator_code', 'poverty_rte']
+		]);
+		expect(r.errors[0].message).toEqual({
+			id: 'Indikator "poverty_rte" tidak terdaftar. Periksa kodenya atau impor indikatornya dahulu.',
+			en: 'Indicator "poverty_rte" is not registered. Check the code or import the indicator first.'
+		});
+		// A row naming another, unknown indicator is still that row's error.
+		const own = run(
+			'region_code,indicator_code,year,value\n33.18,,2021,10.5\n33.18,nope,2021,5\n',
+			'poverty_rte'
+		);
+		expect(brief(own)).toEqual([
+			['foreign-key-error', null, 'indicator_code'],
+			['foreign-key-error', 3, 'indicator_code']
+		]);
+	});
+
+	it('without a column and without a file indicator, the error names both ways to fix it', () => {
+		for (const given of [undefined, '  ']) {
+			const r = run(wide, given);
+			expect(brief(r)).toEqual([['missing-label', 1, 'indicator_code']]);
+			expect(r.errors[0].message).toEqual({
+				id: 'Kolom "indicator_code" (atau "kode_indikator") tidak ada dan indikator berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu indikator untuk seluruh berkas: --indicator KODE di baris perintah, atau pilihan "Indikator" di halaman impor.',
+				en: 'The column "indicator_code" (or "kode_indikator") is missing and no indicator was given for the file. Add the column, or give one indicator for the whole file: --indicator CODE on the command line, or the "Indicator" choice on the import page.'
+			});
+		}
+	});
+
+	it('means nothing to a kind whose rows have no indicator', () => {
+		const r = validateCsv(encode('code,name,kind\n33.20,Kabupaten Jepara,kabupaten\n'), {
+			kind: 'regions',
+			context: context(),
+			fileIndicator: 'nope'
+		});
+		expect(r.status).toBe('valid');
+		expect(r.rows[0]).not.toHaveProperty('indicatorCode');
+	});
+});

@@ -114,7 +114,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private readonly skippedFooter: number[] = [];
 	/** The text of the first "Sumber: …" footer line, if any. */
 	private footerSource: string | null = null;
-	/** The row properties the file gives once (its source), as [key, value]. */
+	/** The row properties the file gives once (its source, its indicator), as [key, value]. */
 	private readonly fileValues: [string, string][];
 	/** What the file decides for every cell; its locale is known once the header is read. */
 	private cellRules: CellRules;
@@ -128,6 +128,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	/** False when a required column is missing: rows are then checked but never typed. */
 	private complete = true;
 	private defaultRegionOk = true;
+	/** The indicator given for the whole file, if any, and whether the context knows it. */
+	private readonly fileIndicator: string | null;
+	private fileIndicatorOk = true;
 	/** The region names column, when it stands in for an absent region_code column. */
 	private nameColumn: Bound | null = null;
 	private regionIndex: RegionNameIndex | null = null;
@@ -151,7 +154,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
-		this.fileValues = fileValues(options.fileSource);
+		this.fileIndicator = options.fileIndicator?.trim() || null;
+		this.fileValues = fileValues(options.fileSource, this.fileIndicator, this.schema);
 		this.cellRules = {
 			locale: options.locale ?? null,
 			defaultRegion: options.defaultRegion,
@@ -374,7 +378,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 					? msg.missingRegion()
 					: decl.key === 'source'
 						? msg.missingSource()
-						: msg.missingLabel(decl)
+						: decl.key === 'indicatorCode'
+							? msg.missingIndicator()
+							: msg.missingLabel(decl)
 			);
 		}
 		if (defaultRegion !== undefined && this.schema.columns[0].name === 'region_code') {
@@ -386,6 +392,20 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 					'region_code',
 					defaultRegion,
 					msg.unknownRegion(defaultRegion)
+				);
+			}
+		}
+		// Like the default region: an unknown file indicator is one error here, not one per row.
+		const indicator = this.fileIndicator;
+		if (indicator !== null && this.cellRules.filled.has('indicatorCode')) {
+			if (!this.opts.context.indicators.has(indicator)) {
+				this.fileIndicatorOk = false;
+				this.error(
+					'foreign-key-error',
+					null,
+					'indicator_code',
+					indicator,
+					msg.unknownIndicator(indicator)
 				);
 			}
 		}
@@ -689,6 +709,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		let info: IndicatorInfo | null = null;
 		if (typeof indicator === 'string' && indicator === this.lastIndicator?.code) {
 			info = this.lastIndicator.info;
+		} else if (indicator === this.fileIndicator && !this.fileIndicatorOk) {
+			// Reported once, at the header.
+			bad = true;
 		} else if (typeof indicator === 'string') {
 			info = ctx.indicators.get(indicator) ?? null;
 			if (info) this.lastIndicator = { code: indicator, info };
@@ -855,10 +878,19 @@ class CallbackError extends Error {
 	}
 }
 
-/** The file-level source as the row properties it fills; blank parts fill nothing. */
-function fileValues(source: FileSource | undefined): [string, string][] {
-	if (!source) return [];
+/**
+ * The file-level source and indicator as the row properties they fill; blank parts fill nothing,
+ * nor does an indicator in a kind whose rows have none.
+ */
+function fileValues(
+	source: FileSource | undefined,
+	indicator: string | null,
+	schema: KindSchema
+): [string, string][] {
 	const out: [string, string][] = [];
+	if (indicator !== null && schema.columns.some((c) => c.key === 'indicatorCode'))
+		out.push(['indicatorCode', indicator]);
+	if (!source) return out;
 	if (source.source.trim()) out.push(['source', source.source.trim()]);
 	if (source.sourceKind) out.push(['sourceKind', source.sourceKind]);
 	if (source.referencePeriod?.trim()) out.push(['referencePeriod', source.referencePeriod.trim()]);

@@ -102,6 +102,8 @@ export interface ImportOptions {
 	defaultRegion?: string;
 	/** The source of the whole file, for rows without their own (`ValidateOptions.fileSource`). */
 	fileSource?: FileSource;
+	/** The indicator of the whole file, for rows without their own (`ValidateOptions.fileIndicator`). */
+	fileIndicator?: string;
 	/** Validate and count what would change, then roll back. */
 	dryRun?: boolean;
 	maxErrors?: number;
@@ -175,6 +177,7 @@ function scan(
 			locale: options.locale,
 			defaultRegion: options.defaultRegion,
 			fileSource: options.fileSource,
+			fileIndicator: options.fileIndicator,
 			maxErrors: options.maxErrors,
 			maxRows: options.limits?.maxRows,
 			allowIllustrative: options.allowIllustrative ?? false,

@@ -74,6 +74,8 @@ export interface PreviewRequest extends UploadSettings {
 	defaultRegion: string | null;
 	/** The source for rows without their own (the page's Sumber field); null: none. */
 	fileSource: FileSource | null;
+	/** The indicator for rows without their own (the page's Indikator choice); null: none. */
+	fileIndicator: string | null;
 }
 
 /**
@@ -103,6 +105,7 @@ export interface FileRequest extends ImportSettings {
 	locale?: Locale;
 	defaultRegion?: string;
 	fileSource?: FileSource;
+	fileIndicator?: string;
 	/** Validate and count what would change; write nothing. */
 	dryRun?: boolean;
 	/** Called after each chunk read. */
@@ -137,6 +140,7 @@ export async function previewImport(
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
 		fileSource: request.fileSource,
+		fileIndicator: request.fileIndicator,
 		fileName: upload.name,
 		bytes: stored.bytes,
 		sha256: stored.sha256
@@ -148,6 +152,7 @@ export async function previewImport(
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
 			fileSource: meta.fileSource ?? undefined,
+			fileIndicator: meta.fileIndicator ?? undefined,
 			fileName: meta.fileName,
 			dryRun: true,
 			previewRows: request.previewRows ?? PREVIEW_ROWS
@@ -197,6 +202,7 @@ export function confirmImport(
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
 			fileSource: meta.fileSource ?? undefined,
+			fileIndicator: meta.fileIndicator ?? undefined,
 			fileName: meta.fileName,
 			dryRun: false,
 			previewRows: settings.previewRows ?? PREVIEW_ROWS
@@ -237,6 +243,7 @@ export function importFileAs(
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
 		fileSource: request.fileSource,
+		fileIndicator: request.fileIndicator,
 		dryRun: request.dryRun ?? false,
 		onProgress: request.onProgress
 	});
@@ -261,6 +268,7 @@ type FileOptions = Pick<
 	| 'locale'
 	| 'defaultRegion'
 	| 'fileSource'
+	| 'fileIndicator'
 	| 'fileName'
 	| 'dryRun'
 	| 'previewRows'

@@ -46,6 +46,8 @@ export interface UploadMeta {
 	defaultRegion: string | null;
 	/** The source the uploader gave for the whole file, if any (older uploads: absent). */
 	fileSource?: FileSource | null;
+	/** The indicator the uploader chose for the whole file, if any (older uploads: absent). */
+	fileIndicator?: string | null;
 	fileName: string;
 	bytes: number;
 	sha256: string;

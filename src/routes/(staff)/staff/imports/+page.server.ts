@@ -238,7 +238,8 @@ export const actions = {
 					kind: values.kind === 'auto' ? null : (values.kind as ImportKind),
 					locale: values.locale === 'auto' ? null : (values.locale as Locale),
 					defaultRegion: values.region || null,
-					fileSource: values.source ? { source: values.source } : null
+					fileSource: values.source ? { source: values.source } : null,
+					fileIndicator: null
 				}
 			);
 		} catch (e) {
