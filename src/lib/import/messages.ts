@@ -15,6 +15,9 @@ const localeName = (l: Locale | null) =>
 		: l === 'en'
 			? { id: 'Inggris', en: 'English' }
 			: null;
+/** `alternatives(['"-"', '"NA"', '"…"'], 'or')` → `"-", "NA" or "…"`. */
+const alternatives = (items: readonly string[], or: string) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}`;
 /** How many regions a message lists at most. */
 const MAX_LISTED = 5;
 /** `Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10)`: the kind only where the name lacks it. */
@@ -193,6 +196,10 @@ export const msg = {
 	skippedFooter: (rows: string): Message => ({
 		id: `Baris ${rows} dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.`,
 		en: `Row(s) ${rows} skipped: notes below the table (Source, Note), not data.`
+	}),
+	skippedMissing: (count: number, marks: readonly string[]): Message => ({
+		id: `${count} sel bertanda ${alternatives(marks.map(q), 'atau')} dilewati: tidak ada nilai, bukan nol.`,
+		en: `${count} ${count === 1 ? 'cell' : 'cells'} marked ${alternatives(marks.map(q), 'or')} skipped: no value, not zero.`
 	}),
 	yearOrder: (): Message => ({
 		id: 'year_to lebih awal dari year_from. Perbaiki salah satunya (kosongkan year_to bila masih berlaku).',

@@ -268,12 +268,18 @@ export interface StreamReport<K extends ImportKind = ImportKind> {
 	fileName: string | null;
 	/** Data records in the file (blank lines not counted). */
 	rowCount: number;
-	/** Typed rows produced: equals rowCount in long shape, one per non-empty year cell in wide. */
+	/**
+	 * Typed rows produced: one per row in long shape, one per year cell with a value in wide
+	 * (blank cells and cells marked "-" or "NA" have none).
+	 */
 	valueCount: number;
 	errors: ImportError[];
 	/** All errors found, including those left out of `errors` by `maxErrors`. */
 	errorCount: number;
-	/** What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows). */
+	/**
+	 * What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows),
+	 * "3 sel bertanda "-" dilewati …" (value cells marked as having no value).
+	 */
 	notices: Message[];
 	/**
 	 * What a "Sumber: …" line below the table names (the first one), offered as the file's source

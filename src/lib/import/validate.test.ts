@@ -697,23 +697,26 @@ describe('a source given for the whole file', () => {
 	});
 });
 
+// Real codes of the seed (data/): the province, three kabupaten, a kota, two kecamatan.
+const REGIONS =
+	'code,name,kind,parent_code,bps_code\n' +
+	'33,Provinsi Jawa Tengah,provinsi,,33\n' +
+	'33.18,Kabupaten Pati,kabupaten,33,3318\n' +
+	'33.19,Kabupaten Kudus,kabupaten,33,3319\n' +
+	'33.22,Kabupaten Semarang,kabupaten,33,3322\n' +
+	'33.74,Kota Semarang,kota,33,3374\n' +
+	'33.18.01,Sukolilo,kecamatan,33.18,3318010\n' +
+	'33.18.10,Pati,kecamatan,33.18,3318100\n';
+
+/** `context()` with the regions above known by name too, as `contextFromDb` makes it. */
+function named(): ValidationContext {
+	const ctx = context();
+	const regions = validateCsv(encode(REGIONS), { kind: 'regions', context: emptyContext() });
+	expect(regions.status).toBe('valid');
+	return addRowsToContext(ctx, 'regions', regions.rows);
+}
+
 describe('regions named instead of coded (region_name)', () => {
-	// Real codes of the seed (data/): the province, three kabupaten, a kota, two kecamatan.
-	const REGIONS =
-		'code,name,kind,parent_code,bps_code\n' +
-		'33,Provinsi Jawa Tengah,provinsi,,33\n' +
-		'33.18,Kabupaten Pati,kabupaten,33,3318\n' +
-		'33.19,Kabupaten Kudus,kabupaten,33,3319\n' +
-		'33.22,Kabupaten Semarang,kabupaten,33,3322\n' +
-		'33.74,Kota Semarang,kota,33,3374\n' +
-		'33.18.01,Sukolilo,kecamatan,33.18,3318010\n' +
-		'33.18.10,Pati,kecamatan,33.18,3318100\n';
-	const named = () => {
-		const ctx = context();
-		const regions = validateCsv(encode(REGIONS), { kind: 'regions', context: emptyContext() });
-		expect(regions.status).toBe('valid');
-		return addRowsToContext(ctx, 'regions', regions.rows);
-	};
 	const run = (text: string, defaultRegion?: string) =>
 		validateCsv(encode(text), { kind: 'observations', context: named(), defaultRegion });
 	const header = 'nama_wilayah;kode_indikator;tahun;nilai;sumber';
@@ -888,5 +891,158 @@ describe('an indicator given for the whole file (fileIndicator)', () => {
 		});
 		expect(r.status).toBe('valid');
 		expect(r.rows[0]).not.toHaveProperty('indicatorCode');
+	});
+});
+
+describe('a BPS table: region names, years across, one indicator, marks for no value', () => {
+	const HDI: IndicatorInfo = {
+		valueType: 'number',
+		unit: 'index',
+		method: 'minmax',
+		worst: 60,
+		best: 85,
+		frameworkCode: 'gm100sc'
+	};
+	const table = (rows: string) =>
+		'Tabel 5.1 Indeks Pembangunan Manusia Menurut Kabupaten/Kota, 2021–2023;;;\n' +
+		'Kabupaten/Kota;2021;2022;2023\n' +
+		rows +
+		';;;\nSumber: BPS Provinsi Jawa Tengah;;;\n';
+	const run = (text: string, fileIndicator = 'hdi_ipm') => {
+		const context = named();
+		context.indicators.set('hdi_ipm', HDI);
+		return validateCsv(encode(text), {
+			kind: 'observations',
+			context,
+			fileIndicator,
+			fileSource: { source: 'BPS Provinsi Jawa Tengah, Tabel 5.1', sourceKind: 'bps' }
+		});
+	};
+
+	it('imports with the file’s indicator and source: exact rows, the marked cells skipped', () => {
+		const r = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\nPATI;…;;70\n'));
+		// "PATI" under a Kabupaten/Kota header is the kabupaten, but it repeats Kab. Pati's 2023.
+		expect(brief(r)).toEqual([['unique-error', 5, '2023']]);
+		const ok = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\nKudus;…;;75\n'));
+		expect(ok.status).toBe('valid');
+		expect(ok.shape).toBe('wide');
+		expect(ok.rowCount).toBe(3);
+		expect(ok.valueCount).toBe(5);
+		const row = (
+			regionCode: string,
+			year: number,
+			value: number,
+			sourceRow: number
+		): ObservationRow => ({
+			regionCode,
+			indicatorCode: 'hdi_ipm',
+			year,
+			value,
+			source: 'BPS Provinsi Jawa Tengah, Tabel 5.1',
+			sourceKind: 'bps',
+			referencePeriod: null,
+			note: null,
+			illustrative: null,
+			sourceRow
+		});
+		expect(ok.rows).toEqual<ObservationRow[]>([
+			row('33.18', 2021, 71.35, 3),
+			row('33.18', 2023, 72.8, 3),
+			row('33.74', 2021, 83.05, 4),
+			row('33.74', 2023, 83.55, 4),
+			row('33.19', 2023, 75, 5)
+		]);
+		expect(ok.footerSource).toBe('BPS Provinsi Jawa Tengah');
+		expect(ok.notices).toEqual([
+			{
+				id: 'Baris 1 dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris 2.',
+				en: 'Row(s) 1 skipped: a table title above the column names. The column names are read from row 2.'
+			},
+			{
+				id: 'Baris 7 dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.',
+				en: 'Row(s) 7 skipped: notes below the table (Source, Note), not data.'
+			},
+			{
+				id: '3 sel bertanda "-", "NA" atau "…" dilewati: tidak ada nilai, bukan nol.',
+				en: '3 cells marked "-", "NA" or "…" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('refuses an ambiguous and an unknown name, at their row and the column’s label', () => {
+		const r = run(table('Kab. Pati;71,35;71,9;72,80\nSemarang;83,05;83,2;83,55\nKab. Smg;1;2;3\n'));
+		expect(r.status).toBe('invalid');
+		// Only Pati's row is free of errors (and the file, refused, writes nothing).
+		expect(r.rows.map((o) => o.regionCode)).toEqual(['33.18', '33.18', '33.18']);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', 4, 'Kabupaten/Kota', 'Semarang'],
+			['foreign-key-error', 5, 'Kabupaten/Kota', 'Kab. Smg']
+		]);
+		expect(r.errors[0].message.id).toBe(
+			'Nama wilayah "Semarang" cocok dengan lebih dari satu wilayah: Kabupaten Semarang (33.22), Kota Semarang (33.74). Tulis nama lengkapnya atau pakai kolom kode_wilayah.'
+		);
+		expect(r.errors[1].message.en).toBe(
+			'Region name "Kab. Smg" is not registered. Did you mean: Kabupaten Semarang (33.22), Kota Semarang (33.74)? Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.'
+		);
+	});
+
+	it('an unknown file indicator is reported once, whatever the rows', () => {
+		const r = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\n'), 'ipm');
+		expect(brief(r)).toEqual([['foreign-key-error', null, 'indicator_code']]);
+		expect(r.errorCount).toBe(1);
+	});
+});
+
+describe('value cells marked as having no value', () => {
+	const MARKS = ['-', '–', '—', '…', '...', 'NA', 'N/A', 'n/a', 'na', ' Na '];
+	const long = (values: string[]) =>
+		'region_code;indicator_code;year;value;source\n' +
+		values.map((v, i) => `33.18;poverty_rate;${2000 + i};${v};BPS`).join('\n') +
+		'\n';
+
+	it('skip their row in a long file, never as zero and never as an error, and say so once', () => {
+		const r = validateCsv(encode(long([...MARKS, '9,5'])), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(r.status).toBe('valid');
+		expect(r.rowCount).toBe(11);
+		expect(r.rows.map((o) => [o.year, o.value])).toEqual([[2010, 9.5]]);
+		expect(r.notices).toEqual([
+			{
+				id: '10 sel bertanda "-", "–", "—", "…", "...", "NA" atau "N/A" dilewati: tidak ada nilai, bukan nol.',
+				en: '10 cells marked "-", "–", "—", "…", "...", "NA" or "N/A" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('skip the cell in a wide file; one cell is one cell', () => {
+		const r = validateCsv(
+			encode('kode_wilayah;kode_indikator;sumber;2021;2022\n33.18;poverty_rate;BPS;n/a;9,5\n'),
+			{ kind: 'targets', context: context() }
+		);
+		// A targets file needs its document columns: the marked cell is still no error of its own.
+		expect(r.errors.map((e) => e.column)).toEqual(['document_type', 'document_ref']);
+		expect(r.notices).toEqual([
+			{
+				id: '1 sel bertanda "n/a" dilewati: tidak ada nilai, bukan nol.',
+				en: '1 cell marked "n/a" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('are only those marks: a negative number, "--", "NaN" and "x" are what they were', () => {
+		const r = validateCsv(encode(long(['-5', '--', 'NaN', 'x', 'nan'])), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(brief(r)).toEqual([
+			['constraint-error', 2, 'value'],
+			['type-error', 3, 'value'],
+			['type-error', 4, 'value'],
+			['type-error', 5, 'value'],
+			['type-error', 6, 'value']
+		]);
+		expect(r.notices).toEqual([]);
 	});
 });

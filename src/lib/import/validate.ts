@@ -46,6 +46,23 @@ const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
 const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
 const YEAR_LABEL = /^\d{4}$/;
+/**
+ * What a value cell holds when there is no value, as statistics tables write it: a dash, an
+ * ellipsis, "NA" (compared trimmed and in lower case). Such a cell is skipped, never read as 0.
+ */
+const MISSING_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', '…', '...', 'na', 'n/a']);
+
+/** Whether a mark may start with this character: - . N n – — … */
+const startsMark = (c: number) =>
+	c === 45 || c === 46 || c === 78 || c === 110 || c === 0x2013 || c === 0x2014 || c === 0x2026;
+
+/** A missing-value mark? The first character decides first, so a number costs no lower-casing. */
+function isMissingMark(text: string): boolean {
+	return (
+		startsMark(text.charCodeAt(0)) && text.length <= 3 && MISSING_MARKS.has(text.toLowerCase())
+	);
+}
+
 /** Distinct region names remembered per file: a real file has a few hundred; junk is forgotten. */
 const MAX_REMEMBERED_NAMES = 10_000;
 
@@ -112,6 +129,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private headerRow = 1;
 	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
+	/** Value cells marked as having no value ("-", "NA"), skipped; each mark as first written. */
+	private missingCount = 0;
+	private readonly missingMarks = new Map<string, string>();
 	/** The text of the first "Sumber: …" footer line, if any. */
 	private footerSource: string | null = null;
 	/** The row properties the file gives once (its source, its indicator), as [key, value]. */
@@ -131,6 +151,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	/** The indicator given for the whole file, if any, and whether the context knows it. */
 	private readonly fileIndicator: string | null;
 	private fileIndicatorOk = true;
+	/** The value column of a long observations or targets file, whose cell may be marked missing. */
+	private valueColumn: Bound | null = null;
 	/** The region names column, when it stands in for an absent region_code column. */
 	private nameColumn: Bound | null = null;
 	private regionIndex: RegionNameIndex | null = null;
@@ -251,6 +273,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			);
 		}
 		if (this.skippedFooter.length > 0) out.push(msg.skippedFooter(rowRange(this.skippedFooter)));
+		if (this.missingCount > 0)
+			out.push(msg.skippedMissing(this.missingCount, [...this.missingMarks.values()]));
 		return out;
 	}
 
@@ -351,6 +375,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		// A column standing in for another is read apart from the row properties, and only when
 		// the other is absent: beside a region_code column, a name column is for the reader.
 		this.bound = this.bound.filter((b) => b.decl.insteadOf === undefined);
+		if (this.shape === 'long' && wideKind) this.valueColumn = this.byName.get('value') ?? null;
 		const names = this.byName.get('region_name');
 		if (names && !this.byName.has('region_code')) {
 			this.nameColumn = names;
@@ -586,7 +611,27 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		return true;
 	}
 
+	/** Counts a skipped missing-value mark, for the report's notice. */
+	private skipMissing(text: string): void {
+		this.missingCount++;
+		const key = text.toLowerCase();
+		if (!this.missingMarks.has(key)) this.missingMarks.set(key, detached(text));
+	}
+
 	private longRecord(cells: string[], row: number): void {
+		// A value marked missing ("-", "NA"): the row says there is no value, so it is skipped.
+		const valueColumn = this.valueColumn;
+		if (valueColumn !== null) {
+			// The raw cell's first character first: a number (most rows) is not trimmed twice.
+			const c = cells[valueColumn.index].charCodeAt(0);
+			if (startsMark(c) || c === 32 || c === 9 || c === 39) {
+				const text = this.cellText(cells, valueColumn);
+				if (isMissingMark(text)) {
+					this.skipMissing(text);
+					return;
+				}
+			}
+		}
 		const out: Record<string, unknown> = {};
 		let ok = this.parseBound(cells, row, out);
 		switch (this.kind) {
@@ -643,6 +688,10 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const y of this.yearColumns) {
 			const text = unescapeFormula(cells[y.index].trim());
 			if (text === '') continue;
+			if (isMissingMark(text)) {
+				this.skipMissing(text);
+				continue;
+			}
 			const v = this.number(text, row, y.label);
 			if (v === INVALID) {
 				ok = false;
