@@ -31,8 +31,9 @@ import { runScript, UsageError, type CommandLine } from './cli';
 
 const USAGE = `Usage:
   npm run import -- <file> [--kind <kind>] [--dry-run] [--json] [--locale id|en]
-                           [--region <code>] [--source <text> [--source-kind <kind>]
-                           [--reference-period <text>]] [--sheet <name|n>] [--actor <name>]
+                           [--region <code>] [--indicator <code>] [--source <text>
+                           [--source-kind <kind>] [--reference-period <text>]] [--sheet <name|n>]
+                           [--actor <name>]
   npm run import -- --undo <id> [--json] [--actor <name>]
 
   --kind      ${IMPORT_KINDS.join(' | ')} (default: observations, or targets when the
@@ -42,6 +43,8 @@ const USAGE = `Usage:
   --locale    number format of the file: id (12,5; 1.234.567) or en (12.5; 1,234,567);
               default: from the delimiter (; → id, , → en)
   --region    region code for rows without one (Kemendagri code, e.g. 33.18)
+  --indicator the indicator of the whole file (its code, e.g. hdi_ipm), for every row whose
+              own indicator is blank, or a file without an indicator_code column (a BPS table)
   --source    the source of the whole file (a URL or a document and table), for every row whose
               own source is blank, or a file without a source column
   --source-kind       who published it: ${SOURCE_KINDS.join(' | ')}
@@ -67,6 +70,7 @@ interface Args {
 	json: boolean;
 	locale: Locale | undefined;
 	region: string | undefined;
+	indicator: string | undefined;
 	fileSource: FileSource | undefined;
 	sheet: string | undefined;
 	actor: string;
@@ -78,6 +82,7 @@ const OPTIONS = {
 	json: { type: 'boolean', default: false },
 	locale: { type: 'string' },
 	region: { type: 'string' },
+	indicator: { type: 'string' },
 	source: { type: 'string' },
 	'source-kind': { type: 'string' },
 	'reference-period': { type: 'string' },
@@ -96,6 +101,8 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 		throw new UsageError(`--locale must be id or en (got "${locale}").`);
 	if (values.region !== undefined && values.region.trim() === '')
 		throw new UsageError('--region needs a region code such as 33.18.');
+	if (values.indicator !== undefined && values.indicator.trim() === '')
+		throw new UsageError('--indicator needs an indicator code such as hdi_ipm.');
 	const source = values.source?.trim();
 	if (values.source !== undefined && !source)
 		throw new UsageError('--source needs a text: a URL, or a document and its table.');
@@ -132,6 +139,7 @@ function parse({ values, positionals }: CommandLine<typeof OPTIONS>): Args {
 		json: values.json,
 		locale: locale as Locale | undefined,
 		region: values.region?.trim(),
+		indicator: values.indicator?.trim(),
 		fileSource:
 			source === undefined
 				? undefined
@@ -338,6 +346,7 @@ export async function main(commandLine: CommandLine<typeof OPTIONS>): Promise<nu
 				sheet: a.sheet,
 				locale: a.locale,
 				defaultRegion: a.region,
+				fileIndicator: a.indicator,
 				fileSource: a.fileSource,
 				dryRun: a.dryRun,
 				limits,

@@ -295,24 +295,23 @@ test('a BPS-style wide sheet without a source column imports with the source its
 	await context.close();
 });
 
-test('an Excel workbook imports from the sheet named in the form, title, merged header and footer skipped', async ({
+test('a BPS-style Excel table naming its region imports with the sheet and indicator chosen in the form', async ({
 	browser,
 	baseURL
 }) => {
+	// As BPS publishes it: a title, a two-row merged header, region names and no codes, a footer.
 	const wb = new ExcelJS.Workbook();
 	wb.addWorksheet('Catatan').getCell('A1').value = 'Tabel ada di lembar IPM.';
 	const ws = wb.addWorksheet('IPM');
 	ws.getCell('A1').value = 'Tabel 4.1 Indeks Pembangunan Manusia, 2009–2010';
-	ws.mergeCells('A1:D1');
-	ws.getCell('A3').value = 'kode_wilayah';
-	ws.getCell('B3').value = 'kode_indikator';
-	ws.getCell('C3').value = 'Tahun';
+	ws.mergeCells('A1:C1');
+	ws.getCell('A3').value = 'Kabupaten/Kota';
+	ws.getCell('B3').value = 'Tahun';
 	ws.mergeCells('A3:A4');
-	ws.mergeCells('B3:B4');
-	ws.mergeCells('C3:D3');
-	ws.getCell('C4').value = 2009;
-	ws.getCell('D4').value = 2010;
-	ws.getRow(5).values = ['33', 'hdi_ipm', 65.1, '65,9'];
+	ws.mergeCells('B3:C3');
+	ws.getCell('B4').value = 2009;
+	ws.getCell('C4').value = 2010;
+	ws.getRow(5).values = ['Jawa Tengah', 65.1, '65,9'];
 	ws.getRow(7).values = ['Sumber: BPS Provinsi Jawa Tengah, Tabel 4.1'];
 	const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
@@ -326,6 +325,7 @@ test('an Excel workbook imports from the sheet named in the form, title, merged 
 		buffer
 	});
 	await page.getByLabel('Lembar (untuk .xlsx, opsional)').fill('ipm');
+	await page.getByLabel('Indikator untuk seluruh berkas').selectOption('hdi_ipm');
 	await page
 		.getByLabel('Sumber untuk seluruh berkas (opsional)')
 		.fill('BPS Provinsi Jawa Tengah, Tabel 4.1');

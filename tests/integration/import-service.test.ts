@@ -38,13 +38,18 @@ async function* chunks(text: string) {
 }
 const preview = (
 	text: string,
-	extra: Partial<UploadSettings> & { kind?: ImportKind; fileSource?: FileSource } = {}
+	extra: Partial<UploadSettings> & {
+		kind?: ImportKind;
+		fileSource?: FileSource;
+		fileIndicator?: string;
+	} = {}
 ) =>
 	previewImport(conn, { name: 'ipm.csv', size: text.length, body: chunks(text) }, actor, {
 		kind: null,
 		locale: null,
 		defaultRegion: null,
 		fileSource: null,
+		fileIndicator: null,
 		...settings(extra)
 	});
 
@@ -88,6 +93,37 @@ describe('previewImport() → confirmImport()', () => {
 		).toEqual([
 			{ year: 2021, value: 10.5, source: 'BPS Kabupaten Pati, Tabel 4.1' },
 			{ year: 2022, value: 9.8, source: 'BPS Kabupaten Pati, Tabel 4.1' }
+		]);
+	});
+
+	it('the indicator chosen on the page reaches every row of a BPS table naming its regions, at confirm too', async () => {
+		const table = 'Kabupaten/Kota;2021;2022\nKab. Pati;10,5;9,8\nKABUPATEN KUDUS;7,1;6,9\n';
+		const none = await preview(table, { fileSource: { source: 'BPS Jawa Tengah' } });
+		if ('problem' in none) throw new Error(none.problem);
+		expect(none.report.errors.map((e) => [e.code, e.column])).toEqual([
+			['missing-label', 'indicator_code']
+		]);
+
+		const checked = await preview(table, {
+			fileSource: { source: 'BPS Jawa Tengah' },
+			fileIndicator: 'poverty_rate'
+		});
+		if ('problem' in checked) throw new Error(checked.problem);
+		expect(checked.report.status).toBe('valid');
+		const done = confirmImport(conn, checked.token!, actor, settings());
+		if ('problem' in done) throw new Error(done.problem);
+		expect(done.report.status).toBe('imported');
+		expect(
+			conn.sqlite
+				.prepare(
+					`SELECT region_code AS region, indicator_code AS indicator, year, value FROM observations ORDER BY region_code, year`
+				)
+				.all()
+		).toEqual([
+			{ region: '33.18', indicator: 'poverty_rate', year: 2021, value: 10.5 },
+			{ region: '33.18', indicator: 'poverty_rate', year: 2022, value: 9.8 },
+			{ region: '33.19', indicator: 'poverty_rate', year: 2021, value: 7.1 },
+			{ region: '33.19', indicator: 'poverty_rate', year: 2022, value: 6.9 }
 		]);
 	});
 

@@ -39,6 +39,7 @@ const request = (extra: Partial<FileRequest> = {}): FileRequest => ({
 	kind: 'observations',
 	limits,
 	fileSource: SOURCE,
+	fileIndicator: 'poverty_rate',
 	...extra
 });
 const current = () =>
@@ -49,36 +50,29 @@ const current = () =>
 		.all();
 
 /**
- * A BPS-style table: a notes sheet first, then "Data" with a merged title, a two-row header
- * (codes merged down over rows 3–4, "Tahun" merged across the years), numbers stored as numbers,
- * as Indonesian text, as a formula and as a percentage, a blank row and a footer.
+ * A BPS-style table: a notes sheet first, then "Data" with a merged title, a two-row header (the
+ * region names' label merged down over rows 3–4, "Tahun" merged across the years), region names
+ * in two spellings and no codes at all, numbers stored as numbers, as Indonesian text, as a
+ * formula and as percentages, a "-" for a missing value, a blank row and a footer.
  */
 async function bpsWorkbook(file: string, edit?: (data: ExcelJS.Worksheet) => void) {
 	const wb = new ExcelJS.Workbook();
 	wb.addWorksheet('Catatan').getCell('A1').value = 'Tabel ada di lembar Data.';
 	const ws = wb.addWorksheet('Data');
 	ws.getCell('A1').value = 'Tabel 4.1 Persentase Penduduk Miskin, 2021–2023';
-	ws.mergeCells('A1:E1');
-	ws.getCell('A3').value = 'kode_wilayah';
-	ws.getCell('B3').value = 'kode_indikator';
-	ws.getCell('C3').value = 'Tahun';
+	ws.mergeCells('A1:D1');
+	ws.getCell('A3').value = 'Kabupaten/Kota';
+	ws.getCell('B3').value = 'Tahun';
 	ws.mergeCells('A3:A4');
-	ws.mergeCells('B3:B4');
-	ws.mergeCells('C3:E3');
-	// Cell by cell: assigning the row's values would overwrite the merged A4 and B4 and unmerge them.
-	ws.getCell('C4').value = 2021;
-	ws.getCell('D4').value = 2022;
-	ws.getCell('E4').value = 2023;
-	ws.getRow(5).values = [
-		'33.18',
-		'poverty_rate',
-		10.08,
-		'9,82',
-		{ formula: 'D5-0.5', result: 9.32 }
-	];
-	ws.getRow(6).values = ['33.19', 'poverty_rate', 0.0731, null, 0.0698];
-	ws.getCell('C6').numFmt = '0.00%';
-	ws.getCell('E6').numFmt = '0.00%';
+	ws.mergeCells('B3:D3');
+	// Cell by cell: assigning the row's values would overwrite the merged A4 and unmerge it.
+	ws.getCell('B4').value = 2021;
+	ws.getCell('C4').value = 2022;
+	ws.getCell('D4').value = 2023;
+	ws.getRow(5).values = ['Kab. Pati', 10.08, '9,82', { formula: 'C5-0.5', result: 9.32 }];
+	ws.getRow(6).values = ['KABUPATEN KUDUS', 0.0731, '-', 0.0698];
+	ws.getCell('B6').numFmt = '0.00%';
+	ws.getCell('D6').numFmt = '0.00%';
 	ws.getRow(8).values = ['Sumber: BPS Provinsi Jawa Tengah'];
 	edit?.(ws);
 	await wb.xlsx.writeFile(file);
@@ -95,14 +89,14 @@ describe('workbookToCsv()', () => {
 		).toMatchObject({ ok: true, sheet: 'Data', sheets: ['Catatan', 'Data'] });
 		expect(readFileSync(out, 'utf8')).toBe(
 			[
-				'Tabel 4.1 Persentase Penduduk Miskin, 2021–2023;;;;',
+				'Tabel 4.1 Persentase Penduduk Miskin, 2021–2023;;;',
 				'',
-				';;;;',
-				'kode_wilayah;kode_indikator;2021;2022;2023',
-				'33.18;poverty_rate;10,08;9,82;9,32',
-				'33.19;poverty_rate;7,31;;6,98',
+				';;;',
+				'Kabupaten/Kota;2021;2022;2023',
+				'Kab. Pati;10,08;9,82;9,32',
+				'KABUPATEN KUDUS;7,31;-;6,98',
 				'',
-				'Sumber: BPS Provinsi Jawa Tengah;;;;',
+				'Sumber: BPS Provinsi Jawa Tengah;;;',
 				''
 			].join('\n')
 		);
@@ -119,7 +113,7 @@ describe('workbookToCsv()', () => {
 });
 
 describe('importFileAs() with a workbook', () => {
-	it('imports the chosen sheet of a BPS-style table with the right values and sources', async () => {
+	it('imports the chosen sheet of a BPS-style table, regions by name, with the right values and sources', async () => {
 		const file = await bpsWorkbook(inDir('kemiskinan.xlsx'));
 		const report = await importFileAs(conn, file, actor, request({ sheet: 'data' }));
 		expect(report).toMatchObject({
@@ -132,10 +126,12 @@ describe('importFileAs() with a workbook', () => {
 			sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
 			bytes: readFileSync(file).length
 		});
-		expect(report.notices[0]).toEqual({
-			id: 'Dibaca lembar "Data" (2 dari 2: "Catatan", "Data"). Lembar lain dipilih dengan --sheet atau isian "Lembar" di halaman impor.',
-			en: 'Read sheet "Data" (2 of 2: "Catatan", "Data"). Choose another with --sheet or the "Sheet" field on the import page.'
-		});
+		expect(report.notices.map((n) => n.id)).toEqual([
+			'Dibaca lembar "Data" (2 dari 2: "Catatan", "Data"). Lembar lain dipilih dengan --sheet atau isian "Lembar" di halaman impor.',
+			'Baris 1–3 dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris 4.',
+			'Baris 8 dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.',
+			'1 sel bertanda "-" dilewati: tidak ada nilai, bukan nol.'
+		]);
 		const s = SOURCE.source;
 		expect(current()).toEqual([
 			{ region_code: '33.18', indicator_code: 'poverty_rate', year: 2021, value: 10.08, source: s },
@@ -240,21 +236,53 @@ describe('importFileAs() refuses a bad workbook and writes nothing', () => {
 
 	it('text in a number column, at its row and column', async () => {
 		const file = await bpsWorkbook(inDir('c.xlsx'), (ws) => {
-			ws.getCell('D6').value = 'sembilan';
+			ws.getCell('C5').value = 'sembilan';
 		});
 		const report = await refused(file, { sheet: 'Data' });
 		expect(report.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
-			['type-error', 6, '2022', 'sembilan']
+			['type-error', 5, '2022', 'sembilan']
 		]);
 	});
 
-	it('an unknown region code, at its row and column', async () => {
+	it('an unknown region name, at its row and column, with the nearest names', async () => {
 		const file = await bpsWorkbook(inDir('d.xlsx'), (ws) => {
-			ws.getCell('A6').value = '33.99';
+			ws.getCell('A6').value = 'Kab. Kuduss';
 		});
 		const report = await refused(file, { sheet: 'Data' });
 		expect(report.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
-			['foreign-key-error', 6, 'kode_wilayah', '33.99']
+			['foreign-key-error', 6, 'Kabupaten/Kota', 'Kab. Kuduss']
+		]);
+		expect(report.errors[0].message.en).toContain('Did you mean: Kabupaten Kudus (33.19)');
+	});
+
+	it('a region name two regions share, listing both', async () => {
+		commitBatch(
+			conn,
+			{ kind: 'seed', fileName: 'kecamatan', sha256: 'y', actor: 'test' },
+			{
+				regions: [
+					{ code: '33.18.10', name: 'Pati', kind: 'kecamatan', parentCode: '33.18', bpsCode: null }
+				]
+			}
+		);
+		const file = await bpsWorkbook(inDir('k.xlsx'), (ws) => {
+			ws.getCell('A3').value = 'Wilayah';
+			ws.getCell('A5').value = 'PATI';
+		});
+		const report = await refused(file, { sheet: 'Data' });
+		expect(report.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', 5, 'Wilayah', 'PATI']
+		]);
+		expect(report.errors[0].message.id).toBe(
+			'Nama wilayah "PATI" cocok dengan lebih dari satu wilayah: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Tulis nama lengkapnya atau pakai kolom kode_wilayah.'
+		);
+	});
+
+	it('a table without an indicator column and no indicator given', async () => {
+		const file = await bpsWorkbook(inDir('n.xlsx'));
+		const report = await refused(file, { sheet: 'Data', fileIndicator: undefined });
+		expect(report.errors.map((e) => [e.code, e.row, e.column])).toEqual([
+			['missing-label', 4, 'indicator_code']
 		]);
 	});
 
@@ -323,10 +351,12 @@ describe('previewImport() → confirmImport() with a workbook', () => {
 				locale: null,
 				defaultRegion: null,
 				fileSource: SOURCE,
+				fileIndicator: 'poverty_rate',
 				sheet: 'Data'
 			}
 		);
 		if ('problem' in checked) throw new Error(checked.problem);
+		expect(checked.report.errors).toEqual([]);
 		expect(checked.report).toMatchObject({ status: 'valid', sheet: 'Data', counts: { rows: 5 } });
 		expect(current()).toEqual([]);
 		const done = confirmImport(conn, checked.token!, actor, settings);
@@ -359,7 +389,8 @@ describe('previewImport() → confirmImport() with a workbook', () => {
 				kind: null,
 				locale: null,
 				defaultRegion: null,
-				fileSource: null
+				fileSource: null,
+				fileIndicator: null
 			}
 		);
 		if ('problem' in checked) throw new Error(checked.problem);

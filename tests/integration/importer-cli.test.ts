@@ -333,6 +333,78 @@ describe('npm run import (scripts/import.ts)', () => {
 		expect((await cli([xlsx, '--sheet', ' '])).code).toBe(2);
 	}, 60_000);
 
+	it('--indicator gives a BPS table naming its regions its indicator; unknown, it is one error', async () => {
+		// As BPS publishes a table of one indicator: a title, region names down, years across, a
+		// "Sumber" line below; no code anywhere. Years no real figure can have (2095, 2096).
+		const table = file(
+			'bps-ipm.csv',
+			'Indeks Pembangunan Manusia Menurut Kabupaten/Kota;;\n' +
+				'Kabupaten/Kota;2095;2096\n' +
+				'Kab. Pati;71,35;72,80\n' +
+				'KOTA SEMARANG;83,05;83,55\n' +
+				'Sumber: BPS Provinsi Jawa Tengah;;\n'
+		);
+		const source = ['--source', 'BPS Provinsi Jawa Tengah, Tabel IPM'];
+		const before = dump();
+		const refused = await cli([table, '--json', ...source]);
+		expect(refused.code).toBe(1);
+		const errors = JSON.parse(refused.stdout).errors;
+		expect(errors.map((e: { code: string; column: string }) => [e.code, e.column])).toEqual([
+			['missing-label', 'indicator_code']
+		]);
+		expect(errors[0].message).toContain('--indicator');
+
+		const unknown = await cli([table, '--json', ...source, '--indicator', 'hdi_ipn']);
+		expect(unknown.code).toBe(1);
+		expect(JSON.parse(unknown.stdout)).toMatchObject({
+			status: 'refused',
+			error_count: 1,
+			errors: [
+				{
+					code: 'foreign-key-error',
+					row: null,
+					column: 'indicator_code',
+					value: 'hdi_ipn',
+					message:
+						'Indicator "hdi_ipn" is not registered. Check the code or import the indicator first.'
+				}
+			]
+		});
+		expect(dump()).toEqual(before);
+
+		const ok = await cli([table, '--json', ...source, '--indicator', 'hdi_ipm']);
+		expect(ok.stderr).toBe('');
+		expect(ok.code).toBe(0);
+		const report = JSON.parse(ok.stdout);
+		expect(report).toMatchObject({
+			status: 'imported',
+			shape: 'wide',
+			counts: { rows: 4, inserted: 4 }
+		});
+		const conn = openDatabase(dbFile);
+		try {
+			expect(
+				conn.sqlite
+					.prepare(
+						`SELECT region_code AS region, indicator_code AS indicator, year, value, source FROM observations
+						 WHERE year IN (2095, 2096) ORDER BY region_code, year`
+					)
+					.all()
+			).toEqual([
+				{ region: '33.18', indicator: 'hdi_ipm', year: 2095, value: 71.35, source: source[1] },
+				{ region: '33.18', indicator: 'hdi_ipm', year: 2096, value: 72.8, source: source[1] },
+				{ region: '33.74', indicator: 'hdi_ipm', year: 2095, value: 83.05, source: source[1] },
+				{ region: '33.74', indicator: 'hdi_ipm', year: 2096, value: 83.55, source: source[1] }
+			]);
+		} finally {
+			conn.sqlite.close();
+		}
+		expect((await cli(['--undo', String(report.import_id)])).code).toBe(0);
+		const blank = await cli([table, '--indicator', ' ']);
+		expect(blank.code).toBe(2);
+		expect(blank.stderr).toMatch(/^import: --indicator needs an indicator code/);
+	}, 60_000);
+
 	it('--dry-run writes nothing and says what it would do', async () => {
 		const before = dump();
 		const dry = await cli([file('dry.csv', GOOD), '--dry-run', '--json']);

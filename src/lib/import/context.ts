@@ -6,12 +6,19 @@ import type { ImportKind, RowOf, ValidationContext } from './types';
 
 /** A context with nothing known: `emptyContext().regions.size === 0`. */
 export function emptyContext(): ValidationContext {
-	return { regions: new Set(), frameworks: new Set(), nodes: new Map(), indicators: new Map() };
+	return {
+		regions: new Set(),
+		regionNames: new Map(),
+		frameworks: new Set(),
+		nodes: new Map(),
+		indicators: new Map()
+	};
 }
 
 /**
  * Adds validated rows of one kind to a context, so later files may refer to them:
- * `addRowsToContext(ctx, 'regions', report.rows)` makes their codes known regions.
+ * `addRowsToContext(ctx, 'regions', report.rows)` makes their codes known regions, and their
+ * names too (for a later file that names its regions).
  * Observations and targets are nothing's foreign key and add nothing.
  */
 export function addRowsToContext<K extends ImportKind>(
@@ -20,8 +27,14 @@ export function addRowsToContext<K extends ImportKind>(
 	rows: readonly RowOf<K>[]
 ): ValidationContext {
 	for (const row of rows as readonly RowOf<ImportKind>[]) {
-		if (kind === 'regions' && 'kind' in row) context.regions.add(row.code);
-		else if (kind === 'frameworks' && 'yearFrom' in row) context.frameworks.add(row.code);
+		if (kind === 'regions' && 'kind' in row) {
+			context.regions.add(row.code);
+			(context.regionNames ??= new Map()).set(row.code, {
+				name: row.name,
+				kind: row.kind,
+				bpsCode: row.bpsCode
+			});
+		} else if (kind === 'frameworks' && 'yearFrom' in row) context.frameworks.add(row.code);
 		else if (kind === 'nodes' && 'level' in row) {
 			let set = context.nodes.get(row.frameworkCode);
 			if (!set) context.nodes.set(row.frameworkCode, (set = new Set()));

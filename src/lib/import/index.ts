@@ -11,6 +11,8 @@ export { detectDialect, detectLineEnding, localeOfDelimiter, columnLetter } from
 export { ByteDecoder, decodeBytes, sniff } from './decode';
 export type { DecodeProblem } from './decode';
 export { emptyContext, addRowsToContext } from './context';
+export { RegionNameIndex, normaliseRegionName, preferredKinds, editDistance } from './region-names';
+export type { RegionCandidate, RegionNameMatch } from './region-names';
 export {
 	validateCsv,
 	validateCsvStream,

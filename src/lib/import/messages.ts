@@ -4,6 +4,7 @@
  */
 import type { ColumnDecl } from './schemas';
 import type { NumberError } from './number';
+import type { RegionCandidate } from './region-names';
 import { unitLabel } from '../units';
 import { MAX_YEAR, MIN_YEAR, type Locale, type Message, type ValueType } from './types';
 
@@ -14,6 +15,23 @@ const localeName = (l: Locale | null) =>
 		: l === 'en'
 			? { id: 'Inggris', en: 'English' }
 			: null;
+/** `alternatives(['"-"', '"NA"', '"…"'], 'or')` → `"-", "NA" or "…"`. */
+const alternatives = (items: readonly string[], or: string) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${or} ${items.at(-1)}`;
+/** How many regions a message lists at most. */
+const MAX_LISTED = 5;
+/** `Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10)`: the kind only where the name lacks it. */
+const regionList = (regions: readonly RegionCandidate[]) => {
+	const shown = regions
+		.slice(0, MAX_LISTED)
+		.map((r) =>
+			r.name.toLowerCase().startsWith(r.kind + ' ')
+				? `${r.name} (${r.code})`
+				: `${r.name} (${r.kind}, ${r.code})`
+		)
+		.join(', ');
+	return regions.length > MAX_LISTED ? `${shown}, …` : shown;
+};
 
 export const msg = {
 	emptyFile: (): Message => ({
@@ -67,12 +85,16 @@ export const msg = {
 		en: `The required column "${c.name}" (or "${c.aliases[0]}") is not in the header. Add it.`
 	}),
 	missingRegion: (): Message => ({
-		id: 'Kolom "region_code" (atau "kode_wilayah") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
-		en: 'The column "region_code" (or "kode_wilayah") is missing and no default region was given. Add the column or choose a region (--region).'
+		id: 'Kolom "region_code" (atau "kode_wilayah", atau nama wilayah: "nama_wilayah", "Kabupaten/Kota") tidak ada dan wilayah bawaan tidak diberikan. Tambahkan kolom itu atau pilih wilayah (--region).',
+		en: 'The column "region_code" (or "kode_wilayah", or the region name: "region_name", "Kabupaten/Kota") is missing and no default region was given. Add the column or choose a region (--region).'
 	}),
 	missingSource: (): Message => ({
 		id: 'Kolom "source" (atau "sumber") tidak ada dan sumber berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu sumber untuk seluruh berkas: --source "…" di baris perintah, atau isian "Sumber" di halaman impor.',
 		en: 'The column "source" (or "sumber") is missing and no source was given for the file. Add the column, or give one source for the whole file: --source "…" on the command line, or the "Source" field on the import page.'
+	}),
+	missingIndicator: (): Message => ({
+		id: 'Kolom "indicator_code" (atau "kode_indikator") tidak ada dan indikator berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu indikator untuk seluruh berkas: --indicator KODE di baris perintah, atau pilihan "Indikator" di halaman impor.',
+		en: 'The column "indicator_code" (or "kode_indikator") is missing and no indicator was given for the file. Add the column, or give one indicator for the whole file: --indicator CODE on the command line, or the "Indicator" choice on the import page.'
 	}),
 	duplicateLabel: (label: string, first: string): Message => ({
 		id: `Kolom ${q(label)} muncul dua kali (juga di ${q(first)}). Hapus salah satunya.`,
@@ -213,6 +235,10 @@ export const msg = {
 		id: `Baris ${rows} dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.`,
 		en: `Row(s) ${rows} skipped: notes below the table (Source, Note), not data.`
 	}),
+	skippedMissing: (count: number, marks: readonly string[]): Message => ({
+		id: `${count} sel bertanda ${alternatives(marks.map(q), 'atau')} dilewati: tidak ada nilai, bukan nol.`,
+		en: `${count} ${count === 1 ? 'cell' : 'cells'} marked ${alternatives(marks.map(q), 'or')} skipped: no value, not zero.`
+	}),
 	yearOrder: (): Message => ({
 		id: 'year_to lebih awal dari year_from. Perbaiki salah satunya (kosongkan year_to bila masih berlaku).',
 		en: 'year_to is before year_from. Fix one of them (leave year_to empty while in force).'
@@ -247,6 +273,17 @@ export const msg = {
 		id: `Wilayah ${q(code)} tidak terdaftar. Periksa kodenya atau daftarkan wilayahnya dahulu.`,
 		en: `Region ${q(code)} is not registered. Check the code or register the region first.`
 	}),
+	ambiguousRegionName: (name: string, candidates: readonly RegionCandidate[]): Message => ({
+		id: `Nama wilayah ${q(name)} cocok dengan lebih dari satu wilayah: ${regionList(candidates)}. Tulis nama lengkapnya atau pakai kolom kode_wilayah.`,
+		en: `Region name ${q(name)} matches more than one region: ${regionList(candidates)}. Write the full name or use the region_code column.`
+	}),
+	unknownRegionName: (name: string, suggestions: readonly RegionCandidate[]): Message => {
+		const near = suggestions.length > 0 ? regionList(suggestions) : null;
+		return {
+			id: `Nama wilayah ${q(name)} tidak terdaftar.${near ? ` Mungkin maksudnya: ${near}?` : ''} Periksa ejaannya (singkatan selain Kab., Kec. dan Prov. tidak dikenali) atau pakai kolom kode_wilayah.`,
+			en: `Region name ${q(name)} is not registered.${near ? ` Did you mean: ${near}?` : ''} Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.`
+		};
+	},
 	unknownIndicator: (code: string): Message => ({
 		id: `Indikator ${q(code)} tidak terdaftar. Periksa kodenya atau impor indikatornya dahulu.`,
 		en: `Indicator ${q(code)} is not registered. Check the code or import the indicator first.`

@@ -6,14 +6,15 @@ describe('kindSchemas', () => {
 	for (const kind of IMPORT_KINDS) {
 		const schema = kindSchemas[kind];
 		it(`kindSchemas.${kind} has unique names, keys and labels, and its key columns exist`, () => {
-			const labels = schema.columns.flatMap((c) => [
-				...new Set([c.name, ...c.aliases.map(normaliseLabel)])
-			]);
+			const all = [...schema.columns, ...(schema.alternates ?? [])];
+			const labels = all.flatMap((c) => [...new Set([c.name, ...c.aliases.map(normaliseLabel)])]);
 			expect(new Set(labels).size).toBe(labels.length);
-			const keys = schema.columns.map((c) => c.key);
+			const keys = all.map((c) => c.key);
 			expect(new Set(keys).size).toBe(keys.length);
 			for (const k of schema.key) expect(schema.columns.some((c) => c.name === k)).toBe(true);
-			for (const c of schema.columns) {
+			for (const c of schema.alternates ?? [])
+				expect(schema.columns.some((d) => d.name === c.insteadOf)).toBe(true);
+			for (const c of all) {
 				expect(c.aliases.length).toBeGreaterThan(0);
 				expect(c.description.id).not.toBe('');
 				expect(c.description.en).not.toBe('');
@@ -51,6 +52,13 @@ describe('findColumn()', () => {
 		['targets', 'jenis_dokumen', 'document_type'],
 		['indicators', 'satuan', 'unit'],
 		['regions', 'kode_induk', 'parent_code'],
+		['observations', 'Nama Wilayah', 'region_name'],
+		['observations', 'Kabupaten/Kota', 'region_name'],
+		['observations', 'Kabupaten / Kota', 'region_name'],
+		['observations', 'Kab./Kota', 'region_name'],
+		['observations', 'KECAMATAN', 'region_name'],
+		['targets', 'wilayah', 'region_name'],
+		['indicators', 'wilayah', undefined],
 		['observations', 'document_type', undefined],
 		['observations', '2023', undefined],
 		['observations', '', undefined]

@@ -50,6 +50,11 @@ export interface ColumnDecl {
 	exampleId?: string;
 	description: Message;
 	wide?: WideRole;
+	/**
+	 * The canonical name of the column this one may stand in for (`region_name` for
+	 * `region_code`): its cell is resolved to that column's value and is no row property itself.
+	 */
+	insteadOf?: string;
 }
 
 export interface KindSchema {
@@ -58,7 +63,13 @@ export interface KindSchema {
 	shapes: readonly Shape[];
 	/** Canonical names of the columns that identify a row; a key twice in a file is `unique-error`. */
 	key: readonly string[];
+	/** The columns of the typed rows, in template order. */
 	columns: readonly ColumnDecl[];
+	/**
+	 * Columns a file may have in place of one of `columns` (`insteadOf`). They are recognised in
+	 * a header and documented, but never written: not in templates, exports or typed rows.
+	 */
+	alternates?: readonly ColumnDecl[];
 }
 
 const CODE_HINT: Message = {
@@ -87,6 +98,42 @@ const regionCode: ColumnDecl = {
 		en: 'Kemendagri region code (33.18 = Kabupaten Pati). May be left out when a default region is given.'
 	},
 	wide: 'key'
+};
+/**
+ * Region names instead of codes, as BPS tables list them. The aliases are the first column's
+ * labels of such tables; which kinds a label names (`Kabupaten/Kota`, `Kecamatan`) decides
+ * between regions of one name (`region-names.ts`).
+ */
+const regionName: ColumnDecl = {
+	name: 'region_name',
+	key: 'regionName',
+	aliases: [
+		'nama_wilayah',
+		'wilayah',
+		'nama_daerah',
+		'daerah',
+		'kabupaten/kota',
+		'kabupaten_kota',
+		'kab/kota',
+		'kab./kota',
+		'kab_kota',
+		'kabupaten',
+		'provinsi/kabupaten/kota',
+		'kabupaten/kota regency/municipality',
+		'kecamatan',
+		'kecamatan/subdistrict',
+		'region',
+		'regency/municipality'
+	],
+	type: 'text',
+	required: false,
+	example: 'Kabupaten Pati',
+	description: {
+		id: 'Nama wilayah sebagai pengganti kode_wilayah, seperti tabel BPS menuliskannya: Kabupaten Pati, Kab. Pati, KOTA SEMARANG. Nama yang dimiliki beberapa wilayah (Pati: kabupaten dan kecamatan) harus ditulis lengkap; judul kolom Kabupaten/Kota atau Kecamatan sudah menentukan jenisnya. Dipakai hanya bila tidak ada kolom kode_wilayah.',
+		en: 'Region name in place of region_code, as BPS tables write it: Kabupaten Pati, Kab. Pati, KOTA SEMARANG. A name several regions share (Pati: a kabupaten and a kecamatan) must be written in full; a column headed Kabupaten/Kota or Kecamatan already says which kind. Used only when there is no region_code column.'
+	},
+	wide: 'key',
+	insteadOf: 'region_code'
 };
 const indicatorCode: ColumnDecl = {
 	name: 'indicator_code',
@@ -616,7 +663,8 @@ const observationsSchema: KindSchema = {
 		referencePeriod,
 		note,
 		illustrative
-	]
+	],
+	alternates: [regionName]
 };
 
 const targetsSchema: KindSchema = {
@@ -670,7 +718,8 @@ const targetsSchema: KindSchema = {
 		},
 		note,
 		illustrative
-	]
+	],
+	alternates: [regionName]
 };
 
 /** Column declarations of every kind, e.g. `kindSchemas.observations.columns[0].name === 'region_code'`. */
@@ -683,11 +732,12 @@ export const kindSchemas: Readonly<Record<ImportKind, KindSchema>> = {
 	targets: targetsSchema
 };
 
-/** Header label normalisation: `' Kode Wilayah '` → `'kode_wilayah'`. */
+/** Header label normalisation: `' Kode Wilayah '` → `'kode_wilayah'`, `'Kabupaten / Kota'` → `'kabupaten/kota'`. */
 export function normaliseLabel(label: string): string {
 	return label
 		.trim()
 		.toLowerCase()
+		.replace(/\s*\/\s*/g, '/')
 		.replace(/[\s-]+/g, '_');
 }
 
@@ -698,7 +748,8 @@ export function findColumn(kind: ImportKind, label: string): ColumnDecl | undefi
 	let map = labelMaps.get(kind);
 	if (!map) {
 		map = new Map();
-		for (const column of kindSchemas[kind].columns) {
+		const { columns, alternates = [] } = kindSchemas[kind];
+		for (const column of [...columns, ...alternates]) {
 			map.set(column.name, column);
 			for (const alias of column.aliases) map.set(normaliseLabel(alias), column);
 		}

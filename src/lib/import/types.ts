@@ -104,9 +104,21 @@ export interface IndicatorInfo {
 	frameworkCode: string;
 }
 
+/** A region as a file may name it instead of giving its code (`region_name`, `region-names.ts`). */
+export interface RegionInfo {
+	name: string;
+	kind: RegionKind;
+	bpsCode?: string | null;
+}
+
 /** What the database already holds (or earlier files of the same load): the foreign-key targets. */
 export interface ValidationContext {
 	regions: Set<string>;
+	/**
+	 * code → name, kind and BPS code, for files that name their regions (`Kab. Pati`) rather than
+	 * give their codes. Absent (a context built by hand): no name matches, codes still do.
+	 */
+	regionNames?: Map<string, RegionInfo>;
 	frameworks: Set<string>;
 	/** framework code → node codes */
 	nodes: Map<string, Set<string>>;
@@ -231,6 +243,12 @@ export interface ValidateOptions<K extends ImportKind = ImportKind> {
 	 * own source is blank or whose file has no source column; kind and period likewise.
 	 */
 	fileSource?: FileSource;
+	/**
+	 * The indicator of the whole file (`--indicator`, the upload page's "Indikator"), for a
+	 * BPS table of one indicator: fills every row whose indicator code is blank or whose file has
+	 * no indicator_code column. An unknown code is one error at the header, not one per row.
+	 */
+	fileIndicator?: string;
 	fileName?: string;
 	/** Errors kept in the report (default 100); `errorCount` still counts all of them. */
 	maxErrors?: number;
@@ -250,12 +268,18 @@ export interface StreamReport<K extends ImportKind = ImportKind> {
 	fileName: string | null;
 	/** Data records in the file (blank lines not counted). */
 	rowCount: number;
-	/** Typed rows produced: equals rowCount in long shape, one per non-empty year cell in wide. */
+	/**
+	 * Typed rows produced: one per row in long shape, one per year cell with a value in wide
+	 * (blank cells and cells marked "-" or "NA" have none).
+	 */
 	valueCount: number;
 	errors: ImportError[];
 	/** All errors found, including those left out of `errors` by `maxErrors`. */
 	errorCount: number;
-	/** What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows). */
+	/**
+	 * What was skipped and why, e.g. "Baris 1–2 dilewati: judul tabel …" (title and footer rows),
+	 * "3 sel bertanda "-" dilewati …" (value cells marked as having no value).
+	 */
 	notices: Message[];
 	/**
 	 * What a "Sumber: …" line below the table names (the first one), offered as the file's source

@@ -696,3 +696,353 @@ describe('a source given for the whole file', () => {
 		expect(brief(r)).toEqual([['constraint-error', 2, 'source']]);
 	});
 });
+
+// Real codes of the seed (data/): the province, three kabupaten, a kota, two kecamatan.
+const REGIONS =
+	'code,name,kind,parent_code,bps_code\n' +
+	'33,Provinsi Jawa Tengah,provinsi,,33\n' +
+	'33.18,Kabupaten Pati,kabupaten,33,3318\n' +
+	'33.19,Kabupaten Kudus,kabupaten,33,3319\n' +
+	'33.22,Kabupaten Semarang,kabupaten,33,3322\n' +
+	'33.74,Kota Semarang,kota,33,3374\n' +
+	'33.18.01,Sukolilo,kecamatan,33.18,3318010\n' +
+	'33.18.10,Pati,kecamatan,33.18,3318100\n';
+
+/** `context()` with the regions above known by name too, as `contextFromDb` makes it. */
+function named(): ValidationContext {
+	const ctx = context();
+	const regions = validateCsv(encode(REGIONS), { kind: 'regions', context: emptyContext() });
+	expect(regions.status).toBe('valid');
+	return addRowsToContext(ctx, 'regions', regions.rows);
+}
+
+describe('regions named instead of coded (region_name)', () => {
+	const run = (text: string, defaultRegion?: string) =>
+		validateCsv(encode(text), { kind: 'observations', context: named(), defaultRegion });
+	const header = 'nama_wilayah;kode_indikator;tahun;nilai;sumber';
+
+	it('reads each spelling of a name as its region, and a code typed in its place', () => {
+		const r = run(
+			`${header}\nKab. Pati;poverty_rate;2021;9,5;BPS\nKABUPATEN KUDUS;poverty_rate;2021;7,2;BPS\n` +
+				`kota semarang;poverty_rate;2021;4,1;BPS\n3318;poverty_rate;2022;9,1;BPS\n33.19;poverty_rate;2022;7;BPS\n`
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.regionCode, o.year, o.value])).toEqual([
+			['33.18', 2021, 9.5],
+			['33.19', 2021, 7.2],
+			['33.74', 2021, 4.1],
+			['33.18', 2022, 9.1],
+			['33.19', 2022, 7]
+		]);
+		// The name is no property of the typed row: its region code is.
+		expect(r.rows[0]).toEqual<ObservationRow>({
+			regionCode: '33.18',
+			indicatorCode: 'poverty_rate',
+			year: 2021,
+			value: 9.5,
+			source: 'BPS',
+			sourceKind: null,
+			referencePeriod: null,
+			note: null,
+			illustrative: null,
+			sourceRow: 2
+		});
+	});
+
+	it('refuses an ambiguous and an unknown name at their row and column, naming the candidates', () => {
+		const r = run(
+			`${header}\nPATI;poverty_rate;2021;9,5;BPS\nKota Smg;poverty_rate;2021;4,1;BPS\nPATI;poverty_rate;2022;9,1;BPS\n`
+		);
+		expect(r.status).toBe('invalid');
+		expect(r.rows).toEqual([]);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', 2, 'nama_wilayah', 'PATI'],
+			['foreign-key-error', 3, 'nama_wilayah', 'Kota Smg'],
+			['foreign-key-error', 4, 'nama_wilayah', 'PATI']
+		]);
+		expect(r.errors[0].message).toEqual({
+			id: 'Nama wilayah "PATI" cocok dengan lebih dari satu wilayah: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Tulis nama lengkapnya atau pakai kolom kode_wilayah.',
+			en: 'Region name "PATI" matches more than one region: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Write the full name or use the region_code column.'
+		});
+		expect(r.errors[1].message).toEqual({
+			id: 'Nama wilayah "Kota Smg" tidak terdaftar. Mungkin maksudnya: Kota Semarang (33.74), Kabupaten Semarang (33.22)? Periksa ejaannya (singkatan selain Kab., Kec. dan Prov. tidak dikenali) atau pakai kolom kode_wilayah.',
+			en: 'Region name "Kota Smg" is not registered. Did you mean: Kota Semarang (33.74), Kabupaten Semarang (33.22)? Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.'
+		});
+		expect(r.errors[2].message).toEqual(r.errors[0].message);
+	});
+
+	it('a Kecamatan column names kecamatan: "Pati" there is the kecamatan', () => {
+		const r = run(
+			'Kecamatan;kode_indikator;2022;2023;sumber\nSukolilo;population;1.200;1.250;BPS\nPati;population;3.400;3.450;BPS\nKabupaten Pati;population;4.600;4.700;BPS\n'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.shape).toBe('wide');
+		expect(r.rows.map((o) => [o.regionCode, o.year, o.value])).toEqual([
+			['33.18.01', 2022, 1200],
+			['33.18.01', 2023, 1250],
+			['33.18.10', 2022, 3400],
+			['33.18.10', 2023, 3450],
+			['33.18', 2022, 4600],
+			['33.18', 2023, 4700]
+		]);
+	});
+
+	it('a blank name takes the default region, or is refused without one', () => {
+		const text = `${header}\n;poverty_rate;2021;9,5;BPS\nKab. Kudus;poverty_rate;2021;7,2;BPS\n`;
+		expect(run(text, '33.18').rows.map((o) => o.regionCode)).toEqual(['33.18', '33.19']);
+		expect(brief(run(text))).toEqual([['constraint-error', 2, 'nama_wilayah']]);
+	});
+
+	it('beside a region_code column the name is for the reader: the code counts', () => {
+		const r = run(
+			'kode_wilayah;nama_wilayah;kode_indikator;tahun;nilai;sumber\n33.18;PATI;poverty_rate;2021;9,5;BPS\n'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => o.regionCode)).toEqual(['33.18']);
+	});
+
+	it('a file with neither a region code nor a name column says both would do', () => {
+		const r = run('kode_indikator;tahun;nilai;sumber\npoverty_rate;2021;9,5;BPS\n');
+		expect(brief(r)).toEqual([['missing-label', 1, 'region_code']]);
+		expect(r.errors[0].message.id).toContain('"nama_wilayah"');
+		expect(r.errors[0].message.en).toContain('"region_name"');
+	});
+
+	it('a context without names (built by hand) knows none, and says so per row', () => {
+		const r = validateCsv(encode(`${header}\nKab. Pati;poverty_rate;2021;9,5;BPS\n`), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(brief(r)).toEqual([['foreign-key-error', 2, 'nama_wilayah']]);
+	});
+});
+
+describe('an indicator given for the whole file (fileIndicator)', () => {
+	const wide = 'kode_wilayah;2021;2022\n33.18;10,5;9,8\n33.19;8,1;\n';
+	const run = (text: string, fileIndicator?: string) =>
+		validateCsv(encode(text), {
+			kind: 'observations',
+			context: context(),
+			fileIndicator,
+			fileSource: { source: 'BPS Jawa Tengah' }
+		});
+
+	it('a file without an indicator column takes it in every row', () => {
+		const r = run(wide, ' poverty_rate ');
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.regionCode, o.indicatorCode, o.year, o.value])).toEqual([
+			['33.18', 'poverty_rate', 2021, 10.5],
+			['33.18', 'poverty_rate', 2022, 9.8],
+			['33.19', 'poverty_rate', 2021, 8.1]
+		]);
+	});
+
+	it('fills only blank indicator cells; a row’s own indicator stays', () => {
+		const r = run(
+			'region_code,indicator_code,year,value\n33.18,,2021,10.5\n33.18,population,2021,5000\n',
+			'poverty_rate'
+		);
+		expect(r.status).toBe('valid');
+		expect(r.rows.map((o) => [o.indicatorCode, o.value])).toEqual([
+			['poverty_rate', 10.5],
+			['population', 5000]
+		]);
+	});
+
+	it('an unknown file indicator is one error at the header, not one per row', () => {
+		const r = run(wide, 'poverty_rte');
+		expect(r.status).toBe('invalid');
+		expect(r.rows).toEqual([]);
+		expect(r.errorCount).toBe(1);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', null, 'indicator_code', 'poverty_rte']
+		]);
+		expect(r.errors[0].message).toEqual({
+			id: 'Indikator "poverty_rte" tidak terdaftar. Periksa kodenya atau impor indikatornya dahulu.',
+			en: 'Indicator "poverty_rte" is not registered. Check the code or import the indicator first.'
+		});
+		// A row naming another, unknown indicator is still that row's error.
+		const own = run(
+			'region_code,indicator_code,year,value\n33.18,,2021,10.5\n33.18,nope,2021,5\n',
+			'poverty_rte'
+		);
+		expect(brief(own)).toEqual([
+			['foreign-key-error', null, 'indicator_code'],
+			['foreign-key-error', 3, 'indicator_code']
+		]);
+	});
+
+	it('without a column and without a file indicator, the error names both ways to fix it', () => {
+		for (const given of [undefined, '  ']) {
+			const r = run(wide, given);
+			expect(brief(r)).toEqual([['missing-label', 1, 'indicator_code']]);
+			expect(r.errors[0].message).toEqual({
+				id: 'Kolom "indicator_code" (atau "kode_indikator") tidak ada dan indikator berkas tidak diberikan. Tambahkan kolom itu, atau berikan satu indikator untuk seluruh berkas: --indicator KODE di baris perintah, atau pilihan "Indikator" di halaman impor.',
+				en: 'The column "indicator_code" (or "kode_indikator") is missing and no indicator was given for the file. Add the column, or give one indicator for the whole file: --indicator CODE on the command line, or the "Indicator" choice on the import page.'
+			});
+		}
+	});
+
+	it('means nothing to a kind whose rows have no indicator', () => {
+		const r = validateCsv(encode('code,name,kind\n33.20,Kabupaten Jepara,kabupaten\n'), {
+			kind: 'regions',
+			context: context(),
+			fileIndicator: 'nope'
+		});
+		expect(r.status).toBe('valid');
+		expect(r.rows[0]).not.toHaveProperty('indicatorCode');
+	});
+});
+
+describe('a BPS table: region names, years across, one indicator, marks for no value', () => {
+	const HDI: IndicatorInfo = {
+		valueType: 'number',
+		unit: 'index',
+		method: 'minmax',
+		worst: 60,
+		best: 85,
+		frameworkCode: 'gm100sc'
+	};
+	const table = (rows: string) =>
+		'Tabel 5.1 Indeks Pembangunan Manusia Menurut Kabupaten/Kota, 2021–2023;;;\n' +
+		'Kabupaten/Kota;2021;2022;2023\n' +
+		rows +
+		';;;\nSumber: BPS Provinsi Jawa Tengah;;;\n';
+	const run = (text: string, fileIndicator = 'hdi_ipm') => {
+		const context = named();
+		context.indicators.set('hdi_ipm', HDI);
+		return validateCsv(encode(text), {
+			kind: 'observations',
+			context,
+			fileIndicator,
+			fileSource: { source: 'BPS Provinsi Jawa Tengah, Tabel 5.1', sourceKind: 'bps' }
+		});
+	};
+
+	it('imports with the file’s indicator and source: exact rows, the marked cells skipped', () => {
+		const r = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\nPATI;…;;70\n'));
+		// "PATI" under a Kabupaten/Kota header is the kabupaten, but it repeats Kab. Pati's 2023.
+		expect(brief(r)).toEqual([['unique-error', 5, '2023']]);
+		const ok = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\nKudus;…;;75\n'));
+		expect(ok.status).toBe('valid');
+		expect(ok.shape).toBe('wide');
+		expect(ok.rowCount).toBe(3);
+		expect(ok.valueCount).toBe(5);
+		const row = (
+			regionCode: string,
+			year: number,
+			value: number,
+			sourceRow: number
+		): ObservationRow => ({
+			regionCode,
+			indicatorCode: 'hdi_ipm',
+			year,
+			value,
+			source: 'BPS Provinsi Jawa Tengah, Tabel 5.1',
+			sourceKind: 'bps',
+			referencePeriod: null,
+			note: null,
+			illustrative: null,
+			sourceRow
+		});
+		expect(ok.rows).toEqual<ObservationRow[]>([
+			row('33.18', 2021, 71.35, 3),
+			row('33.18', 2023, 72.8, 3),
+			row('33.74', 2021, 83.05, 4),
+			row('33.74', 2023, 83.55, 4),
+			row('33.19', 2023, 75, 5)
+		]);
+		expect(ok.footerSource).toBe('BPS Provinsi Jawa Tengah');
+		expect(ok.notices).toEqual([
+			{
+				id: 'Baris 1 dilewati: judul tabel di atas nama kolom. Nama kolom dibaca dari baris 2.',
+				en: 'Row(s) 1 skipped: a table title above the column names. The column names are read from row 2.'
+			},
+			{
+				id: 'Baris 7 dilewati: catatan di bawah tabel (Sumber, Catatan, Keterangan), bukan data.',
+				en: 'Row(s) 7 skipped: notes below the table (Source, Note), not data.'
+			},
+			{
+				id: '3 sel bertanda "-", "NA" atau "…" dilewati: tidak ada nilai, bukan nol.',
+				en: '3 cells marked "-", "NA" or "…" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('refuses an ambiguous and an unknown name, at their row and the column’s label', () => {
+		const r = run(table('Kab. Pati;71,35;71,9;72,80\nSemarang;83,05;83,2;83,55\nKab. Smg;1;2;3\n'));
+		expect(r.status).toBe('invalid');
+		// Only Pati's row is free of errors (and the file, refused, writes nothing).
+		expect(r.rows.map((o) => o.regionCode)).toEqual(['33.18', '33.18', '33.18']);
+		expect(r.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
+			['foreign-key-error', 4, 'Kabupaten/Kota', 'Semarang'],
+			['foreign-key-error', 5, 'Kabupaten/Kota', 'Kab. Smg']
+		]);
+		expect(r.errors[0].message.id).toBe(
+			'Nama wilayah "Semarang" cocok dengan lebih dari satu wilayah: Kabupaten Semarang (33.22), Kota Semarang (33.74). Tulis nama lengkapnya atau pakai kolom kode_wilayah.'
+		);
+		expect(r.errors[1].message.en).toBe(
+			'Region name "Kab. Smg" is not registered. Did you mean: Kabupaten Semarang (33.22), Kota Semarang (33.74)? Check the spelling (no abbreviation other than Kab., Kec. and Prov. is recognised) or use the region_code column.'
+		);
+	});
+
+	it('an unknown file indicator is reported once, whatever the rows', () => {
+		const r = run(table('Kab. Pati;71,35;-;72,80\nKOTA SEMARANG;83,05;NA;83,55\n'), 'ipm');
+		expect(brief(r)).toEqual([['foreign-key-error', null, 'indicator_code']]);
+		expect(r.errorCount).toBe(1);
+	});
+});
+
+describe('value cells marked as having no value', () => {
+	const MARKS = ['-', '–', '—', '…', '...', 'NA', 'N/A', 'n/a', 'na', ' Na '];
+	const long = (values: string[]) =>
+		'region_code;indicator_code;year;value;source\n' +
+		values.map((v, i) => `33.18;poverty_rate;${2000 + i};${v};BPS`).join('\n') +
+		'\n';
+
+	it('skip their row in a long file, never as zero and never as an error, and say so once', () => {
+		const r = validateCsv(encode(long([...MARKS, '9,5'])), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(r.status).toBe('valid');
+		expect(r.rowCount).toBe(11);
+		expect(r.rows.map((o) => [o.year, o.value])).toEqual([[2010, 9.5]]);
+		expect(r.notices).toEqual([
+			{
+				id: '10 sel bertanda "-", "–", "—", "…", "...", "NA" atau "N/A" dilewati: tidak ada nilai, bukan nol.',
+				en: '10 cells marked "-", "–", "—", "…", "...", "NA" or "N/A" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('skip the cell in a wide file; one cell is one cell', () => {
+		const r = validateCsv(
+			encode('kode_wilayah;kode_indikator;sumber;2021;2022\n33.18;poverty_rate;BPS;n/a;9,5\n'),
+			{ kind: 'targets', context: context() }
+		);
+		// A targets file needs its document columns: the marked cell is still no error of its own.
+		expect(r.errors.map((e) => e.column)).toEqual(['document_type', 'document_ref']);
+		expect(r.notices).toEqual([
+			{
+				id: '1 sel bertanda "n/a" dilewati: tidak ada nilai, bukan nol.',
+				en: '1 cell marked "n/a" skipped: no value, not zero.'
+			}
+		]);
+	});
+
+	it('are only those marks: a negative number, "--", "NaN" and "x" are what they were', () => {
+		const r = validateCsv(encode(long(['-5', '--', 'NaN', 'x', 'nan'])), {
+			kind: 'observations',
+			context: context()
+		});
+		expect(brief(r)).toEqual([
+			['constraint-error', 2, 'value'],
+			['type-error', 3, 'value'],
+			['type-error', 4, 'value'],
+			['type-error', 5, 'value'],
+			['type-error', 6, 'value']
+		]);
+		expect(r.notices).toEqual([]);
+	});
+});

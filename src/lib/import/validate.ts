@@ -13,6 +13,7 @@ import { CsvRecords, type RecordSink } from './csv-records';
 import { columnLetter } from './dialect';
 import { msg } from './messages';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
+import { preferredKinds, RegionNameIndex } from './region-names';
 import { findColumn, kindSchemas, type KindSchema } from './schemas';
 import {
 	MAX_YEAR,
@@ -45,6 +46,25 @@ const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
 const WIDE_KINDS: ReadonlySet<ImportKind> = new Set(['observations', 'targets']);
 const YEAR_LABEL = /^\d{4}$/;
+/**
+ * What a value cell holds when there is no value, as statistics tables write it: a dash, an
+ * ellipsis, "NA" (compared trimmed and in lower case). Such a cell is skipped, never read as 0.
+ */
+const MISSING_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', '…', '...', 'na', 'n/a']);
+
+/** Whether a mark may start with this character: - . N n – — … */
+const startsMark = (c: number) =>
+	c === 45 || c === 46 || c === 78 || c === 110 || c === 0x2013 || c === 0x2014 || c === 0x2026;
+
+/** A missing-value mark? The first character decides first, so a number costs no lower-casing. */
+function isMissingMark(text: string): boolean {
+	return (
+		startsMark(text.charCodeAt(0)) && text.length <= 3 && MISSING_MARKS.has(text.toLowerCase())
+	);
+}
+
+/** Distinct region names remembered per file: a real file has a few hundred; junk is forgotten. */
+const MAX_REMEMBERED_NAMES = 10_000;
 
 /** A header label bound to its column of the file. */
 interface Bound extends CellColumn {
@@ -109,9 +129,12 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	private headerRow = 1;
 	/** Footer rows below the data ("Sumber: BPS"), skipped. */
 	private readonly skippedFooter: number[] = [];
+	/** Value cells marked as having no value ("-", "NA"), skipped; each mark as first written. */
+	private missingCount = 0;
+	private readonly missingMarks = new Map<string, string>();
 	/** The text of the first "Sumber: …" footer line, if any. */
 	private footerSource: string | null = null;
-	/** The row properties the file gives once (its source), as [key, value]. */
+	/** The row properties the file gives once (its source, its indicator), as [key, value]. */
 	private readonly fileValues: [string, string][];
 	/** What the file decides for every cell; its locale is known once the header is read. */
 	private cellRules: CellRules;
@@ -125,6 +148,16 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 	/** False when a required column is missing: rows are then checked but never typed. */
 	private complete = true;
 	private defaultRegionOk = true;
+	/** The indicator given for the whole file, if any, and whether the context knows it. */
+	private readonly fileIndicator: string | null;
+	private fileIndicatorOk = true;
+	/** The value column of a long observations or targets file, whose cell may be marked missing. */
+	private valueColumn: Bound | null = null;
+	/** The region names column, when it stands in for an absent region_code column. */
+	private nameColumn: Bound | null = null;
+	private regionIndex: RegionNameIndex | null = null;
+	/** Each distinct name's region code, or the error it gets: a name is looked up once. */
+	private readonly regionOfText = new Map<string, string | Message>();
 
 	private readonly keys = new Map<string, number>();
 	/** region → indicator → first row per year (0 = not seen): compact for a million keys. */
@@ -143,7 +176,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
-		this.fileValues = fileValues(options.fileSource);
+		this.fileIndicator = options.fileIndicator?.trim() || null;
+		this.fileValues = fileValues(options.fileSource, this.fileIndicator, this.schema);
 		this.cellRules = {
 			locale: options.locale ?? null,
 			defaultRegion: options.defaultRegion,
@@ -239,6 +273,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			);
 		}
 		if (this.skippedFooter.length > 0) out.push(msg.skippedFooter(rowRange(this.skippedFooter)));
+		if (this.missingCount > 0)
+			out.push(msg.skippedMissing(this.missingCount, [...this.missingMarks.values()]));
 		return out;
 	}
 
@@ -336,6 +372,18 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			});
 		}
 		for (const b of this.bound) this.byName.set(b.decl.name, b);
+		// A column standing in for another is read apart from the row properties, and only when
+		// the other is absent: beside a region_code column, a name column is for the reader.
+		this.bound = this.bound.filter((b) => b.decl.insteadOf === undefined);
+		if (this.shape === 'long' && wideKind) this.valueColumn = this.byName.get('value') ?? null;
+		const names = this.byName.get('region_name');
+		if (names && !this.byName.has('region_code')) {
+			this.nameColumn = names;
+			this.regionIndex = new RegionNameIndex(
+				this.opts.context.regionNames ?? new Map(),
+				preferredKinds(names.label)
+			);
+		}
 		this.absentKeys = this.schema.columns
 			.filter((c) => !this.byName.has(c.name) && !(this.shape === 'wide' && c.wide === 'cell'))
 			.map((c) => c.key);
@@ -343,7 +391,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const decl of this.schema.columns) {
 			if (!decl.required || this.byName.has(decl.name)) continue;
 			if (this.shape === 'wide' && decl.wide === 'cell') continue;
-			if (decl.name === 'region_code' && defaultRegion !== undefined) continue;
+			if (decl.name === 'region_code' && (defaultRegion !== undefined || this.nameColumn)) continue;
 			if (this.cellRules.filled.has(decl.key)) continue;
 			this.complete = false;
 			this.error(
@@ -355,7 +403,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 					? msg.missingRegion()
 					: decl.key === 'source'
 						? msg.missingSource()
-						: msg.missingLabel(decl)
+						: decl.key === 'indicatorCode'
+							? msg.missingIndicator()
+							: msg.missingLabel(decl)
 			);
 		}
 		if (defaultRegion !== undefined && this.schema.columns[0].name === 'region_code') {
@@ -367,6 +417,20 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 					'region_code',
 					defaultRegion,
 					msg.unknownRegion(defaultRegion)
+				);
+			}
+		}
+		// Like the default region: an unknown file indicator is one error here, not one per row.
+		const indicator = this.fileIndicator;
+		if (indicator !== null && this.cellRules.filled.has('indicatorCode')) {
+			if (!this.opts.context.indicators.has(indicator)) {
+				this.fileIndicatorOk = false;
+				this.error(
+					'foreign-key-error',
+					null,
+					'indicator_code',
+					indicator,
+					msg.unknownIndicator(indicator)
 				);
 			}
 		}
@@ -393,7 +457,8 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			}
 		} else if (cells.length < this.width) {
 			const j = cells.length;
-			const b = this.bound.find((x) => x.index === j);
+			// byName, not bound: it holds a column standing in for another (region_name) too.
+			const b = [...this.byName.values()].find((x) => x.index === j);
 			this.error(
 				'missing-cell',
 				row,
@@ -421,6 +486,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			else out[b.decl.key] = v;
 		}
 		for (const key of this.absentKeys) out[key] = null;
+		if (this.nameColumn !== null && !this.regionOfName(cells, row, out)) ok = false;
 		if (out.regionCode === null && this.opts.defaultRegion !== undefined)
 			out.regionCode = this.opts.defaultRegion;
 		// Indexed, not for…of: this runs for every row, and most files give no source of their own.
@@ -429,6 +495,45 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 			if (out[key] === null) out[key] = value;
 		}
 		return ok && this.complete;
+	}
+
+	/**
+	 * The region a row names (`region_name`) as its code in `out`; false with the problem
+	 * reported. A blank name takes the default region, if one was given.
+	 */
+	private regionOfName(cells: string[], row: number, out: Record<string, unknown>): boolean {
+		const b = this.nameColumn as Bound;
+		const text = this.cellText(cells, b);
+		if (text === '') {
+			if (this.opts.defaultRegion !== undefined) return true;
+			this.error('constraint-error', row, b.label, '', msg.required(b.label));
+			return false;
+		}
+		let region = this.regionOfText.get(text);
+		if (region === undefined) {
+			// A copy, for the key and the message both: a slice would pin its whole chunk.
+			const name = detached(text);
+			region = this.lookUpName(name);
+			if (this.regionOfText.size >= MAX_REMEMBERED_NAMES) this.regionOfText.clear();
+			this.regionOfText.set(name, region);
+		}
+		if (typeof region === 'string') {
+			out.regionCode = region;
+			return true;
+		}
+		this.error('foreign-key-error', row, b.label, text, region);
+		return false;
+	}
+
+	/** A name's region code, or the message of its error (with the nearest names, while errors are kept). */
+	private lookUpName(text: string): string | Message {
+		const index = this.regionIndex as RegionNameIndex;
+		const match = index.match(text);
+		if (match.status === 'found') return match.code;
+		if (match.status === 'ambiguous') return msg.ambiguousRegionName(text, match.candidates);
+		// Past maxErrors the message is never shown: spare the comparison with every region.
+		const kept = this.errors.length < this.maxErrors;
+		return msg.unknownRegionName(text, kept ? index.suggest(text) : []);
 	}
 
 	private parseCell(b: Bound, text: string, row: number): Cell {
@@ -506,7 +611,27 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		return true;
 	}
 
+	/** Counts a skipped missing-value mark, for the report's notice. */
+	private skipMissing(text: string): void {
+		this.missingCount++;
+		const key = text.toLowerCase();
+		if (!this.missingMarks.has(key)) this.missingMarks.set(key, detached(text));
+	}
+
 	private longRecord(cells: string[], row: number): void {
+		// A value marked missing ("-", "NA"): the row says there is no value, so it is skipped.
+		const valueColumn = this.valueColumn;
+		if (valueColumn !== null) {
+			// The raw cell's first character first: a number (most rows) is not trimmed twice.
+			const c = cells[valueColumn.index].charCodeAt(0);
+			if (startsMark(c) || c === 32 || c === 9 || c === 39) {
+				const text = this.cellText(cells, valueColumn);
+				if (isMissingMark(text)) {
+					this.skipMissing(text);
+					return;
+				}
+			}
+		}
 		const out: Record<string, unknown> = {};
 		let ok = this.parseBound(cells, row, out);
 		switch (this.kind) {
@@ -563,6 +688,10 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		for (const y of this.yearColumns) {
 			const text = unescapeFormula(cells[y.index].trim());
 			if (text === '') continue;
+			if (isMissingMark(text)) {
+				this.skipMissing(text);
+				continue;
+			}
 			const v = this.number(text, row, y.label);
 			if (v === INVALID) {
 				ok = false;
@@ -618,7 +747,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 				this.error(
 					'foreign-key-error',
 					row,
-					this.label('region_code'),
+					this.nameColumn?.label ?? this.label('region_code'),
 					region,
 					msg.unknownRegion(region)
 				);
@@ -629,6 +758,9 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink {
 		let info: IndicatorInfo | null = null;
 		if (typeof indicator === 'string' && indicator === this.lastIndicator?.code) {
 			info = this.lastIndicator.info;
+		} else if (indicator === this.fileIndicator && !this.fileIndicatorOk) {
+			// Reported once, at the header.
+			bad = true;
 		} else if (typeof indicator === 'string') {
 			info = ctx.indicators.get(indicator) ?? null;
 			if (info) this.lastIndicator = { code: indicator, info };
@@ -795,10 +927,19 @@ class CallbackError extends Error {
 	}
 }
 
-/** The file-level source as the row properties it fills; blank parts fill nothing. */
-function fileValues(source: FileSource | undefined): [string, string][] {
-	if (!source) return [];
+/**
+ * The file-level source and indicator as the row properties they fill; blank parts fill nothing,
+ * nor does an indicator in a kind whose rows have none.
+ */
+function fileValues(
+	source: FileSource | undefined,
+	indicator: string | null,
+	schema: KindSchema
+): [string, string][] {
 	const out: [string, string][] = [];
+	if (indicator !== null && schema.columns.some((c) => c.key === 'indicatorCode'))
+		out.push(['indicatorCode', indicator]);
+	if (!source) return out;
 	if (source.source.trim()) out.push(['source', source.source.trim()]);
 	if (source.sourceKind) out.push(['sourceKind', source.sourceKind]);
 	if (source.referencePeriod?.trim()) out.push(['referencePeriod', source.referencePeriod.trim()]);

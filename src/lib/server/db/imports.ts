@@ -382,7 +382,7 @@ export interface ImportWriter {
 
 /** What an import's foreign keys may point at (small tables: read whole). */
 export interface ReferenceKeys {
-	regions: { code: string }[];
+	regions: { code: string; name: string; kind: string; bps_code: string | null }[];
 	frameworks: { code: string }[];
 	nodes: { f: string; code: string }[];
 	indicators: {
@@ -399,7 +399,7 @@ export interface ReferenceKeys {
 export function referenceKeys(conn: Connection): ReferenceKeys {
 	const q = (sql: string) => conn.sqlite.prepare(sql).all();
 	return {
-		regions: q(`SELECT code FROM regions`) as ReferenceKeys['regions'],
+		regions: q(`SELECT code, name, kind, bps_code FROM regions`) as ReferenceKeys['regions'],
 		frameworks: q(`SELECT code FROM frameworks`) as ReferenceKeys['frameworks'],
 		nodes: q(`SELECT framework_code AS f, code FROM framework_nodes`) as ReferenceKeys['nodes'],
 		indicators: q(

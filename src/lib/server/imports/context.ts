@@ -2,7 +2,7 @@
  * The validation context of an import: the codes a file's foreign keys may point at, as the
  * database holds them now. Read once per import, before its transaction.
  */
-import { emptyContext, type ValidationContext } from '../../import';
+import { emptyContext, type RegionKind, type ValidationContext } from '../../import';
 import type { Connection } from '../db';
 import { referenceKeys } from '../db/imports';
 
@@ -10,7 +10,16 @@ import { referenceKeys } from '../db/imports';
 export function contextFromDb(conn: Connection): ValidationContext {
 	const ctx = emptyContext();
 	const keys = referenceKeys(conn);
-	for (const r of keys.regions) ctx.regions.add(String(r.code));
+	for (const r of keys.regions) {
+		const code = String(r.code);
+		ctx.regions.add(code);
+		// Names too, for a file that names its regions (`Kab. Pati`) instead of giving codes.
+		ctx.regionNames?.set(code, {
+			name: String(r.name),
+			kind: r.kind as RegionKind,
+			bpsCode: r.bps_code === null ? null : String(r.bps_code)
+		});
+	}
 	for (const r of keys.frameworks) ctx.frameworks.add(String(r.code));
 	for (const r of keys.nodes) {
 		const f = String(r.f);

@@ -123,6 +123,8 @@ export interface ImportOptions {
 	 * the workbook's to meet.
 	 */
 	workbook?: WorkbookFacts;
+	/** The indicator of the whole file, for rows without their own (`ValidateOptions.fileIndicator`). */
+	fileIndicator?: string;
 	/** Validate and count what would change, then roll back. */
 	dryRun?: boolean;
 	maxErrors?: number;
@@ -196,6 +198,7 @@ function scan(
 			locale: options.locale,
 			defaultRegion: options.defaultRegion,
 			fileSource: options.fileSource,
+			fileIndicator: options.fileIndicator,
 			maxErrors: options.maxErrors,
 			maxRows: options.limits?.maxRows,
 			allowIllustrative: options.allowIllustrative ?? false,

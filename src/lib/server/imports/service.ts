@@ -80,6 +80,8 @@ export interface PreviewRequest extends UploadSettings {
 	fileSource: FileSource | null;
 	/** A workbook's sheet to read (name or position); null: the first. */
 	sheet?: string | null;
+	/** The indicator for rows without their own (the page's Indikator choice); null: none. */
+	fileIndicator: string | null;
 }
 
 /**
@@ -111,6 +113,7 @@ export interface FileRequest extends ImportSettings {
 	fileSource?: FileSource;
 	/** A workbook's sheet to read (name or position); absent: the first. */
 	sheet?: string;
+	fileIndicator?: string;
 	/** Validate and count what would change; write nothing. */
 	dryRun?: boolean;
 	/** Called after each chunk read. */
@@ -159,6 +162,7 @@ export async function previewImport(
 		locale: request.locale,
 		defaultRegion: request.defaultRegion,
 		fileSource: request.fileSource,
+		fileIndicator: request.fileIndicator,
 		fileName: upload.name,
 		bytes: stored.bytes,
 		sha256: stored.sha256,
@@ -194,6 +198,7 @@ export async function previewImport(
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
 			fileSource: meta.fileSource ?? undefined,
+			fileIndicator: meta.fileIndicator ?? undefined,
 			fileName: meta.fileName,
 			dryRun: true,
 			previewRows: request.previewRows ?? PREVIEW_ROWS
@@ -244,6 +249,7 @@ export function confirmImport(
 			locale: meta.locale ?? undefined,
 			defaultRegion: meta.defaultRegion ?? undefined,
 			fileSource: meta.fileSource ?? undefined,
+			fileIndicator: meta.fileIndicator ?? undefined,
 			fileName: meta.fileName,
 			dryRun: false,
 			previewRows: settings.previewRows ?? PREVIEW_ROWS
@@ -287,6 +293,7 @@ export async function importFileAs(
 		defaultRegion: request.defaultRegion,
 		fileSource: request.fileSource,
 		fileName: path.basename(file),
+		fileIndicator: request.fileIndicator,
 		dryRun: request.dryRun ?? false,
 		onProgress: request.onProgress
 	};
@@ -344,6 +351,7 @@ type FileOptions = Pick<
 	| 'locale'
 	| 'defaultRegion'
 	| 'fileSource'
+	| 'fileIndicator'
 	| 'fileName'
 	| 'dryRun'
 	| 'previewRows'

@@ -49,6 +49,8 @@ export interface UploadMeta {
 	fileSource?: FileSource | null;
 	/** When the upload was a workbook: its sheet read, which the stored CSV was made from. */
 	workbook?: WorkbookFacts;
+	/** The indicator the uploader chose for the whole file, if any (older uploads: absent). */
+	fileIndicator?: string | null;
 	fileName: string;
 	bytes: number;
 	sha256: string;

@@ -3,6 +3,7 @@ import { IMPORT_KINDS, kindSchemas, type ImportKind, type Locale } from '$lib/im
 import { getConnection, type Connection } from '$lib/server/db';
 import * as frameworks from '$lib/server/db/frameworks';
 import * as importHistory from '$lib/server/db/import-history';
+import * as indicators from '$lib/server/db/indicators';
 import * as regions from '$lib/server/db/regions';
 import { recordAudit } from '$lib/server/audit';
 import { actorOf, deny, requireCapability } from '$lib/server/auth/guard';
@@ -38,6 +39,11 @@ const LOCALES = ['auto', 'id', 'en'] as const;
 /** Every region, for the upload form's default-region menu. */
 function regionCodes(conn: Connection): { code: string; name: string }[] {
 	return regions.all(conn).map(({ code, name }) => ({ code, name }));
+}
+
+/** Every indicator, for the upload form's menu of one indicator for the whole file. */
+function indicatorChoices(conn: Connection): { code: string; nameId: string; nameEn: string }[] {
+	return indicators.list(conn.db).map(({ code, nameId, nameEn }) => ({ code, nameId, nameEn }));
 }
 
 /** The query parameter as a positive whole number, or null. */
@@ -98,6 +104,7 @@ export const load = (async (event) => {
 		kinds,
 		opd: OPD_SCOPED.includes(user.role) ? user.opd : null,
 		regions: regionCodes(conn),
+		indicators: indicatorChoices(conn),
 		limits: importLimits(),
 		history: importHistory.history(conn, { limit: PAGE_SIZE, offset }).map((h) => ({
 			id: h.id,
@@ -130,7 +137,8 @@ export const load = (async (event) => {
 			kind: k,
 			description: kindSchemas[k].description,
 			shapes: kindSchemas[k].shapes,
-			columns: kindSchemas[k].columns.map((c) => ({
+			// The columns a file may have in place of one (region_name) are documented after them.
+			columns: [...kindSchemas[k].columns, ...(kindSchemas[k].alternates ?? [])].map((c) => ({
 				name: c.name,
 				aliases: c.aliases,
 				type: c.type,
@@ -206,6 +214,7 @@ export const actions = {
 			kind: String(form.get('kind') ?? 'auto'),
 			locale: String(form.get('locale') ?? 'auto'),
 			region: String(form.get('region') ?? ''),
+			indicator: String(form.get('indicator') ?? ''),
 			source: String(form.get('source') ?? '').trim(),
 			sheet: String(form.get('sheet') ?? '').trim()
 		};
@@ -221,6 +230,8 @@ export const actions = {
 			return fail(400, { values, problem: 'locale' as const });
 		if (values.region !== '' && !regionCodes(conn).some((r) => r.code === values.region))
 			return fail(400, { values, problem: 'region' as const });
+		if (values.indicator !== '' && !indicatorChoices(conn).some((i) => i.code === values.indicator))
+			return fail(400, { values, problem: 'indicator' as const });
 		if (values.source.length > MAX_SOURCE_CHARS)
 			return fail(400, { values, problem: 'source' as const });
 		// Excel allows 31 characters; more is not a sheet name.
@@ -243,6 +254,7 @@ export const actions = {
 					locale: values.locale === 'auto' ? null : (values.locale as Locale),
 					defaultRegion: values.region || null,
 					fileSource: values.source ? { source: values.source } : null,
+					fileIndicator: values.indicator || null,
 					sheet: values.sheet || null
 				}
 			);
