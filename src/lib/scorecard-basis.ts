@@ -3,7 +3,7 @@
  * produces each, so a reader knows whom to ask), and whether a score, rank or trend leans on a value
  * carried from an earlier year. Pure: the pages' loads call it on the engine's group scores.
  */
-import { indicatorScoresOf } from './scoring/engine';
+import { indicatorScoresOf } from './scoring/views';
 import type { GroupBasis, GroupScore, IndicatorScore } from './scoring/types';
 
 export interface MissingIndicator {

@@ -2,41 +2,31 @@
  * The scoring engine: indicator → group → composite scores, coverage, ratings, trends and ranks for
  * many regions and years in one call. Internally columnar (typed arrays indexed by year, region and
  * indicator or group), so scoring every kabupaten/kota for ten years costs about as much as a plain
- * averaging loop; the rich per-region objects with traces are built only when asked for.
+ * averaging loop; the rich per-region objects with traces are built only when asked for, by
+ * views.ts.
  */
 import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
-import { groupFormula, indicatorFormula } from './formula.ts';
+import { REASON_CODE, R_CONTEXT, R_NO_VALUE, R_NOT_APPLICABLE, STATE_CODE } from './codes.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
-import { nullReason, percentOfBenchmark, bandPoints, scoreValue } from './normalise.ts';
+import { nullReason, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
 import { competitionRanks } from './rank.ts';
 import { rankIntervalsBySensitivity } from './sensitivity.ts';
-import { rateScore } from './rating.ts';
 import {
-	emptyTrendDetail,
 	groupTrendArrays,
 	segmentStart,
 	selectTarget,
 	trendFromEnds,
 	type YearValue
 } from './trend.ts';
-import {
-	NULL_REASONS,
-	TREND_STATES,
-	type Aggregation,
-	type CompositeScore,
-	type EngineFramework,
-	type EngineIndicator,
-	type EngineObservation,
-	type EngineTarget,
-	type GroupBasis,
-	type GroupChildTrace,
-	type GroupScore,
-	type IndicatorScore,
-	type NullReason,
-	type RegionYearScore,
-	type TrendDetail
+import type {
+	Aggregation,
+	EngineFramework,
+	EngineObservation,
+	EngineTarget,
+	RegionYearScore
 } from './types.ts';
+import { buildRegionYear } from './views.ts';
 
 export interface EngineInput {
 	framework: EngineFramework;
@@ -55,26 +45,7 @@ export interface EngineInput {
 	sensitivityYears?: readonly number[];
 }
 
-const REASONS: readonly (NullReason | null)[] = [null, ...NULL_REASONS];
-const REASON_CODE = new Map(REASONS.map((r, i) => [r, i]));
-const R_NO_VALUE = 1;
-const R_CONTEXT = 5;
-const R_INSUFFICIENT = 6;
-const R_NOT_APPLICABLE = 7;
-const R_STALE = 8;
-const STATE_CODE = new Map(TREND_STATES.map((s, i) => [s, i]));
-
-const EMPTY_TARGETS: readonly YearValue[] = [];
-
 /** Groups a fully-scored call: every number of every region and year, plus rich views on demand. */
-/**
- * Every indicator score in a tree of group scores, depth first (a group's own indicators before
- * its children's). Example: `indicatorScoresOf(regionYear.groups).length` = indicators scored.
- */
-export function indicatorScoresOf(groups: readonly GroupScore[]): IndicatorScore[] {
-	return groups.flatMap((g) => [...g.indicators, ...indicatorScoresOf(g.children)]);
-}
-
 export class ScoreResult {
 	readonly framework: string;
 	readonly profile: string;
@@ -299,10 +270,11 @@ export class ScoreResult {
 	}
 
 	/**
-	 * The first span offset whose value may stand for year Y of indicator i: not before the
-	 * indicator existed, nor before the latest break in its series at or before Y (0 at least).
+	 * @internal The first span offset whose value may stand for year Y of indicator i: not before
+	 * the indicator existed, nor before the latest break in its series at or before Y (0 at least).
+	 * The scoring and the trend detail of views.ts both start there.
 	 */
-	private segmentOffset(i: number, Y: number): number {
+	segmentOffset(i: number, Y: number): number {
 		const breakStart = segmentStart(this.indBreaks[i], Y) - this.yMin;
 		return Math.max(0, this.indFrom[i], breakStart);
 	}
@@ -550,7 +522,8 @@ export class ScoreResult {
 		);
 	}
 
-	private at(regionCode: string, year: number): { r: number; yi: number } | null {
+	/** @internal The cell of a region and year; null when either is not in the call. */
+	at(regionCode: string, year: number): { r: number; yi: number } | null {
 		const r = this.regionIndex.get(regionCode);
 		const yi = this.yearIndex.get(year);
 		return r === undefined || yi === undefined ? null : { r, yi };
@@ -626,302 +599,12 @@ export class ScoreResult {
 	}
 
 	/**
-	 * The rich view of one region and year, with traces; null for a region or year not in the call.
+	 * The rich view of one region and year, with traces (built in views.ts); null for a region or
+	 * year not in the call.
 	 * @example result.regionYear('33.18', 2022)?.composite.score // 58.2
 	 */
 	regionYear(regionCode: string, year: number): RegionYearScore | null {
-		const p = this.at(regionCode, year);
-		if (!p) return null;
-		const flags = { illustrative: false, carried: false };
-		const root = this.buildGroup(p.r, p.yi, this.c.root, flags);
-		const composite: CompositeScore = {
-			...root,
-			rank: this.rank(regionCode, year),
-			rankInterval: this.rankInterval(regionCode, year),
-			rankedRegions: this.rankedCount[p.yi]
-		};
-		return {
-			regionCode,
-			year,
-			framework: this.framework,
-			profile: this.profile,
-			minCoverage: this.settings.minCoverage,
-			compositeMinCoverage: this.settings.compositeMinCoverage,
-			maxCarriedShare: this.settings.maxCarriedShare,
-			targetCap: this.settings.targetCap,
-			aggregation: this.settings.aggregation,
-			geometricFloor: this.settings.geometricFloor,
-			composite,
-			dimensions: composite.children,
-			hasIllustrative: flags.illustrative,
-			hasCarriedForward: flags.carried
-		};
-	}
-
-	private buildGroup(
-		r: number,
-		yi: number,
-		g: number,
-		flags: { illustrative: boolean; carried: boolean }
-	): GroupScore {
-		const { c, settings } = this;
-		const nG = c.groups.length;
-		const off = (yi * this.regions.length + r) * nG;
-		const grp = c.groups[g];
-		const children = grp.childGroups.map((k) => this.buildGroup(r, yi, k, flags));
-		const indicators = grp.childIndicators.map((i) => this.buildIndicator(r, yi, i, flags));
-		const score = this.grpScore[off + g];
-		const coverage = this.grpCoverage[off + g];
-		const notApplicable = this.grpNA[yi * nG + g] === 1;
-		const child = (
-			kind: 'group' | 'indicator',
-			ch: { code: string; weight: number; score: number | null; reason: NullReason | null }
-		): GroupChildTrace => {
-			const applicable = ch.reason !== 'not_applicable';
-			return {
-				code: ch.code,
-				kind,
-				weight: ch.weight,
-				score: ch.score,
-				applicable,
-				scored: applicable && ch.weight > 0 && ch.score !== null
-			};
-		};
-		const childTraces: GroupChildTrace[] = [
-			...children.map((ch) => child('group', ch)),
-			...indicators.map((ind) => child('indicator', ind))
-		];
-		let scoredWeight = 0;
-		let totalWeight = 0;
-		for (const ch of childTraces) {
-			if (ch.weight > 0 && ch.applicable) totalWeight += ch.weight;
-			if (ch.scored) scoredWeight += ch.weight;
-		}
-		const geometric = settings.aggregation === 'geometric';
-		const isRoot = g === c.root;
-		const minCoverage = isRoot ? settings.compositeMinCoverage : settings.minCoverage;
-		const carriedShare = this.grpCarried[off + g];
-		const basis: GroupBasis = {
-			indicators: 0,
-			scored: 0,
-			carried: 0,
-			illustrative: 0,
-			carriedShare
-		};
-		for (const ch of children) {
-			basis.indicators += ch.basis.indicators;
-			basis.scored += ch.basis.scored;
-			basis.carried += ch.basis.carried;
-			basis.illustrative += ch.basis.illustrative;
-		}
-		for (const ind of indicators) {
-			if (!(ind.weight > 0) || ind.reason === 'not_applicable') continue;
-			basis.indicators++;
-			if (ind.score === null) continue;
-			basis.scored++;
-			if (ind.carriedForward) basis.carried++;
-			if (ind.illustrative) basis.illustrative++;
-		}
-		const maxCarriedShare = c.limitsCarried[g] === 1 ? settings.maxCarriedShare : null;
-		const s = score === score ? score : null;
-		const geometricFloor = geometric ? settings.geometricFloor : null;
-		const formula = groupFormula(
-			{
-				score: s,
-				notApplicable,
-				year: this.years[yi],
-				aggregation: settings.aggregation,
-				geometricFloor,
-				children: childTraces,
-				scoredWeight,
-				totalWeight,
-				coverage,
-				minCoverage,
-				carriedShare,
-				maxCarriedShare
-			},
-			'en'
-		);
-		// Stale: enough inputs, but too many of them (or of the children that had enough) are old.
-		let staleWeight = 0;
-		for (const ch of children) {
-			if (ch.reason === 'stale_data' && ch.weight > 0) staleWeight += ch.weight;
-		}
-		const stale =
-			totalWeight > 0 &&
-			(scoredWeight + staleWeight) / totalWeight >= minCoverage - COVERAGE_EPSILON &&
-			(staleWeight > 0 ||
-				(maxCarriedShare !== null && carriedShare > maxCarriedShare + COVERAGE_EPSILON));
-		return {
-			code: grp.code,
-			level: grp.level,
-			nameId: grp.nameId,
-			nameEn: grp.nameEn,
-			weight: grp.weight,
-			score: s,
-			reason:
-				s !== null
-					? null
-					: REASONS[notApplicable ? R_NOT_APPLICABLE : stale ? R_STALE : R_INSUFFICIENT],
-			rating: rateScore(s, settings.ratingBands),
-			coverage,
-			basis,
-			trend: TREND_STATES[this.grpTrend[off + g]],
-			children,
-			indicators,
-			trace: {
-				aggregation: settings.aggregation,
-				minCoverage,
-				maxCarriedShare,
-				carriedShare,
-				geometricFloor,
-				children: childTraces,
-				scoredWeight,
-				totalWeight,
-				coverage,
-				formula
-			}
-		};
-	}
-
-	private buildIndicator(
-		r: number,
-		yi: number,
-		i: number,
-		flags: { illustrative: boolean; carried: boolean }
-	): IndicatorScore {
-		const { c, settings } = this;
-		const ind: EngineIndicator = c.indicators[i];
-		const nInd = c.indicators.length;
-		const k = (yi * this.regions.length + r) * nInd + i;
-		const Y = this.years[yi];
-		const su = this.indYearUsed[k];
-		const cell = (r * nInd + i) * this.nSpan;
-		const value = su >= 0 ? this.values[cell + su] : null;
-		const yearUsed = su >= 0 ? su + this.yMin : null;
-		const o = su >= 0 ? this.obs[this.obsRef[cell + su]] : null;
-		const illustrative = o?.illustrative === true;
-		const carriedForward = yearUsed !== null && yearUsed !== Y;
-		const weight = c.indWeight[i];
-		const scoreRaw = this.indScore[k];
-		const score = scoreRaw === scoreRaw ? scoreRaw : null;
-		const reason = REASONS[this.indReason[k]];
-		if (score !== null) {
-			if (illustrative) flags.illustrative = true;
-			if (carriedForward) flags.carried = true;
-		}
-		const tl = this.targetsByCell[r * nInd + i] ?? EMPTY_TARGETS;
-		const t = selectTarget(tl, Y);
-		const trendDetail = this.trendDetail(cell, Y, ind, t, i);
-		const pct =
-			ind.method === 'bands' && value !== null
-				? percentOfBenchmark(value, ind.benchmark, ind.polarity)
-				: null;
-		const points =
-			ind.method === 'bands' && value !== null
-				? bandPoints(value, ind.benchmark, ind.polarity)
-				: null;
-		const formula = indicatorFormula(
-			{
-				method: ind.method,
-				polarity: ind.polarity,
-				value,
-				worst: ind.worst,
-				best: ind.best,
-				target: t ? t.value : null,
-				targetYear: t ? t.year : null,
-				benchmark: ind.benchmark,
-				percentOfBenchmark: pct,
-				points,
-				targetCap: settings.targetCap,
-				score,
-				reason,
-				yearFrom: ind.yearFrom ?? null
-			},
-			'en'
-		);
-		return {
-			code: ind.code,
-			nameId: ind.nameId ?? ind.code,
-			nameEn: ind.nameEn ?? ind.code,
-			unit: ind.unit ?? '',
-			method: ind.method,
-			polarity: ind.polarity,
-			valueType: ind.valueType,
-			weight,
-			context: !(weight > 0),
-			yearFrom: ind.yearFrom ?? null,
-			value,
-			yearUsed,
-			carriedForward,
-			illustrative,
-			worst: ind.worst,
-			best: ind.best,
-			benchmark: ind.benchmark,
-			target: t ? t.value : null,
-			targetYear: t ? t.year : null,
-			score,
-			reason,
-			trend: trendDetail.state,
-			trendDetail,
-			trace: {
-				method: ind.method,
-				polarity: ind.polarity,
-				value,
-				yearUsed,
-				carriedForward,
-				illustrative,
-				source: o?.source ?? null,
-				sourceKind: o ? (o.sourceKind ?? '') : null,
-				referencePeriod: o ? (o.referencePeriod ?? '') : null,
-				worst: ind.worst,
-				best: ind.best,
-				target: t ? t.value : null,
-				targetYear: t ? t.year : null,
-				benchmark: ind.benchmark,
-				percentOfBenchmark: pct,
-				points,
-				targetCap: ind.method === 'target' ? settings.targetCap : null,
-				weight,
-				formula
-			}
-		};
-	}
-
-	private trendDetail(
-		cell: number,
-		Y: number,
-		ind: EngineIndicator,
-		t: YearValue | null,
-		i: number
-	): TrendDetail {
-		const out = emptyTrendDetail('too_few_years');
-		const ys = Y - this.yMin;
-		let first = -1;
-		let last = -1;
-		let points = 0;
-		const from = this.segmentOffset(i, Y);
-		for (let s = Math.max(from, ys - this.settings.trend.years + 1); s <= ys; s++) {
-			if (this.values[cell + s] === this.values[cell + s]) {
-				if (first < 0) first = s;
-				last = s;
-				points++;
-			}
-		}
-		trendFromEnds(
-			first + this.yMin,
-			first >= 0 ? this.values[cell + first] : NaN,
-			last + this.yMin,
-			last >= 0 ? this.values[cell + last] : NaN,
-			points,
-			t ? t.value : null,
-			t ? t.year : null,
-			ind.polarity,
-			this.settings.trend,
-			out,
-			this.indRange[i]
-		);
-		return out;
+		return buildRegionYear(this, regionCode, year);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indicatorScoresOf, scoreFramework } from './engine.ts';
+import { scoreFramework } from './engine.ts';
+import { indicatorScoresOf } from './views.ts';
 import { smallFramework } from './fixtures.ts';
 import {
 	formulaNumber,

@@ -62,7 +62,8 @@ export {
 	type SpbeImprovement
 } from './spbe.ts';
 export { compileFramework, ScoringInputError } from './compile.ts';
-export { indicatorScoresOf, scoreFramework, ScoreResult, type EngineInput } from './engine.ts';
+export { scoreFramework, ScoreResult, type EngineInput } from './engine.ts';
+export { indicatorScoresOf } from './views.ts';
 export {
 	toApiScores,
 	apiScores,
