@@ -17,7 +17,10 @@ describe('PickerSelect (server render)', () => {
 			options: [2018, 2019],
 			selected: 2019
 		});
-		expect(html).toMatch(/^<label>Tahun <select name="year">/);
+		// Tied by id, not wrapped: the select's accessible name is "Tahun" alone.
+		const id = /<label for="([^"]+)">Tahun<\/label>/.exec(html)?.[1];
+		expect(id).toBeTruthy();
+		expect(html).toContain(`<select id="${id}" name="year">`);
 		expect(options(html)).toEqual([
 			['2018', false, '2018'],
 			['2019', true, '2019']
