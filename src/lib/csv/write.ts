@@ -21,6 +21,12 @@
  * are. "Only" holds for every split: `-3,5+1` is `-3` and `5+1` split on `,` but one cell `-3,5+1`
  * split on `;`, which a spreadsheet would run, so it is guarded. `restoreFormulas` undoes the guard exactly, for the
  * import validator that reads these files back.
+ *
+ * Why not papaparse's `unparse` (issue 17 asked): its `escapeFormulae` tests the cell's first
+ * character only, so `x;=10*10;` goes out unguarded, and it prefixes every negative number,
+ * `-3.5` becoming the text `'-3.5` (papaparse 5.7.1: `unparse([['x;=10*10;', '-3.5']],
+ * { escapeFormulae: true })` gives `x;=10*10;,"'-3.5"`). It fails both halves of the guard's
+ * tests (`write.test.ts`), so the writer stays ours.
  */
 
 export type CsvValue = string | number | boolean | null | undefined;
