@@ -189,7 +189,10 @@ for (const js of [false, true]) {
 test.describe('pages of the default instance', () => {
 	test('the year picker says which years have enough data', async ({ page, request }) => {
 		await page.goto('/');
-		const options = await page.locator('#pick-year option').allTextContents();
+		const options = await page
+			.getByLabel('Tahun', { exact: true })
+			.locator('option')
+			.allTextContents();
 		expect(options.length).toBeGreaterThanOrEqual(8);
 		for (const text of options) {
 			const year = Number(text.slice(0, 4));
