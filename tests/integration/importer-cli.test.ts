@@ -304,20 +304,37 @@ describe('npm run import (scripts/import.ts)', () => {
 		const ws = wb.addWorksheet('TPT');
 		ws.getCell('A1').value = 'Tingkat Pengangguran Terbuka (persen)';
 		ws.addRow([]);
-		ws.addRow(['kode_wilayah', 'kode_indikator', 2095, 2096]);
-		ws.addRow(['33.18', 'open_unemployment_rate_aug', 4.25, '4,1']);
+		// As BPS publishes it: the region by name, years across, "-" for no value, no codes.
+		ws.addRow(['Kabupaten/Kota', 2094, 2095, 2096]);
+		ws.addRow(['Kab. Pati', '-', 4.25, '4,1']);
 		ws.addRow(['Sumber: BPS Kabupaten Pati']);
+		const indicator = ['--indicator', 'open_unemployment_rate_aug'];
 		const xlsx = path.join(dir, 'tpt.xlsx');
 		await wb.xlsx.writeFile(xlsx);
 		const before = dump();
-		const missing = await cli([xlsx, '--sheet', 'Data', '--source', 'BPS Kabupaten Pati']);
+		const missing = await cli([
+			xlsx,
+			'--sheet',
+			'Data',
+			'--source',
+			'BPS Kabupaten Pati',
+			...indicator
+		]);
 		expect(missing.code).toBe(1);
 		expect(missing.stdout).toContain(
 			'Lembar "Data" tidak ada di buku kerja ini. Lembar yang ada: "Catatan", "TPT".'
 		);
 		expect(dump()).toEqual(before);
 
-		const ok = await cli([xlsx, '--sheet', 'tpt', '--source', 'BPS Kabupaten Pati', '--json']);
+		const ok = await cli([
+			xlsx,
+			'--sheet',
+			'tpt',
+			'--source',
+			'BPS Kabupaten Pati',
+			...indicator,
+			'--json'
+		]);
 		expect(ok.code).toBe(0);
 		const report = JSON.parse(ok.stdout);
 		expect(report).toMatchObject({
@@ -326,7 +343,23 @@ describe('npm run import (scripts/import.ts)', () => {
 			file_name: 'tpt.xlsx',
 			counts: { rows: 2, inserted: 2 }
 		});
-		const human = await cli([xlsx, '--sheet', '2', '--source', 'BPS Kabupaten Pati']);
+		const conn = openDatabase(dbFile);
+		try {
+			expect(
+				conn.sqlite
+					.prepare(
+						`SELECT region_code AS region, year, value, source FROM observations
+						 WHERE indicator_code = 'open_unemployment_rate_aug' AND year IN (2094, 2095, 2096) ORDER BY year`
+					)
+					.all()
+			).toEqual([
+				{ region: '33.18', year: 2095, value: 4.25, source: 'BPS Kabupaten Pati' },
+				{ region: '33.18', year: 2096, value: 4.1, source: 'BPS Kabupaten Pati' }
+			]);
+		} finally {
+			conn.sqlite.close();
+		}
+		const human = await cli([xlsx, '--sheet', '2', '--source', 'BPS Kabupaten Pati', ...indicator]);
 		expect(human.stdout).toContain('Lembar / sheet: "TPT"');
 		expect(human.stdout).toContain('nothing to change');
 		expect((await cli(['--undo', String(report.import_id)])).code).toBe(0);
