@@ -3,8 +3,10 @@
  * against their pattern, enumerations, booleans in both languages, years, year lists and numbers
  * in the file's locale. A problem goes to the validator's error list with the cell's row, column
  * and text, and the value comes back as INVALID. Pure; the validator (`validate.ts`) calls it for
- * every cell, so a success allocates nothing.
+ * every cell, so a success allocates nothing. Here too: a cell's text as it is read (`cellText`),
+ * and `detached`, for a cell's text kept beyond its chunk.
  */
+import { restoreFormulas } from '../csv/write';
 import { msg } from './messages';
 import { parseNumber } from './number';
 import type { ColumnDecl } from './schemas';
@@ -38,6 +40,22 @@ export interface CellErrors {
 		value: string | null,
 		message: Message
 	): void;
+}
+
+/**
+ * A copy of a string that does not keep its source alive: V8 represents a slice of a large string
+ * as a view into it, so a map key cut from a 1 MB chunk would pin the whole chunk in memory.
+ */
+export function detached(s: string): string {
+	return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
+ * The text of a record's cell at a column, as it is read: trimmed, and the CSV writer's formula
+ * guard removed (`restoreFormulas` of `$lib/csv/write`, as `unescapeFormula`).
+ */
+export function cellText(cells: string[], column: { index: number }): string {
+	return restoreFormulas(cells[column.index].trim());
 }
 
 /** A column as the header named it, with what speeds up its cells. */

@@ -19,9 +19,9 @@ export {
 	unescapeFormula,
 	DEFAULT_MAX_ERRORS,
 	ValidationEngine,
-	ByteFeed,
-	detached
+	ByteFeed
 } from './validate';
+export { detached } from './cells';
 export type { StreamOptions } from './validate';
 export { templateCsv, templateRows, toCsv } from './export';
 export type { TemplateCodes } from './export';
