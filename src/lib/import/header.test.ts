@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CellErrors } from './cells';
 import { emptyContext } from './context';
-import { bindHeader, isColumnLabel, type FileFacts } from './header';
+import { bindHeader, fileFacts, isColumnLabel } from './header';
 import { msg } from './messages';
 import { findColumn, kindSchemas } from './schemas';
 import type { ImportKind } from './types';
 
-function facts(over: Partial<FileFacts> = {}): FileFacts {
+type Given = Parameters<typeof fileFacts>[0];
+
+function context() {
 	const context = emptyContext();
 	context.regions.add('33.18');
 	context.indicators.set('poverty_rate', {
@@ -16,29 +18,24 @@ function facts(over: Partial<FileFacts> = {}): FileFacts {
 		best: 0,
 		frameworkCode: 'gm100sc'
 	});
-	return {
-		context,
-		defaultRegion: undefined,
-		fileIndicator: null,
-		filled: new Set(),
-		...over
-	};
+	return context;
 }
 
 /** The binding of a header at row 3, and the errors reported for it. */
-function bind(labels: string[], over: Partial<FileFacts> = {}, kind: ImportKind = 'observations') {
+function bind(labels: string[], given: Partial<Given> = {}, kind: ImportKind = 'observations') {
 	const errors: unknown[][] = [];
 	const sink: CellErrors = {
 		error: (code, row, column, value, message) => errors.push([code, row, column, value, message])
 	};
-	return { binding: bindHeader(labels, 3, kindSchemas[kind], facts(over), sink), errors };
+	const schema = kindSchemas[kind];
+	const facts = fileFacts({ context: context(), ...given }, schema);
+	return { binding: bindHeader(labels, 3, schema, facts, sink), errors };
 }
 
 describe('bindHeader()', () => {
 	it('binds a wide BPS table with a region-name column and a file indicator', () => {
 		const { binding, errors } = bind(['Kabupaten/Kota', '2021', '2022', 'Sumber', ''], {
-			fileIndicator: 'poverty_rate',
-			filled: new Set(['indicatorCode'])
+			fileIndicator: 'poverty_rate'
 		});
 		expect(errors).toEqual([['blank-header', 3, 'E', null, msg.blankLabel('E')]]);
 		expect(binding.shape).toBe('wide');
@@ -116,7 +113,7 @@ describe('bindHeader()', () => {
 	it('refuses year and value columns in a wide file, a year out of range and an unknown label', () => {
 		const { binding, errors } = bind(['region_code', '1989', '2021', 'year', 'jumlah'], {
 			fileIndicator: 'poverty_rate',
-			filled: new Set(['indicatorCode', 'source'])
+			fileSource: { source: 'BPS' }
 		});
 		expect(errors.map((e) => e.slice(0, 4))).toEqual([
 			['constraint-error', 3, '1989', '1989'],
@@ -131,8 +128,7 @@ describe('bindHeader()', () => {
 	it('reports an unknown default region and file indicator once, on no row', () => {
 		const { binding, errors } = bind(['indicator_code', 'year', 'value', 'source'], {
 			defaultRegion: '99',
-			fileIndicator: 'nope',
-			filled: new Set(['indicatorCode'])
+			fileIndicator: 'nope'
 		});
 		expect(errors).toEqual([
 			['foreign-key-error', null, 'region_code', '99', msg.unknownRegion('99')],
@@ -153,5 +149,31 @@ describe('isColumnLabel()', () => {
 		expect(isColumnLabel('regions', '2021')).toBe(false);
 		expect(isColumnLabel('regions', 'nama')).toBe(true);
 		expect(isColumnLabel('observations', 'jumlah')).toBe(false);
+	});
+});
+
+describe('fileFacts()', () => {
+	it('turns the file-wide source and indicator into the row properties they fill', () => {
+		const facts = fileFacts(
+			{
+				context: context(),
+				fileIndicator: ' poverty_rate ',
+				fileSource: { source: ' BPS ', sourceKind: 'bps', referencePeriod: ' ' }
+			},
+			kindSchemas.observations
+		);
+		expect(facts.fileIndicator).toBe('poverty_rate');
+		expect(facts.values).toEqual([
+			['indicatorCode', 'poverty_rate'],
+			['source', 'BPS'],
+			['sourceKind', 'bps']
+		]);
+		expect([...facts.filled]).toEqual(['indicatorCode', 'source', 'sourceKind']);
+	});
+
+	it('gives no indicator to a kind whose rows have none', () => {
+		const facts = fileFacts({ context: context(), fileIndicator: 'x' }, kindSchemas.regions);
+		expect(facts.values).toEqual([]);
+		expect(facts.fileIndicator).toBe('x');
 	});
 });

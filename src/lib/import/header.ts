@@ -4,8 +4,9 @@
  * unknown, twice, a year out of range, a required column missing, a default region or file
  * indicator the context does not know). Apart from the validator because it runs once per file,
  * before any record, and decides how every record is read: the binding it returns is fixed from
- * then on, and the validator (`validate.ts`) and the row rules (`rules.ts`) only read it.
- * Pure: problems go to the error sink, with the header's row.
+ * then on, and the validator (`validate.ts`) and the row rules (`rules.ts`) only read it. The
+ * values the options give the whole file (`fileFacts`) are here too: they decide which columns
+ * the header must have. Pure: problems go to the error sink, with the header's row.
  */
 import type { CellColumn, CellErrors } from './cells';
 import { columnLetter } from './dialect';
@@ -17,6 +18,7 @@ import {
 	type ImportKind,
 	type Message,
 	type Shape,
+	type ValidateOptions,
 	type ValidationContext
 } from './types';
 
@@ -43,8 +45,40 @@ export interface FileFacts {
 	defaultRegion: string | undefined;
 	/** The indicator given for the whole file (trimmed), if any. */
 	fileIndicator: string | null;
-	/** Row properties the whole file gives a value (its source): their columns are not required. */
+	/** The row properties the file gives once (its source, its indicator), as [key, value]. */
+	values: readonly [string, string][];
+	/** The keys of `values`: a blank cell takes that value, and the column is not required. */
 	filled: ReadonlySet<string>;
+}
+
+/**
+ * What the options give the whole file. The file-level source and indicator become the row
+ * properties they fill; blank parts fill nothing, nor does an indicator in a kind whose rows have
+ * none. Example: `fileFacts({ context, fileIndicator: ' ipm ' }, kindSchemas.observations).values`
+ * is `[['indicatorCode', 'ipm']]`.
+ */
+export function fileFacts(
+	options: Pick<ValidateOptions, 'context' | 'defaultRegion' | 'fileSource' | 'fileIndicator'>,
+	schema: KindSchema
+): FileFacts {
+	const indicator = options.fileIndicator?.trim() || null;
+	const source = options.fileSource;
+	const values: [string, string][] = [];
+	if (indicator !== null && schema.columns.some((c) => c.key === 'indicatorCode'))
+		values.push(['indicatorCode', indicator]);
+	if (source) {
+		if (source.source.trim()) values.push(['source', source.source.trim()]);
+		if (source.sourceKind) values.push(['sourceKind', source.sourceKind]);
+		if (source.referencePeriod?.trim())
+			values.push(['referencePeriod', source.referencePeriod.trim()]);
+	}
+	return {
+		context: options.context,
+		defaultRegion: options.defaultRegion,
+		fileIndicator: indicator,
+		values,
+		filled: new Set(values.map(([key]) => key))
+	};
 }
 
 /** The header's columns, as every record of the file is read by them. */

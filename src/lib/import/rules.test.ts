@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INVALID } from './cells';
 import { emptyContext } from './context';
-import { bindHeader, type FileFacts } from './header';
+import { bindHeader, fileFacts } from './header';
 import { msg } from './messages';
 import { RowRules, type RuleErrors } from './rules';
 import { kindSchemas } from './schemas';
@@ -26,18 +26,14 @@ function rulesFor(kind: ImportKind, labels: string[], keepsErrors = true) {
 		['33.18.01', { name: 'Pati', kind: 'kecamatan' }],
 		['33.74', { name: 'Kota Semarang', kind: 'kota' }]
 	]);
-	const facts: FileFacts = {
-		context,
-		defaultRegion: undefined,
-		fileIndicator: null,
-		filled: new Set()
-	};
+	const schema = kindSchemas[kind];
+	const facts = fileFacts({ context }, schema);
 	const errors: unknown[][] = [];
 	const sink: RuleErrors = {
 		keepsErrors,
 		error: (code, row, column, value, message) => errors.push([code, row, column, value, message])
 	};
-	const columns = bindHeader(labels, 1, kindSchemas[kind], facts, sink);
+	const columns = bindHeader(labels, 1, schema, facts, sink);
 	return { rules: new RowRules(kind, columns, facts, sink), errors, context };
 }
 

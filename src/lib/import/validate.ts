@@ -10,11 +10,13 @@
  * what is known (keys, references, ranges) in `rules.ts`.
  */
 import { restoreFormulas } from '../csv/write';
-import { ByteDecoder } from './decode';
+import { ByteDecoder, ByteFeed, type TextSink } from './decode';
 import {
 	cellText,
 	detached,
 	INVALID,
+	isMissingMark,
+	mayStartMissingMark,
 	readCell,
 	readNumber,
 	type Cell,
@@ -24,6 +26,7 @@ import { CsvRecords, type RecordSink } from './csv-records';
 import { columnLetter } from './dialect';
 import {
 	bindHeader,
+	fileFacts,
 	isColumnLabel,
 	type BoundColumn,
 	type FileFacts,
@@ -35,7 +38,6 @@ import { kindSchemas, type KindSchema } from './schemas';
 import type {
 	Dialect,
 	ErrorCode,
-	FileSource,
 	ImportError,
 	ImportKind,
 	Locale,
@@ -49,22 +51,6 @@ import type {
 export const DEFAULT_MAX_ERRORS = 100;
 const MAX_VALUE_CHARS = 200;
 const SLICE_CHARS = 1 << 20;
-/**
- * What a value cell holds when there is no value, as statistics tables write it: a dash, an
- * ellipsis, "NA" (compared trimmed and in lower case). Such a cell is skipped, never read as 0.
- */
-const MISSING_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', '…', '...', 'na', 'n/a']);
-
-/** Whether a mark may start with this character: - . N n – — … */
-const startsMark = (c: number) =>
-	c === 45 || c === 46 || c === 78 || c === 110 || c === 0x2013 || c === 0x2014 || c === 0x2026;
-
-/** A missing-value mark? The first character decides first, so a number costs no lower-casing. */
-function isMissingMark(text: string): boolean {
-	return (
-		startsMark(text.charCodeAt(0)) && text.length <= 3 && MISSING_MARKS.has(text.toLowerCase())
-	);
-}
 
 /** Options of the streaming validator; see `validateCsvStream`. */
 export interface StreamOptions<K extends ImportKind> extends ValidateOptions<K> {
@@ -83,7 +69,7 @@ export function unescapeFormula(cell: string): string {
 
 const clip = (s: string) => (s.length > MAX_VALUE_CHARS ? s.slice(0, MAX_VALUE_CHARS) + '…' : s);
 
-export class ValidationEngine<K extends ImportKind> implements RecordSink, RuleErrors {
+export class ValidationEngine<K extends ImportKind> implements RecordSink, RuleErrors, TextSink {
 	readonly kind: K;
 	private readonly schema: KindSchema;
 	private readonly opts: StreamOptions<K>;
@@ -109,7 +95,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink, RuleE
 	/** The text of the first "Sumber: …" footer line, if any. */
 	private footerSource: string | null = null;
 	/** The row properties the file gives once (its source, its indicator), as [key, value]. */
-	private readonly fileValues: [string, string][];
+	private readonly fileValues: readonly [string, string][];
 	/** What the file decides for every cell; its locale is known once the header is read. */
 	private cellRules: CellRules;
 	/** What the header and the row rules check against besides the file's own rows. */
@@ -128,19 +114,13 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink, RuleE
 		this.maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
 		this.collect = collectRows;
 		this.localeExplicit = options.locale !== undefined;
-		const fileIndicator = options.fileIndicator?.trim() || null;
-		this.fileValues = fileValues(options.fileSource, fileIndicator, this.schema);
+		this.facts = fileFacts(options, this.schema);
+		this.fileValues = this.facts.values;
 		this.cellRules = {
 			locale: options.locale ?? null,
 			defaultRegion: options.defaultRegion,
-			filled: new Set(this.fileValues.map(([key]) => key)),
+			filled: this.facts.filled,
 			allowIllustrative: options.allowIllustrative === true
-		};
-		this.facts = {
-			context: options.context,
-			defaultRegion: options.defaultRegion,
-			fileIndicator,
-			filled: this.cellRules.filled
 		};
 		this.csv = new CsvRecords(this, (label) => isColumnLabel(options.kind, label));
 	}
@@ -361,7 +341,7 @@ export class ValidationEngine<K extends ImportKind> implements RecordSink, RuleE
 		if (valueColumn !== null) {
 			// The raw cell's first character first: a number (most rows) is not trimmed twice.
 			const c = cells[valueColumn.index].charCodeAt(0);
-			if (startsMark(c) || c === 32 || c === 9 || c === 39) {
+			if (mayStartMissingMark(c) || c === 32 || c === 9 || c === 39) {
 				const text = cellText(cells, valueColumn);
 				if (isMissingMark(text)) {
 					this.skipMissing(text);
@@ -422,25 +402,6 @@ class CallbackError extends Error {
 	}
 }
 
-/**
- * The file-level source and indicator as the row properties they fill; blank parts fill nothing,
- * nor does an indicator in a kind whose rows have none.
- */
-function fileValues(
-	source: FileSource | undefined,
-	indicator: string | null,
-	schema: KindSchema
-): [string, string][] {
-	const out: [string, string][] = [];
-	if (indicator !== null && schema.columns.some((c) => c.key === 'indicatorCode'))
-		out.push(['indicatorCode', indicator]);
-	if (!source) return out;
-	if (source.source.trim()) out.push(['source', source.source.trim()]);
-	if (source.sourceKind) out.push(['sourceKind', source.sourceKind]);
-	if (source.referencePeriod?.trim()) out.push(['referencePeriod', source.referencePeriod.trim()]);
-	return out;
-}
-
 /** `rowRange([1, 2, 3])` → "1–3"; `rowRange([4, 7])` → "4, 7". */
 function rowRange(rows: number[]): string {
 	const contiguous = rows.every((r, i) => i === 0 || r === rows[i - 1] + 1);
@@ -467,43 +428,6 @@ function footerSourceOf(cells: string[]): string | null {
 function isBlank(cells: string[]): boolean {
 	for (const c of cells) if (c.trim() !== '') return false;
 	return true;
-}
-
-/**
- * Bytes to the engine through the decoder, chunk by chunk: the one way the streaming entry points
- * feed a file. A decoding problem (binary data, a broken encoding) becomes the file's error.
- */
-export class ByteFeed<K extends ImportKind> {
-	private readonly decoder = new ByteDecoder();
-	constructor(private readonly engine: ValidationEngine<K>) {}
-
-	/** False once the file needs no more bytes: a decoding problem, or the engine stopped. */
-	get wanted(): boolean {
-		return this.decoder.problem === null && !this.engine.done;
-	}
-
-	/** Decodes and validates one chunk; returns `wanted`. */
-	push(chunk: Uint8Array): boolean {
-		if (!this.wanted) return false;
-		const text = this.decoder.push(chunk);
-		this.engine.encoding = this.decoder.encoding;
-		if (this.decoder.problem === null) this.engine.pushText(text);
-		return this.wanted;
-	}
-
-	/** The end of the file: the decoder's last bytes and the last record, or the decoding problem. */
-	end(): void {
-		if (this.wanted) {
-			const text = this.decoder.end();
-			this.engine.encoding = this.decoder.encoding;
-			if (this.decoder.problem === null) {
-				this.engine.pushText(text);
-				this.engine.finish();
-			}
-		}
-		const problem = this.decoder.problem;
-		if (problem) this.engine.fatal(problem.code, null, problem.message);
-	}
 }
 
 /**
