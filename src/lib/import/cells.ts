@@ -3,8 +3,11 @@
  * against their pattern, enumerations, booleans in both languages, years, year lists and numbers
  * in the file's locale. A problem goes to the validator's error list with the cell's row, column
  * and text, and the value comes back as INVALID. Pure; the validator (`validate.ts`) calls it for
- * every cell, so a success allocates nothing.
+ * every cell, so a success allocates nothing. Here too: a cell's text as it is read (`cellText`),
+ * the marks of a value cell that holds no value (`isMissingMark`), and `detached`, for a cell's
+ * text kept beyond its chunk.
  */
+import { restoreFormulas } from '../csv/write';
 import { msg } from './messages';
 import { parseNumber } from './number';
 import type { ColumnDecl } from './schemas';
@@ -38,6 +41,41 @@ export interface CellErrors {
 		value: string | null,
 		message: Message
 	): void;
+}
+
+/**
+ * What a value cell holds when there is no value, as statistics tables write it: a dash, an
+ * ellipsis, "NA" (compared trimmed and in lower case). Such a cell is skipped, never read as 0.
+ */
+const MISSING_MARKS: ReadonlySet<string> = new Set(['-', '–', '—', '…', '...', 'na', 'n/a']);
+
+/** Whether a mark may start with this character: - . N n – — … */
+export const mayStartMissingMark = (c: number): boolean =>
+	c === 45 || c === 46 || c === 78 || c === 110 || c === 0x2013 || c === 0x2014 || c === 0x2026;
+
+/** A missing-value mark? The first character decides first, so a number costs no lower-casing. */
+export function isMissingMark(text: string): boolean {
+	return (
+		mayStartMissingMark(text.charCodeAt(0)) &&
+		text.length <= 3 &&
+		MISSING_MARKS.has(text.toLowerCase())
+	);
+}
+
+/**
+ * A copy of a string that does not keep its source alive: V8 represents a slice of a large string
+ * as a view into it, so a map key cut from a 1 MB chunk would pin the whole chunk in memory.
+ */
+export function detached(s: string): string {
+	return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
+ * The text of a record's cell at a column, as it is read: trimmed, and the CSV writer's formula
+ * guard removed (`restoreFormulas` of `$lib/csv/write`, as `unescapeFormula`).
+ */
+export function cellText(cells: string[], column: { index: number }): string {
+	return restoreFormulas(cells[column.index].trim());
 }
 
 /** A column as the header named it, with what speeds up its cells. */

@@ -7,6 +7,9 @@
  * Windows-1252 (Excel's "CSV" on Indonesian Windows). A file with no non-ASCII byte is UTF-8.
  * Output never contains U+FFFD: UTF-8 is decoded with `fatal: true`, and a U+FFFD already in the
  * file, or a byte Windows-1252 leaves undefined, is an `encoding-error`.
+ *
+ * `ByteFeed` puts a decoder between a file's chunks and the validator, for the streaming entry
+ * points; it knows the validator only as a `TextSink`.
  */
 import type { Encoding, ErrorCode, Message } from './types';
 
@@ -259,4 +262,55 @@ export function decodeBytes(
 	const d = new ByteDecoder();
 	const text = d.push(bytes) + d.end();
 	return d.problem ? { problem: d.problem } : { text, encoding: d.encoding };
+}
+
+/** Where decoded text goes (the validator), and how it says it wants no more. */
+export interface TextSink {
+	/** True once nothing more is wanted (a fatal error, too many rows). */
+	readonly done: boolean;
+	/** The file's encoding, as the decoder has found it so far. */
+	encoding: Encoding;
+	/** The next piece of the decoded file. */
+	pushText(text: string): void;
+	/** The end of the file. */
+	finish(): void;
+	/** An error after which the file is not read further. */
+	fatal(code: ErrorCode, row: number | null, message: Message): void;
+}
+
+/**
+ * Bytes to the validator through the decoder, chunk by chunk: the one way the streaming entry
+ * points feed a file. A decoding problem (binary data, a broken encoding) becomes the file's error.
+ */
+export class ByteFeed {
+	private readonly decoder = new ByteDecoder();
+	constructor(private readonly engine: TextSink) {}
+
+	/** False once the file needs no more bytes: a decoding problem, or the engine stopped. */
+	get wanted(): boolean {
+		return this.decoder.problem === null && !this.engine.done;
+	}
+
+	/** Decodes and validates one chunk; returns `wanted`. */
+	push(chunk: Uint8Array): boolean {
+		if (!this.wanted) return false;
+		const text = this.decoder.push(chunk);
+		this.engine.encoding = this.decoder.encoding;
+		if (this.decoder.problem === null) this.engine.pushText(text);
+		return this.wanted;
+	}
+
+	/** The end of the file: the decoder's last bytes and the last record, or the decoding problem. */
+	end(): void {
+		if (this.wanted) {
+			const text = this.decoder.end();
+			this.engine.encoding = this.decoder.encoding;
+			if (this.decoder.problem === null) {
+				this.engine.pushText(text);
+				this.engine.finish();
+			}
+		}
+		const problem = this.decoder.problem;
+		if (problem) this.engine.fatal(problem.code, null, problem.message);
+	}
 }

@@ -8,7 +8,7 @@ export type { ColumnDecl, ColumnType, KindSchema, WideRole } from './schemas';
 export { parseNumber, formatNumber, MAX_MAGNITUDE } from './number';
 export type { NumberError } from './number';
 export { detectDialect, detectLineEnding, localeOfDelimiter, columnLetter } from './dialect';
-export { ByteDecoder, decodeBytes, sniff } from './decode';
+export { ByteDecoder, ByteFeed, decodeBytes, sniff } from './decode';
 export type { DecodeProblem } from './decode';
 export { emptyContext, addRowsToContext } from './context';
 export { RegionNameIndex, normaliseRegionName, preferredKinds, editDistance } from './region-names';
@@ -18,10 +18,9 @@ export {
 	validateCsvStream,
 	unescapeFormula,
 	DEFAULT_MAX_ERRORS,
-	ValidationEngine,
-	ByteFeed,
-	detached
+	ValidationEngine
 } from './validate';
+export { detached } from './cells';
 export type { StreamOptions } from './validate';
 export { templateCsv, templateRows, toCsv } from './export';
 export type { TemplateCodes } from './export';
