@@ -11,8 +11,8 @@ export { detectDialect, detectLineEnding, localeOfDelimiter, columnLetter } from
 export { ByteDecoder, ByteFeed, decodeBytes, sniff } from './decode';
 export type { DecodeProblem } from './decode';
 export { emptyContext, addRowsToContext } from './context';
-export { RegionNameIndex, normaliseRegionName, preferredKinds, editDistance } from './region-names';
-export type { RegionCandidate, RegionNameMatch } from './region-names';
+export { RegionNameIndex, normaliseRegionName, preferredKinds, editDistance } from './region-match';
+export type { RegionCandidate, RegionNameMatch } from './region-match';
 export {
 	validateCsv,
 	validateCsvStream,

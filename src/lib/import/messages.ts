@@ -4,7 +4,7 @@
  */
 import type { ColumnDecl } from './schemas';
 import type { NumberError } from './number';
-import type { RegionCandidate } from './region-names';
+import type { RegionCandidate } from './region-match';
 import { unitLabel } from '../units';
 import { MAX_YEAR, MIN_YEAR, type Locale, type Message, type ValueType } from './types';
 

@@ -12,7 +12,7 @@ import { cellText, detached, INVALID, type CellErrors } from './cells';
 import type { BoundColumn, FileFacts, HeaderBinding, YearColumn } from './header';
 import { msg } from './messages';
 import { outsideRange, possibleRange, type PossibleRange } from './ranges';
-import { preferredKinds, RegionNameIndex } from './region-names';
+import { preferredKinds, RegionNameIndex } from './region-match';
 import { MAX_YEAR, MIN_YEAR, type ImportKind, type IndicatorInfo, type Message } from './types';
 
 /** Distinct region names remembered per file: a real file has a few hundred; junk is forgotten. */

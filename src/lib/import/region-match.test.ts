@@ -7,7 +7,7 @@ import {
 	preferredKinds,
 	RegionNameIndex,
 	type RegionCandidate
-} from './region-names';
+} from './region-match';
 import type { RegionInfo, RegionKind } from './types';
 
 /** The seed's regions (data/): the province, its 35 kabupaten and kota, and Pati's kecamatan. */
