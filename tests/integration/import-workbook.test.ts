@@ -229,7 +229,7 @@ describe('importFileAs() refuses a bad workbook and writes nothing', () => {
 			[
 				'format-error',
 				null,
-				'No header row: the file holds only 1 title or note line. A header row names columns such as region_code, indicator_code, year, value (download the template).'
+				'Sheet "Catatan": No header row: the file holds only 1 title or note line. A header row names columns such as region_code, indicator_code, year, value (download the template).'
 			]
 		]);
 	});
@@ -242,6 +242,7 @@ describe('importFileAs() refuses a bad workbook and writes nothing', () => {
 		expect(report.errors.map((e) => [e.code, e.row, e.column, e.value])).toEqual([
 			['type-error', 5, '2022', 'sembilan']
 		]);
+		expect(report.errors[0].message.en).toMatch(/^Sheet "Data": "sembilan" is not a number\./);
 	});
 
 	it('an unknown region name, at its row and column, with the nearest names', async () => {
@@ -274,7 +275,7 @@ describe('importFileAs() refuses a bad workbook and writes nothing', () => {
 			['foreign-key-error', 5, 'Wilayah', 'PATI']
 		]);
 		expect(report.errors[0].message.id).toBe(
-			'Nama wilayah "PATI" cocok dengan lebih dari satu wilayah: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Tulis nama lengkapnya atau pakai kolom kode_wilayah.'
+			'Lembar "Data": Nama wilayah "PATI" cocok dengan lebih dari satu wilayah: Kabupaten Pati (33.18), Pati (kecamatan, 33.18.10). Tulis nama lengkapnya atau pakai kolom kode_wilayah.'
 		);
 	});
 

@@ -69,6 +69,11 @@ export const msg = {
 		id: `Lembar ${q(sheet)} berisi ${mb.toLocaleString('id-ID')} MB data bila dibuka; batasnya ${maxMb.toLocaleString('id-ID')} MB. Pecah tabelnya menjadi beberapa berkas.`,
 		en: `Sheet ${q(sheet)} unpacks to ${mb.toLocaleString('en-US')} MB; the limit is ${maxMb.toLocaleString('en-US')} MB. Split the table into several files.`
 	}),
+	/** An error of a workbook's sheet: the sheet first, as Excel users look for it. */
+	inSheet: (sheet: string, m: Message): Message => ({
+		id: `Lembar ${q(sheet)}: ${m.id}`,
+		en: `Sheet ${q(sheet)}: ${m.en}`
+	}),
 	sheetRead: (sheet: string, sheets: string[]): Message =>
 		sheets.length > 1
 			? {

@@ -391,7 +391,10 @@ function run(conn: Connection, fd: number, total: number, options: ImportOptions
 			bytes: workbook?.bytes ?? p.bytes,
 			rowCount: r.rowCount,
 			counts,
-			errors: r.errors,
+			// A workbook's errors name the sheet too; the row and column are the sheet's own.
+			errors: workbook
+				? r.errors.map((e) => ({ ...e, message: msg.inSheet(workbook.sheet, e.message) }))
+				: r.errors,
 			errorCount: r.errorCount,
 			notices: workbook
 				? [msg.sheetRead(workbook.sheet, workbook.sheets), ...r.notices]

@@ -257,9 +257,15 @@ export async function workbookToCsv(
 			entries: 'ignore'
 		});
 		for await (const worksheet of reader) {
-			// Every sheet's entry is read (the zip is one stream); only the chosen one is iterated.
-			if ((worksheet as unknown as { name: string }).name !== sheet.name) continue;
-			for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+			const rows = worksheet as unknown as AsyncIterable<ExcelJS.Row>;
+			if ((worksheet as unknown as { name: string }).name !== sheet.name) {
+				// Read to its end, not skipped: when a sheet precedes the shared strings in the ZIP,
+				// exceljs parks it in a temporary file and deletes that file right after yielding
+				// it, so a skipped sheet's stream opens a deleted file, an uncaught ENOENT.
+				for await (const _row of rows) void _row;
+				continue;
+			}
+			for await (const row of rows) {
 				const cells = rowCells(row, choice.locale);
 				if (cells.length === 0) continue;
 				filled = true;
