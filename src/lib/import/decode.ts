@@ -25,8 +25,8 @@ const SNIFF_BYTES = 8;
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
 
 const NOT_CSV_FIX = {
-	id: 'Buka berkas di spreadsheet lalu simpan sebagai "CSV UTF-8 (dipisahkan koma)" atau "CSV (dipisahkan titik koma)".',
-	en: 'Open the file in a spreadsheet and save it as "CSV UTF-8 (comma delimited)" or "CSV (semicolon delimited)".'
+	id: 'Buka berkas di spreadsheet lalu simpan sebagai buku kerja Excel (.xlsx), "CSV UTF-8 (dipisahkan koma)" atau "CSV (dipisahkan titik koma)".',
+	en: 'Open the file in a spreadsheet and save it as an Excel workbook (.xlsx), "CSV UTF-8 (comma delimited)" or "CSV (semicolon delimited)".'
 };
 
 function notCsv(reason: string, whatId: string, whatEn: string): DecodeProblem {
