@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db';
-import { commitBatch, MAX_CHANGES } from '../../src/lib/server/db/imports';
+import { MAX_CHANGES } from '../../src/lib/server/db/imports';
 import {
 	ImportForbidden,
 	ImportReadError,
@@ -12,8 +12,7 @@ import { importFile, type ImportOptions } from '../../src/lib/server/imports/fil
 import { guessKind } from '../../src/lib/server/imports/kind';
 import { importLimits } from '../../src/lib/server/imports/limits';
 import { undoImport } from '../../src/lib/server/imports/service';
-import { corpusReference, dumpAll } from './importer-fixtures';
-import { tempDatabase } from './helpers';
+import { corpusDatabase, dumpAll } from './importer-fixtures';
 
 const CORPUS = path.resolve('tests/fixtures/csv');
 const expected = JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'utf8')) as Record<
@@ -26,14 +25,9 @@ const expected = JSON.parse(readFileSync(path.join(CORPUS, 'expected.json'), 'ut
 	}
 >;
 
-let conn: ReturnType<typeof tempDatabase>;
+let conn: ReturnType<typeof corpusDatabase>;
 beforeEach(() => {
-	conn = tempDatabase();
-	commitBatch(
-		conn,
-		{ kind: 'seed', fileName: 'corpus', sha256: 'x', actor: 'test' },
-		corpusReference
-	);
+	conn = corpusDatabase();
 });
 afterEach(() => conn.close());
 

@@ -2,7 +2,6 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileSource, ImportKind } from '../../src/lib/import';
-import { commitBatch } from '../../src/lib/server/db/imports';
 import { ImportForbidden, ImportRefused } from '../../src/lib/server/imports/errors';
 import {
 	confirmImport,
@@ -11,17 +10,11 @@ import {
 	undoImport,
 	type UploadSettings
 } from '../../src/lib/server/imports/service';
-import { corpusReference, dumpAll } from './importer-fixtures';
-import { tempDatabase } from './helpers';
+import { corpusDatabase, dumpAll } from './importer-fixtures';
 
-let conn: ReturnType<typeof tempDatabase>;
+let conn: ReturnType<typeof corpusDatabase>;
 beforeEach(() => {
-	conn = tempDatabase();
-	commitBatch(
-		conn,
-		{ kind: 'seed', fileName: 'corpus', sha256: 'x', actor: 'test' },
-		corpusReference
-	);
+	conn = corpusDatabase();
 });
 afterEach(() => conn.close());
 

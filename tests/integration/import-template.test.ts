@@ -7,20 +7,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { templateCsv, templateRows } from '../../src/lib/import';
-import { commitBatch } from '../../src/lib/server/db/imports';
 import { importFileAs } from '../../src/lib/server/imports/service';
 import { templateWorkbook } from '../../src/lib/server/imports/template-workbook';
-import { corpusReference } from './importer-fixtures';
-import { tempDatabase } from './helpers';
+import { corpusDatabase } from './importer-fixtures';
 
-let conn: ReturnType<typeof tempDatabase>;
+let conn: ReturnType<typeof corpusDatabase>;
 beforeEach(() => {
-	conn = tempDatabase();
-	commitBatch(
-		conn,
-		{ kind: 'seed', fileName: 'corpus', sha256: 'x', actor: 'test' },
-		corpusReference
-	);
+	conn = corpusDatabase();
 });
 afterEach(() => conn.close());
 

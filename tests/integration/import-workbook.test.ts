@@ -18,17 +18,11 @@ import {
 	type FileRequest
 } from '../../src/lib/server/imports/service';
 import { workbookToCsv } from '../../src/lib/server/imports/workbook';
-import { corpusReference, dumpAll } from './importer-fixtures';
-import { tempDatabase } from './helpers';
+import { corpusDatabase, dumpAll } from './importer-fixtures';
 
-let conn: ReturnType<typeof tempDatabase>;
+let conn: ReturnType<typeof corpusDatabase>;
 beforeEach(() => {
-	conn = tempDatabase();
-	commitBatch(
-		conn,
-		{ kind: 'seed', fileName: 'corpus', sha256: 'x', actor: 'test' },
-		corpusReference
-	);
+	conn = corpusDatabase();
 });
 afterEach(() => conn.close());
 

@@ -1,7 +1,8 @@
 /** Shared helpers of the importer tests: table dumps and the corpus's reference data. */
 import type { Connection } from '../../src/lib/server/db';
 import type { IndicatorInput, LoadBatch } from '../../src/lib/server/db/imports';
-import { testIndicator } from './helpers';
+import { commitBatch } from '../../src/lib/server/db/imports';
+import { tempDatabase, testIndicator } from './helpers';
 
 /** Every row of every table (sqlite_sequence included), in a stable order: for before/after compares. */
 export function dumpAll(conn: Connection, skip: readonly string[] = []): Record<string, unknown[]> {
@@ -78,3 +79,14 @@ export const corpusReference: LoadBatch = {
 		indicator('spbe_level', 'level', { method: 'level', worst: 1, best: 5, opd: 'DISKOMINFO' })
 	]
 };
+
+/** A temporary database holding the corpus's reference data: where each importer test starts. */
+export function corpusDatabase(): ReturnType<typeof tempDatabase> {
+	const conn = tempDatabase();
+	commitBatch(
+		conn,
+		{ kind: 'seed', fileName: 'corpus', sha256: 'x', actor: 'test' },
+		corpusReference
+	);
+	return conn;
+}

@@ -328,13 +328,7 @@ export function importFile(conn: Connection, file: string, options: ImportOption
 		const opts: ImportOptions = { ...options, fileName: options.fileName ?? path.basename(file) };
 		const limits = options.limits;
 		if (limits && !options.workbook && stat.size > limits.maxBytes) {
-			return refusedReport(opts, stat.size, {
-				code: 'format-error',
-				row: null,
-				column: null,
-				value: null,
-				message: tooLarge(stat.size, limits.maxBytes)
-			});
+			return refusedReport(opts, stat.size, tooLarge(stat.size, limits.maxBytes));
 		}
 		return run(conn, fd, stat.size, opts);
 	} finally {
@@ -342,11 +336,14 @@ export function importFile(conn: Connection, file: string, options: ImportOption
 	}
 }
 
-/** The report of a file refused before it was read (too large; a workbook that cannot be read). */
+/**
+ * The report of a file refused as a whole before it was read (too large; a workbook that cannot be
+ * read): one file-level error, nothing written.
+ */
 export function refusedReport(
 	options: ImportOptions,
 	bytes: number,
-	error: ImportError
+	message: Message
 ): ImportReport {
 	return {
 		status: 'refused',
@@ -359,7 +356,7 @@ export function refusedReport(
 		bytes,
 		rowCount: 0,
 		counts: { rows: 0, inserted: 0, updated: 0, unchanged: 0 },
-		errors: [error],
+		errors: [{ code: 'format-error', row: null, column: null, value: null, message }],
 		errorCount: 1,
 		notices: [],
 		importId: null,

@@ -174,13 +174,7 @@ export async function previewImport(
 		report = refusedReport(
 			{ kind, actor: actor.username, fileName: upload.name, dryRun: true },
 			converted.bytes,
-			{
-				code: 'format-error',
-				row: null,
-				column: null,
-				value: null,
-				message: converted.refused
-			}
+			converted.refused
 		);
 		saveMeta(dir, stored.token, {
 			...meta,
@@ -306,13 +300,11 @@ export async function importFileAs(
 			maxBytes: request.limits.maxBytes
 		});
 		if ('refused' in converted)
-			return refusedReport({ ...options, actor: actor.username }, converted.bytes, {
-				code: 'format-error',
-				row: null,
-				column: null,
-				value: null,
-				message: converted.refused
-			});
+			return refusedReport(
+				{ ...options, actor: actor.username },
+				converted.bytes,
+				converted.refused
+			);
 		if (converted.workbook === null) return importAs(conn, file, actor, request, options);
 		return importAs(conn, converted.file, actor, request, {
 			...options,
