@@ -252,8 +252,11 @@ export class RowRules {
 		year: number,
 		row: number,
 		column: string,
-		/** What the cell holds: the year itself in a long file, the value under the year in a wide one. */
-		cell: string = String(year)
+		/**
+		 * What the cell holds: the value under the year in a wide file; in a long one the year
+		 * itself, written out only for an error (a string per row otherwise).
+		 */
+		cell?: string
 	): boolean {
 		let years: Int32Array;
 		const last = this.lastYears;
@@ -275,7 +278,7 @@ export class RowRules {
 				'unique-error',
 				row,
 				column,
-				cell,
+				cell ?? String(year),
 				msg.unique(`${region} / ${indicator} / ${year}`, first)
 			);
 			return false;
