@@ -104,6 +104,37 @@ describe('workbookToCsv()', () => {
 			}
 		});
 	});
+	it('a sheet longer than its head: the merges, read beside the rows, reach the head and rows far below it', async () => {
+		const wb = new ExcelJS.Workbook();
+		const ws = wb.addWorksheet('Data');
+		ws.getCell('A1').value = 'Kabupaten/Kota';
+		ws.getCell('B1').value = 'Tahun';
+		ws.mergeCells('A1:A2');
+		ws.mergeCells('B1:C1');
+		ws.getCell('B2').value = 2022;
+		ws.getCell('C2').value = 2023;
+		for (let r = 3; r <= 30; r++) ws.getRow(r).values = [`Wilayah ${r}`, r, r + 0.5];
+		// A region named once for three rows, well past the rows held back for the header.
+		ws.getCell('A21').value = null;
+		ws.getCell('A22').value = null;
+		ws.mergeCells('A20:A22');
+		const file = inDir('long.xlsx');
+		await wb.xlsx.writeFile(file);
+		const out = inDir('long.csv');
+		expect(
+			await workbookToCsv(file, out, { sheet: 'Data', locale: 'en', maxUnpackedBytes: 1e8 })
+		).toMatchObject({ ok: true, sheet: 'Data' });
+		const lines = readFileSync(out, 'utf8').split('\n');
+		expect(lines.slice(0, 3)).toEqual([',,', 'Kabupaten/Kota,2022,2023', 'Wilayah 3,3,3.5']);
+		expect(lines.slice(18, 23)).toEqual([
+			'Wilayah 19,19,19.5',
+			'Wilayah 20,20,20.5',
+			'Wilayah 20,21,21.5',
+			'Wilayah 20,22,22.5',
+			'Wilayah 23,23,23.5'
+		]);
+		expect(lines.length).toBe(31);
+	});
 });
 
 describe('importFileAs() with a workbook', () => {
