@@ -1,13 +1,9 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './src/lib/server/browser';
 
-// Browsers cannot be downloaded on these machines: use Debian's Chromium, and fail loudly, never skip.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-	throw new Error(
-		`Chromium not found at ${chromium}: install it with "apt-get update && apt-get install -y chromium" or set CHROMIUM_PATH.`
-	);
-}
+// Browsers are never downloaded: CHROMIUM_PATH, Debian's Chromium, or the one npm ci installed
+// (@sparticuz/chromium), in that order; no Chromium at all fails the run loudly, never skips.
+const chromium = await findChromium();
 
 // Each run gets its own ports and databases (set here once; Playwright's workers inherit the
 // environment), so two runs on one machine never share or delete each other's server.
@@ -57,15 +53,8 @@ export default defineConfig({
 	reporter: process.env.CI ? 'list' : 'line',
 	use: {
 		launchOptions: {
-			executablePath: chromium,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run'
-			]
+			executablePath: chromium.executablePath,
+			args: [...CHROMIUM_ARGS]
 		}
 	},
 	projects: [

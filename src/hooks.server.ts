@@ -10,6 +10,7 @@ import { createPageCache } from '$lib/server/page-cache';
 import { ConfigError, requireOrigin } from '$lib/server/config';
 import { setConnection } from '$lib/server/db';
 import { logger } from '$lib/server/logger';
+import { closePrinter } from '$lib/server/print';
 import { SeedError } from '$lib/server/seed';
 import { prepareDatabase } from '$lib/server/startup';
 
@@ -33,10 +34,12 @@ export const init: ServerInit = async () => {
 		throw e;
 	}
 	// adapter-node emits this on SIGTERM/SIGINT once in-flight requests have finished: closing the
-	// connection checkpoints the WAL, so the database file alone is complete (and restorable).
+	// connection checkpoints the WAL, so the database file alone is complete (and restorable). The
+	// PDF printer's browser, if one was started, goes with it.
 	process.once('sveltekit:shutdown' as 'beforeExit', (reason: unknown) => {
 		setConnection(undefined);
 		logger.info({ reason: String(reason) }, 'shutdown: database closed');
+		void closePrinter();
 	});
 };
 

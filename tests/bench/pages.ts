@@ -7,8 +7,8 @@
  *   readers) and once rendered on every request (`Cache-Control: no-cache`).
  *   Budget: `/` at ≥ 60 % of the baseline's requests/s, p99 under 50 ms.
  * - Weight: HTML of `/` ≤ 120 KB; JavaScript shipped for `/` ≤ 80 KB gzip.
- * - Lighthouse 12 (runs on Node 20) on `/`, a dimension and an indicator page with Debian's
- *   Chromium: performance ≥ 95, accessibility 100, best practices ≥ 95.
+ * - Lighthouse 12 (runs on Node 20) on `/`, a dimension and an indicator page with the Chromium
+ *   that `findChromium()` picks (Debian's, when installed): performance ≥ 95, accessibility 100, best practices ≥ 95.
  *
  * Prints one JSON line per case. Run: `npm run bench -- pages`.
  */
@@ -17,10 +17,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, findChromium } from '../../src/lib/server/browser';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function emit(line: Record<string, unknown>) {
 	console.log(JSON.stringify({ bench: 'pages', ...line }));
@@ -80,8 +80,8 @@ async function weight(base: string) {
 	// so the page is loaded in Chromium and every script response is counted (gzip level 9).
 	const { chromium } = await import('playwright-core');
 	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+		executablePath: (await findChromium()).executablePath,
+		args: [...CHROMIUM_ARGS]
 	});
 	const scripts = new Map<string, Buffer>();
 	try {
@@ -117,16 +117,8 @@ async function lighthouseScores(base: string) {
 	const { default: lighthouse } = await import('lighthouse');
 	const chromeLauncher = await import('chrome-launcher');
 	const chrome = await chromeLauncher.launch({
-		chromePath: CHROMIUM,
-		chromeFlags: [
-			'--headless=new',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		chromePath: (await findChromium()).executablePath,
+		chromeFlags: ['--headless=new', ...CHROMIUM_ARGS]
 	});
 	try {
 		for (const page of ['/', '/dimensions/economy', '/indicators/hdi_ipm']) {

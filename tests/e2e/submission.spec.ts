@@ -439,6 +439,9 @@ test('the PDF report has a summary page and one page per aspect: 9 pages', async
 		Number(/\/Count\s+(\d+)/.exec(m[0])?.[1])
 	);
 	expect(Math.max(...counts)).toBe(9);
+	// Set in the bundled Noto Sans (embedded as a subset), not in whatever the machine has.
+	const fonts = new Set([...text.matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]));
+	expect([...fonts].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
 });
 
 test('after finalising, a later change never alters the snapshot; the diff shows it', async ({

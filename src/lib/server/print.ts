@@ -1,11 +1,16 @@
 /**
- * Printing a page of this app to PDF with Debian's Chromium, signed in with the caller's own
- * session. Two rules keep the server's browser from being turned on anyone else:
+ * Printing a page of this app to PDF in Chromium (`browser.ts` says which one), signed in with
+ * the caller's own session. Two rules keep the server's browser from being turned on anyone else:
  * - it loads the app only through the server's own loopback address (never the request's Host
  *   or ORIGIN, which a request can name), and every request to any other origin is blocked;
  * - prints wait in a queue (`job-queue.ts`): one at a time, a few waiting, one per user, each
  *   aborted after 90 s, so three presses by one person cannot hold up everyone else.
+ * One browser serves every print (`sharedBrowser`): launched on the first, launched again when it
+ * has died, closed when the server shuts down. Each print gets its own context (its own cookie
+ * jar), closed after the print.
  */
+import type { Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './browser';
 import { ConfigError } from './config';
 import { createJobQueue } from './job-queue';
 
@@ -61,31 +66,58 @@ export function printPdf(
 	return printQueue.run(owner, (signal) => printPage(origin, path, cookie, signal));
 }
 
-async function printPage(
+let browser: Promise<Browser> | null = null;
+
+/** The printer's browser: the running one, or a new one when there is none or it has died. */
+export function sharedBrowser(): Promise<Browser> {
+	if (browser === null) {
+		const launching = (async () => {
+			const { chromium } = await import('playwright-core');
+			const { executablePath } = await findChromium();
+			const launched = await chromium.launch({
+				executablePath,
+				headless: true,
+				args: [...CHROMIUM_ARGS]
+			});
+			// A crash or a kill: the next print launches a new one.
+			launched.on('disconnected', () => {
+				if (browser === launching) browser = null;
+			});
+			return launched;
+		})();
+		browser = launching;
+		// A failed launch is not kept: the next print tries again.
+		launching.catch(() => {
+			if (browser === launching) browser = null;
+		});
+	}
+	return browser;
+}
+
+/** Closes the printer's browser, if one runs (at shutdown). */
+export async function closePrinter(): Promise<void> {
+	const running = browser;
+	browser = null;
+	if (running) await (await running.catch(() => null))?.close().catch(() => undefined);
+}
+
+/** One print, not queued (`printPdf` queues it): the PDF of `origin + path` with the caller's cookie. */
+export async function printPage(
 	origin: string,
 	path: string,
 	cookie: { name: string; value: string },
 	signal: AbortSignal
 ): Promise<Buffer> {
 	if (!path.startsWith('/') || path.startsWith('//')) throw new Error('not a path of this site');
-	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		headless: true,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
-	});
-	// A print past the queue's timeout closes its browser, which ends the calls below.
-	const close = () => void browser.close().catch(() => undefined);
+	signal.throwIfAborted();
+	const context = await (await sharedBrowser()).newContext();
+	// A print past the queue's timeout closes its context, which ends the calls below; the
+	// browser stays for the next print.
+	let closing: Promise<void> | null = null;
+	// One close, awaited by `finally` too: a second close() returns before the first is done.
+	const close = () => (closing ??= context.close().catch(() => undefined));
 	signal.addEventListener('abort', close, { once: true });
 	try {
-		const context = await browser.newContext();
 		await context.route('**/*', (route) =>
 			printerMayLoad(route.request().url(), origin)
 				? route.continue()
@@ -93,14 +125,18 @@ async function printPage(
 		);
 		await context.addCookies([{ name: cookie.name, value: cookie.value, url: origin }]);
 		const page = await context.newPage();
-		const response = await page.goto(origin + path, { waitUntil: 'networkidle', timeout: 60_000 });
+		// `load`, not `networkidle`: the page is rendered on the server and needs no script to be
+		// complete, and network idleness is half a second of waiting on every print.
+		const response = await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
 		if (!response || response.status() !== 200) {
 			throw new Error(`print page answered ${response?.status() ?? 'nothing'}`);
 		}
 		await page.emulateMedia({ media: 'print' });
+		// The bundled typeface (the print page's @font-face) before the first page is laid out.
+		await page.evaluate(() => document.fonts.ready.then(() => undefined));
 		return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 	} finally {
 		signal.removeEventListener('abort', close);
-		await browser.close().catch(() => undefined);
+		await close();
 	}
 }
