@@ -107,7 +107,10 @@ export function observationInput(o: ObservationRow): ObservationInput {
 	};
 }
 
-/** The value, plus the planning document type and where in it the target is printed. */
+/**
+ * The value, plus the planning document type and where in it the target is printed. One literal,
+ * as `observationInput` and for the same reason.
+ */
 export function targetInput(t: TargetRow): TargetInput {
 	return {
 		regionCode: t.regionCode,

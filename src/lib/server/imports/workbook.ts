@@ -218,17 +218,18 @@ export async function workbookToCsv(
 		(list) => ({ list }),
 		(e: Error) => ({ error: e })
 	);
-	let merges: MergedRange[] | null = null;
-	let body: BodyMerges | null = null;
-	/** Waits for the merges (once); the refusal when the sheet part could not be read, else null. */
+	/** The merges once read, with the body's share of them; null until then. */
+	let merged: { all: MergedRange[]; body: BodyMerges } | null = null;
+	/** Waits for the merges; the refusal when the sheet part could not be read, else null. */
 	const loadMerges = async (): Promise<Message | null> => {
-		if (merges !== null) return null;
+		if (merged !== null) return null;
 		const read = await mergesRead;
 		if ('error' in read) return msg.brokenWorkbook(read.error.message);
-		merges = read.list;
-		body = new BodyMerges(merges, HEAD_ROWS);
+		merged = { all: read.list, body: new BodyMerges(read.list, HEAD_ROWS) };
 		return null;
 	};
+	// Both run only after loadMerges: the head is flushed, and body rows written, past HEAD_ROWS.
+	const mergedNow = () => merged as NonNullable<typeof merged>;
 	const delimiter = choice.locale === 'id' ? ';' : ',';
 	const fd = openSync(out, 'w');
 	const writer = new LineWriter(fd);
@@ -243,7 +244,7 @@ export async function workbookToCsv(
 		return cells;
 	};
 	const flushHead = () => {
-		layOutMerges(head, merges as MergedRange[]);
+		layOutMerges(head, mergedNow().all);
 		width = Math.max(0, ...head.map((cells) => cells.length));
 		for (const cells of head)
 			writer.line(csvLine(cells.length > 0 ? pad(cells) : cells, delimiter));
@@ -256,7 +257,7 @@ export async function workbookToCsv(
 			return;
 		}
 		if (head.length > 0) flushHead();
-		if (cells.length > 0) (body as BodyMerges).apply(n, cells);
+		if (cells.length > 0) mergedNow().body.apply(n, cells);
 		writer.line(csvLine(cells.length > 0 ? pad(cells) : cells, delimiter));
 	};
 	try {
@@ -280,7 +281,8 @@ export async function workbookToCsv(
 				const cells = rowCells(row, choice.locale);
 				if (cells.length === 0) continue;
 				filled = true;
-				if (row.number > HEAD_ROWS && merges === null) {
+				// Checked here, not only inside loadMerges: an await per row would cost a tick per row.
+				if (row.number > HEAD_ROWS && merged === null) {
 					const refused = await loadMerges();
 					if (refused) return { ok: false, message: refused };
 				}
