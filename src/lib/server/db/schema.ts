@@ -604,6 +604,10 @@ export const submissionItems = sqliteTable(
 		/** `YYYY-MM-DD`. */
 		dueDate: text('due_date'),
 		status: text('status', { enum: ITEM_STATUSES }).notNull().default('empty'),
+		/** Kominfo instrument items: the preparer's own score on the ministry's 0–4 scale. */
+		selfScore: real('self_score'),
+		/** Kominfo instrument items: the reviewer's "expected assessor score", 0–4. */
+		expectedScore: real('expected_score'),
 		reviewComment: text('review_comment').notNull().default(''),
 		required: integer('required', { mode: 'boolean' }).notNull().default(true),
 		evidenceRequired: integer('evidence_required', { mode: 'boolean' }).notNull().default(true),
@@ -616,6 +620,14 @@ export const submissionItems = sqliteTable(
 		check(
 			'submission_items_due_date',
 			sql`${t.dueDate} IS NULL OR ${t.dueDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+		),
+		check(
+			'submission_items_self_score',
+			sql`${t.selfScore} IS NULL OR ${t.selfScore} BETWEEN 0 AND 4`
+		),
+		check(
+			'submission_items_expected_score',
+			sql`${t.expectedScore} IS NULL OR ${t.expectedScore} BETWEEN 0 AND 4`
 		),
 		uniqueIndex('submission_items_key').on(t.submissionId, t.itemKey),
 		index('submission_items_opd').on(t.submissionId, t.opd)
@@ -735,3 +747,50 @@ export type SubmissionItem = typeof submissionItems.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
 export type Programme = typeof programmes.$inferSelect;
 export type SubmissionSnapshot = typeof submissionSnapshots.$inferSelect;
+
+/**
+ * Kominfo's evaluation results recorded by staff after the letter arrives (the years the
+ * bundled tables in data/official/ do not hold): the ministry's own numbers, 0–4, never ours.
+ */
+export const officialResults = sqliteTable(
+	'official_results',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		year: integer('year').notNull(),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		/** The weight set (data/instrument/kominfo-weights.csv) the letter scored the region by. */
+		weightSet: text('weight_set').notNull(),
+		baseline: real('baseline'),
+		output: real('output'),
+		outcome: real('outcome'),
+		impact: real('impact'),
+		quickwin: real('quickwin'),
+		kolaborasi: real('kolaborasi'),
+		final: real('final').notNull(),
+		/** The letter's "Indeks Peningkatan" as printed, when it prints one. */
+		improvement: real('improvement'),
+		letter: text('letter').notNull(),
+		/** `YYYY-MM-DD`. */
+		letterDate: text('letter_date'),
+		sourceHref: text('source_href').notNull().default(''),
+		note: text('note').notNull().default(''),
+		recordedBy: text('recorded_by').notNull(),
+		recordedAt: text('recorded_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		yearCheck('official_results_year', t.year),
+		check(
+			'official_results_scores',
+			sql`(${t.baseline} IS NULL OR ${t.baseline} BETWEEN 0 AND 4) AND (${t.output} IS NULL OR ${t.output} BETWEEN 0 AND 4) AND (${t.outcome} IS NULL OR ${t.outcome} BETWEEN 0 AND 4) AND (${t.impact} IS NULL OR ${t.impact} BETWEEN 0 AND 4) AND (${t.quickwin} IS NULL OR ${t.quickwin} BETWEEN 0 AND 4) AND (${t.kolaborasi} IS NULL OR ${t.kolaborasi} BETWEEN 0 AND 4) AND ${t.final} BETWEEN 0 AND 4`
+		),
+		check(
+			'official_results_letter_date',
+			sql`${t.letterDate} IS NULL OR ${t.letterDate} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+		),
+		uniqueIndex('official_results_unique').on(t.year, t.regionCode)
+	]
+);
