@@ -244,6 +244,11 @@ const MATRIX: Record<string, Entry> = {
 		expect: staff(403, 403, 404, 404),
 		note: 'walidata and admin only; 404: no such submission'
 	},
+	'/(staff)/staff/submissions/[id] action:expect': {
+		path: '/staff/submissions/999999',
+		expect: staff(403, 403, 404, 404),
+		note: 'walidata and admin only; 404: no such submission'
+	},
 	'/(staff)/staff/submissions/[id] action:assign': {
 		path: '/staff/submissions/999999',
 		expect: staff(403, 403, 404, 404),

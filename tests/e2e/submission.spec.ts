@@ -505,7 +505,8 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 	await form.getByRole('button', { name: 'Buat' }).click();
 	await page.waitForURL(/\/staff\/submissions\/\d+/);
 	const id = Number(/submissions\/(\d+)/.exec(page.url())![1]);
-	await expect(page.getByTestId('completeness-overall')).toContainText('0 dari 53 butir wajib');
+	// 18 elements and the 59 questions of the 2022 instrument.
+	await expect(page.getByTestId('completeness-overall')).toContainText('0 dari 77 butir wajib');
 
 	await page.goto(`/staff/submissions/${id}?group=economy`);
 	const welfare = page.locator('article[data-ref="economy.welfare"]');
@@ -526,14 +527,14 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 	const html = await (
 		await wali.request.get(`/staff/submissions/${id}?group=kominfo.baseline`)
 	).text();
-	expect(html).toContain('data-ref="baseline.b1"');
+	expect(html).toContain('data-ref="baseline.perencanaan.1.1.1"');
 	const ids = new Map<string, number>();
 	for (const g of ['baseline', 'output', 'outcome', 'impact', 'quickwin']) {
 		const h = await (await wali.request.get(`/staff/submissions/${id}?group=kominfo.${g}`)).text();
-		for (const m of h.matchAll(/id="item-(\d+)" data-ref="([a-z]+\.[a-z0-9]+)"/g))
+		for (const m of h.matchAll(/id="item-(\d+)" data-ref="([a-z]+\.[a-z0-9.-]+)"/g))
 			ids.set(m[2], Number(m[1]));
 	}
-	expect(ids.size).toBe(35);
+	expect(ids.size).toBe(59);
 	const kudus: Record<string, string> = {
 		baseline: '2,45',
 		output: '2,07',
@@ -546,7 +547,8 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 			headers: formHeaders(baseURL!),
 			data: new URLSearchParams({
 				item: String(item),
-				answer: kudus[ref.split('.')[0]],
+				answer: '',
+				self_score: kudus[ref.split('.')[0]],
 				justification: ''
 			}).toString(),
 			maxRedirects: 0
@@ -555,6 +557,18 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 	}
 	await page.goto(`/staff/submissions/${id}?group=kominfo.quickwin`);
 	await expect(page.getByTestId('preview-index')).toHaveText('2,87');
+	await expect(page.getByTestId('preview-expected')).toHaveText('2,87');
+	// Quick Win weighs 30 over 12 items, Output 20 over 7: an Output item raises the index most.
+	const raises = page.getByTestId('raises').locator('li');
+	await expect(raises).toHaveCount(10);
+	await expect(raises.first()).toContainText('+0,055 bila mencapai 4 (skor kini 2,07)');
+	// The reviewer expects the assessors to give one Quick Win item 1,02, not 3,02: 0,05 less.
+	const first = page.locator('article[data-ref="quickwin.perumusan-inovasi.5.1.1"]');
+	await first.getByLabel('Perkiraan skor asesor (0–4)').fill('1,02');
+	await first.locator('form[action="?/expect"]').getByRole('button', { name: 'Simpan' }).click();
+	await expect(page.getByRole('status')).toContainText('Perkiraan skor asesor disimpan.');
+	await expect(page.getByTestId('preview-index')).toHaveText('2,87');
+	await expect(page.getByTestId('preview-expected')).toHaveText('2,82');
 
 	const xlsx = await wali.request.get(`/staff/submissions/${id}/export.xlsx`);
 	const wb = new ExcelJS.Workbook();
@@ -577,8 +591,9 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 	expect(sum.getCell('B8').value).toBe(2.87);
 	expect(sum.getCell('B5').value).toBe('kppn-ikn-2022');
 	const qw = wb.getWorksheet('K-quickwin Quick Win')!;
-	expect(qw.getRow(2).getCell(1).value).toBe('instrument:quickwin.q01');
-	expect(qw.getRow(2).getCell(5).value).toBe('3.02');
+	expect(qw.getRow(2).getCell(1).value).toBe('instrument:quickwin.perumusan-inovasi.5.1.1');
+	expect(qw.getRow(2).getCell(5).value).toBe('');
+	expect([qw.getRow(2).getCell(10).value, qw.getRow(2).getCell(11).value]).toEqual([3.02, 1.02]);
 	const economy = wb.getWorksheet('economy Ekonomi Cerdas (Smart E')!;
 	const row = [...Array(economy.rowCount).keys()]
 		.map((r) => economy.getRow(r + 1))

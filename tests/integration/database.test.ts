@@ -200,10 +200,71 @@ describe('runMigrations()', () => {
 		const before = ['imports', 'observations', 'targets'].map(dump);
 		expect(before[0]).toHaveLength(2);
 
-		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(runMigrations(conn, migrationsUpTo(9)).applied).toBe(1);
 		expect(['imports', 'observations', 'targets'].map(dump)).toEqual(before);
 		expect(insertImport.run('frameworks').changes).toBe(1);
 		expect(() => insertImport.run('spreadsheets')).toThrow(/CHECK constraint failed: imports_kind/);
+		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
+		conn.sqlite.close();
+	});
+
+	it("upgrading through 0010 moves an instrument item's old answer (its score) to self_score and keeps every other answer", () => {
+		const conn = openDatabase(path.join(dir, 'e.db'));
+		runMigrations(conn, migrationsUpTo(4));
+		conn.sqlite.exec(readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8'));
+		runMigrations(conn, migrationsUpTo(9));
+		conn.sqlite.exec(`
+			INSERT INTO submissions (kind, framework_code, region_code, year, title, weight_set, created_by)
+			VALUES ('gm100sc', 'fw', '33.18', 2023, 'Evaluasi', 'kppn-ikn-2022', 'admin');
+			INSERT INTO submission_items (submission_id, item_key, kind, group_code, ref_code, title_id, title_en, answer, justification, status)
+			VALUES (1, 'instrument:baseline.b1', 'instrument', 'kominfo.baseline', 'baseline.b1', 'B1', 'B1', '2.5', 'SK 1', 'draft'),
+			       (1, 'instrument:baseline.b2', 'instrument', 'kominfo.baseline', 'baseline.b2', 'B2', 'B2', NULL, '', 'empty'),
+			       (1, 'element:dim.el', 'element', 'dim', 'dim.el', 'E', 'E', 'Sudah berjalan', 'Renja', 'draft');`);
+		const items = () =>
+			conn.sqlite
+				.prepare(
+					`SELECT id, item_key, answer, self_score, expected_score, justification, status FROM submission_items ORDER BY id`
+				)
+				.all();
+
+		expect(runMigrations(conn, MIGRATIONS).applied).toBe(1);
+		expect(items()).toEqual([
+			{
+				id: 1,
+				item_key: 'instrument:baseline.b1',
+				answer: null,
+				self_score: 2.5,
+				expected_score: null,
+				justification: 'SK 1',
+				status: 'draft'
+			},
+			{
+				id: 2,
+				item_key: 'instrument:baseline.b2',
+				answer: null,
+				self_score: null,
+				expected_score: null,
+				justification: '',
+				status: 'empty'
+			},
+			{
+				id: 3,
+				item_key: 'element:dim.el',
+				answer: 'Sudah berjalan',
+				self_score: null,
+				expected_score: null,
+				justification: 'Renja',
+				status: 'draft'
+			}
+		]);
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE submission_items SET self_score = 4.5 WHERE id = 1`).run()
+		).toThrow(/CHECK constraint failed: submission_items_self_score/);
+		const insertResult = conn.sqlite.prepare(
+			`INSERT INTO official_results (year, region_code, weight_set, final, letter, recorded_by) VALUES (2024, '33.18', 'reguler-2023', ?, 'B-1/2024', 'admin')`
+		);
+		expect(insertResult.run(2.9).changes).toBe(1);
+		expect(() => insertResult.run(3)).toThrow(/UNIQUE constraint failed/);
 		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
 		conn.sqlite.close();
 	});

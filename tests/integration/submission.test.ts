@@ -14,6 +14,7 @@ import {
 	addProgramme,
 	assignItem,
 	createSubmission,
+	expectScore,
 	finalise,
 	readSnapshot,
 	removeEvidence,
@@ -26,7 +27,7 @@ import {
 	type SubmissionActor
 } from '../../src/lib/server/submissions/service';
 import { buildContent } from '../../src/lib/server/submissions/state';
-import { producerTodo } from '../../src/lib/server/submissions/workspace';
+import { producerTodo, workspace } from '../../src/lib/server/submissions/workspace';
 import * as indicatorsDb from '../../src/lib/server/db/indicators';
 import * as store from '../../src/lib/server/db/submissions';
 import { diffItems } from '../../src/lib/submission/snapshot';
@@ -139,9 +140,32 @@ describe('createSubmission()', () => {
 		expect(items.filter((i) => i.kind === 'element')).toHaveLength(18);
 		expect(items.find((i) => i.refCode === 'economy.welfare')?.opd).toBe('BPS');
 		expect(items.find((i) => i.refCode === 'environment.protection')?.opd).toBe('DLH');
-		// No Kolaborasi in this set: 4 + 7 + 8 + 6 + 10 instrument items.
-		expect(items.filter((i) => i.kind === 'instrument')).toHaveLength(35);
-		expect(items.some((i) => i.groupCode === 'kominfo.kolaborasi')).toBe(false);
+		// The 2022 instrument, as the ministry's report prints it: 5 + 7 + 31 + 4 + 12 items.
+		const asked = items.filter((i) => i.kind === 'instrument');
+		expect(asked).toHaveLength(59);
+		expect(asked[0]).toMatchObject({
+			itemKey: 'instrument:baseline.perencanaan.1.1.1',
+			groupCode: 'kominfo.baseline',
+			titleId: 'Apakah Master Plan Smart City Daerah Anda sudah memiliki payung hukum?',
+			titleEn: 'Apakah Master Plan Smart City Daerah Anda sudah memiliki payung hukum?',
+			selfScore: null,
+			expectedScore: null
+		});
+	});
+
+	it("a 2023 REGULER workspace asks the 2023 instrument's 111 questions: no Kolaborasi, 54 survey statements", () => {
+		const id = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2023, regionCode: REGION, weightSet: 'reguler-2023' },
+			DATA
+		);
+		const asked = store.listItems(conn, id).filter((i) => i.kind === 'instrument');
+		const count = (part: string) => asked.filter((i) => i.groupCode === `kominfo.${part}`).length;
+		expect(asked).toHaveLength(111);
+		expect(
+			['baseline', 'output', 'outcome', 'impact', 'quickwin', 'kolaborasi'].map(count)
+		).toEqual([5, 7, 33, 54, 12, 0]);
 	});
 
 	it('refuses a second workspace for the same year (409), a produsen (403, audited) and a missing weight set (400)', () => {
@@ -650,7 +674,8 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 		};
 		for (const i of items.filter((x) => x.kind === 'instrument')) {
 			saveItem(conn, walidata, id, i.id, {
-				answer: kudus[i.groupCode.replace('kominfo.', '')],
+				answer: null,
+				selfScore: kudus[i.groupCode.replace('kominfo.', '')],
 				justification: ''
 			});
 		}
@@ -747,6 +772,155 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 				source: 'Renja 2023'
 			}
 		]);
+	});
+});
+
+describe('Kominfo instrument items: the answer in its form, the self-score, the expected assessor score', () => {
+	function reguler() {
+		const id = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2023, regionCode: REGION, weightSet: 'reguler-2023' },
+			DATA
+		);
+		const items = store.listItems(conn, id);
+		return { id, item: (code: string) => items.find((i) => i.refCode === code)! };
+	}
+
+	it('a ya/tidak question takes "ya" or "tidak"; anything else is refused and nothing is written', () => {
+		const { id, item } = reguler();
+		const plan = item('baseline.perencanaan.1.1.1');
+		expect(
+			saveItem(conn, walidata, id, plan.id, {
+				answer: 'Ya',
+				selfScore: '3,5',
+				justification: 'Perbup Pati 51/2019'
+			})
+		).toBe('draft');
+		expect(store.getItem(conn, plan.id)).toMatchObject({ answer: 'ya', selfScore: 3.5 });
+		const before = audit().length;
+		const refused = error(() =>
+			saveItem(conn, walidata, id, plan.id, {
+				answer: 'mungkin',
+				selfScore: '2',
+				justification: ''
+			})
+		);
+		expect([refused.status, refused.code, refused.detail]).toEqual([
+			400,
+			'invalid_answer',
+			{ reason: 'not_yes_no' }
+		]);
+		expect(
+			error(() =>
+				saveItem(conn, walidata, id, plan.id, {
+					answer: 'tidak',
+					selfScore: '4,5',
+					justification: ''
+				})
+			).detail
+		).toEqual({ reason: 'not_a_score' });
+		expect(store.getItem(conn, plan.id)).toMatchObject({
+			answer: 'ya',
+			selfScore: 3.5,
+			justification: 'Perbup Pati 51/2019'
+		});
+		expect(audit()).toHaveLength(before);
+	});
+
+	it('a count question takes a whole number, a percentage question a number', () => {
+		const { id, item } = reguler();
+		const programmes = item('baseline.realisasi.1.1.1');
+		saveItem(conn, walidata, id, programmes.id, { answer: '12', selfScore: '', justification: '' });
+		expect(store.getItem(conn, programmes.id)).toMatchObject({ answer: '12', selfScore: null });
+		expect(
+			error(() => saveItem(conn, walidata, id, programmes.id, { answer: '1,5', justification: '' }))
+				.detail
+		).toEqual({ reason: 'not_a_count' });
+		const poverty = item('outcome.program.3.10.1');
+		saveItem(conn, walidata, id, poverty.id, { answer: '9,31', selfScore: '3', justification: '' });
+		expect(store.getItem(conn, poverty.id)?.answer).toBe('9.31');
+	});
+
+	it('the expected assessor score is walidata’s (a produsen is refused and audited), 0–4, instrument items only', () => {
+		const { id, item } = reguler();
+		const plan = item('baseline.perencanaan.1.1.1');
+		expect(expectScore(conn, walidata, id, plan.id, '2,8')).toBe(2.8);
+		expect(store.getItem(conn, plan.id)?.expectedScore).toBe(2.8);
+		expect(audit('submission.item.expect').at(-1)).toMatchObject({
+			actor: 'wali',
+			entityId: `${id}/instrument:baseline.perencanaan.1.1.1`
+		});
+		expect(error(() => expectScore(conn, kominfo, id, plan.id, '4')).status).toBe(403);
+		expect(audit('auth.denied').at(-1)).toMatchObject({ actor: 'kominfo' });
+		expect(error(() => expectScore(conn, walidata, id, plan.id, '5')).detail).toEqual({
+			reason: 'not_a_score'
+		});
+		const element = store.listItems(conn, id).find((i) => i.kind === 'element')!;
+		expect(error(() => expectScore(conn, walidata, id, element.id, '3')).detail).toEqual({
+			field: 'expected_score'
+		});
+		expect(store.getItem(conn, plan.id)?.expectedScore).toBe(2.8);
+		expect(expectScore(conn, walidata, id, plan.id, ' ')).toBeNull();
+		expect(store.getItem(conn, plan.id)?.expectedScore).toBeNull();
+	});
+
+	it('the preview counts self-scores; the expected index counts the reviewer’s score where there is one', () => {
+		const { id } = reguler();
+		const asked = store.listItems(conn, id).filter((i) => i.kind === 'instrument');
+		for (const i of asked) {
+			saveItem(conn, walidata, id, i.id, { answer: null, selfScore: '3', justification: '' });
+		}
+		// Every baseline item expected at 1 instead of 3: baseline (weight 10) falls by 2.
+		for (const i of asked.filter((x) => x.groupCode === 'kominfo.baseline')) {
+			expectScore(conn, walidata, id, i.id, '1');
+		}
+		const content = buildContent(conn, id, DATA);
+		expect(content.preview.index).toBeCloseTo(3, 12);
+		expect(content.preview.expectedIndex).toBeCloseTo(3 - (10 * 2) / 100, 12);
+		const frozen = content.items.find((i) => i.key === 'instrument:baseline.perencanaan.1.1.1');
+		expect([frozen?.selfScore, frozen?.expectedScore]).toEqual([3, 1]);
+	});
+
+	it('the IPM question carries the IPM value with its source and offers it as the answer; BPK has no indicator', () => {
+		const { id } = reguler();
+		const view = workspace(conn, id, walidata.user, DATA, 'kominfo.outcome')!;
+		const ipm = view.items.find((i) => i.refCode === 'outcome.program.3.10.2')!;
+		expect(ipm.data.map((d) => [d.code, d.year, d.value])).toEqual([['hdi_ipm', 2023, 73.59]]);
+		expect(ipm.question?.prefill).toBe(
+			'Indeks Pembangunan Manusia 2023: 73,59 (sumber: https://patikab.bps.go.id/id/news/2025/01/06/979/pati-regency-s-hdi-is-getting-better--reaching-74-10.html)'
+		);
+		const poverty = view.items.find((i) => i.refCode === 'outcome.program.3.10.1')!;
+		expect(poverty.question?.prefill).toBe(String(poverty.data[0].value));
+		// Stunting prevalence is shown beside the "stunting handled" question, never as its answer.
+		const stunting = view.items.find((i) => i.refCode === 'outcome.program.3.12.1')!;
+		expect(stunting.data.map((d) => d.code)).toEqual(['stunting_prevalence']);
+		expect(stunting.question?.prefill).toBeNull();
+		const bpk = view.items.find((i) => i.refCode === 'outcome.program.3.2.1')!;
+		expect([bpk.data, bpk.question?.prefill, bpk.question?.answerKind]).toEqual([
+			[],
+			null,
+			'external'
+		]);
+		expect(view.live.kind === 'instrument' && view.live.lastOfficial).toBeNull();
+	});
+
+	it('a 2024 workspace compares with the 2023 letter and ranks what raises the index', () => {
+		const id = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2024, regionCode: REGION, weightSet: 'reguler-2023' },
+			DATA
+		);
+		const view = workspace(conn, id, walidata.user, DATA, null)!;
+		if (view.live.kind !== 'instrument') throw new Error('expected the instrument preview');
+		expect(view.live.lastOfficial).toEqual({
+			year: 2023,
+			final: 2.84,
+			letter: 'B-1384/DJAI/AI.01.04/12/2023'
+		});
+		expect(view.live.weightSet).toMatchObject({ code: 'reguler-2023', year: 2023, exact: false });
+		expect(view.live.noEvidence).toHaveLength(111);
 	});
 });
 

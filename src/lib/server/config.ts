@@ -30,6 +30,11 @@ export interface InstanceConfig {
 	baseYear: number;
 	nameId: string;
 	nameEn: string;
+	/**
+	 * The region's cohort in Kominfo's evaluation (the `cohort` of
+	 * data/instrument/kominfo-weights.csv, e.g. REGULER); null when the file names none.
+	 */
+	kominfoCohort: string | null;
 }
 
 /**
@@ -129,6 +134,12 @@ function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
 	if (typeof baseYear !== 'number' || !Number.isInteger(baseYear)) {
 		throw new ConfigError(`${file}: "base_year" must be a whole year such as 2018.`);
 	}
+	const cohort = raw.kominfo_cohort ?? null;
+	if (cohort !== null && (typeof cohort !== 'string' || cohort === '')) {
+		throw new ConfigError(
+			`${file}: "kominfo_cohort" must be a cohort of instrument/kominfo-weights.csv, such as "REGULER".`
+		);
+	}
 	return {
 		defaultRegion: env.DEFAULT_REGION || str('default_region'),
 		province: str('province'),
@@ -136,7 +147,8 @@ function readInstance(dataDir: string, env: NodeJS.ProcessEnv): InstanceConfig {
 		defaultFramework: str('default_framework'),
 		baseYear,
 		nameId: str('name_id'),
-		nameEn: str('name_en')
+		nameEn: str('name_en'),
+		kominfoCohort: cohort
 	};
 }
 

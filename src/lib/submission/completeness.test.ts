@@ -27,7 +27,16 @@ describe('missingReasons()', () => {
 		[{ evidenceCount: 0, evidenceRequired: false }, []],
 		[{ status: 'draft' }, ['not_submitted']],
 		[{ status: 'submitted' }, ['awaiting_review']],
-		[{ status: 'returned' }, ['returned']]
+		[{ status: 'returned' }, ['returned']],
+		// An instrument item needs its self-score too; other kinds have none to give.
+		[{ kind: 'instrument', selfScore: null }, ['score']],
+		[{ kind: 'instrument' }, ['score']],
+		[{ kind: 'instrument', selfScore: 0 }, []],
+		[{ kind: 'element', selfScore: null }, []],
+		[
+			{ kind: 'instrument', answer: null, selfScore: null, status: 'empty' },
+			['answer', 'score', 'not_submitted']
+		]
 	] as [Partial<ItemFacts>, string[]][])('%o lacks %o', (change, expected) => {
 		expect(missingReasons({ ...done, ...change })).toEqual(expected);
 	});
@@ -35,6 +44,8 @@ describe('missingReasons()', () => {
 	it('contentComplete() looks at content only, not the workflow status', () => {
 		expect(contentComplete({ ...done, status: 'draft' })).toBe(true);
 		expect(contentComplete({ ...done, evidenceCount: 0 })).toBe(false);
+		expect(contentComplete({ ...done, kind: 'instrument', selfScore: null })).toBe(false);
+		expect(contentComplete({ ...done, kind: 'instrument', selfScore: 3.2 })).toBe(true);
 	});
 });
 

@@ -6,7 +6,13 @@
 import type { ItemFacts } from './types.ts';
 
 export type MissingReason =
-	'answer' | 'justification' | 'evidence' | 'not_submitted' | 'returned' | 'awaiting_review';
+	| 'answer'
+	| 'score'
+	| 'justification'
+	| 'evidence'
+	| 'not_submitted'
+	| 'returned'
+	| 'awaiting_review';
 
 /**
  * What an item still lacks, content first, then the workflow step it waits for; [] when done.
@@ -15,6 +21,8 @@ export type MissingReason =
 export function missingReasons(item: ItemFacts): MissingReason[] {
 	const out: MissingReason[] = [];
 	if (item.answer === null || item.answer.trim() === '') out.push('answer');
+	// An instrument item is scored by its preparer too: the estimate rests on that score.
+	if (item.kind === 'instrument' && (item.selfScore ?? null) === null) out.push('score');
 	if (item.justification.trim() === '') out.push('justification');
 	if (item.evidenceRequired && item.evidenceCount < 1) out.push('evidence');
 	if (item.status === 'returned') out.push('returned');
@@ -29,7 +37,7 @@ export function missingReasons(item: ItemFacts): MissingReason[] {
  */
 export function contentComplete(item: ItemFacts): boolean {
 	return !missingReasons(item).some(
-		(r) => r === 'answer' || r === 'justification' || r === 'evidence'
+		(r) => r === 'answer' || r === 'score' || r === 'justification' || r === 'evidence'
 	);
 }
 

@@ -34,15 +34,47 @@ export interface InstrumentPart {
 	sortOrder: number;
 }
 
+/**
+ * What an item's question asks for, read from its wording (the reports print no answer options):
+ * `yesno` "Apakah …", `count` "Berapa jumlah …", `percent` a percentage or a statistic,
+ * `extent` "Sejauh mana …" told in words, `external` another agency's verdict or index (BPK,
+ * Kemendagri, KemenPANRB), `survey` the mean of a residents' survey statement, `text` an item the
+ * report prints only as a label.
+ */
+export const ANSWER_KINDS = [
+	'yesno',
+	'count',
+	'percent',
+	'extent',
+	'external',
+	'survey',
+	'text'
+] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** One question of a year's instrument, as the ministry's report prints it. */
 export interface InstrumentItem {
+	/** `<part>.<heading>.<number>`, unique within its year. */
 	code: string;
+	year: number;
 	/** The part the item belongs to (the file's `dimension` column). */
 	part: InstrumentPartKey;
-	nameId: string;
-	nameEn: string;
-	evidenceId: string;
-	evidenceEn: string;
-	evidenceRequired: boolean;
+	/** "Indikator | Subindikator" as printed. */
+	element: string;
+	/** The number as printed; it restarts per heading, so it is not unique on its own. */
+	itemNo: string;
+	/** The question, in the ministry's Indonesian (the reports have no English). */
+	question: string;
+	/** The form of answer as the file describes it. */
+	answerType: string;
+	answerKind: AnswerKind;
+	/** The project's indicators that measure what the question asks: their value answers it. */
+	indicators: string[];
+	/** Indicators close to the question but not its measure: shown beside it, never as its answer. */
+	relatedIndicators: string[];
+	/** Kabupaten Malang's published score for the item: a worked example of the ministry's scale. */
+	exampleScore: number | null;
+	note: string;
 	sortOrder: number;
 }
 
@@ -52,6 +84,8 @@ export interface WeightSet {
 	nameEn: string;
 	cohort: string;
 	year: number;
+	/** The year of the instrument (kominfo-instrument-<year>.csv) the set scores. */
+	instrumentYear: number;
 	/** Percent per part; 0 = the part is not in this set. */
 	weights: Record<InstrumentPartKey, number>;
 	source: string;
@@ -137,37 +171,65 @@ export function parseParts(text: string): InstrumentPart[] {
 		.sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
+const codes = (cell: string | undefined) => (cell ?? '').split(/\s+/).filter((c) => c !== '');
+
+const isAnswerKind = (v: string): v is AnswerKind =>
+	(ANSWER_KINDS as readonly string[]).includes(v);
+
 /**
- * Parses kominfo-items.csv; item codes must be unique.
- * @example parseItems(text)[0].code // 'baseline.b1'
+ * Parses one year's instrument, kominfo-instrument-<year>.csv: codes unique, every row of that
+ * year, an example score either empty or on the 0–4 scale.
+ * @example parseInstrument(text, 'kominfo-instrument-2023.csv').length // 117
  */
-export function parseItems(text: string): InstrumentItem[] {
-	const file = 'kominfo-items.csv';
+export function parseInstrument(text: string, file: string): InstrumentItem[] {
 	const seen = new Set<string>();
-	// The `dimension` column, the letters' word, holds the item's part.
-	return rows(text, ['dimension', 'code', 'item_id', 'item_en', 'evidence_id', 'evidence_en'], file)
-		.map((r, i) => {
-			const line = i + 2;
-			const code = (r.code ?? '').trim();
-			if (!/^[a-z][a-z0-9_.-]*$/.test(code)) {
-				throw new InstrumentDataError(`${file} row ${line}, column code: "${code}" is not a code.`);
-			}
-			if (seen.has(code))
-				throw new InstrumentDataError(`${file} row ${line}: code "${code}" repeats.`);
-			seen.add(code);
-			const required = (r.evidence_required ?? '1').trim();
-			return {
-				code,
-				part: partKey(r.dimension, file, line),
-				nameId: r.item_id.trim(),
-				nameEn: r.item_en.trim(),
-				evidenceId: r.evidence_id.trim(),
-				evidenceEn: r.evidence_en.trim(),
-				evidenceRequired: required !== '0',
-				sortOrder: r.sort_order ? int(r.sort_order, file, line, 'sort_order') : line
-			};
-		})
-		.sort((a, b) => a.sortOrder - b.sortOrder);
+	const required = [
+		'code',
+		'year',
+		'dimension',
+		'element',
+		'item_no',
+		'question_id',
+		'answer_kind'
+	];
+	return rows(text, required, file).map((r, i) => {
+		const line = i + 2;
+		const code = (r.code ?? '').trim();
+		if (!/^[a-z][a-z0-9_.-]*$/.test(code)) {
+			throw new InstrumentDataError(`${file} row ${line}, column code: "${code}" is not a code.`);
+		}
+		if (seen.has(code))
+			throw new InstrumentDataError(`${file} row ${line}: code "${code}" repeats.`);
+		seen.add(code);
+		const kind = (r.answer_kind ?? '').trim();
+		if (!isAnswerKind(kind)) {
+			throw new InstrumentDataError(
+				`${file} row ${line}, column answer_kind: "${kind}" is not one of ${ANSWER_KINDS.join(', ')}.`
+			);
+		}
+		const example = (r.malang_score ?? '').trim();
+		const exampleScore = example === '' ? null : num(example, file, line, 'malang_score');
+		if (exampleScore !== null && exampleScore > 4) {
+			throw new InstrumentDataError(
+				`${file} row ${line}, column malang_score: ${example} is above the scale's 4.`
+			);
+		}
+		return {
+			code,
+			year: int(r.year, file, line, 'year'),
+			part: partKey(r.dimension, file, line),
+			element: r.element.trim(),
+			itemNo: r.item_no.trim(),
+			question: r.question_id.trim(),
+			answerType: (r.answer_type ?? '').trim(),
+			answerKind: kind,
+			indicators: codes(r.indicators),
+			relatedIndicators: codes(r.related_indicators),
+			exampleScore,
+			note: (r.note ?? '').trim(),
+			sortOrder: line
+		};
+	});
 }
 
 /**
@@ -178,7 +240,16 @@ export function parseWeightSets(text: string): WeightSet[] {
 	const file = 'kominfo-weights.csv';
 	return rows(
 		text,
-		['code', 'name_id', 'name_en', 'cohort', 'year', ...INSTRUMENT_PARTS, 'source'],
+		[
+			'code',
+			'name_id',
+			'name_en',
+			'cohort',
+			'year',
+			'instrument_year',
+			...INSTRUMENT_PARTS,
+			'source'
+		],
 		file
 	).map((r, i) => {
 		const line = i + 2;
@@ -194,6 +265,7 @@ export function parseWeightSets(text: string): WeightSet[] {
 			nameEn: r.name_en.trim(),
 			cohort: r.cohort.trim(),
 			year: int(r.year, file, line, 'year'),
+			instrumentYear: int(r.instrument_year, file, line, 'instrument_year'),
 			weights,
 			source: r.source.trim()
 		};
@@ -267,4 +339,70 @@ export function instrumentPreview(
 		// Two decimals as the letters print an index, rounded as the page writes it.
 		indexRounded: index === null ? null : roundAsShown(index, 2)
 	};
+}
+
+/**
+ * The weight set a region of a cohort is scored by in a year: the set of that year, else the
+ * newest earlier one of the cohort (`exact: false`: the ministry has not published that year's
+ * weights in anything the project holds); null when the cohort has no set up to that year.
+ * @example weightSetFor(sets, 'REGULER', 2024) // { set: { code: 'reguler-2023', … }, exact: false }
+ */
+export function weightSetFor(
+	sets: readonly WeightSet[],
+	cohort: string,
+	year: number
+): { set: WeightSet; exact: boolean } | null {
+	let best: WeightSet | null = null;
+	for (const s of sets) {
+		if (s.cohort === cohort && s.year <= year && (!best || s.year > best.year)) best = s;
+	}
+	return best ? { set: best, exact: best.year === year } : null;
+}
+
+/**
+ * The score an item counts with in the expected index: the reviewer's expected assessor score
+ * where there is one, else the preparer's self-score.
+ * @example countedScore(3, 2.5) // 2.5
+ */
+export function countedScore(self: number | null, expected: number | null): number | null {
+	return expected ?? self;
+}
+
+/** One row of "what raises the index most". */
+export interface IndexRaise {
+	code: string;
+	part: InstrumentPartKey;
+	/** The score counted now; null when the item has none. */
+	score: number | null;
+	/** Index points gained if the item reached 4: weight × room to grow ÷ items in the part ÷ Σ weights. */
+	gain: number;
+}
+
+/**
+ * The items of a weight set's parts ranked by what raising each to 4 would add to the index.
+ * The index is Σ part weight × part mean ÷ Σ weights, and a part's mean is over all its items,
+ * so an item moves the index by weight × (4 − score) ÷ items in its part ÷ Σ weights. An item
+ * without a score counts from 0 here: the assessors score every item, and one without an answer
+ * or evidence can drop to the bottom of the scale. Ties keep the instrument's order.
+ * @example indexRaises(items, { 'outcome.program.3.1.1': 2 }, weights)[0] // { code: …, gain: 0.0545… }
+ */
+export function indexRaises(
+	items: readonly Pick<InstrumentItem, 'code' | 'part'>[],
+	scores: Readonly<Record<string, number | null | undefined>>,
+	weights: Readonly<Record<InstrumentPartKey, number>>
+): IndexRaise[] {
+	const total = INSTRUMENT_PARTS.reduce((a, p) => a + weights[p], 0);
+	const counts = new Map<InstrumentPartKey, number>();
+	for (const i of items) counts.set(i.part, (counts.get(i.part) ?? 0) + 1);
+	const out: (IndexRaise & { order: number })[] = [];
+	items.forEach((i, order) => {
+		if (!(weights[i.part] > 0)) return;
+		const given = scores[i.code];
+		const score = isScore(given) ? given : null;
+		const gain = (weights[i.part] * (4 - (score ?? 0))) / counts.get(i.part)! / total;
+		out.push({ code: i.code, part: i.part, score, gain, order });
+	});
+	return out
+		.sort((a, b) => b.gain - a.gain || a.order - b.order)
+		.map(({ code, part, score, gain }) => ({ code, part, score, gain }));
 }

@@ -109,12 +109,15 @@ describe('diffItems()', () => {
 
 describe('contentFacts()', () => {
 	it('counts every frozen item as required and asking for evidence, with its evidence counted', () => {
+		// An instrument item keeps its self-score, which completeness asks for.
+		expect(contentFacts([{ ...item, kind: 'instrument', selfScore: 2.5 }])[0].selfScore).toBe(2.5);
 		expect(contentFacts([item, { ...item, key: 'spbe_i02', answer: null, evidence: [] }])).toEqual([
 			{
 				key: 'spbe_i01',
 				kind: 'spbe',
 				group: 'a1',
 				answer: '3',
+				selfScore: null,
 				justification: 'Perbup 12/2023',
 				evidenceCount: 1,
 				status: 'accepted',
@@ -126,6 +129,7 @@ describe('contentFacts()', () => {
 				kind: 'spbe',
 				group: 'a1',
 				answer: null,
+				selfScore: null,
 				justification: 'Perbup 12/2023',
 				evidenceCount: 0,
 				status: 'accepted',

@@ -45,6 +45,9 @@ export interface SnapshotItem {
 	titleId: string;
 	titleEn: string;
 	answer: string | null;
+	/** Instrument items: self-score and the reviewer's expected assessor score, 0–4 (absent in snapshots frozen before they existed). */
+	selfScore?: number | null;
+	expectedScore?: number | null;
 	justification: string;
 	opd: string;
 	dueDate: string | null;
@@ -66,6 +69,7 @@ export function contentFacts(items: readonly SnapshotItem[]): ItemFacts[] {
 		kind: i.kind,
 		group: i.group,
 		answer: i.answer,
+		selfScore: i.selfScore ?? null,
 		justification: i.justification,
 		evidenceCount: i.evidence.length,
 		status: i.status,
@@ -108,6 +112,12 @@ export interface SnapshotContent {
 		indexRounded: number | null;
 		/** SPBE predikat (Indonesian label); null for the Kominfo instrument. */
 		predikat: string | null;
+		/**
+		 * Kominfo instrument: the index counting each item's expected assessor score where the
+		 * reviewer gave one (else its self-score); `index` counts the self-scores only. Absent for
+		 * SPBE and in snapshots frozen before it existed.
+		 */
+		expectedIndex?: number | null;
 	};
 }
 
@@ -125,7 +135,10 @@ export interface DiffRow {
 	key: string;
 	titleId: string;
 	titleEn: string;
-	/** `answer`, `justification`, `status`, `opd`, `evidence`, `item`, or `data:<indicator>`. */
+	/**
+	 * `answer`, `self_score`, `expected_score`, `justification`, `status`, `opd`, `evidence`,
+	 * `item`, or `data:<indicator>`.
+	 */
 	field: string;
 	before: string;
 	after: string;
@@ -170,6 +183,8 @@ export function diffItems(
 			continue;
 		}
 		push(item, 'answer', text(prev.answer), text(item.answer));
+		push(item, 'self_score', text(prev.selfScore), text(item.selfScore));
+		push(item, 'expected_score', text(prev.expectedScore), text(item.expectedScore));
 		push(item, 'justification', prev.justification, item.justification);
 		push(item, 'status', prev.status, item.status);
 		push(item, 'opd', prev.opd, item.opd);

@@ -25,6 +25,8 @@ export interface ItemFacts {
 	/** Dimension, aspect or instrument part the item is grouped under. */
 	group: string;
 	answer: string | null;
+	/** Instrument items: the preparer's 0–4 score (absent or null for other kinds). */
+	selfScore?: number | null;
 	justification: string;
 	/** Uploaded files plus links. */
 	evidenceCount: number;

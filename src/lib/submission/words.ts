@@ -17,6 +17,7 @@ export const statusText = (s: string): string =>
 export const reasonText = (r: string): string =>
 	({
 		answer: m.sub_missing_answer(),
+		score: m.sub_missing_score(),
 		justification: m.sub_missing_justification(),
 		evidence: m.sub_missing_evidence(),
 		not_submitted: m.sub_missing_not_submitted(),
@@ -67,6 +68,17 @@ function rejectedText(detail: Record<string, unknown>): string {
 	return typeof detail.name === 'string' && detail.name ? `${detail.name}: ${text}` : text;
 }
 
+/** Why an answer or a score was refused (`AnswerProblem` of $lib/submission/answer). */
+const ANSWER_PROBLEM: Record<string, () => string> = {
+	not_a_level: () => m.sub_error_not_a_level(),
+	not_a_score: () => m.sub_error_not_a_score(),
+	not_yes_no: () => m.sub_error_not_yes_no(),
+	not_a_count: () => m.sub_error_not_a_count(),
+	not_a_number: () => m.sub_error_not_a_number(),
+	not_a_survey_mean: () => m.sub_error_not_a_survey_mean(),
+	too_long: () => m.sub_error_too_long()
+};
+
 /** The message of a refused form, from the service's code and detail. */
 export function failureText(
 	code: string | undefined,
@@ -86,7 +98,7 @@ export function failureText(
 		case 'invalid_state':
 			return m.sub_error_invalid_state();
 		case 'invalid_answer':
-			return m.sub_error_invalid_answer();
+			return (ANSWER_PROBLEM[String(detail?.reason)] ?? m.sub_error_invalid_answer)();
 		case 'exists':
 			return m.sub_error_exists();
 		case 'no_framework':

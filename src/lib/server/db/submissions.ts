@@ -35,6 +35,10 @@ export interface ItemRow {
 	opd: string;
 	dueDate: string | null;
 	status: ItemStatus;
+	/** Instrument items: the preparer's score, 0–4. */
+	selfScore: number | null;
+	/** Instrument items: the reviewer's expected assessor score, 0–4. */
+	expectedScore: number | null;
 	reviewComment: string;
 	required: boolean;
 	evidenceRequired: boolean;
@@ -74,7 +78,8 @@ const SUBMISSION_COLUMNS = `id, kind, framework_code AS frameworkCode, region_co
 	weight_set AS weightSet, status, created_by AS createdBy, created_at AS createdAt`;
 const ITEM_COLUMNS = `id, submission_id AS submissionId, item_key AS itemKey, kind, group_code AS groupCode,
 	ref_code AS refCode, sort_order AS sortOrder, title_id AS titleId, title_en AS titleEn, answer,
-	justification, opd, due_date AS dueDate, status, review_comment AS reviewComment, required,
+	justification, opd, due_date AS dueDate, status, self_score AS selfScore,
+	expected_score AS expectedScore, review_comment AS reviewComment, required,
 	evidence_required AS evidenceRequired, updated_by AS updatedBy, updated_at AS updatedAt`;
 const EVIDENCE_COLUMNS = `id, item_id AS itemId, kind, name, sha256, size, mime, url, created_by AS createdBy,
 	created_at AS createdAt`;
@@ -210,14 +215,35 @@ export function getItem(conn: Connection, id: number): ItemRow | undefined {
 export function updateItemContent(
 	conn: Connection,
 	id: number,
-	v: { answer: string | null; justification: string; status: ItemStatus; updatedBy: string }
+	v: {
+		answer: string | null;
+		selfScore: number | null;
+		justification: string;
+		status: ItemStatus;
+		updatedBy: string;
+	}
 ) {
 	conn.sqlite
 		.prepare(
-			`UPDATE submission_items SET answer = ?, justification = ?, status = ?, updated_by = ?, updated_at = ?
+			`UPDATE submission_items SET answer = ?, self_score = ?, justification = ?, status = ?,
+			   updated_by = ?, updated_at = ?
 			 WHERE id = ?`
 		)
-		.run(v.answer, v.justification, v.status, v.updatedBy, now(), id);
+		.run(v.answer, v.selfScore, v.justification, v.status, v.updatedBy, now(), id);
+}
+
+/** The reviewer's expected assessor score of an instrument item (null clears it). */
+export function setExpectedScore(
+	conn: Connection,
+	id: number,
+	score: number | null,
+	updatedBy: string
+) {
+	conn.sqlite
+		.prepare(
+			`UPDATE submission_items SET expected_score = ?, updated_by = ?, updated_at = ? WHERE id = ?`
+		)
+		.run(score, updatedBy, now(), id);
 }
 
 export function setItemStatus(

@@ -33,6 +33,13 @@ export const ITEM_HEADER = [
 	'OPD'
 ] as const;
 
+/** A Kominfo instrument part's sheet adds the two scores on the ministry's 0–4 scale. */
+export const INSTRUMENT_ITEM_HEADER = [
+	...ITEM_HEADER,
+	'Skor sendiri',
+	'Perkiraan skor asesor'
+] as const;
+
 export interface ExportContext {
 	/** This site's origin, for evidence links in the workbook. */
 	origin: string;
@@ -134,6 +141,14 @@ export function summaryRows(
 				: 'Keadaan saat ini (belum dibekukan)'
 		],
 		['Indeks', content.preview.indexRounded],
+		...(content.preview.expectedIndex === undefined
+			? []
+			: ([
+					[
+						'Indeks bila asesor menilai seperti perkiraan peninjau',
+						content.preview.expectedIndex === null ? null : round(content.preview.expectedIndex, 2)
+					]
+				] as [string, number | null][])),
 		['Predikat', content.preview.predikat ?? '–']
 	];
 }
@@ -179,7 +194,8 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 	const link = fileLinks(content, ctx);
 	for (const g of content.groups) {
 		const ws = wb.addWorksheet(sheetName(g.code, g.nameId, used));
-		ws.addRow([...ITEM_HEADER]);
+		const scored = g.code.startsWith('kominfo.');
+		ws.addRow([...(scored ? INSTRUMENT_ITEM_HEADER : ITEM_HEADER)]);
 		ws.getRow(1).font = { bold: true };
 		for (const item of content.items.filter((i) => i.group === g.code)) {
 			ws.addRow(
@@ -192,11 +208,12 @@ export async function buildWorkbook(content: SnapshotContent, ctx: ExportContext
 					item.justification,
 					evidenceText(item, link),
 					item.status,
-					item.opd
+					item.opd,
+					...(scored ? [item.selfScore ?? null, item.expectedScore ?? null] : [])
 				].map(sheetCell)
 			);
 		}
-		ws.columns.forEach((col, n) => (col.width = [18, 50, 30, 30, 12, 50, 50, 12, 14][n]));
+		ws.columns.forEach((col, n) => (col.width = [18, 50, 30, 30, 12, 50, 50, 12, 14, 12, 12][n]));
 	}
 	return Buffer.from(await wb.xlsx.writeBuffer());
 }

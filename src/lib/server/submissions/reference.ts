@@ -2,11 +2,12 @@
  * Reference data of the workspace, read from DATA_DIR once and cached: the Kominfo instrument
  * (data/instrument/) and the SPBE criteria per indicator and level (data/spbe/).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+	InstrumentDataError,
+	parseInstrument,
 	parseParts,
-	parseItems,
 	parseWeightSets,
 	type InstrumentPart,
 	type InstrumentItem,
@@ -16,9 +17,12 @@ import { readCsvRows } from '../data-files';
 
 export interface Instrument {
 	parts: InstrumentPart[];
-	items: InstrumentItem[];
+	/** Each year's questions (kominfo-instrument-<year>.csv), in the report's order. */
+	years: Map<number, InstrumentItem[]>;
 	weightSets: WeightSet[];
 }
+
+const INSTRUMENT_FILE = /^kominfo-instrument-(\d{4})\.csv$/;
 
 export interface SpbeLevelCriteria {
 	level: number;
@@ -40,19 +44,46 @@ export interface SpbeIndicatorReference {
 const instruments = new Map<string, Instrument>();
 const spbe = new Map<string, Map<string, SpbeIndicatorReference>>();
 
-/** The instrument files of a data folder. */
+/**
+ * The instrument files of a data folder: adding a year is adding its kominfo-instrument-<year>.csv
+ * and the weight sets that score it. A weight set whose instrument year has no file is an error.
+ */
 export function instrument(dataDir: string): Instrument {
 	let hit = instruments.get(dataDir);
 	if (!hit) {
-		const read = (f: string) => readFileSync(path.join(dataDir, 'instrument', f), 'utf8');
-		hit = {
-			parts: parseParts(read('kominfo-dimensions.csv')),
-			items: parseItems(read('kominfo-items.csv')),
-			weightSets: parseWeightSets(read('kominfo-weights.csv'))
-		};
+		const dir = path.join(dataDir, 'instrument');
+		const read = (f: string) => readFileSync(path.join(dir, f), 'utf8');
+		const years = new Map<number, InstrumentItem[]>();
+		for (const file of readdirSync(dir).sort()) {
+			const year = INSTRUMENT_FILE.exec(file)?.[1];
+			if (!year) continue;
+			const items = parseInstrument(read(file), file);
+			const other = items.find((i) => i.year !== Number(year));
+			if (other) {
+				throw new InstrumentDataError(
+					`${file}: item ${other.code} says year ${other.year}; every row of this file is ${year}.`
+				);
+			}
+			years.set(Number(year), items);
+		}
+		const weightSets = parseWeightSets(read('kominfo-weights.csv'));
+		for (const set of weightSets) {
+			if (!years.has(set.instrumentYear)) {
+				throw new InstrumentDataError(
+					`kominfo-weights.csv: weight set ${set.code} scores the ${set.instrumentYear} instrument, but there is no kominfo-instrument-${set.instrumentYear}.csv.`
+				);
+			}
+		}
+		hit = { parts: parseParts(read('kominfo-dimensions.csv')), years, weightSets };
 		instruments.set(dataDir, hit);
 	}
 	return hit;
+}
+
+/** The questions a weight set scores; [] for an unknown set. */
+export function instrumentItems(inst: Instrument, weightSet: string | null): InstrumentItem[] {
+	const set = inst.weightSets.find((w) => w.code === weightSet);
+	return set ? (inst.years.get(set.instrumentYear) ?? []) : [];
 }
 
 /**

@@ -18,14 +18,15 @@ import {
 	storeEvidence,
 	type EvidenceStore
 } from '../evidence';
-import { checkAnswer, MAX_JUSTIFICATION } from '../../submission/answer';
+import { checkAnswer, checkScore, MAX_JUSTIFICATION } from '../../submission/answer';
 import { completeness, contentComplete, type Completeness } from '../../submission/completeness';
 import { isEvidenceUrl, sanitiseFileName } from '../../submission/files';
-import { activeParts } from '../../submission/instrument';
+import { activeParts, type AnswerKind } from '../../submission/instrument';
 import type { SnapshotContent } from '../../submission/snapshot';
 import { mayEditItem, mayReview, transition, type ItemAction } from '../../submission/status';
 import type { ItemFacts, ItemStatus, StaffActor, SubmissionKind } from '../../submission/types';
-import { instrument } from './reference';
+import { config } from '../config';
+import { instrument, instrumentItems } from './reference';
 import { buildContent } from './state';
 
 export interface SubmissionUser extends StaffActor {
@@ -139,6 +140,7 @@ export function itemFacts(item: store.ItemRow, evidenceCount: number): ItemFacts
 		kind: item.kind,
 		group: item.groupCode,
 		answer: item.answer,
+		selfScore: item.kind === 'instrument' ? item.selfScore : null,
 		justification: item.justification,
 		evidenceCount,
 		status: item.status,
@@ -231,18 +233,18 @@ export function createSubmission(
 		}
 		const set = inst.weightSets.find((w) => w.code === weightSet)!;
 		const active = new Set<string>(activeParts(set.weights));
-		for (const it of inst.items.filter((i) => active.has(i.part))) {
+		for (const it of instrumentItems(inst, set.code).filter((i) => active.has(i.part))) {
 			items.push({
 				itemKey: `instrument:${it.code}`,
 				kind: 'instrument',
 				groupCode: `kominfo.${it.part}`,
 				refCode: it.code,
 				sortOrder: n++,
-				titleId: it.nameId,
-				titleEn: it.nameEn,
+				// The ministry's question, in its own Indonesian: the reports have no English.
+				titleId: it.question,
+				titleEn: it.question,
 				// The instrument is answered by whoever walidata assigns: no OPD until then.
-				opd: '',
-				evidenceRequired: it.evidenceRequired
+				opd: ''
 			});
 		}
 	}
@@ -298,16 +300,36 @@ function refuse(
 export interface ItemContent {
 	answer: string | null | undefined;
 	justification: string | null | undefined;
+	/** Instrument items: the preparer's score on the ministry's 0–4 scale, as typed. */
+	selfScore?: string | null;
 }
 
-function cleanContent(kind: store.ItemRow['kind'], content: ItemContent) {
-	const answer = checkAnswer(kind, content.answer);
+/**
+ * The form an instrument item's answer takes, from the instrument year its weight set scores;
+ * words for any other item, and for an item of an instrument file that no longer lists it.
+ */
+function answerKindOf(sub: store.SubmissionRow, item: store.ItemRow, dataDir: string): AnswerKind {
+	if (item.kind !== 'instrument') return 'text';
+	const asked = instrumentItems(instrument(dataDir), sub.weightSet).find(
+		(i) => i.code === item.refCode
+	);
+	return asked?.answerKind ?? 'text';
+}
+
+function cleanContent(item: store.ItemRow, answerKind: AnswerKind, content: ItemContent) {
+	const answer = checkAnswer(item.kind, content.answer, answerKind);
 	if (!answer.ok) throw new SubmissionError(400, 'invalid_answer', { reason: answer.reason });
+	let selfScore: number | null = item.selfScore;
+	if (item.kind === 'instrument') {
+		const score = checkScore(content.selfScore);
+		if (!score.ok) throw new SubmissionError(400, 'invalid_answer', { reason: score.reason });
+		selfScore = score.value === null ? null : Number(score.value);
+	}
 	const justification = (content.justification ?? '').trim();
 	if (justification.length > MAX_JUSTIFICATION) {
 		throw new SubmissionError(400, 'invalid_input', { field: 'justification' });
 	}
-	return { answer: answer.value, justification };
+	return { answer: answer.value, selfScore, justification };
 }
 
 /** Saves answer and justification (empty, draft or returned items); the item becomes a draft. */
@@ -316,9 +338,10 @@ export function saveItem(
 	actor: SubmissionActor,
 	submissionId: number,
 	itemId: number,
-	content: ItemContent
+	content: ItemContent,
+	dataDir = config().dataDir
 ): ItemStatus {
-	return tx(conn, () => applySave(conn, actor, submissionId, itemId, content));
+	return tx(conn, () => applySave(conn, actor, submissionId, itemId, content, dataDir));
 }
 
 function applySave(
@@ -326,19 +349,24 @@ function applySave(
 	actor: SubmissionActor,
 	submissionId: number,
 	itemId: number,
-	content: ItemContent
+	content: ItemContent,
+	dataDir: string
 ): ItemStatus {
 	const sub = getSubmission(conn, submissionId);
 	const item = getItem(conn, submissionId, itemId);
 	const entity = `${submissionId}/${item.itemKey}`;
 	if (!mayEditItem(actor.user, item.opd)) denied(actor, entity, { op: 'save', itemOpd: item.opd });
-	const clean = cleanContent(item.kind, content);
+	const clean = cleanContent(item, answerKindOf(sub, item, dataDir), content);
 	const evidenceCount = store.evidenceCount(conn, item.id);
 	const status = refuse(
 		transition(item.status, 'save', actor.user, item.opd, {
 			locked: sub.status === 'final',
 			contentComplete: false,
-			hasContent: clean.answer !== null || clean.justification !== '' || evidenceCount > 0
+			hasContent:
+				clean.answer !== null ||
+				clean.selfScore !== null ||
+				clean.justification !== '' ||
+				evidenceCount > 0
 		}),
 		actor,
 		entity,
@@ -349,8 +377,8 @@ function applySave(
 		action: 'submission.item.save',
 		entityType: 'submission_item',
 		entityId: entity,
-		before: { answer: item.answer, status: item.status },
-		after: { answer: clean.answer, status }
+		before: { answer: item.answer, selfScore: item.selfScore, status: item.status },
+		after: { answer: clean.answer, selfScore: clean.selfScore, status }
 	});
 	return status;
 }
@@ -364,10 +392,11 @@ export function submitItem(
 	actor: SubmissionActor,
 	submissionId: number,
 	itemId: number,
-	content?: ItemContent
+	content?: ItemContent,
+	dataDir = config().dataDir
 ): ItemStatus {
 	return tx(conn, () => {
-		if (content) applySave(conn, actor, submissionId, itemId, content);
+		if (content) applySave(conn, actor, submissionId, itemId, content, dataDir);
 		const sub = getSubmission(conn, submissionId);
 		const item = getItem(conn, submissionId, itemId);
 		const entity = `${submissionId}/${item.itemKey}`;
@@ -432,6 +461,42 @@ export function reviewItem(
 			after: { status, comment: action === 'return' ? text : undefined }
 		});
 		return status;
+	});
+}
+
+/**
+ * The reviewer's "expected assessor score" of an instrument item: what walidata expects the
+ * ministry's assessors to give, on the same 0–4 scale; empty clears it. Walidata and admin only,
+ * while the submission is open, whatever the item's workflow status.
+ */
+export function expectScore(
+	conn: Connection,
+	actor: SubmissionActor,
+	submissionId: number,
+	itemId: number,
+	raw: string | null | undefined
+): number | null {
+	const score = checkScore(raw);
+	return tx(conn, () => {
+		const sub = getSubmission(conn, submissionId);
+		const item = getItem(conn, submissionId, itemId);
+		const entity = `${submissionId}/${item.itemKey}`;
+		requireReviewer(actor, entity, 'expect');
+		if (item.kind !== 'instrument') {
+			throw new SubmissionError(400, 'invalid_input', { field: 'expected_score' });
+		}
+		if (!score.ok) throw new SubmissionError(400, 'invalid_answer', { reason: score.reason });
+		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
+		const value = score.value === null ? null : Number(score.value);
+		store.setExpectedScore(conn, item.id, value, actor.user.username);
+		writeAudit(conn.sqlite, auditActor(actor), {
+			action: 'submission.item.expect',
+			entityType: 'submission_item',
+			entityId: entity,
+			before: { expectedScore: item.expectedScore },
+			after: { expectedScore: value }
+		});
+		return value;
 	});
 }
 

@@ -11,8 +11,12 @@ import * as store from '../db/submissions';
 import { regionYearScores } from '../scores';
 import { indicatorScoresOf, type IndicatorScore } from '../../scoring';
 import { spbeStructureFromFramework, type SpbeStructure } from '../../scoring/spbe';
-import { numericAnswer } from '../../submission/answer';
-import { instrumentPreview } from '../../submission/instrument';
+import { spbeLevel } from '../../submission/answer';
+import {
+	countedScore,
+	instrumentPreview,
+	type InstrumentPartKey
+} from '../../submission/instrument';
 import {
 	SNAPSHOT_SCHEMA,
 	type SnapshotContent,
@@ -21,7 +25,7 @@ import {
 	type SnapshotItem
 } from '../../submission/snapshot';
 import { spbePreview } from '../../submission/spbe-preview';
-import { instrument } from './reference';
+import { instrument, instrumentItems } from './reference';
 
 /** The SPBE structure (domains, aspects, indicators with weights) straight from the database. */
 export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStructure {
@@ -102,6 +106,25 @@ function indicatorData(
 	return { data, profile };
 }
 
+/**
+ * A submission's instrument items as the scoring reads them: each item's part from its own row
+ * (so a workspace keeps scoring even if the instrument file is later edited), its self-score,
+ * and the score it counts with in the expected index (`countedScore`).
+ */
+export function instrumentScores(items: readonly store.ItemRow[]) {
+	const own = items.filter((i) => i.kind === 'instrument');
+	return {
+		items: own.map((i) => ({
+			code: i.refCode,
+			part: i.groupCode.replace(/^kominfo\./, '') as InstrumentPartKey
+		})),
+		self: Object.fromEntries(own.map((i) => [i.refCode, i.selfScore])),
+		counted: Object.fromEntries(
+			own.map((i) => [i.refCode, countedScore(i.selfScore, i.expectedScore)])
+		)
+	};
+}
+
 /** The group (dimension, aspect, instrument part) names of a submission, in item order. */
 function groupsOf(
 	conn: Connection,
@@ -144,6 +167,7 @@ export function snapshotFields(i: store.ItemRow): Omit<SnapshotItem, 'evidence' 
 		titleId: i.titleId,
 		titleEn: i.titleEn,
 		answer: i.answer,
+		...(i.kind === 'instrument' ? { selfScore: i.selfScore, expectedScore: i.expectedScore } : {}),
 		justification: i.justification,
 		opd: i.opd,
 		dueDate: i.dueDate,
@@ -180,13 +204,17 @@ export function contentOf(
 	const indicators = indicatorsDb.ofFramework(conn, sub.frameworkCode);
 	const { data, profile } = indicatorData(conn, sub, indicators);
 	const groups = groupsOf(conn, sub, items, dataDir);
+	const asks = new Map(
+		instrumentItems(instrument(dataDir), sub.weightSet).map((x) => [
+			x.code,
+			[...x.indicators, ...x.relatedIndicators]
+		])
+	);
 
 	let preview: SnapshotContent['preview'] = { index: null, indexRounded: null, predikat: null };
 	const groupScore = new Map<string, number | null>();
 	if (sub.kind === 'spbe') {
-		const levels = Object.fromEntries(
-			items.map((i) => [i.refCode, numericAnswer(i.kind, i.answer)])
-		);
+		const levels = Object.fromEntries(items.map((i) => [i.refCode, spbeLevel(i.answer)]));
 		const p = spbePreview(spbeStructure(conn, sub.frameworkCode), levels);
 		preview = {
 			index: p.result.index,
@@ -195,16 +223,17 @@ export function contentOf(
 		};
 		for (const a of p.aspects) groupScore.set(a.code, a.index);
 	} else {
-		const inst = instrument(dataDir);
-		const set = inst.weightSets.find((w) => w.code === sub.weightSet);
+		const set = instrument(dataDir).weightSets.find((w) => w.code === sub.weightSet);
 		if (set) {
-			const scores = Object.fromEntries(
-				items
-					.filter((i) => i.kind === 'instrument')
-					.map((i) => [i.refCode, numericAnswer(i.kind, i.answer)])
-			);
-			const p = instrumentPreview(inst.items, scores, set.weights);
-			preview = { index: p.index, indexRounded: p.indexRounded, predikat: null };
+			const own = instrumentScores(items);
+			const p = instrumentPreview(own.items, own.self, set.weights);
+			const expected = instrumentPreview(own.items, own.counted, set.weights);
+			preview = {
+				index: p.index,
+				indexRounded: p.indexRounded,
+				predikat: null,
+				expectedIndex: expected.index
+			};
 			for (const part of p.parts) groupScore.set(`kominfo.${part.key}`, part.score);
 		}
 	}
@@ -256,7 +285,10 @@ export function contentOf(
 								.filter((x) => x.elementCode === i.refCode)
 								.map((x) => data.get(x.code))
 								.filter((d): d is SnapshotDatum => !!d)
-						: []
+						: // An instrument question the project's indicators answer (its year's file says which).
+							(asks.get(i.refCode) ?? [])
+								.map((code) => data.get(code))
+								.filter((d): d is SnapshotDatum => !!d)
 		})),
 		programmes: programmes.map((p) => ({
 			elementCode: p.elementCode,

@@ -8,11 +8,14 @@ import * as frameworksDb from '../db/frameworks';
 import * as store from '../db/submissions';
 import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
-import type { SnapshotItem } from '../../submission/snapshot';
+import type { SnapshotDatum, SnapshotItem } from '../../submission/snapshot';
 import type { StaffActor } from '../../submission/types';
-import { instrument, spbeReference } from './reference';
+import { formatNumber } from '../../format';
+import type { AnswerKind, InstrumentItem, WeightSet } from '../../submission/instrument';
+import { officialResults } from '../official';
+import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
-import { contentOf, snapshotFields, spbeStructure } from './state';
+import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
 
 /** What each kind of submission route needs: a row of the role table (`$lib/roles`). */
 export const SUBMISSION_NEEDS = {
@@ -46,10 +49,23 @@ export interface WorkspaceItem extends Omit<SnapshotItem, 'evidence'> {
 	/** SPBE: criteria and expected evidence per level. */
 	levels: { level: number; name: string; criteria: string; fulfilment: string; evidence: string }[];
 	description: string;
-	/** Instrument: the evidence the item asks for. */
-	evidenceAskedId: string;
-	evidenceAskedEn: string;
+	/** Instrument: the question as the ministry's report prints it; null for other kinds. */
+	question: InstrumentQuestion | null;
 	programmes: store.ProgrammeRow[];
+}
+
+/** What the workspace shows of an instrument question beside its answer. */
+export interface InstrumentQuestion {
+	element: string;
+	itemNo: string;
+	answerKind: AnswerKind;
+	/** Kabupaten Malang's published score for the item, and the report's year. */
+	exampleScore: number | null;
+	year: number;
+	/** Codes of the indicators that measure what the question asks (the others are related). */
+	answeredBy: string[];
+	/** The answer the project's sourced data gives, offered while the item has none. */
+	prefill: string | null;
 }
 
 /** Everything the workspace page of one submission shows for one group (all groups: null). */
@@ -81,13 +97,13 @@ export function workspace(
 			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
 			: [];
 	const dataByKey = new Map(content.items.map((i) => [i.key, i.data]));
+	const questions = new Map(instrumentItems(inst, sub.weightSet).map((q) => [q.code, q]));
 
 	const shown: WorkspaceItem[] = items
 		.filter((i) => i.groupCode === selected)
 		.map((i) => {
 			const ref = spbeRef?.get(i.refCode);
-			const asked =
-				i.kind === 'instrument' ? inst.items.find((x) => x.code === i.refCode) : undefined;
+			const asked = i.kind === 'instrument' ? questions.get(i.refCode) : undefined;
 			return {
 				id: i.id,
 				...snapshotFields(i),
@@ -100,8 +116,20 @@ export function workspace(
 				data: dataByKey.get(i.itemKey) ?? [],
 				levels: ref?.levels ?? [],
 				description: ref?.description ?? '',
-				evidenceAskedId: asked?.evidenceId ?? '',
-				evidenceAskedEn: asked?.evidenceEn ?? '',
+				question: asked
+					? {
+							element: asked.element,
+							itemNo: asked.itemNo,
+							answerKind: asked.answerKind,
+							exampleScore: asked.exampleScore,
+							year: asked.year,
+							answeredBy: asked.indicators,
+							prefill: prefillAnswer(
+								asked,
+								(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code))
+							)
+						}
+					: null,
 				programmes:
 					i.kind === 'element' ? programmes.filter((p) => p.elementCode === i.refCode) : []
 			};
@@ -133,17 +161,7 @@ export function workspace(
 						structure: spbeStructure(conn, sub.frameworkCode),
 						answers: Object.fromEntries(items.map((i) => [i.refCode, i.answer]))
 					}
-				: {
-						kind: 'instrument' as const,
-						items: inst.items.map((x) => ({ code: x.code, part: x.part })),
-						weights: set?.weights ?? null,
-						weightSet: set
-							? { code: set.code, nameId: set.nameId, nameEn: set.nameEn, source: set.source }
-							: null,
-						answers: Object.fromEntries(
-							items.filter((i) => i.kind === 'instrument').map((i) => [i.refCode, i.answer])
-						)
-					},
+				: instrumentLive(sub, items, counts, set),
 		snapshots: store.listSnapshots(conn, submissionId),
 		profile: content.profile,
 		canReview: mayReview(actor),
@@ -153,6 +171,74 @@ export function workspace(
 						.elements(conn, sub.frameworkCode)
 						.map((e) => ({ code: e.code, nameId: e.nameId, nameEn: e.nameEn }))
 				: []
+	};
+}
+
+/**
+ * The answer an instrument question takes from the project's sourced data: a percentage item
+ * measured by one indicator gets its value; an item that asks for another agency's verdict or
+ * index gets each indicator's value, year and source in words (the answer is written in
+ * Indonesian, the portal's language). Null when the data has no value for it.
+ */
+export function prefillAnswer(
+	question: Pick<InstrumentItem, 'answerKind'>,
+	data: readonly SnapshotDatum[]
+): string | null {
+	const known = data.filter((d) => d.value !== null && d.year !== null);
+	if (known.length === 0) return null;
+	if (question.answerKind === 'percent') return known.length === 1 ? String(known[0].value) : null;
+	if (question.answerKind !== 'external') return null;
+	return known
+		.map(
+			(d) => `${d.nameId} ${d.year}: ${formatNumber(d.value, 'id')} (sumber: ${d.source ?? '–'})`
+		)
+		.join('; ');
+}
+
+/**
+ * What the instrument preview recomputes in the browser as scores are typed: the items and their
+ * parts, self and expected scores, the items still without evidence, the weight set (and whether
+ * it is the year's own), and the region's newest official result before the submission's year.
+ */
+function instrumentLive(
+	sub: store.SubmissionRow,
+	items: readonly store.ItemRow[],
+	evidenceCounts: ReadonlyMap<number, number>,
+	set: WeightSet | null
+) {
+	const own = instrumentScores(items);
+	const official = officialResults(sub.regionCode)
+		.filter((r) => r.year < sub.year)
+		.sort((a, b) => b.year - a.year)[0];
+	return {
+		kind: 'instrument' as const,
+		items: own.items,
+		weights: set?.weights ?? null,
+		weightSet: set
+			? {
+					code: set.code,
+					nameId: set.nameId,
+					nameEn: set.nameEn,
+					source: set.source,
+					year: set.year,
+					exact: set.year === sub.year
+				}
+			: null,
+		selfScores: own.self,
+		expectedScores: Object.fromEntries(
+			items.filter((i) => i.kind === 'instrument').map((i) => [i.refCode, i.expectedScore])
+		),
+		noEvidence: items
+			.filter((i) => i.kind === 'instrument' && !(evidenceCounts.get(i.id) ?? 0))
+			.map((i) => i.refCode),
+		titles: Object.fromEntries(
+			items
+				.filter((i) => i.kind === 'instrument')
+				.map((i) => [i.refCode, { id: i.id, group: i.groupCode, title: i.titleId }])
+		),
+		lastOfficial: official
+			? { year: official.year, final: official.final, letter: official.letter }
+			: null
 	};
 }
 

@@ -5,6 +5,7 @@ import { mayReview } from '$lib/server/auth/roles';
 import { isYearInRange } from '$lib/import/types';
 import { createSubmission } from '$lib/server/submissions/service';
 import { instrument } from '$lib/server/submissions/reference';
+import { weightSetFor } from '$lib/submission/instrument';
 import { listWithCompleteness } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { SubmissionKind } from '$lib/submission/types';
@@ -15,18 +16,23 @@ export const load = (async (event) => {
 	const actor = requireSubmissionRole(event, 'read');
 	const conn = getConnection();
 	const { dataDir, instance } = config();
+	const sets = instrument(dataDir).weightSets;
+	const thisYear = new Date().getUTCFullYear();
 	return {
 		submissions: listWithCompleteness(conn),
-		weightSets: instrument(dataDir).weightSets.map((w) => ({
+		// The region's cohort (instance.json kominfo_cohort) picks the set a new workspace starts with.
+		defaultWeightSet: weightSetFor(sets, instance.kominfoCohort ?? '', thisYear)?.set.code ?? null,
+		weightSets: sets.map((w) => ({
 			code: w.code,
 			nameId: w.nameId,
 			nameEn: w.nameEn,
 			weights: w.weights,
+			instrumentYear: w.instrumentYear,
 			source: w.source
 		})),
 		canCreate: mayReview(actor.user),
 		region: instance.nameId,
-		thisYear: new Date().getUTCFullYear()
+		thisYear
 	};
 }) satisfies PageServerLoad;
 

@@ -7,13 +7,15 @@ import {
 	addEvidenceLink,
 	addProgramme,
 	assignItem,
+	expectScore,
 	finalise,
 	removeEvidence,
 	removeProgramme,
 	reopen,
 	reviewItem,
 	saveItem,
-	submitItem
+	submitItem,
+	type ItemContent
 } from '$lib/server/submissions/service';
 import { workspace } from '$lib/server/submissions/workspace';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -59,6 +61,15 @@ async function start(event: RequestEvent, need: Need, required: string[]) {
 	return { actor, form, ids, submission: idParam(event.params.id) };
 }
 
+/** An item's answer form: the answer, an instrument item's self-score, the justification. */
+function itemContent(form: FormData): ItemContent {
+	return {
+		answer: text(form, 'answer'),
+		selfScore: form.has('self_score') ? text(form, 'self_score') : null,
+		justification: text(form, 'justification')
+	};
+}
+
 /** After a write: back to the item in its group, saying what was done. */
 function back(event: RequestEvent, submission: number, form: FormData, done: string): never {
 	const group = text(form, 'group');
@@ -76,10 +87,7 @@ export const actions = {
 		const s = await start(event, 'edit', ['item']);
 		if ('failure' in s) return s.failure;
 		const r = await attempt(() =>
-			saveItem(getConnection(), s.actor, s.submission, s.ids.item, {
-				answer: text(s.form, 'answer'),
-				justification: text(s.form, 'justification')
-			})
+			saveItem(getConnection(), s.actor, s.submission, s.ids.item, itemContent(s.form))
 		);
 		if (!r.ok) return r.failure;
 		back(event, s.submission, s.form, 'saved');
@@ -87,9 +95,7 @@ export const actions = {
 	submit: async (event) => {
 		const s = await start(event, 'edit', ['item']);
 		if ('failure' in s) return s.failure;
-		const content = s.form.has('answer')
-			? { answer: text(s.form, 'answer'), justification: text(s.form, 'justification') }
-			: undefined;
+		const content = s.form.has('answer') ? itemContent(s.form) : undefined;
 		const r = await attempt(() =>
 			submitItem(getConnection(), s.actor, s.submission, s.ids.item, content)
 		);
@@ -120,6 +126,21 @@ export const actions = {
 		);
 		if (!r.ok) return r.failure;
 		back(event, s.submission, s.form, 'accepted');
+	},
+	expect: async (event) => {
+		const s = await start(event, 'review', ['item']);
+		if ('failure' in s) return s.failure;
+		const r = await attempt(() =>
+			expectScore(
+				getConnection(),
+				s.actor,
+				s.submission,
+				s.ids.item,
+				text(s.form, 'expected_score')
+			)
+		);
+		if (!r.ok) return r.failure;
+		back(event, s.submission, s.form, 'expected');
 	},
 	assign: async (event) => {
 		const s = await start(event, 'review', ['item']);
