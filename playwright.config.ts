@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './src/lib/server/browser';
+import { TEST_BUILD_DIR } from './tests/build-dir';
 
 // Browsers are never downloaded: CHROMIUM_PATH, Debian's Chromium, or the one npm ci installed
 // (@sparticuz/chromium), in that order; no Chromium at all fails the run loudly, never skips.
@@ -30,6 +31,7 @@ const server = (p: number, db: string, env: Record<string, string> = {}) => ({
 	env: {
 		PORT: String(p),
 		DATABASE_URL: db,
+		BUILD_DIR: TEST_BUILD_DIR,
 		ORIGIN: `http://localhost:${p}`,
 		// Request lines would drown the test report; warnings and errors still show.
 		LOG_LEVEL: 'warn',

@@ -5,7 +5,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// BUILD_DIR lets the test suite and the benchmarks build beside build/, never over it: a
+		// server started from build/ loads its chunks lazily, and a rebuild in place removes the
+		// ones it has yet to load (ERR_MODULE_NOT_FOUND on its next page).
+		adapter: adapter({ out: process.env.BUILD_DIR || 'build' }),
 		// Cross-site form posts are refused by our own handle (src/lib/server/csrf.ts, first in
 		// hooks.server.ts), with the same rule and a message that says what to configure; SvelteKit's
 		// check would run first and answer a bare English sentence the sign-in page cannot show.

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when build/ is missing or older than the sources, then serves it.
+// `npm start`: builds the app when build/ (or BUILD_DIR, which the tests and benchmarks set) is
+// missing or older than the sources, then serves it.
 // The database is created, migrated and seeded by the server's start-up hook (src/hooks.server.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -20,7 +21,7 @@ function newestMtime(entry) {
 	return newest;
 }
 
-const built = path.join(root, 'build', 'index.js');
+const built = path.resolve(root, process.env.BUILD_DIR || 'build', 'index.js');
 const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
 if (stale) {

@@ -13,6 +13,7 @@
  * Prints one JSON line per case. Run: `npm run bench -- pages`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_BUILD_DIR } from '../build-dir';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,7 @@ async function startServer(): Promise<{ base: string; child: ChildProcess; dir: 
 			...process.env,
 			DATABASE_URL: path.join(dir, 'bench.db'),
 			BENCH_BASELINE: '1',
+			BUILD_DIR: TEST_BUILD_DIR,
 			PORT: String(port),
 			ORIGIN: `http://localhost:${port}`
 		},
