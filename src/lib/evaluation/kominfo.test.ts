@@ -275,6 +275,7 @@ describe('rankEvaluation()', () => {
 			regionCode: null,
 			scores: {},
 			nilaiFinal,
+			improvement: null,
 			note: '',
 			tookPart
 		});
