@@ -43,7 +43,11 @@ export const AUDIT_ACTIONS = [
 	'submission.item.submit',
 	'submission.item.return',
 	'submission.item.accept',
-	'submission.item.assign'
+	'submission.item.assign',
+	'official_result.create',
+	'official_result.update',
+	'official_result.delete',
+	'official_result.import'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -59,5 +63,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'submission',
 	'submission_item',
 	'target',
-	'evidence'
+	'evidence',
+	'official_result'
 ] as const;

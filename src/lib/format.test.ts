@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
+	formatDate,
 	formatDelta,
 	formatNumber,
 	formatPercent,
@@ -97,5 +98,18 @@ describe('formatYear()', () => {
 		[NaN, MISSING]
 	] as [number | null, string][])('formatYear(%s) gives %s without grouping', (year, expected) => {
 		expect(formatYear(year)).toBe(expected);
+	});
+});
+
+describe('formatDate()', () => {
+	it.each([
+		['2024-12-16', 'id', '16 Desember 2024'],
+		['2024-12-16', 'en', '16 December 2024'],
+		['2023-01-01', 'id', '1 Januari 2023'],
+		['16-12-2024', 'id', '–'],
+		['', 'id', '–'],
+		[null, 'en', '–']
+	] as const)('formatDate(%j, %s) is %j', (iso, locale, expected) => {
+		expect(formatDate(iso, locale)).toBe(expected);
 	});
 });

@@ -127,3 +127,21 @@ export function formatYear(year: number | null | undefined): string {
 	if (!isNumber(year)) return MISSING;
 	return String(Math.trunc(year));
 }
+
+/**
+ * Formats a calendar date written `YYYY-MM-DD` (a letter's date) with the month in words, read as
+ * that day wherever the reader is (UTC, so no time zone moves it); anything else prints as MISSING.
+ * @example formatDate('2024-12-16', 'id') === '16 Desember 2024'; formatDate('2024-12-16', 'en') === '16 December 2024'
+ */
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+	if (!m) return MISSING;
+	const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	if (Number.isNaN(date.getTime())) return MISSING;
+	return new Intl.DateTimeFormat(BCP47[locale], {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(date);
+}

@@ -39,7 +39,8 @@ describe('the role table', () => {
 		['undoImport', ['admin', 'walidata']],
 		['readSubmissions', ['admin', 'walidata', 'produsen', 'viewer']],
 		['editSubmissions', ['admin', 'walidata', 'produsen']],
-		['reviewSubmissions', ['admin', 'walidata']]
+		['reviewSubmissions', ['admin', 'walidata']],
+		['recordOfficialResults', ['admin', 'walidata']]
 	])('%s: %j', (capability, roles) => {
 		expect(CAPABILITIES[capability]).toEqual(roles);
 		for (const role of ROLES) expect(may({ role }, capability)).toBe(roles.includes(role));
@@ -114,6 +115,7 @@ describe('the role table as the README and the staff guides print it', () => {
 		(u) => may(u, 'readSubmissions'),
 		mayEditItem,
 		(u) => mayReview(u),
+		(u) => may(u, 'recordOfficialResults'),
 		(u) => may(u, 'readAudit'),
 		(u) => may(u, 'manageUsers') && may(u, 'assignOpd')
 	];

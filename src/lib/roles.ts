@@ -32,7 +32,9 @@ export const CAPABILITIES = {
 	/** The assessment submissions (SPBE, GM100SC): read, fill items, review and finalise. */
 	readSubmissions: ['admin', 'walidata', 'produsen', 'viewer'],
 	editSubmissions: ['admin', 'walidata', 'produsen'],
-	reviewSubmissions: ['admin', 'walidata']
+	reviewSubmissions: ['admin', 'walidata'],
+	/** Kominfo's results from each new letter (/staff/official): the custodian of the region's record. */
+	recordOfficialResults: ['admin', 'walidata']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -50,7 +50,11 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'submission.item.submit': m.label_action_submission_item_submit,
 	'submission.item.return': m.label_action_submission_item_return,
 	'submission.item.accept': m.label_action_submission_item_accept,
-	'submission.item.assign': m.label_action_submission_item_assign
+	'submission.item.assign': m.label_action_submission_item_assign,
+	'official_result.create': m.label_action_official_result_create,
+	'official_result.update': m.label_action_official_result_update,
+	'official_result.delete': m.label_action_official_result_delete,
+	'official_result.import': m.label_action_official_result_import
 };
 
 // Typed by the list, so a new entity type without a label does not compile.
@@ -64,7 +68,8 @@ const ENTITIES: Record<(typeof AUDIT_ENTITY_TYPES)[number], () => string> = {
 	submission: m.label_entity_submission,
 	submission_item: m.label_entity_submission_item,
 	target: m.label_entity_target,
-	evidence: m.label_entity_evidence
+	evidence: m.label_entity_evidence,
+	official_result: m.label_entity_official_result
 };
 
 // Every kind an import record can hold (db/schema's RECORDED_IMPORT_KINDS): a seed run or a file kind.

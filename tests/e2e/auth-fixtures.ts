@@ -40,7 +40,8 @@ export const ACCOUNTS = {
 	redirects: { username: 'e2e_redirects', role: 'viewer' },
 	logout: { username: 'e2e_logout', role: 'viewer' },
 	language: { username: 'e2e_language', role: 'viewer' },
-	wordScan: { username: 'e2e_words', role: 'admin' }
+	wordScan: { username: 'e2e_words', role: 'admin' },
+	official: { username: 'e2e_official', role: 'walidata' }
 } as const satisfies Record<string, Account>;
 
 /** Headers of a same-site form post (SvelteKit's CSRF check wants a matching Origin). */

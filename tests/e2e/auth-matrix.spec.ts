@@ -185,6 +185,29 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/imports/templates/observations.xlsx',
 		expect: staff(200, 200, 200, 200)
 	},
+	// Kominfo's official results: walidata and admin record them; an empty form is refused (400).
+	'/(staff)/staff/official GET': {
+		path: '/staff/official',
+		expect: staff(403, 403, 200, 200)
+	},
+	'/(staff)/staff/official action:save': {
+		path: '/staff/official',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/official action:delete': {
+		path: '/staff/official',
+		expect: staff(403, 403, 400, 400),
+		note: 'an empty form names no result: 400'
+	},
+	'/(staff)/staff/official action:import': {
+		path: '/staff/official',
+		expect: staff(403, 403, 400, 400),
+		note: 'an empty form has no file: 400'
+	},
+	'/(staff)/staff/official/template.csv GET': {
+		path: '/staff/official/template.csv',
+		expect: staff(403, 403, 200, 200)
+	},
 	// Submission workspace: an id that does not exist; tests/e2e/submission.spec.ts covers real data.
 	'/(staff)/staff/submissions GET': {
 		path: '/staff/submissions',

@@ -16,6 +16,7 @@ const PAGES = [
 	'/staff/users',
 	'/staff/indicators',
 	'/staff/submissions',
+	'/staff/official',
 	'/staff/account'
 ];
 

@@ -50,6 +50,7 @@ describe('parseKominfoEvaluation() on data/official/kominfo-evaluation-2022.csv'
 			regionCode: '33.19',
 			scores: { baseline: 2.45, output: 2.07, outcome: 3.11, impact: 3.69, quickwin: 3.02 },
 			nilaiFinal: 2.87,
+			improvement: null,
 			note: '',
 			tookPart: true
 		});
@@ -274,6 +275,7 @@ describe('rankEvaluation()', () => {
 			regionCode: null,
 			scores: {},
 			nilaiFinal,
+			improvement: null,
 			note: '',
 			tookPart
 		});
@@ -341,6 +343,16 @@ describe('the 2023 results (letter B-1384/DJAI/AI.01.04/12/2023), one file per c
 			{ baseline: 3.36, output: 2.06, outcome: 3.15, impact: 2.69, quickwin: 3.05 },
 			2.84
 		]);
+	});
+	it('reads the printed Indeks Peningkatan: Pati +0.17, Blora −0.37, none for a region that did not take part', () => {
+		const byCode = (code: string) => reguler.rows.find((r) => r.regionCode === code)!;
+		expect([byCode('33.18').improvement, byCode('33.16').improvement]).toEqual([0.17, -0.37]);
+		expect(reguler.rows.filter((r) => !r.tookPart).every((r) => r.improvement === null)).toBe(true);
+	});
+	it('refuses an improvement that is not a number, naming row and column', () => {
+		expect(() =>
+			parseKominfoEvaluation('no,region,a_w1,nilai_final,improvement\n1,X,2,2,naik\n')
+		).toThrow('Row 2, column improvement: "naik" is not a number.');
 	});
 	it('codes every Jawa Tengah region as the boundary file names it, and no other', () => {
 		const coded = [...reguler.rows, ...kppn.rows].filter((r) => r.regionCode);

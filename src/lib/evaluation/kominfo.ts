@@ -44,6 +44,11 @@ export interface KominfoEvaluationRow {
 	scores: Record<string, number>;
 	/** The published final index (Nilai Final / Indeks Pencapaian). */
 	nilaiFinal: number;
+	/**
+	 * The letter's "Indeks Peningkatan" (this year's final minus last year's) as printed; null when
+	 * the table has no `improvement` column or the cell is blank (a region new to the evaluation).
+	 */
+	improvement: number | null;
 	note: string;
 	/** False for the regions listed with "-" and all zeros. */
 	tookPart: boolean;
@@ -117,7 +122,7 @@ export function weightsOf(parts: readonly EvaluationPart[]): Record<string, numb
 
 /**
  * Parses the published table (CSV text with a header: no, region, <key>_w<weight>…, nilai_final,
- * note, optional region_code). Every number is checked; nothing is guessed.
+ * optional improvement, note, optional region_code). Every number is checked; nothing is guessed.
  * @example parseKominfoEvaluation(readFileSync('data/official/kominfo-evaluation-2022.csv', 'utf8')).rows.length === 42
  */
 export function parseKominfoEvaluation(text: string): KominfoEvaluation {
@@ -174,12 +179,19 @@ export function parseKominfoEvaluation(text: string): KominfoEvaluation {
 		const region = (raw.region ?? '').trim();
 		if (!region) throw new EvaluationParseError(`Row ${line}, column region: the region is empty.`);
 		const code = (raw.region_code ?? '').trim();
+		const improvement = (raw.improvement ?? '').trim();
+		if (improvement !== '' && !DECIMAL.test(improvement)) {
+			throw new EvaluationParseError(
+				`Row ${line}, column improvement: "${improvement}" is not a number.`
+			);
+		}
 		return {
 			no: noText === '-' ? null : Number(noText),
 			region,
 			regionCode: code === '' ? null : code,
 			scores: Object.fromEntries(parts.map((p) => [p.key, num(p.column)])),
 			nilaiFinal: num('nilai_final'),
+			improvement: tookPart && improvement !== '' ? Number(improvement) : null,
 			note: (raw.note ?? '').trim(),
 			tookPart: noText !== '-'
 		};

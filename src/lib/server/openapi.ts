@@ -17,6 +17,7 @@ import {
 	TREND_STATES,
 	VALUE_TYPES
 } from '$lib/domain';
+import { INSTRUMENT_PARTS } from '$lib/submission/instrument';
 import { FORMATS, PAGE_DEFAULT, PAGE_MAX } from './api';
 
 type Json = Record<string, unknown>;
@@ -177,6 +178,67 @@ const schemas: Record<string, Json> = {
 		indicator_code: { type: 'string' },
 		year: { type: 'integer' },
 		status: { type: 'string', enum: [...STATUSES] }
+	}),
+	OfficialHistoryEntry: object({
+		year: { type: 'integer' },
+		origin: {
+			type: 'string',
+			enum: ['published', 'recorded', 'derived'],
+			description:
+				'published: a table of a Kominfo letter bundled with the data; recorded: typed in by staff from a later letter; derived: computed from the next year’s printed Indeks Peningkatan, never published.'
+		},
+		derived: { type: 'boolean' },
+		derived_note_id: {
+			...nullable('string'),
+			description: 'For a derived value: what it is, in Indonesian; else null.'
+		},
+		derived_note_en: { ...nullable('string'), description: 'The same in English.' },
+		derived_from_year: {
+			...nullable('integer'),
+			description: 'The year whose printed improvement gives this value.'
+		},
+		cohort_id: { ...nullable('string'), description: 'Null for a derived value.' },
+		cohort_en: nullable('string'),
+		scores: {
+			...object(
+				Object.fromEntries(
+					INSTRUMENT_PARTS.map((p) => [p, { ...nullable('number'), minimum: 0, maximum: 4 }])
+				)
+			),
+			description:
+				'Kominfo’s dimension scores (Baseline, Output, Outcome, Impact, Quick Win, Kolaborasi) on its 0–4 scale; null where the result does not score one.'
+		},
+		final: {
+			type: 'number',
+			minimum: 0,
+			maximum: 4,
+			description:
+				'The final index (Nilai Final / Indeks Pencapaian), 0–4. Not the 0–100 Indeks Rapor Cerdas.'
+		},
+		improvement: {
+			...nullable('number'),
+			description: 'The letter’s Indeks Peningkatan as printed, or null.'
+		},
+		change: {
+			...nullable('number'),
+			description: 'final minus the previous entry’s final (two decimals); null for the oldest.'
+		},
+		change_from_year: {
+			...nullable('integer'),
+			description: 'The year change is measured from: year − 1 unless years are missing.'
+		},
+		letter: { type: 'string', description: 'The letter’s number: the source.' },
+		letter_date: nullable('string'),
+		source_href: { type: 'string', description: 'Where the letter can be read; may be empty.' },
+		table: {
+			...nullable('string'),
+			description: 'Code of the bundled table (data/official/tables.csv), if any.'
+		}
+	}),
+	OfficialHistory: object({
+		region: object({ code: { type: 'string' }, name: { type: 'string' } }),
+		scale: object({ min: { type: 'number' }, max: { type: 'number' } }),
+		entries: { type: 'array', items: ref('OfficialHistoryEntry') }
 	}),
 	Rating: object({
 		id: { type: 'string' },
@@ -542,6 +604,18 @@ export function openApiDocument(server = '/'): Json {
 						example: 'gm100sc-2018-default'
 					}
 				]
+			),
+			'/api/v1/official/history': oneOperation(
+				'Kominfo’s evaluation results of one region, newest first, with the year-on-year change',
+				'Hasil evaluasi Kominfo satu wilayah, terbaru dahulu, dengan perubahan antartahun',
+				ref('OfficialHistory'),
+				[
+					{
+						...parameters.region,
+						description: 'Kemendagri region code (default: the instance’s region, e.g. 33.18).'
+					}
+				],
+				'The ministry’s own results on its 0–4 scale (from the letters bundled in data/official/ and those staff recorded since), never this project’s 0–100 index. An entry with derived: true was computed from the next year’s printed Indeks Peningkatan and was never published; derived_note_id/en say so. An unknown region is a 404.'
 			),
 			'/api/v1/openapi.json': {
 				get: {

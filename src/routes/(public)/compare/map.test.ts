@@ -76,6 +76,7 @@ describe('officialMapValues()', () => {
 			regionCode,
 			scores: {},
 			nilaiFinal,
+			improvement: null,
 			note: '',
 			tookPart
 		}) satisfies KominfoEvaluationRow;

@@ -1,10 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { displayRegionName, weightsOf } from '$lib/evaluation/kominfo';
-import { config } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
+import { comparisonGroup, config } from '$lib/server/config';
+import { getConnection, getDb } from '$lib/server/db';
 import * as regions from '$lib/server/db/regions';
 import { childRegions } from '$lib/server/geo';
 import { officialTables } from '$lib/server/official';
+import { officialHistory } from '$lib/server/official-results';
 import { provinceShortName } from '../compare/map';
 import { officialRows, reproduction } from './view';
 import type { PageServerLoad } from './$types';
@@ -15,7 +16,7 @@ const TOLERANCE = 0.01;
 export const load = (async ({ url }) => {
 	const tables = officialTables();
 	if (tables.length === 0) error(404, 'This data folder has no published evaluation results.');
-	const { instance } = config();
+	const { dataDir, instance } = config();
 	const defaultRegion = instance.defaultRegion;
 	// Opens on the newest table the default region took part in, else the newest table.
 	const asked = url.searchParams.get('table');
@@ -30,7 +31,18 @@ export const load = (async ({ url }) => {
 	const provinceCodes = new Set(childRegions(instance.province).map((r) => r.code));
 	const weights = weightsOf(evaluation.parts);
 	const rows = officialRows(evaluation.rows, weights, provinceCodes);
+	// The default region's own history first, then its peers' (data/instance.json), each from the
+	// bundled letters and the results staff recorded since.
+	const conn = getConnection();
+	const histories = comparisonGroup(instance)
+		.filter((code) => regions.get(conn.db, code))
+		.map((code) => ({
+			code,
+			name: name(code),
+			entries: officialHistory(conn, code, dataDir).entries
+		}));
 	return {
+		histories,
 		tables: tables.map((t) => ({
 			code: t.code,
 			year: t.year,

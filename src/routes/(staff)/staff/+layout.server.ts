@@ -11,6 +11,7 @@ export const load = (async (event) => {
 		nav: {
 			submissions: may(user, 'readSubmissions'),
 			targets: may(user, 'editTargets'),
+			official: may(user, 'recordOfficialResults'),
 			indicators: may(user, 'assignOpd'),
 			users: may(user, 'manageUsers'),
 			audit: may(user, 'readAudit')
