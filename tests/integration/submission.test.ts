@@ -902,7 +902,13 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 			null,
 			'external'
 		]);
-		expect(view.live.kind === 'instrument' && view.live.lastOfficial).toBeNull();
+		// Pati's 2022 is derived from the 2023 letter's printed improvement (2.84 − 0.17), and says so.
+		expect(view.live.kind === 'instrument' && view.live.lastOfficial).toEqual({
+			year: 2022,
+			final: 2.67,
+			letter: 'B-1384/DJAI/AI.01.04/12/2023',
+			derived: true
+		});
 	});
 
 	it('a 2024 workspace compares with the 2023 letter and ranks what raises the index', () => {
@@ -917,7 +923,8 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 		expect(view.live.lastOfficial).toEqual({
 			year: 2023,
 			final: 2.84,
-			letter: 'B-1384/DJAI/AI.01.04/12/2023'
+			letter: 'B-1384/DJAI/AI.01.04/12/2023',
+			derived: false
 		});
 		expect(view.live.weightSet).toMatchObject({ code: 'reguler-2023', year: 2023, exact: false });
 		expect(view.live.noEvidence).toHaveLength(111);

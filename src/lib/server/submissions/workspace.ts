@@ -12,7 +12,8 @@ import type { SnapshotDatum, SnapshotItem } from '../../submission/snapshot';
 import type { StaffActor } from '../../submission/types';
 import { formatNumber } from '../../format';
 import type { AnswerKind, InstrumentItem, WeightSet } from '../../submission/instrument';
-import { officialResults } from '../official';
+import type { RegionHistory } from '../../evaluation/history';
+import { officialHistory } from '../official-results';
 import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
@@ -161,7 +162,7 @@ export function workspace(
 						structure: spbeStructure(conn, sub.frameworkCode),
 						answers: Object.fromEntries(items.map((i) => [i.refCode, i.answer]))
 					}
-				: instrumentLive(sub, items, counts, set),
+				: instrumentLive(sub, items, counts, set, officialHistory(conn, sub.regionCode, dataDir)),
 		snapshots: store.listSnapshots(conn, submissionId),
 		profile: content.profile,
 		canReview: mayReview(actor),
@@ -204,12 +205,12 @@ function instrumentLive(
 	sub: store.SubmissionRow,
 	items: readonly store.ItemRow[],
 	evidenceCounts: ReadonlyMap<number, number>,
-	set: WeightSet | null
+	set: WeightSet | null,
+	history: RegionHistory
 ) {
 	const own = instrumentScores(items);
-	const official = officialResults(sub.regionCode)
-		.filter((r) => r.year < sub.year)
-		.sort((a, b) => b.year - a.year)[0];
+	// Newest first: the region's last result before this year, printed, recorded or derived.
+	const official = history.entries.find((e) => e.year < sub.year);
 	return {
 		kind: 'instrument' as const,
 		items: own.items,
@@ -237,7 +238,12 @@ function instrumentLive(
 				.map((i) => [i.refCode, { id: i.id, group: i.groupCode, title: i.titleId }])
 		),
 		lastOfficial: official
-			? { year: official.year, final: official.final, letter: official.letter }
+			? {
+					year: official.year,
+					final: official.final,
+					letter: official.letter,
+					derived: official.derived
+				}
 			: null
 	};
 }
