@@ -23,6 +23,12 @@
  * 0.64–0.65 s. Before multi-row inserts and migration 0005 the pipeline took 5.9 s (ratio 0.35;
  * `git checkout 717b624 && npm run bench -- import`).
  *
+ * Runs on 2026-12-07 (2 cores, otherwise idle), three each: at 8fd29f6 one run gave pipeline
+ * 4.09 s (0.70), the schema's two provenance columns and their CHECKs (migration 0006) and the
+ * importer's later rules since cost about 1 s; before the nine-column batch (see
+ * `ownColumnsEmpty` in src/lib/server/db/imports.ts) the pipeline ran at 0.65 / 0.62 / 0.62 of
+ * its floor, with it at 0.70 / 0.66 / 0.65 (4.7–5.1 s, peak RSS 201–203 MB).
+ *
  * Keys are unique: years 1990–2100 × indicators of the seed × regions. The seed's own regions give
  * too few combinations for a million rows, so synthetic regions (codes 99.01…, a province that
  * does not exist) are added through the importer first. Values are synthetic and flagged

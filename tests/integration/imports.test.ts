@@ -322,6 +322,38 @@ describe('loads larger than one multi-row statement', () => {
 		expect(new Set(written.map((r) => r.import_id))).toEqual(new Set([result.importId]));
 	});
 
+	it("a full batch whose rows leave source kind and period empty stores '' for both; one row that gives them keeps its own", () => {
+		const B = VALUE_BATCH_ROWS;
+		expect(2 * B - 68).toBeLessThanOrEqual(KEYS.length);
+		// One full batch with a row that gives its source kind and period: every column is bound.
+		const first = Array.from({ length: B }, (_, k) => row(k, k % 97));
+		first[7] = { ...first[7], sourceKind: 'bps', referencePeriod: 'Maret 2023' };
+		expect(commitBatch(conn, meta('own.csv'), { observations: first }).counts).toEqual({
+			rows: B,
+			inserted: B,
+			updated: 0,
+			unchanged: 0
+		});
+		// Then a full batch of rows that give neither, 68 of them already there unchanged.
+		const second = Array.from({ length: B }, (_, k) => row(k + B - 68, (k + B - 68) % 97));
+		expect(commitBatch(conn, meta('bare.csv'), { observations: second }).counts).toEqual({
+			rows: B,
+			inserted: B - 68,
+			updated: 0,
+			unchanged: 68
+		});
+		const stored = conn.sqlite
+			.prepare(
+				`SELECT source_kind AS sourceKind, reference_period AS referencePeriod, count(*) AS n
+				 FROM observations GROUP BY 1, 2 ORDER BY 1`
+			)
+			.all();
+		expect(stored).toEqual([
+			{ sourceKind: '', referencePeriod: '', n: 2 * B - 68 - 1 },
+			{ sourceKind: 'bps', referencePeriod: 'Maret 2023', n: 1 }
+		]);
+	});
+
 	it('mixes new, unchanged and changed keys inside one batch as writing row by row would', () => {
 		// First load: keys 0–199. Second load: keys 0–399 with 0–99 unchanged, 100–199 changed.
 		const first = commitBatch(conn, meta('a.csv'), {

