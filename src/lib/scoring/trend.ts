@@ -195,6 +195,15 @@ const DIRECTION = TREND_STATES.map((s) =>
 );
 
 /**
+ * Whether `w` of `total` weight reaches the coverage a group trend needs. A module function, not a
+ * closure in `groupTrendArrays`: that runs for every group, region and year, and the closure made
+ * per call (named by tsx's `__name` on top) cost half of `npm run bench -- scoring`'s full case.
+ */
+function enoughShare(w: number, total: number, minCoverage: number): boolean {
+	return total > 0 && w > 0 && w / total >= minCoverage - COVERAGE_EPSILON;
+}
+
+/**
  * Core of `groupTrend` on parallel arrays of state codes (indices into TREND_STATES) and weights.
  */
 export function groupTrendArrays(
@@ -221,12 +230,11 @@ export function groupTrendArrays(
 			points += w * (3 - s); // codes 0..3 are on_track..decreasing, points 3..0
 		}
 	}
-	const enough = (w: number) => total > 0 && w > 0 && w / total >= minCoverage - COVERAGE_EPSILON;
-	if (enough(targeted)) {
+	if (enoughShare(targeted, total, minCoverage)) {
 		const mean = points / targeted;
 		return mean >= 2.5 ? 0 : mean >= 1.5 ? 1 : mean >= 0.5 ? 2 : 3;
 	}
-	if (enough(directed)) {
+	if (enoughShare(directed, total, minCoverage)) {
 		const mean = direction / directed;
 		return mean >= 1 / 3 ? IMPROVING : mean <= -1 / 3 ? WORSENING : STABLE;
 	}
