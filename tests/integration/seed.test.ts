@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoring } from '../../src/lib/server/scores';
 import { readSeed, seedIfEmpty, SeedError } from '../../src/lib/server/seed';
+import * as indicatorsDb from '../../src/lib/server/db/indicators';
 import { tempDatabase } from './helpers';
 
 const DATA = path.resolve('data');
@@ -29,6 +30,18 @@ function dataCopy() {
 	cpSync(DATA, dir, { recursive: true });
 	return dir;
 }
+
+describe("opdByCode(): each indicator's OPD, as the scorecard reads it on every render", () => {
+	it('is the OPD list() gives every indicator of the framework, and empty for another', () => {
+		seedIfEmpty(conn, DATA);
+		const opd = indicatorsDb.opdByCode(conn, 'gm100sc-2018');
+		const listed = indicatorsDb.list(conn.db, { framework: 'gm100sc-2018' });
+		expect(opd.size).toBe(listed.length);
+		expect([...opd].sort()).toEqual(listed.map((i) => [i.code, i.opd]).sort());
+		expect([opd.get('hdi_ipm'), opd.get('spbe_index')]).toEqual(['BPS', 'DISKOMINFO']);
+		expect(indicatorsDb.opdByCode(conn, 'nope').size).toBe(0);
+	});
+});
 
 describe('seedIfEmpty() with the bundled dataset', () => {
 	it('loads every file once, with the real figures and their sources', () => {

@@ -1,4 +1,4 @@
-import { getDb } from '$lib/server/db';
+import { getConnection } from '$lib/server/db';
 import * as indicators from '$lib/server/db/indicators';
 import { officialResults } from '$lib/server/official';
 import { resolveScorecard, parseYear, WEIGHT_MAX, WEIGHT_MIN } from '$lib/server/scorecard';
@@ -10,9 +10,7 @@ export const load = (async ({ url }) => {
 	const card = resolveScorecard(url);
 	const { ctx, region, year } = card;
 	const scores = scoresInYear(card);
-	const opdOf = new Map(
-		indicators.list(getDb(), { framework: ctx.framework.code }).map((i) => [i.code, i.opd])
-	);
+	const opdOf = indicators.opdByCode(getConnection(), ctx.framework.code);
 
 	// The overlaid radar year: the base assessment year unless the reader chose another.
 	const compareAsked = parseYear(url, 'vs');
