@@ -74,9 +74,17 @@ describe('seedIfEmpty() with the bundled dataset', () => {
 		expect(count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'spbe-2020'`)).toBe(
 			47
 		);
+		// 63 scored and 9 context (weight 0), as data/README.md's summary counts them.
 		expect(
-			count(`SELECT count(*) AS n FROM indicators WHERE framework_code = 'gm100sc-2018'`)
-		).toBeGreaterThanOrEqual(40);
+			conn.sqlite
+				.prepare(
+					`SELECT weight > 0 AS scored, count(*) AS n FROM indicators WHERE framework_code = 'gm100sc-2018' GROUP BY weight > 0 ORDER BY scored`
+				)
+				.all()
+		).toEqual([
+			{ scored: 0, n: 9 },
+			{ scored: 1, n: 63 }
+		]);
 		expect(count('SELECT count(*) AS n FROM scoring_profiles')).toBe(2);
 		expect(value('33.18', 'hdi_ipm', 2024)).toEqual({
 			value: 74.1,

@@ -911,6 +911,26 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 		});
 	});
 
+	it('the births question offers the PF coverage as its answer; the 9-year APM question shows APM SD and SMP, never as its answer', () => {
+		const { id } = reguler();
+		const view = workspace(conn, id, walidata.user, DATA, 'kominfo.outcome')!;
+		const births = view.items.find((i) => i.refCode === 'outcome.program.3.12.3')!;
+		expect(
+			births.data.map((d) => [d.code, d.year, d.value, d.sourceKind, d.referencePeriod])
+		).toEqual([['births_health_facility', 2021, 100, 'pemerintah', '2021']]);
+		expect(births.data[0].source).toBe(
+			'https://dinkesjatengprov.go.id/v2018/dokumen/Profil_Kesehatan_2021/files/basic-html/page67.html'
+		);
+		expect([births.question?.answerKind, births.question?.prefill]).toEqual(['percent', '100']);
+		// No APM figure is bundled yet, and the question asks one 7–15 ratio, not two levels.
+		const apm = view.items.find((i) => i.refCode === 'outcome.program.3.15.2')!;
+		expect(apm.data.map((d) => [d.code, d.value])).toEqual([
+			['net_enrolment_sd_apm', null],
+			['net_enrolment_smp_apm', null]
+		]);
+		expect([apm.question?.answeredBy, apm.question?.prefill]).toEqual([[], null]);
+	});
+
 	it('a 2024 workspace compares with the 2023 letter and ranks what raises the index', () => {
 		const id = createSubmission(
 			conn,

@@ -84,6 +84,55 @@ describe('the instrument files in data/instrument/', () => {
 		});
 	});
 
+	it.each([
+		[2023, 'outcome.program.3.3.1', [], ['ekppd_score']],
+		[2023, 'outcome.program.3.5.1', ['sinovik_top_innovations'], []],
+		[2023, 'outcome.program.3.12.3', ['births_health_facility'], []],
+		[2023, 'outcome.program.3.15.2', [], ['net_enrolment_sd_apm', 'net_enrolment_smp_apm']],
+		[2022, 'outcome.program.3.3.1', [], ['ekppd_score']],
+		[2022, 'outcome.program.3.5.1', ['sinovik_top_innovations'], []],
+		[2022, 'outcome.program.3.11.3', ['births_health_facility'], []],
+		[2022, 'outcome.program.3.14.2', [], ['net_enrolment_sd_apm', 'net_enrolment_smp_apm']]
+	])(
+		'parseInstrument() links the %i item %s to indicators %j, related %j',
+		(year, code, indicators, related) => {
+			const list = year === 2022 ? items2022 : items;
+			expect(list.find((i) => i.code === code)).toMatchObject({
+				indicators,
+				relatedIndicators: related
+			});
+		}
+	);
+
+	it.each([2022, 2023])(
+		'every indicator the %i instrument names is a weighted or context indicator of gm100sc-2018',
+		(year) => {
+			const known = new Map(
+				Papa.parse<Record<string, string>>(repo('data/indicators.csv'), {
+					header: true,
+					skipEmptyLines: true
+				})
+					.data.filter((r) => r.framework_code === 'gm100sc-2018')
+					.map((r) => [r.code, r.weight])
+			);
+			const named = (year === 2022 ? items2022 : items).flatMap((i) => [
+				...i.indicators,
+				...i.relatedIndicators
+			]);
+			expect(named.filter((c) => !known.has(c))).toEqual([]);
+			// The indicators added for the instrument are context only: our 0–100 index is unchanged.
+			expect(
+				[
+					'ekppd_score',
+					'sinovik_top_innovations',
+					'births_health_facility',
+					'net_enrolment_sd_apm',
+					'net_enrolment_smp_apm'
+				].map((c) => known.get(c))
+			).toEqual(['0', '0', '0', '0', '0']);
+		}
+	);
+
 	it('parseWeightSets() reads the four cohort-year weight sets with their instrument year and source', () => {
 		expect(
 			sets.map((s) => [s.code, s.cohort, s.year, s.instrumentYear, Object.values(s.weights)])
