@@ -911,7 +911,7 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 		});
 	});
 
-	it('the births question offers the PF coverage as its answer; the 9-year APM question shows APM SD and SMP, never as its answer', () => {
+	it('the births question shows the PF coverage with its source but never offers it as the answer (PF is a floor of PN); the 9-year APM question shows APM SD and SMP, never as its answer', () => {
 		const { id } = reguler();
 		const view = workspace(conn, id, walidata.user, DATA, 'kominfo.outcome')!;
 		const births = view.items.find((i) => i.refCode === 'outcome.program.3.12.3')!;
@@ -921,7 +921,11 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 		expect(births.data[0].source).toBe(
 			'https://dinkesjatengprov.go.id/v2018/dokumen/Profil_Kesehatan_2021/files/basic-html/page67.html'
 		);
-		expect([births.question?.answerKind, births.question?.prefill]).toEqual(['percent', '100']);
+		expect([
+			births.question?.answerKind,
+			births.question?.answeredBy,
+			births.question?.prefill
+		]).toEqual(['percent', [], null]);
 		// No APM figure is bundled yet, and the question asks one 7–15 ratio, not two levels.
 		const apm = view.items.find((i) => i.refCode === 'outcome.program.3.15.2')!;
 		expect(apm.data.map((d) => [d.code, d.value])).toEqual([

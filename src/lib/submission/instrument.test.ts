@@ -87,11 +87,11 @@ describe('the instrument files in data/instrument/', () => {
 	it.each([
 		[2023, 'outcome.program.3.3.1', [], ['ekppd_score']],
 		[2023, 'outcome.program.3.5.1', ['sinovik_top_innovations'], []],
-		[2023, 'outcome.program.3.12.3', ['births_health_facility'], []],
+		[2023, 'outcome.program.3.12.3', [], ['births_health_facility']],
 		[2023, 'outcome.program.3.15.2', [], ['net_enrolment_sd_apm', 'net_enrolment_smp_apm']],
 		[2022, 'outcome.program.3.3.1', [], ['ekppd_score']],
 		[2022, 'outcome.program.3.5.1', ['sinovik_top_innovations'], []],
-		[2022, 'outcome.program.3.11.3', ['births_health_facility'], []],
+		[2022, 'outcome.program.3.11.3', [], ['births_health_facility']],
 		[2022, 'outcome.program.3.14.2', [], ['net_enrolment_sd_apm', 'net_enrolment_smp_apm']]
 	])(
 		'parseInstrument() links the %i item %s to indicators %j, related %j',
