@@ -558,6 +558,13 @@ test('a GM100SC workspace shows each element with its indicators’ data, takes 
 	await page.goto(`/staff/submissions/${id}?group=kominfo.quickwin`);
 	await expect(page.getByTestId('preview-index')).toHaveText('2,87');
 	await expect(page.getByTestId('preview-expected')).toHaveText('2,87');
+	// Pati's last result before 2023 is 2022's, derived from the 2023 letter's printed +0,17.
+	await expect(page.getByTestId('last-official')).toContainText(
+		'Hasil resmi 2022: 2,67 (B-1384/DJAI/AI.01.04/12/2023). Perkiraan dibanding hasil itu: +0,20.'
+	);
+	await expect(page.getByTestId('official-history').locator('tbody tr')).toHaveText([
+		/2022\s*2,67\s*–\s*B-1384\/DJAI\/AI\.01\.04\/12\/2023\s*\(nilai ini dihitung dari Indeks Peningkatan/
+	]);
 	// Quick Win weighs 30 over 12 items, Output 20 over 7: an Output item raises the index most.
 	const raises = page.getByTestId('raises').locator('li');
 	await expect(raises).toHaveCount(10);

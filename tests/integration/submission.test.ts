@@ -951,6 +951,11 @@ describe('Kominfo instrument items: the answer in its form, the self-score, the 
 			derived: false
 		});
 		expect(view.live.weightSet).toMatchObject({ code: 'reguler-2023', year: 2023, exact: false });
+		// Its history beside the estimate: 2023 as printed, 2022 derived from the printed +0.17.
+		expect(view.live.history.map((h) => [h.year, h.final, h.change, h.derived])).toEqual([
+			[2023, 2.84, 0.17, false],
+			[2022, 2.67, null, true]
+		]);
 		expect(view.live.noEvidence).toHaveLength(111);
 	});
 });

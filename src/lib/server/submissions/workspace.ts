@@ -244,7 +244,18 @@ function instrumentLive(
 					letter: official.letter,
 					derived: official.derived
 				}
-			: null
+			: null,
+		// The region's whole record before this year, newest first, for the table beside the estimate.
+		history: history.entries
+			.filter((e) => e.year < sub.year)
+			.map((e) => ({
+				year: e.year,
+				final: e.final,
+				change: e.change,
+				letter: e.letter,
+				sourceHref: e.sourceHref,
+				derived: e.derived
+			}))
 	};
 }
 
