@@ -6,7 +6,7 @@
  * views.ts.
  */
 import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
-import { REASON_CODE, R_CONTEXT, R_NO_VALUE, R_NOT_APPLICABLE, STATE_CODE } from './codes.ts';
+import { REASON_CODE, R_CONTEXT, R_NO_VALUE, R_NOT_APPLICABLE } from './codes.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, scoreValue } from './normalise.ts';
 import type { ProfileSettings } from './profile.ts';
@@ -16,7 +16,7 @@ import {
 	groupTrendArrays,
 	segmentStart,
 	selectTarget,
-	trendFromEnds,
+	trendCodeFromEnds,
 	type YearValue
 } from './trend.ts';
 import type {
@@ -345,7 +345,7 @@ export class ScoreResult {
 							points++;
 						}
 					}
-					const st = trendFromEnds(
+					indTrend[base + i] = trendCodeFromEnds(
 						first + yMin,
 						first >= 0 ? values[cell + first] : NaN,
 						last + yMin,
@@ -358,7 +358,6 @@ export class ScoreResult {
 						undefined,
 						indRange[i]
 					);
-					indTrend[base + i] = STATE_CODE.get(st) as number;
 
 					if (ys < indFrom[i]) {
 						indScore[base + i] = NaN;

@@ -73,38 +73,72 @@ export function trendFromEnds(
 	out?: TrendDetail,
 	range = NaN
 ): TrendState {
-	let state: TrendState;
+	return TREND_STATES[
+		trendCodeFromEnds(
+			fromYear,
+			fromValue,
+			toYear,
+			toValue,
+			points,
+			target,
+			targetYear,
+			polarity,
+			settings,
+			out,
+			range
+		)
+	];
+}
+
+/**
+ * `trendFromEnds` as a state code (the index into TREND_STATES), the form the engine stores for
+ * every region, indicator and year: no state name to look up again in its hot loop.
+ */
+export function trendCodeFromEnds(
+	fromYear: number,
+	fromValue: number,
+	toYear: number,
+	toValue: number,
+	points: number,
+	target: number | null,
+	targetYear: number | null,
+	polarity: Polarity,
+	settings: TrendSettings,
+	out?: TrendDetail,
+	range = NaN
+): number {
+	let state: number;
 	let actual: number | null = null;
 	let needed: number | null = null;
 	let ratio: number | null = null;
 	const d = polarity === 'higher' ? 1 : -1;
 	const hasTarget = target !== null && targetYear !== null;
-	if (points < 1) state = 'too_few_years';
-	else if (hasTarget && d * (toValue - target) >= 0) state = 'on_track';
-	else if (points < settings.minPoints || toYear <= fromYear) state = 'too_few_years';
+	if (points < 1) state = TOO_FEW;
+	else if (hasTarget && d * (toValue - target) >= 0) state = ON_TRACK;
+	else if (points < settings.minPoints || toYear <= fromYear) state = TOO_FEW;
 	else if (hasTarget) {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
 		needed = (d * (target - fromValue)) / Math.max(targetYear - fromYear, 1);
-		if (needed <= 0) state = 'decreasing';
+		if (needed <= 0) state = DECREASING;
 		else {
 			ratio = actual / needed;
 			state =
 				ratio >= settings.onTrackRatio
-					? 'on_track'
+					? ON_TRACK
 					: ratio > settings.moderateRatio
-						? 'moderately_improving'
+						? MODERATELY_IMPROVING
 						: ratio >= 0
-							? 'stagnating'
-							: 'decreasing';
+							? STAGNATING
+							: DECREASING;
 		}
 	} else {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
 		const scale = Number.isFinite(range) && range > 0 ? range : Math.abs(fromValue);
 		const band = settings.stableBand * scale;
-		state = Math.abs(actual) <= band ? 'stable' : actual > 0 ? 'improving' : 'worsening';
+		state = Math.abs(actual) <= band ? STABLE : actual > 0 ? IMPROVING : WORSENING;
 	}
 	if (out) {
-		out.state = state;
+		out.state = TREND_STATES[state];
 		out.fromYear = points > 0 ? fromYear : null;
 		out.fromValue = points > 0 ? fromValue : null;
 		out.toYear = points > 0 ? toYear : null;
@@ -182,6 +216,10 @@ export const TREND_POINTS: Readonly<Record<string, number>> = {
 const STATE_CODE = new Map<TrendState, number>(TREND_STATES.map((s, i) => [s, i]));
 export const trendCode = (s: TrendState): number => STATE_CODE.get(s) as number;
 const TOO_FEW = trendCode('too_few_years');
+const ON_TRACK = trendCode('on_track');
+const MODERATELY_IMPROVING = trendCode('moderately_improving');
+const STAGNATING = trendCode('stagnating');
+const DECREASING = trendCode('decreasing');
 const IMPROVING = trendCode('improving');
 const STABLE = trendCode('stable');
 const WORSENING = trendCode('worsening');
