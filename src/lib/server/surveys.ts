@@ -111,9 +111,20 @@ export function todayInWib(now = new Date()): string {
 const isDate = (s: string) =>
 	/^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
-/** The survey a year's instrument gives; empty when the year has no Impact survey items. */
+/**
+ * A year's survey, from the newest instrument up to that year with Impact survey items (the
+ * ministry's instrument file for a year often comes late; its statements seldom change). Empty
+ * when there is none.
+ */
 export function structureOf(year: number, dataDir: string): SurveyStructure {
-	return surveyStructure(year, instrument(dataDir).years.get(year) ?? []);
+	const years = [...instrument(dataDir).years.entries()]
+		.filter(([y]) => y <= year)
+		.sort(([a], [b]) => b - a);
+	for (const [, items] of years) {
+		const structure = surveyStructure(year, items);
+		if (structure.statements.length > 0) return structure;
+	}
+	return surveyStructure(year, []);
 }
 
 function existing(conn: Connection, year: number) {
