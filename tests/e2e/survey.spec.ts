@@ -180,7 +180,9 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	const governance = pub.locator('tr.pillar[data-pillar="smart-governance"]');
 	await expect(governance.locator('td').nth(1)).toHaveText('60');
 	await expect(governance.locator('td').nth(2)).toHaveText(/^\d,\d\d – \d,\d\d$/);
-	await expect(pub.locator(`tr[data-statement="${A}"] td`).nth(1)).toHaveText('60');
+	// Statement 4.1.1: the 10 posts whose base-5 first digit is 4 said "tidak tahu" (i = 4, 9, … 49).
+	await expect(pub.locator(`tr[data-statement="${A}"] td`).nth(1)).toHaveText('50');
+	await expect(pub.locator(`tr[data-statement="${A}"] td`).nth(3)).toHaveText('10');
 	await expect(pub.getByText('t(0,975; n−1)')).toBeVisible();
 	await expectNoSeriousViolations(pub);
 
@@ -208,7 +210,7 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	await staff.goto(`/staff/submissions/${id}?group=kominfo.impact`);
 	const item = staff.locator(`article[data-ref="${A}"]`);
 	await expect(item.getByTestId('survey-result')).toContainText(`Survei warga ${YEAR}: rata-rata`);
-	await expect(item.getByTestId('survey-result')).toContainText('n = 60');
+	await expect(item.getByTestId('survey-result')).toContainText('n = 50');
 	await expect(item.locator('input[name="answer"]')).toHaveValue(/^\d\.\d\d$/);
 	await wali.close();
 	await anon.close();
