@@ -227,8 +227,8 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/(staff)/staff/survey/[year] action:settings': {
 		path: '/staff/survey/1999',
-		expect: staff(403, 403, 400, 400),
-		note: 'an empty form has no closing date: 400'
+		expect: staff(403, 403, 404, 404),
+		note: 'an empty form has no closing date; the refused form re-renders the page, whose load finds no 1999 survey: 404'
 	},
 	'/(staff)/staff/survey/[year] action:open': {
 		path: '/staff/survey/1999',
@@ -244,8 +244,8 @@ const MATRIX: Record<string, Entry> = {
 	},
 	'/(staff)/staff/survey/[year] action:import': {
 		path: '/staff/survey/1999',
-		expect: staff(403, 403, 400, 400),
-		note: 'an empty form has no file: 400'
+		expect: staff(403, 403, 404, 404),
+		note: 'an empty form has no file; the refused form re-renders the page, whose load finds no 1999 survey: 404'
 	},
 	'/(staff)/staff/survey/[year]/recap.csv GET': {
 		path: '/staff/survey/1999/recap.csv',
