@@ -47,7 +47,13 @@ export const AUDIT_ACTIONS = [
 	'official_result.create',
 	'official_result.update',
 	'official_result.delete',
-	'official_result.import'
+	'official_result.import',
+	'survey.create',
+	'survey.settings',
+	'survey.open',
+	'survey.close',
+	'survey.paper_entry',
+	'survey.paper_import'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -64,5 +70,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'submission_item',
 	'target',
 	'evidence',
-	'official_result'
+	'official_result',
+	'survey'
 ] as const;

@@ -40,7 +40,8 @@ describe('the role table', () => {
 		['readSubmissions', ['admin', 'walidata', 'produsen', 'viewer']],
 		['editSubmissions', ['admin', 'walidata', 'produsen']],
 		['reviewSubmissions', ['admin', 'walidata']],
-		['recordOfficialResults', ['admin', 'walidata']]
+		['recordOfficialResults', ['admin', 'walidata']],
+		['manageSurveys', ['admin', 'walidata']]
 	])('%s: %j', (capability, roles) => {
 		expect(CAPABILITIES[capability]).toEqual(roles);
 		for (const role of ROLES) expect(may({ role }, capability)).toBe(roles.includes(role));
@@ -116,6 +117,7 @@ describe('the role table as the README and the staff guides print it', () => {
 		mayEditItem,
 		(u) => mayReview(u),
 		(u) => may(u, 'recordOfficialResults'),
+		(u) => may(u, 'manageSurveys'),
 		(u) => may(u, 'readAudit'),
 		(u) => may(u, 'manageUsers') && may(u, 'assignOpd')
 	];

@@ -34,7 +34,9 @@ export const CAPABILITIES = {
 	editSubmissions: ['admin', 'walidata', 'produsen'],
 	reviewSubmissions: ['admin', 'walidata'],
 	/** Kominfo's results from each new letter (/staff/official): the custodian of the region's record. */
-	recordOfficialResults: ['admin', 'walidata']
+	recordOfficialResults: ['admin', 'walidata'],
+	/** The residents' survey (/staff/survey): set up, open, close, enter paper forms. */
+	manageSurveys: ['admin', 'walidata']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -54,7 +54,13 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'official_result.create': m.label_action_official_result_create,
 	'official_result.update': m.label_action_official_result_update,
 	'official_result.delete': m.label_action_official_result_delete,
-	'official_result.import': m.label_action_official_result_import
+	'official_result.import': m.label_action_official_result_import,
+	'survey.create': m.label_action_survey_create,
+	'survey.settings': m.label_action_survey_settings,
+	'survey.open': m.label_action_survey_open,
+	'survey.close': m.label_action_survey_close,
+	'survey.paper_entry': m.label_action_survey_paper_entry,
+	'survey.paper_import': m.label_action_survey_paper_import
 };
 
 // Typed by the list, so a new entity type without a label does not compile.
@@ -69,7 +75,8 @@ const ENTITIES: Record<(typeof AUDIT_ENTITY_TYPES)[number], () => string> = {
 	submission_item: m.label_entity_submission_item,
 	target: m.label_entity_target,
 	evidence: m.label_entity_evidence,
-	official_result: m.label_entity_official_result
+	official_result: m.label_entity_official_result,
+	survey: m.label_entity_survey
 };
 
 // Every kind an import record can hold (db/schema's RECORDED_IMPORT_KINDS): a seed run or a file kind.

@@ -208,6 +208,57 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/official/template.csv',
 		expect: staff(403, 403, 200, 200)
 	},
+	// The residents' survey: walidata and admin run it. Year 1999 has none (and no survey statements),
+	// so the staff routes answer 404 past the guard and nothing changes; survey.spec.ts covers 2023.
+	'/(public)/survey/[year] action:default': {
+		path: '/survey/1999',
+		expect: all(404),
+		note: 'public, no account: the service refuses a year without a survey'
+	},
+	'/(staff)/staff/survey GET': { path: '/staff/survey', expect: staff(403, 403, 200, 200) },
+	'/(staff)/staff/survey action:create': {
+		path: '/staff/survey',
+		expect: staff(403, 403, 400, 400),
+		note: 'an empty form names no year with survey statements: 400'
+	},
+	'/(staff)/staff/survey/[year] GET': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year] action:settings': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404),
+		note: 'an empty form has no closing date; the refused form re-renders the page, whose load finds no 1999 survey: 404'
+	},
+	'/(staff)/staff/survey/[year] action:open': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year] action:close': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year] action:paper': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year] action:import': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404),
+		note: 'an empty form has no file; the refused form re-renders the page, whose load finds no 1999 survey: 404'
+	},
+	'/(staff)/staff/survey/[year]/recap.csv GET': {
+		path: '/staff/survey/1999/recap.csv',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year]/recap.xlsx GET': {
+		path: '/staff/survey/1999/recap.xlsx',
+		expect: staff(403, 403, 404, 404)
+	},
+	'/(staff)/staff/survey/[year]/template.csv GET': {
+		path: '/staff/survey/1999/template.csv',
+		expect: staff(403, 403, 404, 404)
+	},
 	// Submission workspace: an id that does not exist; tests/e2e/submission.spec.ts covers real data.
 	'/(staff)/staff/submissions GET': {
 		path: '/staff/submissions',

@@ -17,6 +17,7 @@ const PAGES = [
 	'/staff/indicators',
 	'/staff/submissions',
 	'/staff/official',
+	'/staff/survey',
 	'/staff/account'
 ];
 

@@ -794,3 +794,113 @@ export const officialResults = sqliteTable(
 		uniqueIndex('official_results_unique').on(t.year, t.regionCode)
 	]
 );
+
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** How a response arrived: the public form, or a paper form entered by staff (form or CSV). */
+export const SURVEY_CHANNELS = ['online', 'paper'] as const;
+
+/**
+ * The residents' survey of one year, from that year's instrument's Impact statements
+ * (`$lib/survey/structure`). `salt` keys the hashes of respondents' addresses and device cookies:
+ * one survey's hashes cannot be matched with another's, and it is never shown.
+ */
+export const surveys = sqliteTable(
+	'surveys',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		year: integer('year').notNull(),
+		status: text('status', { enum: SURVEY_STATUSES }).notNull().default('draft'),
+		/** `YYYY-MM-DD`, the last day answers are taken (in WIB). */
+		closesOn: text('closes_on').notNull(),
+		salt: text('salt').notNull(),
+		openedAt: text('opened_at'),
+		closedAt: text('closed_at'),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		yearCheck('surveys_year', t.year),
+		check(
+			'surveys_closes_on',
+			sql`${t.closesOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`
+		),
+		uniqueIndex('surveys_year_unique').on(t.year)
+	]
+);
+
+/** The programmes a sub-dimension's statements ask about: up to three, picked or typed. */
+export const surveyProgrammes = sqliteTable(
+	'survey_programmes',
+	{
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => surveys.id),
+		/** `<pillar>.<number>`, e.g. `smart-governance.4.1`. */
+		subDimension: text('sub_dimension').notNull(),
+		position: integer('position').notNull(),
+		/** The register's programme when picked from it; the name is kept either way. */
+		programmeId: integer('programme_id').references(() => programmes.id),
+		name: text('name').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.surveyId, t.subDimension, t.position] }),
+		check('survey_programmes_position', sql`${t.position} BETWEEN 1 AND 3`),
+		check('survey_programmes_name', sql`length(trim(${t.name})) > 0`)
+	]
+);
+
+/**
+ * One respondent's form. Personal data kept: an optional age band, nothing else; the address and
+ * device cookie only as salted hashes, for the duplicate and rate checks.
+ */
+export const surveyResponses = sqliteTable(
+	'survey_responses',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		surveyId: integer('survey_id')
+			.notNull()
+			.references(() => surveys.id),
+		channel: text('channel', { enum: SURVEY_CHANNELS }).notNull(),
+		/** Online only: sha256(salt, address) and sha256(salt, device cookie). */
+		addressHash: text('address_hash'),
+		deviceHash: text('device_hash'),
+		/** sha256 of the answers: the same answers again from one address are a duplicate. */
+		answersHash: text('answers_hash').notNull(),
+		ageBand: text('age_band'),
+		/** Paper forms: the staff member who entered it. */
+		enteredBy: text('entered_by'),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		check(
+			'survey_responses_age_band',
+			sql`${t.ageBand} IS NULL OR ${t.ageBand} IN ('17-29', '30-44', '45-59', '60+')`
+		),
+		index('survey_responses_survey').on(t.surveyId),
+		index('survey_responses_address').on(t.surveyId, t.addressHash, t.createdAt),
+		uniqueIndex('survey_responses_device').on(t.surveyId, t.deviceHash)
+	]
+);
+
+/** One answer: a score 1–4, or null for "tidak tahu". An unanswered statement has no row. */
+export const surveyAnswers = sqliteTable(
+	'survey_answers',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => surveyResponses.id),
+		statementCode: text('statement_code').notNull(),
+		score: integer('score')
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.statementCode] }),
+		check('survey_answers_score', sql`${t.score} IS NULL OR ${t.score} BETWEEN 1 AND 4`)
+	]
+);
+
+export type Survey = typeof surveys.$inferSelect;

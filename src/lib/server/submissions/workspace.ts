@@ -14,6 +14,7 @@ import { formatNumber } from '../../format';
 import type { AnswerKind, InstrumentItem, WeightSet } from '../../submission/instrument';
 import type { RegionHistory } from '../../evaluation/history';
 import { officialHistory } from '../official-results';
+import { closedStatementResults, type SurveyStatementResult } from '../surveys';
 import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
@@ -67,6 +68,8 @@ export interface InstrumentQuestion {
 	answeredBy: string[];
 	/** The answer the project's sourced data gives, offered while the item has none. */
 	prefill: string | null;
+	/** A survey item: the closed residents' survey's result for its statement (mean, n, interval). */
+	survey: SurveyStatementResult | null;
 }
 
 /** Everything the workspace page of one submission shows for one group (all groups: null). */
@@ -99,12 +102,15 @@ export function workspace(
 			: [];
 	const dataByKey = new Map(content.items.map((i) => [i.key, i.data]));
 	const questions = new Map(instrumentItems(inst, sub.weightSet).map((q) => [q.code, q]));
+	const surveyed =
+		sub.kind === 'spbe' ? new Map() : closedStatementResults(conn, sub.year, dataDir);
 
 	const shown: WorkspaceItem[] = items
 		.filter((i) => i.groupCode === selected)
 		.map((i) => {
 			const ref = spbeRef?.get(i.refCode);
 			const asked = i.kind === 'instrument' ? questions.get(i.refCode) : undefined;
+			const survey = asked?.answerKind === 'survey' ? (surveyed.get(asked.code) ?? null) : null;
 			return {
 				id: i.id,
 				...snapshotFields(i),
@@ -127,8 +133,10 @@ export function workspace(
 							answeredBy: asked.indicators,
 							prefill: prefillAnswer(
 								asked,
-								(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code))
-							)
+								(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code)),
+								survey
+							),
+							survey
 						}
 					: null,
 				programmes:
@@ -179,12 +187,15 @@ export function workspace(
  * The answer an instrument question takes from the project's sourced data: a percentage item
  * measured by one indicator gets its value; an item that asks for another agency's verdict or
  * index gets each indicator's value, year and source in words (the answer is written in
- * Indonesian, the portal's language). Null when the data has no value for it.
+ * Indonesian, the portal's language); a survey item gets its closed survey's mean, to two
+ * decimals as the ministry's scores are printed. Null when the data has no value for it.
  */
 export function prefillAnswer(
 	question: Pick<InstrumentItem, 'answerKind'>,
-	data: readonly SnapshotDatum[]
+	data: readonly SnapshotDatum[],
+	survey: Pick<SurveyStatementResult, 'mean'> | null = null
 ): string | null {
+	if (question.answerKind === 'survey') return survey?.mean == null ? null : survey.mean.toFixed(2);
 	const known = data.filter((d) => d.value !== null && d.year !== null);
 	if (known.length === 0) return null;
 	if (question.answerKind === 'percent') return known.length === 1 ? String(known[0].value) : null;

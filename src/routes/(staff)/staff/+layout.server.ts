@@ -12,6 +12,7 @@ export const load = (async (event) => {
 			submissions: may(user, 'readSubmissions'),
 			targets: may(user, 'editTargets'),
 			official: may(user, 'recordOfficialResults'),
+			survey: may(user, 'manageSurveys'),
 			indicators: may(user, 'assignOpd'),
 			users: may(user, 'manageUsers'),
 			audit: may(user, 'readAudit')
