@@ -37,6 +37,8 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			// The test suite's own build and databases (tests/build-dir.ts).
+			'tests/.tmp/',
 			'src/lib/paraglide/',
 			'.svelte-kit/',
 			'drizzle/',
