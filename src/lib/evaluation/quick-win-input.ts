@@ -83,12 +83,14 @@ export interface RiskValues {
 }
 
 type Checked<T, F extends string> =
-	| { ok: true; values: T }
-	| { ok: false; problems: QuickWinProblem<F>[] };
+	{ ok: true; values: T } | { ok: false; problems: QuickWinProblem<F>[] };
 
 const YEARS = { min: FIRST_EVALUATION_YEAR, max: MAX_YEAR };
 
-function reader<F extends string>(fields: Partial<Record<F, string>>, problems: QuickWinProblem<F>[]) {
+function reader<F extends string>(
+	fields: Partial<Record<F, string>>,
+	problems: QuickWinProblem<F>[]
+) {
 	const get = (f: F) => (fields[f] ?? '').trim();
 	return {
 		text(f: F, required: boolean, max = MAX_TEXT): string {
@@ -101,7 +103,8 @@ function reader<F extends string>(fields: Partial<Record<F, string>>, problems: 
 		year(f: F): number {
 			const v = get(f);
 			if (v === '') problems.push({ field: f, code: 'required', value: v, params: {} });
-			else if (!/^\d{4}$/.test(v)) problems.push({ field: f, code: 'not_year', value: v, params: {} });
+			else if (!/^\d{4}$/.test(v))
+				problems.push({ field: f, code: 'not_year', value: v, params: {} });
 			else if (Number(v) < YEARS.min || Number(v) > YEARS.max)
 				problems.push({ field: f, code: 'year_range', value: v, params: { ...YEARS } });
 			return Number(v);
