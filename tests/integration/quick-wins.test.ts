@@ -11,6 +11,8 @@ import {
 	updateQuickWin,
 	type QuickWinActor
 } from '../../src/lib/server/quick-wins';
+import { createSubmission } from '../../src/lib/server/submissions/service';
+import { workspace } from '../../src/lib/server/submissions/workspace';
 import { tempDatabase } from './helpers';
 
 const DATA = path.resolve('data');
@@ -216,5 +218,32 @@ describe('carryRisks()', () => {
 
 	it('closeRisk() of a forged risk id is not found', () => {
 		expect(refusal(() => closeRisk(conn, walidata, 999_999)).status).toBe(404);
+	});
+});
+
+describe('the evaluation workspace', () => {
+	it("a 2024 workspace's Quick Win items show the register's text for their criterion and the year's risks", () => {
+		const id = createQuickWin(conn, walidata, PATI, LAPOR);
+		addRisk(conn, walidata, id, RISK);
+		carryRisks(conn, walidata, id, 2023);
+		const sub = createSubmission(
+			conn,
+			walidata,
+			{ kind: 'gm100sc', year: 2024, regionCode: PATI, weightSet: 'reguler-2023' },
+			DATA
+		);
+		const view = workspace(conn, sub, walidata.user, DATA, 'kominfo.quickwin')!;
+		const notes = (code: string) => view.items.find((i) => i.refCode === code)?.question?.quickWins;
+		expect(notes('quickwin.manfaat-inovasi.5.1.1')).toEqual([
+			{ name: 'Lapor Bupati', text: 'Aduan dijawab dalam 3 hari' }
+		]);
+		expect(notes('quickwin.keunikan-inovasi.5.1.1')).toEqual([]);
+		expect(notes('quickwin.manajemen-risiko.5.2.1')).toEqual([
+			{
+				name: 'Lapor Bupati',
+				text: 'Aduan tidak ditindaklanjuti (2 × 3 = 6); mitigasi: Admin per OPD dengan SK; penanggung jawab: Diskominfo'
+			}
+		]);
+		expect(notes('quickwin.keberlanjutan.5.1.1')).toEqual([]);
 	});
 });
