@@ -53,7 +53,12 @@ export const AUDIT_ACTIONS = [
 	'survey.open',
 	'survey.close',
 	'survey.paper_entry',
-	'survey.paper_import'
+	'survey.paper_import',
+	'quick_win.create',
+	'quick_win.update',
+	'quick_win.risk_add',
+	'quick_win.risk_close',
+	'quick_win.carry'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -71,5 +76,6 @@ export const AUDIT_ENTITY_TYPES = [
 	'target',
 	'evidence',
 	'official_result',
-	'survey'
+	'survey',
+	'quick_win'
 ] as const;

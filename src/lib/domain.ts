@@ -98,3 +98,10 @@ export const OPD_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,39}$/;
 export function normaliseOpd(opd: string): string {
 	return opd.trim().toUpperCase();
 }
+
+/** A quick win's risk: open risks are carried to the next year, closed ones stay in their year. */
+export const RISK_STATUSES = ['open', 'closed'] as const;
+export type RiskStatus = (typeof RISK_STATUSES)[number];
+
+/** The Kominfo instrument's scale for a risk's likelihood and impact. */
+export const RISK_SCALE = { min: 1, max: 3 } as const;

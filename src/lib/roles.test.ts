@@ -41,7 +41,8 @@ describe('the role table', () => {
 		['editSubmissions', ['admin', 'walidata', 'produsen']],
 		['reviewSubmissions', ['admin', 'walidata']],
 		['recordOfficialResults', ['admin', 'walidata']],
-		['manageSurveys', ['admin', 'walidata']]
+		['manageSurveys', ['admin', 'walidata']],
+		['manageQuickWins', ['admin', 'walidata']]
 	])('%s: %j', (capability, roles) => {
 		expect(CAPABILITIES[capability]).toEqual(roles);
 		for (const role of ROLES) expect(may({ role }, capability)).toBe(roles.includes(role));
@@ -118,6 +119,7 @@ describe('the role table as the README and the staff guides print it', () => {
 		(u) => mayReview(u),
 		(u) => may(u, 'recordOfficialResults'),
 		(u) => may(u, 'manageSurveys'),
+		(u) => may(u, 'manageQuickWins'),
 		(u) => may(u, 'readAudit'),
 		(u) => may(u, 'manageUsers') && may(u, 'assignOpd')
 	];

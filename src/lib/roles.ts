@@ -36,7 +36,12 @@ export const CAPABILITIES = {
 	/** Kominfo's results from each new letter (/staff/official): the custodian of the region's record. */
 	recordOfficialResults: ['admin', 'walidata'],
 	/** The residents' survey (/staff/survey): set up, open, close, enter paper forms. */
-	manageSurveys: ['admin', 'walidata']
+	manageSurveys: ['admin', 'walidata'],
+	/**
+	 * The quick wins and their risk registers (/staff/quick-wins): a region-wide commitment that
+	 * the custodian keeps for the evaluation, so not OPD-scoped (a produsen reads it in the workspace).
+	 */
+	manageQuickWins: ['admin', 'walidata']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -60,7 +60,12 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'survey.open': m.label_action_survey_open,
 	'survey.close': m.label_action_survey_close,
 	'survey.paper_entry': m.label_action_survey_paper_entry,
-	'survey.paper_import': m.label_action_survey_paper_import
+	'survey.paper_import': m.label_action_survey_paper_import,
+	'quick_win.create': m.label_action_quick_win_create,
+	'quick_win.update': m.label_action_quick_win_update,
+	'quick_win.risk_add': m.label_action_quick_win_risk_add,
+	'quick_win.risk_close': m.label_action_quick_win_risk_close,
+	'quick_win.carry': m.label_action_quick_win_carry
 };
 
 // Typed by the list, so a new entity type without a label does not compile.
@@ -76,7 +81,8 @@ const ENTITIES: Record<(typeof AUDIT_ENTITY_TYPES)[number], () => string> = {
 	target: m.label_entity_target,
 	evidence: m.label_entity_evidence,
 	official_result: m.label_entity_official_result,
-	survey: m.label_entity_survey
+	survey: m.label_entity_survey,
+	quick_win: m.label_entity_quick_win
 };
 
 // Every kind an import record can hold (db/schema's RECORDED_IMPORT_KINDS): a seed run or a file kind.

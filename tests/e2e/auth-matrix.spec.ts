@@ -208,6 +208,25 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/official/template.csv',
 		expect: staff(403, 403, 200, 200)
 	},
+	// Quick wins and their risk registers: walidata and admin keep them; an empty form names no
+	// quick win, risk or year (400); quick-wins.spec.ts covers a real one.
+	'/(staff)/staff/quick-wins GET': { path: '/staff/quick-wins', expect: staff(403, 403, 200, 200) },
+	'/(staff)/staff/quick-wins action:save': {
+		path: '/staff/quick-wins',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/quick-wins action:risk': {
+		path: '/staff/quick-wins',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/quick-wins action:close': {
+		path: '/staff/quick-wins',
+		expect: staff(403, 403, 400, 400)
+	},
+	'/(staff)/staff/quick-wins action:carry': {
+		path: '/staff/quick-wins',
+		expect: staff(403, 403, 400, 400)
+	},
 	// The residents' survey: walidata and admin run it. Year 1999 has none (and no survey statements),
 	// so the staff routes answer 404 past the guard and nothing changes; survey.spec.ts covers 2023.
 	'/(public)/survey/[year] action:default': {

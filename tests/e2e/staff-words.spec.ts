@@ -18,6 +18,7 @@ const PAGES = [
 	'/staff/submissions',
 	'/staff/official',
 	'/staff/survey',
+	'/staff/quick-wins',
 	'/staff/account'
 ];
 

@@ -34,6 +34,8 @@ import {
 	POLARITIES,
 	RECORDED_IMPORT_KINDS,
 	REGION_KINDS,
+	RISK_SCALE,
+	RISK_STATUSES,
 	ROLES,
 	SOURCE_KINDS,
 	SUBMISSION_KINDS,
@@ -904,3 +906,85 @@ export const surveyAnswers = sqliteTable(
 );
 
 export type Survey = typeof surveys.$inferSelect;
+
+/**
+ * The region's quick wins (Kominfo's Quick Win dimension): what the instrument asks of each, one
+ * text per criterion (`$lib/evaluation/quick-win-input`), and the last year it was continued to.
+ */
+export const quickWins = sqliteTable(
+	'quick_wins',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		regionCode: text('region_code')
+			.notNull()
+			.references(() => regions.code),
+		name: text('name').notNull(),
+		opd: text('opd').notNull(),
+		startYear: integer('start_year').notNull(),
+		/** The last year it ran; raised by carrying its risks on. Null: its start year only. */
+		continuedTo: integer('continued_to'),
+		rpjmdProblem: text('rpjmd_problem').notNull(),
+		formulatedWith: text('formulated_with').notNull(),
+		perumusan: text('perumusan').notNull().default(''),
+		dayaTarik: text('daya_tarik').notNull().default(''),
+		manfaat: text('manfaat').notNull().default(''),
+		keunikan: text('keunikan').notNull().default(''),
+		kemitraan: text('kemitraan').notNull().default(''),
+		pengembangan: text('pengembangan').notNull().default(''),
+		keberlangsungan: text('keberlangsungan').notNull().default(''),
+		sumberDaya: text('sumber_daya').notNull().default(''),
+		createdBy: text('created_by').notNull(),
+		updatedAt: text('updated_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		yearCheck('quick_wins_start_year', t.startYear),
+		check(
+			'quick_wins_continued_to',
+			sql`${t.continuedTo} IS NULL OR (${t.continuedTo} >= ${t.startYear} AND ${t.continuedTo} <= ${sql.raw(String(MAX_YEAR))})`
+		),
+		check('quick_wins_name', sql`length(trim(${t.name})) > 0`),
+		index('quick_wins_region').on(t.regionCode)
+	]
+);
+
+/**
+ * A quick win's risk register, one row per risk and year: carrying a risk to the next year copies
+ * it with `carried_from` naming last year's row, which stays as it was (the history).
+ */
+export const quickWinRisks = sqliteTable(
+	'quick_win_risks',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		quickWinId: integer('quick_win_id')
+			.notNull()
+			.references(() => quickWins.id),
+		year: integer('year').notNull(),
+		risk: text('risk').notNull(),
+		cause: text('cause').notNull(),
+		likelihood: integer('likelihood').notNull(),
+		impact: integer('impact').notNull(),
+		mitigation: text('mitigation').notNull(),
+		owner: text('owner').notNull(),
+		status: text('status', { enum: RISK_STATUSES }).notNull().default('open'),
+		carriedFrom: integer('carried_from').references((): AnySQLiteColumn => quickWinRisks.id),
+		createdBy: text('created_by').notNull(),
+		createdAt: text('created_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		yearCheck('quick_win_risks_year', t.year),
+		check(
+			'quick_win_risks_scale',
+			sql`${t.likelihood} BETWEEN ${sql.raw(String(RISK_SCALE.min))} AND ${sql.raw(String(RISK_SCALE.max))} AND ${t.impact} BETWEEN ${sql.raw(String(RISK_SCALE.min))} AND ${sql.raw(String(RISK_SCALE.max))}`
+		),
+		check('quick_win_risks_status', inList('status', RISK_STATUSES)),
+		index('quick_win_risks_quick_win').on(t.quickWinId, t.year),
+		uniqueIndex('quick_win_risks_carried').on(t.carriedFrom)
+	]
+);
+
+export type QuickWin = typeof quickWins.$inferSelect;
+export type QuickWinRisk = typeof quickWinRisks.$inferSelect;

@@ -15,6 +15,8 @@ import type { AnswerKind, InstrumentItem, WeightSet } from '../../submission/ins
 import type { RegionHistory } from '../../evaluation/history';
 import { officialHistory } from '../official-results';
 import { closedStatementResults, type SurveyStatementResult } from '../surveys';
+import { regionQuickWins, type QuickWinWithRisks } from '../quick-wins';
+import { criterionOfItem, riskLevel } from '../../evaluation/quick-win-input';
 import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
@@ -70,6 +72,34 @@ export interface InstrumentQuestion {
 	prefill: string | null;
 	/** A survey item: the closed residents' survey's result for its statement (mean, n, interval). */
 	survey: SurveyStatementResult | null;
+	/**
+	 * A Quick Win item: the register's text for its criterion, one line per quick win running in
+	 * the submission's year (the risk items: each risk of that year with its level). Empty otherwise.
+	 */
+	quickWins: { name: string; text: string }[];
+}
+
+/** The quick-win register's lines for one instrument item in a year (`criterionOfItem`). */
+function quickWinNotes(
+	register: readonly QuickWinWithRisks[],
+	code: string,
+	year: number
+): { name: string; text: string }[] {
+	const criterion = criterionOfItem(code);
+	if (criterion === null) return [];
+	const running = register.filter((q) => q.years.includes(year));
+	if (criterion !== 'risk')
+		return running
+			.filter((q) => q.criteria[criterion] !== '')
+			.map((q) => ({ name: q.name, text: q.criteria[criterion] }));
+	return running.flatMap((q) =>
+		q.risks
+			.filter((r) => r.year === year)
+			.map((r) => ({
+				name: q.name,
+				text: `${r.risk} (${r.likelihood} × ${r.impact} = ${riskLevel(r.likelihood, r.impact).level}); mitigasi: ${r.mitigation}; penanggung jawab: ${r.owner}`
+			}))
+	);
 }
 
 /** Everything the workspace page of one submission shows for one group (all groups: null). */
@@ -104,6 +134,7 @@ export function workspace(
 	const questions = new Map(instrumentItems(inst, sub.weightSet).map((q) => [q.code, q]));
 	const surveyed =
 		sub.kind === 'spbe' ? new Map() : closedStatementResults(conn, sub.year, dataDir);
+	const register = sub.kind === 'spbe' ? [] : regionQuickWins(conn, sub.regionCode);
 
 	const shown: WorkspaceItem[] = items
 		.filter((i) => i.groupCode === selected)
@@ -136,7 +167,8 @@ export function workspace(
 								(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code)),
 								survey
 							),
-							survey
+							survey,
+							quickWins: quickWinNotes(register, asked.code, sub.year)
 						}
 					: null,
 				programmes:

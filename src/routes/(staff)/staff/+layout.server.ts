@@ -13,6 +13,7 @@ export const load = (async (event) => {
 			targets: may(user, 'editTargets'),
 			official: may(user, 'recordOfficialResults'),
 			survey: may(user, 'manageSurveys'),
+			quickWins: may(user, 'manageQuickWins'),
 			indicators: may(user, 'assignOpd'),
 			users: may(user, 'manageUsers'),
 			audit: may(user, 'readAudit')
