@@ -16,6 +16,9 @@ describe('cacheable()', () => {
 		['/print/submissions/1', false],
 		['/healthz', false],
 		['/bench-baseline', false],
+		['/survey/2025', false],
+		['/en/survey/2025/results', false],
+		['/surveys-of-the-past', true],
 		['/staffing', true]
 	])('cacheable(GET %s) is %s', (path, expected) => {
 		expect(cacheable(req(), url(path), false)).toBe(expected);

@@ -19,7 +19,11 @@ const PRIVATE_PREFIXES = [
 	'/login',
 	'/en/login',
 	'/logout',
-	'/print'
+	'/print',
+	// The residents' survey turns from open to closed (and its results public) when its closing
+	// date passes, which no write marks: a cached form would stay "open" after it.
+	'/survey',
+	'/en/survey'
 ];
 const PRIVATE_PATHS = new Set(['/healthz', '/bench-baseline']);
 
