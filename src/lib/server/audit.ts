@@ -57,6 +57,38 @@ export function recordAudit(conn: Connection, actor: Actor, entry: AuditInput): 
 	return conn.sqlite.transaction(() => writeAudit(conn.sqlite, actor, entry)).immediate();
 }
 
+/** Someone signed in, acting from an address: what the staff services are given. */
+export interface SignedInActor {
+	user: { id: number; username: string; role: string; opd: string | null };
+	address: string;
+}
+
+/** The audit log's actor for a signed-in user. */
+export const actorOf = (a: SignedInActor): Actor => ({
+	id: a.user.id,
+	username: a.user.username,
+	address: a.address
+});
+
+/**
+ * Records, in its own transaction, that `actor` was refused `op` on an entity (`auth.denied`, with
+ * their role and OPD); the caller then throws its own 403.
+ */
+export function recordDenial(
+	conn: Connection,
+	actor: SignedInActor,
+	entityType: string,
+	entityId: string,
+	op: string
+): void {
+	recordAudit(conn, actorOf(actor), {
+		action: 'auth.denied',
+		entityType,
+		entityId,
+		after: { role: actor.user.role, opd: actor.user.opd, op }
+	});
+}
+
 /** The actor of the command-line tools. */
 export function cliActor(): Actor {
 	return { id: null, username: 'system', address: 'cli' };

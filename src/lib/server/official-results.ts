@@ -8,7 +8,7 @@
  * integration tests call the same verbs.
  */
 import { createHash } from 'node:crypto';
-import { recordAudit, writeAudit, type Actor } from './audit';
+import { actorOf, recordDenial, writeAudit } from './audit';
 import type { Connection } from './db';
 import * as recordedDb from './db/official-results';
 import * as regionsDb from './db/regions';
@@ -54,12 +54,6 @@ export class OfficialResultError extends Error {
 	}
 }
 
-const auditActor = (a: OfficialActor): Actor => ({
-	id: a.user.id,
-	username: a.user.username,
-	address: a.address
-});
-
 /** May this person record, change and delete official results? */
 export function mayRecordOfficialResults(user: Pick<SessionUser, 'role'> | null): boolean {
 	return may(user, 'recordOfficialResults');
@@ -68,12 +62,7 @@ export function mayRecordOfficialResults(user: Pick<SessionUser, 'role'> | null)
 /** A recorded 403 for anyone who may not record results (the audit row commits on its own). */
 function requireRecorder(conn: Connection, actor: OfficialActor, op: string, entity: string) {
 	if (mayRecordOfficialResults(actor.user)) return;
-	recordAudit(conn, auditActor(actor), {
-		action: 'auth.denied',
-		entityType: 'official_result',
-		entityId: entity,
-		after: { role: actor.user.role, opd: actor.user.opd, op }
-	});
+	recordDenial(conn, actor, 'official_result', entity, op);
 	throw new OfficialResultError(403, 'forbidden');
 }
 
@@ -101,17 +90,7 @@ function resultContext(conn: Connection, dataDir: string): ResultContext {
 
 /** What an audit row keeps of a result: enough to type it in again. */
 function summary(row: ResultRow | recordedDb.OfficialResultRow) {
-	const scores =
-		'scores' in row
-			? row.scores
-			: {
-					baseline: row.baseline,
-					output: row.output,
-					outcome: row.outcome,
-					impact: row.impact,
-					quickwin: row.quickwin,
-					kolaborasi: row.kolaborasi
-				};
+	const scores = 'scores' in row ? row.scores : recordedDb.scoresOf(row);
 	return {
 		year: row.year,
 		region: row.regionCode,
@@ -147,7 +126,7 @@ export function recordResult(
 		.transaction(() => {
 			const row = checked(conn, fields, dataDir, null);
 			const id = recordedDb.insert(conn.db, values(row, actor));
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'official_result.create',
 				entityType: 'official_result',
 				entityId: id,
@@ -178,7 +157,7 @@ export function updateResult(
 			const before = existing(conn, id);
 			const row = checked(conn, fields, dataDir, id);
 			recordedDb.update(conn.db, id, values(row, actor));
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'official_result.update',
 				entityType: 'official_result',
 				entityId: id,
@@ -196,7 +175,7 @@ export function deleteResult(conn: Connection, actor: OfficialActor, id: number)
 		.transaction(() => {
 			const before = existing(conn, id);
 			recordedDb.remove(conn.db, id);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'official_result.delete',
 				entityType: 'official_result',
 				entityId: id,
@@ -225,7 +204,7 @@ export function importResults(
 			const result = validateResults(read.records, resultContext(conn, dataDir));
 			if (!result.ok) throw new OfficialResultError(400, 'invalid', result.problems);
 			const ids = result.rows.map((row) => recordedDb.insert(conn.db, values(row, actor)));
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'official_result.import',
 				entityType: 'official_result',
 				entityId: file.name,
@@ -249,14 +228,7 @@ function recordedResult(row: recordedDb.OfficialResultRow, dataDir: string): Rec
 		weightSet: row.weightSet,
 		// A weight set since removed from the data folder is still named, by its code.
 		cohort: { id: set?.nameId ?? row.weightSet, en: set?.nameEn ?? row.weightSet },
-		scores: {
-			baseline: row.baseline,
-			output: row.output,
-			outcome: row.outcome,
-			impact: row.impact,
-			quickwin: row.quickwin,
-			kolaborasi: row.kolaborasi
-		},
+		scores: recordedDb.scoresOf(row),
 		final: row.final,
 		improvement: row.improvement,
 		letter: row.letter,

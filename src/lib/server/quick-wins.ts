@@ -17,7 +17,7 @@ import {
 	type RiskField
 } from '../evaluation/quick-win-input';
 import { FIRST_EVALUATION_YEAR } from '../evaluation/result-input';
-import { recordAudit, writeAudit, type Actor } from './audit';
+import { actorOf, recordDenial, writeAudit } from './audit';
 import { may, type SessionUser } from './auth/roles';
 import type { Connection } from './db';
 import * as quickWinsDb from './db/quick-wins';
@@ -43,12 +43,6 @@ export class QuickWinError extends Error {
 	}
 }
 
-const auditActor = (a: QuickWinActor): Actor => ({
-	id: a.user.id,
-	username: a.user.username,
-	address: a.address
-});
-
 /** May this person record quick wins and their risks? */
 export function mayManageQuickWins(user: Pick<SessionUser, 'role'> | null): boolean {
 	return may(user, 'manageQuickWins');
@@ -56,12 +50,7 @@ export function mayManageQuickWins(user: Pick<SessionUser, 'role'> | null): bool
 
 function requireManager(conn: Connection, actor: QuickWinActor, op: string, entity: string) {
 	if (mayManageQuickWins(actor.user)) return;
-	recordAudit(conn, auditActor(actor), {
-		action: 'auth.denied',
-		entityType: 'quick_win',
-		entityId: entity,
-		after: { role: actor.user.role, opd: actor.user.opd, op }
-	});
+	recordDenial(conn, actor, 'quick_win', entity, op);
 	throw new QuickWinError(403, 'forbidden');
 }
 
@@ -90,7 +79,7 @@ export function createQuickWin(
 			if (!regionsDb.get(conn.db, regionCode)) throw new QuickWinError(404, 'not_found');
 			const values = checkedQuickWin(fields);
 			const id = quickWinsDb.insert(conn.db, regionCode, values, actor.user.username);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'quick_win.create',
 				entityType: 'quick_win',
 				entityId: id,
@@ -125,7 +114,7 @@ export function updateQuickWin(
 					}
 				]);
 			quickWinsDb.update(conn.db, id, values);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'quick_win.update',
 				entityType: 'quick_win',
 				entityId: id,
@@ -150,7 +139,7 @@ export function addRisk(
 			const result = validateRisk(fields, quickWin.startYear);
 			if (!result.ok) throw new QuickWinError(400, 'invalid', result.problems);
 			const id = quickWinsDb.insertRisk(conn.db, quickWinId, result.values, actor.user.username);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'quick_win.risk_add',
 				entityType: 'quick_win',
 				entityId: quickWinId,
@@ -169,7 +158,7 @@ export function closeRisk(conn: Connection, actor: QuickWinActor, riskId: number
 			const risk = quickWinsDb.getRisk(conn.db, riskId);
 			if (!risk) throw new QuickWinError(404, 'not_found');
 			quickWinsDb.closeRisk(conn.db, riskId);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'quick_win.risk_close',
 				entityType: 'quick_win',
 				entityId: risk.quickWinId,
@@ -219,7 +208,7 @@ export function carryRisks(
 			);
 			const continuedTo = Math.max(quickWin.continuedTo ?? quickWin.startYear, to);
 			quickWinsDb.setContinuedTo(conn.db, quickWinId, continuedTo);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'quick_win.carry',
 				entityType: 'quick_win',
 				entityId: quickWinId,

@@ -10,7 +10,7 @@
  * so nothing is half-saved. Framework-free: the routes and the integration tests call the same verbs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { recordAudit, writeAudit, type Actor } from './audit';
+import { actorOf, recordDenial, writeAudit } from './audit';
 import type { Connection } from './db';
 import * as programmesDb from './db/submissions';
 import * as store from './db/surveys';
@@ -81,12 +81,6 @@ export interface SurveyActor {
 	address: string;
 }
 
-const auditActor = (a: SurveyActor): Actor => ({
-	id: a.user.id,
-	username: a.user.username,
-	address: a.address
-});
-
 /** May this person create, set up, open, close a survey and enter its paper forms? */
 export function mayManageSurveys(user: Pick<SessionUser, 'role'> | null): boolean {
 	return may(user, 'manageSurveys');
@@ -94,12 +88,7 @@ export function mayManageSurveys(user: Pick<SessionUser, 'role'> | null): boolea
 
 function requireManager(conn: Connection, actor: SurveyActor, op: string, entity: string) {
 	if (mayManageSurveys(actor.user)) return;
-	recordAudit(conn, auditActor(actor), {
-		action: 'auth.denied',
-		entityType: 'survey',
-		entityId: entity,
-		after: { role: actor.user.role, opd: actor.user.opd, op }
-	});
+	recordDenial(conn, actor, 'survey', entity, op);
 	throw new SurveyError(403, 'forbidden');
 }
 
@@ -156,7 +145,7 @@ export function createSurvey(
 				salt: randomBytes(16).toString('hex'),
 				createdBy: actor.user.username
 			});
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'survey.create',
 				entityType: 'survey',
 				entityId: year,
@@ -224,7 +213,7 @@ export function saveSettings(
 			}
 			store.setClosesOn(conn.db, survey.id, closesOn);
 			store.replaceProgrammes(conn.db, survey.id, rows);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'survey.settings',
 				entityType: 'survey',
 				entityId: year,
@@ -259,7 +248,7 @@ function setStatus(
 			if (status === 'open' && survey.closesOn < todayInWib(now))
 				throw new SurveyError(400, 'bad_date');
 			store.setStatus(conn.db, survey.id, status, now.toISOString());
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: status === 'open' ? 'survey.open' : 'survey.close',
 				entityType: 'survey',
 				entityId: year,
@@ -386,7 +375,7 @@ export function enterPaperForm(
 				paperValues(actor, checked.response, now),
 				checked.response.answers
 			);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'survey.paper_entry',
 				entityType: 'survey',
 				entityId: year,
@@ -420,7 +409,7 @@ export function importPaperForms(
 			if (!read.ok) throw new SurveyError(400, 'invalid', read.problems);
 			for (const r of read.responses)
 				store.insertResponse(conn.db, survey.id, paperValues(actor, r, now), r.answers);
-			writeAudit(conn.sqlite, auditActor(actor), {
+			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'survey.paper_import',
 				entityType: 'survey',
 				entityId: year,

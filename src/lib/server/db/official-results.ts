@@ -4,26 +4,27 @@
  * `$lib/server/official-results.ts`.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { ResultRow } from '../../evaluation/result-input';
 import type { InstrumentPartKey } from '../../submission/instrument';
 import type { Db } from './index';
 import { officialResults } from './schema';
 
 export type OfficialResultRow = typeof officialResults.$inferSelect;
 
-/** What a write sets: every column but the id and the time, which the database gives. */
-export interface OfficialResultValues {
-	year: number;
-	regionCode: string;
-	weightSet: string;
-	scores: Record<InstrumentPartKey, number | null>;
-	final: number;
-	improvement: number | null;
-	letter: string;
-	letterDate: string;
-	sourceHref: string;
-	note: string;
+/** What a write sets: a checked result and who recorded it (the id and the time the database gives). */
+export interface OfficialResultValues extends ResultRow {
 	recordedBy: string;
 }
+
+/** A stored row's part scores as one record, in the instrument's parts. */
+export const scoresOf = (row: OfficialResultRow): Record<InstrumentPartKey, number | null> => ({
+	baseline: row.baseline,
+	output: row.output,
+	outcome: row.outcome,
+	impact: row.impact,
+	quickwin: row.quickwin,
+	kolaborasi: row.kolaborasi
+});
 
 const columns = (v: OfficialResultValues) => ({
 	year: v.year,

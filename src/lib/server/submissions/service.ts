@@ -5,7 +5,7 @@
  * right is recorded as `auth.denied` before the 403.
  */
 import { createHash } from 'node:crypto';
-import { recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
+import { actorOf, recordAudit, writeAudit, type Actor, type AuditInput } from '../audit';
 import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
 import type { Connection } from '../db';
 import * as frameworksDb from '../db/frameworks';
@@ -66,12 +66,6 @@ export class SubmissionError extends Error {
 	}
 }
 
-const auditActor = (a: SubmissionActor): Actor => ({
-	id: a.user.id,
-	username: a.user.username,
-	address: a.address
-});
-
 /** A 403 that carries its audit entry: written after the transaction rolled back (see `tx`). */
 class Denied extends SubmissionError {
 	constructor(
@@ -86,7 +80,7 @@ class Denied extends SubmissionError {
 /** Throws a 403 that `tx` or `guarded` records. */
 function denied(actor: SubmissionActor, entity: string, detail: Record<string, unknown>): never {
 	throw new Denied(
-		auditActor(actor),
+		actorOf(actor),
 		{
 			action: 'auth.denied',
 			entityType: 'submission',
@@ -262,7 +256,7 @@ export function createSubmission(
 			createdBy: actor.user.username
 		});
 		store.insertItems(conn, id, items);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.create',
 			entityType: 'submission',
 			entityId: id,
@@ -373,7 +367,7 @@ function applySave(
 		'save'
 	);
 	store.updateItemContent(conn, item.id, { ...clean, status, updatedBy: actor.user.username });
-	writeAudit(conn.sqlite, auditActor(actor), {
+	writeAudit(conn.sqlite, actorOf(actor), {
 		action: 'submission.item.save',
 		entityType: 'submission_item',
 		entityId: entity,
@@ -411,7 +405,7 @@ export function submitItem(
 			'submit'
 		);
 		store.setItemStatus(conn, item.id, status, item.reviewComment, actor.user.username);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.item.submit',
 			entityType: 'submission_item',
 			entityId: entity,
@@ -453,7 +447,7 @@ export function reviewItem(
 			action === 'return' ? text : '',
 			actor.user.username
 		);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: `submission.item.${action}`,
 			entityType: 'submission_item',
 			entityId: entity,
@@ -489,7 +483,7 @@ export function expectScore(
 		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
 		const value = score.value === null ? null : Number(score.value);
 		store.setExpectedScore(conn, item.id, value, actor.user.username);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.item.expect',
 			entityType: 'submission_item',
 			entityId: entity,
@@ -527,7 +521,7 @@ export function assignItem(
 		if (errors.length) throw new SubmissionError(400, 'invalid_input', { fields: errors });
 		if (sub.status === 'final') throw new SubmissionError(409, 'locked');
 		store.assignItem(conn, item.id, opd, due === '' ? null : due);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.item.assign',
 			entityType: 'submission_item',
 			entityId: entity,
@@ -556,7 +550,7 @@ function attachEvidence(
 	});
 	if (item.status === 'empty')
 		store.setItemStatus(conn, item.id, 'draft', item.reviewComment, actor.user.username);
-	writeAudit(conn.sqlite, auditActor(actor), {
+	writeAudit(conn.sqlite, actorOf(actor), {
 		action: 'evidence.add',
 		entityType: 'submission_item',
 		entityId: entity,
@@ -602,7 +596,7 @@ export function addEvidenceFile(
 		stored = storeEvidence(files, upload.bytes, name);
 	} catch (e) {
 		if (!(e instanceof EvidenceRejected)) throw e;
-		recordAudit(conn, auditActor(actor), {
+		recordAudit(conn, actorOf(actor), {
 			action: 'evidence.rejected',
 			entityType: 'submission_item',
 			entityId: entity,
@@ -678,7 +672,7 @@ export function removeEvidence(
 			'evidence.delete'
 		);
 		store.deleteEvidence(conn, evidenceId);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'evidence.delete',
 			entityType: 'submission_item',
 			entityId: entity,
@@ -722,7 +716,7 @@ export function finalise(
 		);
 		store.insertSnapshotFiles(conn, snapshotId, [...hashes]);
 		store.setSubmissionStatus(conn, submissionId, 'final');
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.finalise',
 			entityType: 'submission',
 			entityId: submissionId,
@@ -744,7 +738,7 @@ export function reopen(conn: Connection, actor: SubmissionActor, submissionId: n
 		requireReviewer(actor, String(submissionId), 'reopen');
 		if (sub.status !== 'final') throw new SubmissionError(409, 'invalid_state');
 		store.setSubmissionStatus(conn, submissionId, 'open');
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'submission.reopen',
 			entityType: 'submission',
 			entityId: submissionId,
@@ -824,7 +818,7 @@ export function addProgramme(
 			source: input.source.trim().slice(0, 500),
 			createdBy: actor.user.username
 		});
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'programme.add',
 			entityType: 'programme',
 			entityId: id,
@@ -856,7 +850,7 @@ export function removeProgramme(
 	}
 	tx(conn, () => {
 		store.deleteProgramme(conn, programmeId);
-		writeAudit(conn.sqlite, auditActor(actor), {
+		writeAudit(conn.sqlite, actorOf(actor), {
 			action: 'programme.delete',
 			entityType: 'programme',
 			entityId: programmeId,
