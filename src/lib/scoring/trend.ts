@@ -60,34 +60,8 @@ export function emptyTrendDetail(state: TrendState): TrendDetail {
  * change within `stableBand` × range (× |first| when there is no range) → `stable`; else
  * `improving` or `worsening` by the sign of d × change.
  */
-export function trendFromEnds(
-	fromYear: number,
-	fromValue: number,
-	toYear: number,
-	toValue: number,
-	points: number,
-	target: number | null,
-	targetYear: number | null,
-	polarity: Polarity,
-	settings: TrendSettings,
-	out?: TrendDetail,
-	range = NaN
-): TrendState {
-	return TREND_STATES[
-		trendCodeFromEnds(
-			fromYear,
-			fromValue,
-			toYear,
-			toValue,
-			points,
-			target,
-			targetYear,
-			polarity,
-			settings,
-			out,
-			range
-		)
-	];
+export function trendFromEnds(...args: Parameters<typeof trendCodeFromEnds>): TrendState {
+	return TREND_STATES[trendCodeFromEnds(...args)];
 }
 
 /**
