@@ -242,7 +242,7 @@ export function prefillAnswer(
 /**
  * What the instrument preview recomputes in the browser as scores are typed: the items and their
  * parts, self and expected scores, the items still without evidence, the weight set (and whether
- * it is the year's own), and the region's newest official result before the submission's year.
+ * it is the year's own), and the region's official results before the submission's year.
  */
 function instrumentLive(
 	sub: store.SubmissionRow,
@@ -252,8 +252,6 @@ function instrumentLive(
 	history: RegionHistory
 ) {
 	const own = instrumentScores(items);
-	// Newest first: the region's last result before this year, printed, recorded or derived.
-	const official = history.entries.find((e) => e.year < sub.year);
 	return {
 		kind: 'instrument' as const,
 		items: own.items,
@@ -280,15 +278,8 @@ function instrumentLive(
 				.filter((i) => i.kind === 'instrument')
 				.map((i) => [i.refCode, { id: i.id, group: i.groupCode, title: i.titleId }])
 		),
-		lastOfficial: official
-			? {
-					year: official.year,
-					final: official.final,
-					letter: official.letter,
-					derived: official.derived
-				}
-			: null,
-		// The region's whole record before this year, newest first, for the table beside the estimate.
+		// The region's record before this year, newest first: the table beside the estimate, and
+		// its first row the result the estimate is compared with.
 		history: history.entries
 			.filter((e) => e.year < sub.year)
 			.map((e) => ({
