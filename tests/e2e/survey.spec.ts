@@ -91,6 +91,10 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	await expect(staff.getByTestId('survey-qr')).toBeVisible();
 	await expect(staff.getByTestId('survey-link')).toHaveText(new RegExp(`/survey/${YEAR}$`));
 
+	// The form is open or closed by date as well as by staff: the page cache never keeps it.
+	expect((await wali.request.get(FORM)).headers()['cache-control']).toBe('no-store');
+	expect((await wali.request.get(`${FORM}/results`)).headers()['cache-control']).toBe('no-store');
+
 	let accepted = 0;
 	// Three on a 360 px phone, one pillar each, with the programme named and the privacy notice.
 	for (let i = 0; i < 3; i++) {

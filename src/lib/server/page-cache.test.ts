@@ -16,9 +16,6 @@ describe('cacheable()', () => {
 		['/print/submissions/1', false],
 		['/healthz', false],
 		['/bench-baseline', false],
-		['/survey/2025', false],
-		['/en/survey/2025/results', false],
-		['/surveys-of-the-past', true],
 		['/staffing', true]
 	])('cacheable(GET %s) is %s', (path, expected) => {
 		expect(cacheable(req(), url(path), false)).toBe(expected);
@@ -75,6 +72,17 @@ describe('createPageCache()', () => {
 		});
 		expect(data.headers.get('content-type')).toBe('application/json');
 		expect(r.calls()).toBe(2);
+	});
+
+	it('keeps no page that says Cache-Control: no-store or private', async () => {
+		const handle = createPageCache({ enabled: true, version: () => 'v' });
+		const r = counting();
+		for (const cc of ['no-store', 'private, max-age=0']) {
+			const headers = { 'content-type': 'text/html', 'cache-control': cc };
+			await handle({ event: event(`/x?${cc}`), resolve: () => r.resolve({ ...headers }) });
+			await handle({ event: event(`/x?${cc}`), resolve: () => r.resolve({ ...headers }) });
+		}
+		expect(r.calls()).toBe(4);
 	});
 
 	it('keeps neither errors, non-HTML answers nor answers that set a cookie', async () => {

@@ -4,7 +4,7 @@
  *
  * An entry is keyed by the URL (the language is in the path) and the data version, so any import,
  * undo or other write makes every entry stale at once. Only anonymous GETs of public pages that
- * answered 200 with HTML and set no cookie are kept; a reader can bypass it with
+ * answered 200 with HTML, set no cookie and did not say `Cache-Control: no-store` are kept; a reader can bypass it with
  * `Cache-Control: no-cache` (a hard refresh). PAGE_CACHE=0 turns it off.
  */
 import type { Handle } from '@sveltejs/kit';
@@ -19,11 +19,7 @@ const PRIVATE_PREFIXES = [
 	'/login',
 	'/en/login',
 	'/logout',
-	'/print',
-	// The residents' survey turns from open to closed (and its results public) when its closing
-	// date passes, which no write marks: a cached form would stay "open" after it.
-	'/survey',
-	'/en/survey'
+	'/print'
 ];
 const PRIVATE_PATHS = new Set(['/healthz', '/bench-baseline']);
 
@@ -78,7 +74,9 @@ export function createPageCache(
 		if (
 			response.status !== 200 ||
 			!(response.headers.get('content-type') ?? '').startsWith('text/html') ||
-			response.headers.has('set-cookie')
+			response.headers.has('set-cookie') ||
+			// A page that changes with something no write marks (a closing date passing) says so.
+			/no-store|private/.test(response.headers.get('cache-control') ?? '')
 		) {
 			return response;
 		}

@@ -26,7 +26,9 @@ function deviceOf(cookies: Cookies, secure: boolean): string {
 
 const yearOf = (param: string) => (/^\d{4}$/.test(param) ? Number(param) : null);
 
-export const load = (async ({ params, url }) => {
+export const load = (async ({ params, url, setHeaders }) => {
+	// Open or closed depends on the date as well as on staff: never kept by the page cache.
+	setHeaders({ 'cache-control': 'no-store' });
 	const year = yearOf(params.year);
 	const view = year === null ? undefined : surveyView(getConnection(), year, config().dataDir);
 	if (!view || view.structure.statements.length === 0) error(404, 'No survey for this year.');
