@@ -2,6 +2,7 @@ import { expect, request, test } from '@playwright/test';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNTS, apiSignIn, E2E_PASSWORD, formHeaders } from './auth-fixtures';
+import { holdScripts } from './hydration';
 
 const INVALID = 'Nama pengguna atau kata sandi tidak cocok';
 
@@ -37,21 +38,12 @@ test.describe('sign-in and sign-out', () => {
 	test('what a user types before the page has hydrated survives hydration', async ({ page }) => {
 		// Hold the app's scripts until the fields are filled: on a slow phone a user types into the
 		// server-rendered form before hydration, which must not reset the field to its server value.
-		let holding = true;
-		const held: Array<() => Promise<void>> = [];
-		await page.route('**/_app/immutable/**', (route) =>
-			holding && route.request().url().endsWith('.js')
-				? void held.push(() => route.continue())
-				: route.continue()
-		);
-		// Module scripts hold DOMContentLoaded back, so wait only for the response.
+		const release = await holdScripts(page);
 		await page.goto('/login', { waitUntil: 'commit' });
 		await page.getByLabel('Nama pengguna').fill(ACCOUNTS.signin.username);
 		await page.getByLabel('Kata sandi').fill(E2E_PASSWORD);
 		await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
-		holding = false;
-		await Promise.all(held.map((release) => release()));
-		await page.locator('html[data-hydrated]').waitFor();
+		await release();
 		await expect(page.getByLabel('Nama pengguna')).toHaveValue(ACCOUNTS.signin.username);
 		await expect(page.getByLabel('Kata sandi')).toHaveValue(E2E_PASSWORD);
 	});

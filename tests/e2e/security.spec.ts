@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { ACCOUNTS, apiSignIn, E2E_PASSWORD, formHeaders } from './auth-fixtures';
+import { TEST_BUILD_DIR } from '../build-dir';
 
 const totpAt = (secret: string, timestamp: number) =>
 	new TOTP({
@@ -167,7 +168,7 @@ test('the built server refuses to start without ORIGIN, and with TWO_FACTOR_ROLE
 	try {
 		const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db, LOG_LEVEL: 'warn' };
 		delete env.ORIGIN;
-		const refused = spawnSync(process.execPath, ['build/index.js'], {
+		const refused = spawnSync(process.execPath, [path.join(TEST_BUILD_DIR, 'index.js')], {
 			env: { ...env, PORT: '0' },
 			encoding: 'utf8',
 			timeout: 60_000
@@ -178,7 +179,7 @@ test('the built server refuses to start without ORIGIN, and with TWO_FACTOR_ROLE
 		// Now a proper start, with two-factor required of walidata.
 		const port = 4100 + Math.floor(Math.random() * 90);
 		const origin = `http://localhost:${port}`;
-		const server = spawn(process.execPath, ['build/index.js'], {
+		const server = spawn(process.execPath, [path.join(TEST_BUILD_DIR, 'index.js')], {
 			env: { ...env, PORT: String(port), ORIGIN: origin, TWO_FACTOR_ROLES: 'walidata' },
 			stdio: 'ignore'
 		});

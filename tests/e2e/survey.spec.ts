@@ -10,6 +10,7 @@
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, browserSignIn, formHeaders } from './auth-fixtures';
+import { holdScripts } from './hydration';
 
 const YEAR = 2025;
 const FORM = `/survey/${YEAR}`;
@@ -63,10 +64,14 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	const wali = await browserSignIn(browser, baseURL!, ACCOUNTS.official);
 	const staff = await wali.newPage();
 
-	// Create, name a programme, open.
-	await staff.goto('/staff/survey');
+	// Create, name a programme, open. The year is typed before the page hydrates, which must not
+	// put the field's server value back.
+	const release = await holdScripts(staff);
+	await staff.goto('/staff/survey', { waitUntil: 'commit' });
 	await staff.getByLabel('Tahun instrumen').fill(String(YEAR));
 	await staff.getByLabel('Tanggal penutupan (terakhir menerima jawaban)').fill(`${YEAR + 1}-12-31`);
+	await expect(staff.locator('html[data-hydrated]')).toHaveCount(0);
+	await release();
 	await staff.getByRole('button', { name: 'Buat survei' }).click();
 	await expect(staff.getByTestId('saved')).toContainText(`Survei ${YEAR} dibuat sebagai draf.`);
 	await staff.locator('[id="name-smart-governance.4.1-1"]').fill('Mal Pelayanan Publik');
