@@ -31,6 +31,21 @@ export function scorecardQuery(
 }
 
 /**
+ * `href` with its what-if weights set to `multiples`: a multiple of 1 is the default and leaves the
+ * URL; other parameters keep their place. A relative `href` stays relative.
+ * @example withWeights('/compare?region=33.18&w.economy=2', { economy: 1, society: 0 }) === '/compare?region=33.18&w.society=0'
+ */
+export function withWeights(href: string, multiples: Readonly<Record<string, number>>): string {
+	const url = new URL(href, 'http://relative.invalid');
+	for (const [code, w] of Object.entries(multiples)) {
+		if (w === 1) url.searchParams.delete(WEIGHT_PREFIX + code);
+		else url.searchParams.set(WEIGHT_PREFIX + code, String(w));
+	}
+	if (url.origin !== 'http://relative.invalid') return url.href;
+	return url.pathname + url.search + url.hash;
+}
+
+/**
  * The year of `years` nearest to `year` (the later one on a tie), null when there is none: where
  * a page offers "the nearest year with data".
  * @example nearestYear([2018, 2020], 2019) === 2020

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATING_BANDS } from './scoring/profile';
-import { effectiveWeights, recompute } from './whatif';
+import { effectiveWeights, fillSlots, recompute, whatIfView, type WhatIfPayload } from './whatif';
 
 const options = { aggregation: 'arithmetic' as const, minCoverage: 0.8, geometricFloor: 1 };
 const regions = [
@@ -51,5 +51,92 @@ describe('effectiveWeights()', () => {
 			b: 1,
 			c: 0
 		});
+	});
+});
+
+describe('fillSlots()', () => {
+	it('fills named slots and leaves an unknown one as it is', () => {
+		expect(fillSlots('Peringkat {rank} dari {n} wilayah', { rank: 2, n: 6 })).toBe(
+			'Peringkat 2 dari 6 wilayah'
+		);
+		expect(fillSlots('{score} ({unknown})', { score: '45,3' })).toBe('45,3 ({unknown})');
+	});
+});
+
+describe('whatIfView()', () => {
+	const payload = (locale: 'id' | 'en', region: string, rendered = {}): WhatIfPayload => ({
+		region,
+		locale,
+		peers: regions,
+		baseWeights: { x: 1, y: 1, z: 1 },
+		rendered,
+		options,
+		bands: [...DEFAULT_RATING_BANDS],
+		words:
+			locale === 'id'
+				? {
+						result: 'Dengan bobot ini: indeks komposit {score}, peringkat {rank} dari {n}.',
+						rank: 'Peringkat {rank} dari {n} wilayah',
+						notScored: 'belum diskor (data kurang)'
+					}
+				: {
+						result: 'With these weights: composite index {score}, rank {rank} of {n}.',
+						rank: 'Rank {rank} of {n} regions',
+						notScored: 'not scored (insufficient data)'
+					}
+	});
+
+	it('at the rendered weights is unchanged and, at the defaults, not active', () => {
+		expect(whatIfView(payload('id', 'a'), {})).toEqual({
+			changed: false,
+			active: false,
+			score: '60,0',
+			ratingClass: 'rating-orange',
+			ratingLabel: 'Tantangan signifikan',
+			rank: 'Peringkat 1 dari 1 wilayah',
+			result: 'Dengan bobot ini: indeks komposit 60,0, peringkat 1 dari 1.',
+			multiples: { x: '1,0', y: '1,0', z: '1,0' }
+		});
+	});
+
+	it('recomputes score, rating and rank among the regions scored under the new weights', () => {
+		expect(whatIfView(payload('id', 'a'), { y: 3, z: 0 })).toEqual({
+			changed: true,
+			active: true,
+			score: '50,0',
+			ratingClass: 'rating-orange',
+			ratingLabel: 'Tantangan signifikan',
+			rank: 'Peringkat 2 dari 2 wilayah',
+			result: 'Dengan bobot ini: indeks komposit 50,0, peringkat 2 dari 2.',
+			multiples: { x: '1,0', y: '3,0', z: '0,0' }
+		});
+	});
+
+	it('speaks English with English numbers', () => {
+		const view = whatIfView(payload('en', 'c'), { x: 0, y: 0 });
+		expect([view.score, view.ratingClass, view.ratingLabel, view.rank, view.result]).toEqual([
+			'90.0',
+			'rating-green',
+			'Achieved',
+			'Rank 1 of 2 regions',
+			'With these weights: composite index 90.0, rank 1 of 2.'
+		]);
+	});
+
+	it('with every weight at zero has no score, no rating and no rank, and says so', () => {
+		const view = whatIfView(payload('id', 'a'), { x: 0, y: 0, z: 0 });
+		expect([view.score, view.ratingClass, view.ratingLabel, view.rank, view.result]).toEqual([
+			'–',
+			'rating-none',
+			'belum diskor (data kurang)',
+			'',
+			'Dengan bobot ini: indeks komposit –, peringkat – dari 0.'
+		]);
+	});
+
+	it('is unchanged at weights the page was rendered with, and still active', () => {
+		const view = whatIfView(payload('id', 'a', { y: 3 }), { y: 3 });
+		expect([view.changed, view.active]).toEqual([false, true]);
+		expect(whatIfView(payload('id', 'a', { y: 3 }), {}).changed).toBe(true);
 	});
 });

@@ -4,6 +4,8 @@
  * the sliders give the same numbers as the server (dimension scores do not depend on dimension
  * weights; only the composite does).
  */
+import { formatNumber, formatScore, MISSING, type Locale } from './format';
+import { ratingClass } from './scorecard-labels';
 import { aggregate, type AggregateOptions } from './scoring/aggregate';
 import { competitionRanks } from './scoring/rank';
 import { rateScore } from './scoring/rating';
@@ -60,4 +62,86 @@ export function effectiveWeights(
 	multiples: Readonly<Record<string, number>>
 ): Record<string, number> {
 	return Object.fromEntries(Object.entries(base).map(([c, w]) => [c, w * (multiples[c] ?? 1)]));
+}
+
+/**
+ * What the scorecard's what-if script needs to redraw the headline in the browser: the page itself
+ * sends no data for hydration (it is not hydrated), so this rides in a JSON block beside the form.
+ * `words` are the page's sentences in its language, rendered on the server with `{score}`, `{rank}`
+ * and `{n}` left in, so the script carries no message catalogue of its own.
+ */
+export interface WhatIfPayload {
+	region: string;
+	locale: Locale;
+	peers: WhatIfRegion[];
+	baseWeights: Record<string, number>;
+	/** The multiples the page was rendered with (the URL's weights, 1 where absent). */
+	rendered: Record<string, number>;
+	options: AggregateOptions;
+	bands: RatingBand[];
+	words: { result: string; rank: string; notScored: string };
+}
+
+/** The headline and the form as the sliders' multiples give them, in the page's language. */
+export interface WhatIfView {
+	/** The multiples differ from the rendered ones: the headline shows this view, not the page's. */
+	changed: boolean;
+	/** Some multiple is not 1: the page says its scores use the reader's weights. */
+	active: boolean;
+	score: string;
+	ratingClass: string;
+	ratingLabel: string;
+	/** Empty when the region has no rank under these weights. */
+	rank: string;
+	result: string;
+	/** Dimension code → the multiple as the slider's output shows it. */
+	multiples: Record<string, string>;
+}
+
+/**
+ * A server-rendered sentence with its `{name}` slots filled.
+ * @example fillSlots('Peringkat {rank} dari {n}', { rank: 2, n: 6 }) === 'Peringkat 2 dari 6'
+ */
+export function fillSlots(template: string, values: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (slot, name: string) =>
+		name in values ? String(values[name]) : slot
+	);
+}
+
+/**
+ * The what-if view of `payload.region` under `multiples`: the same recompute as the page's own, so
+ * the browser and the server print the same numbers.
+ */
+export function whatIfView(
+	payload: WhatIfPayload,
+	multiples: Readonly<Record<string, number>>
+): WhatIfView {
+	const codes = Object.keys(payload.baseWeights);
+	const of = (m: Readonly<Record<string, number>>, c: string) => m[c] ?? 1;
+	const results = recompute(
+		payload.peers,
+		effectiveWeights(payload.baseWeights, multiples),
+		payload.options,
+		payload.bands
+	);
+	const live = results.find((r) => r.code === payload.region);
+	const ranked = results.filter((r) => r.rank !== null).length;
+	const score = formatScore(live?.score ?? null, payload.locale);
+	const rating = live?.rating ?? null;
+	return {
+		changed: codes.some((c) => of(multiples, c) !== of(payload.rendered, c)),
+		active: codes.some((c) => of(multiples, c) !== 1),
+		score,
+		ratingClass: ratingClass(rating?.colour),
+		ratingLabel: rating
+			? payload.locale === 'en'
+				? rating.labelEn
+				: rating.labelId
+			: payload.words.notScored,
+		rank: live?.rank == null ? '' : fillSlots(payload.words.rank, { rank: live.rank, n: ranked }),
+		result: fillSlots(payload.words.result, { score, rank: live?.rank ?? MISSING, n: ranked }),
+		multiples: Object.fromEntries(
+			codes.map((c) => [c, formatNumber(of(multiples, c), payload.locale, { decimals: 1 })])
+		)
+	};
 }

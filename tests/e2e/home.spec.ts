@@ -161,3 +161,57 @@ test.describe('overview edge cases', () => {
 		);
 	});
 });
+
+test.describe('the overview’s one script', () => {
+	test('/ is not hydrated: its only script is the what-if one, and no page data is sent', async ({
+		page
+	}) => {
+		const scripts: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+		});
+		await page.goto('/?year=2022');
+		await page.locator('html[data-hydrated]').waitFor();
+		expect(scripts).toHaveLength(1);
+		expect(scripts[0]).toMatch(/^\/_app\/immutable\/workers\/whatif-[\w-]+\.js$/);
+		// No SvelteKit start-up script and no serialised load data: only the what-if JSON block.
+		expect(await page.locator('script:not([src])').count()).toBe(1);
+		await expect(page.locator('script#whatif-data')).toHaveAttribute('type', 'application/json');
+	});
+
+	test('sliders back at the page’s weights show the page’s own headline again; links and pickers carry the weights', async ({
+		page
+	}) => {
+		await page.goto('/?year=2022');
+		await page.locator('html[data-hydrated]').waitFor();
+		const score = page.getByTestId('composite-score');
+		const rank = page.getByTestId('composite-rank');
+		const [score0, rank0] = [await score.textContent(), await rank.textContent()];
+		const notice = page.getByText('Skor di halaman ini memakai bobot pilihan Anda');
+		await expect(notice).toBeHidden();
+
+		const economy = page.locator('input[type="range"][name="w.economy"]');
+		await economy.fill('3');
+		await expect(notice).toBeVisible();
+		await expect(score).not.toHaveText(score0!);
+		await expect(economy.locator('xpath=following-sibling::output')).toHaveText('3,0');
+		// The links that keep the reader's view take the weight once the sliders rest.
+		const compare = page.getByRole('link', { name: 'Bandingkan dengan wilayah tetangga' });
+		await expect(compare).toHaveAttribute('href', /w\.economy=3/);
+		await expect(page).toHaveURL(/w\.economy=3/);
+
+		await economy.fill('1');
+		await expect(score).toHaveText(score0!);
+		await expect(rank).toHaveText(rank0!);
+		await expect(notice).toBeHidden();
+		await expect(compare).not.toHaveAttribute('href', /w\.economy/);
+		await expect(page).not.toHaveURL(/w\.economy/);
+
+		// The year picker submits the weights as the sliders hold them.
+		await page.locator('input[type="range"][name="w.living"]').fill('2');
+		await page.getByLabel('Tahun', { exact: true }).selectOption('2018');
+		await page.getByRole('button', { name: 'Tampilkan' }).click();
+		await expect(page).toHaveURL(/year=2018.*w\.living=2/);
+		await expect(page.locator('input[type="range"][name="w.living"]')).toHaveValue('2');
+	});
+});

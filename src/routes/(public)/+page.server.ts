@@ -6,6 +6,11 @@ import { basisView, missingIndicators } from '$lib/scorecard-basis';
 import { scoresInYear } from './year-scores.server';
 import type { PageServerLoad } from './$types';
 
+// Not hydrated: the scorecard's charts and tables respond to nothing, and hydrating them cost a phone
+// some 90 KB of JavaScript and every render a serialised copy of this data. The what-if sliders are
+// the page's one script, $lib/islands/whatif, fed by a JSON block (+page.svelte).
+export const csr = false;
+
 export const load = (async ({ url }) => {
 	const card = resolveScorecard(url);
 	const { ctx, region, year } = card;
@@ -42,14 +47,17 @@ export const load = (async ({ url }) => {
 		}))
 	}));
 
-	// Dimension scores of every compared region: enough for the browser to recompute the composite
-	// and ranks with the scoring module when the reader moves a weight slider.
-	const peers = ctx.regions.map((code) => ({
-		code,
-		dimensions: Object.fromEntries(
-			dimensions.map((d) => [d.code, ctx.result.groupScore(code, d.code, year)])
-		)
-	}));
+	// Dimension scores of every compared region with any: enough for the browser to recompute the
+	// composite and ranks with the scoring module when the reader moves a weight slider. A region
+	// with no dimension score has no composite under any weights, so it changes no rank.
+	const peers = ctx.regions
+		.map((code) => ({
+			code,
+			dimensions: Object.fromEntries(
+				dimensions.map((d) => [d.code, ctx.result.groupScore(code, d.code, year)])
+			)
+		}))
+		.filter((p) => p.code === region.code || Object.values(p.dimensions).some((s) => s !== null));
 	const baseWeights = Object.fromEntries(
 		ctx.framework.nodes.filter((n) => n.parentCode === null).map((n) => [n.code, n.weight])
 	);
