@@ -179,6 +179,27 @@ test.describe('the overview’s one script', () => {
 		await expect(page.locator('script#whatif-data')).toHaveAttribute('type', 'application/json');
 	});
 
+	test('a link to / from a hydrated page loads it from the server, never renders it in the browser', async ({
+		page
+	}) => {
+		await page.goto('/compare?region=33.18&year=2022');
+		await page.locator('html[data-hydrated]').waitFor();
+		const documents: string[] = [];
+		page.on('request', (r) => {
+			if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname);
+		});
+		await page
+			.getByRole('navigation', { name: 'Navigasi utama' })
+			.getByRole('link', { name: 'Ringkasan' })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Kabupaten Pati');
+		expect(documents).toEqual(['/']);
+		// The page as the server rendered it, with its one script running.
+		await page.locator('html[data-hydrated]').waitFor();
+		await page.locator('input[type="range"][name="w.economy"]').fill('3');
+		await expect(page.getByText('Skor di halaman ini memakai bobot pilihan Anda')).toBeVisible();
+	});
+
 	test('sliders back at the page’s weights show the page’s own headline again; links and pickers carry the weights', async ({
 		page
 	}) => {

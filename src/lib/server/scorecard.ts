@@ -98,7 +98,7 @@ export function resolveScorecard(url: URL, options: { framework?: string } = {})
 		? scoring(conn, { framework, weights: weightOverrides })
 		: base;
 
-	const allRegions: RegionInfo[] = regionsDb.all(conn);
+	const allRegions: readonly RegionInfo[] = regionsDb.all(conn);
 	const regionCode = url.searchParams.get('region') || instance.defaultRegion;
 	const region = allRegions.find((r) => r.code === regionCode);
 	if (!region || !ctx.regions.includes(region.code)) notFound(`Unknown region "${regionCode}".`);

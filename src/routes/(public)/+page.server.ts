@@ -3,6 +3,7 @@ import * as indicators from '$lib/server/db/indicators';
 import { officialResults } from '$lib/server/official';
 import { resolveScorecard, parseYear, WEIGHT_MAX, WEIGHT_MIN } from '$lib/server/scorecard';
 import { basisView, missingIndicators } from '$lib/scorecard-basis';
+import { ServerOnly } from '$lib/server-only';
 import { scoresInYear } from './year-scores.server';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +12,15 @@ import type { PageServerLoad } from './$types';
 // the page's one script, $lib/islands/whatif, fed by a JSON block (+page.svelte).
 export const csr = false;
 
-export const load = (async ({ url }) => {
+export const load = (({ url }) => ({
+	// Read by the server render only (csr = false): never serialised ($lib/server-only).
+	overview: new ServerOnly(overview(url))
+})) satisfies PageServerLoad;
+
+/** Everything the scorecard shows for the region and year in `url`. */
+export type Overview = ReturnType<typeof overview>;
+
+function overview(url: URL) {
 	const card = resolveScorecard(url);
 	const { ctx, region, year } = card;
 	const scores = scoresInYear(card);
@@ -114,4 +123,4 @@ export const load = (async ({ url }) => {
 		minCoverage: ctx.profile.settings.minCoverage,
 		maxCarriedShare: ctx.profile.settings.maxCarriedShare
 	};
-}) satisfies PageServerLoad;
+}

@@ -4,7 +4,41 @@
  */
 import { cachedStatement, type Connection } from './index';
 
-/** A fingerprint of everything that can change scores: imports, undos and profiles. */
+/**
+ * A stamp that changes with every committed write to the database: SQLite's `data_version` moves
+ * when another connection commits, `total_changes()` when this one writes. Reading it touches no
+ * table, unlike the reads it guards.
+ */
+export function writeStamp(conn: Connection): string {
+	const row = cachedStatement(
+		conn,
+		'SELECT (SELECT data_version FROM pragma_data_version) AS dv, total_changes() AS tc'
+	).get() as { dv: number; tc: number };
+	return `${row.dv}:${row.tc}`;
+}
+
+const remembered = new WeakMap<Connection, Map<string, { stamp: string; value: unknown }>>();
+
+/**
+ * `read()`'s answer, kept for this connection until the next write to the database: for the small
+ * reads every page makes (the region list, the indicators' OPDs) that change only when data does.
+ * The value is shared between requests, so it comes frozen; `name` says which read it is.
+ */
+export function untilNextWrite<T>(conn: Connection, name: string, read: () => T): Readonly<T> {
+	const stamp = writeStamp(conn);
+	let byName = remembered.get(conn);
+	if (!byName) remembered.set(conn, (byName = new Map()));
+	const kept = byName.get(name);
+	if (kept && kept.stamp === stamp) return kept.value as Readonly<T>;
+	const value = Object.freeze(read());
+	byName.set(name, { stamp, value });
+	return value;
+}
+
+/**
+ * A fingerprint of everything that can change scores: imports, undos and profiles. Read directly,
+ * not through untilNextWrite: it costs about what the write stamp does.
+ */
 export function dataVersion(conn: Connection): string {
 	const row = cachedStatement(
 		conn,

@@ -1,6 +1,7 @@
 /** Indicators with the dimension their element belongs to. */
 import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { untilNextWrite } from './data-version';
 import { cachedStatement, type Connection, type Db } from './index';
 import { frameworkNodes, indicators, type Indicator } from './schema';
 
@@ -38,18 +39,19 @@ const flatten = (r: {
 
 /**
  * Each indicator's OPD in a framework, by code: what the scorecard names beside a missing value.
- * A prepared statement of two columns, not `list()`: `/` asks on every render, and drizzle's
- * query building and row mapping of the whole joined table cost about a fifth of that render
- * (node --cpu-prof of the built server under autocannon with Cache-Control: no-cache).
+ * A prepared statement of two columns, not `list()`, read once until the next write: `/` asks on
+ * every render, and drizzle's query building and row mapping of the whole joined table cost about
+ * a fifth of that render (node --cpu-prof of the built server under autocannon with
+ * Cache-Control: no-cache).
  */
-export function opdByCode(conn: Connection, framework: string): Map<string, string> {
-	const rows = cachedStatement(
-		conn,
-		`SELECT code, opd FROM indicators WHERE framework_code = ?`
-	).all(framework) as { code: string; opd: string }[];
-	const out = new Map<string, string>();
-	for (const r of rows) out.set(r.code, r.opd);
-	return out;
+export function opdByCode(conn: Connection, framework: string): ReadonlyMap<string, string> {
+	return untilNextWrite(conn, `opdByCode:${framework}`, () => {
+		const rows = cachedStatement(
+			conn,
+			`SELECT code, opd FROM indicators WHERE framework_code = ?`
+		).all(framework) as { code: string; opd: string }[];
+		return new Map(rows.map((r) => [r.code, r.opd]));
+	});
 }
 
 /** All indicators, optionally of one framework, in display order. */

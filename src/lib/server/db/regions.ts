@@ -1,5 +1,6 @@
 /** Regions: the Kemendagri hierarchy of provinsi → kabupaten/kota → kecamatan. */
 import { asc, eq } from 'drizzle-orm';
+import { untilNextWrite } from './data-version';
 import { cachedStatement, type Connection, type Db } from './index';
 import { regions } from './schema';
 
@@ -19,14 +20,19 @@ export interface RegionRow {
 }
 
 /**
- * Every region in code order, through a statement prepared once: every scorecard page reads the
+ * Every region in code order, read once until the next write: every scorecard page reads the
  * whole list.
  */
-export function all(conn: Connection): RegionRow[] {
-	return cachedStatement(
+export function all(conn: Connection): readonly RegionRow[] {
+	return untilNextWrite(
 		conn,
-		`SELECT code, name, kind, parent_code AS parentCode FROM regions ORDER BY code`
-	).all() as RegionRow[];
+		'regions.all',
+		() =>
+			cachedStatement(
+				conn,
+				`SELECT code, name, kind, parent_code AS parentCode FROM regions ORDER BY code`
+			).all() as RegionRow[]
+	);
 }
 
 export function exists(conn: Connection, code: string): boolean {
