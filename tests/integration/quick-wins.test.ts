@@ -244,6 +244,50 @@ describe('the evaluation workspace', () => {
 				text: 'Aduan tidak ditindaklanjuti (2 × 3 = 6); mitigasi: Admin per OPD dengan SK; penanggung jawab: Diskominfo'
 			}
 		]);
-		expect(notes('quickwin.keberlanjutan.5.1.1')).toEqual([]);
+		expect(notes('quickwin.keberlanjutan.5.1.2')).toEqual([]);
+	});
+
+	it('the Keberlanjutan items list last year’s quick wins, continued or not, and offer the count of new ones', () => {
+		const lapor = createQuickWin(conn, walidata, PATI, LAPOR);
+		carryRisks(conn, walidata, lapor, 2023);
+		createQuickWin(conn, walidata, PATI, { ...LAPOR, name: 'Pati Mbangun' });
+		createQuickWin(conn, walidata, PATI, { ...LAPOR, name: 'Sadewa', start_year: '2024' });
+		createQuickWin(conn, walidata, PATI, { ...LAPOR, name: 'Kartu Tani', start_year: '2024' });
+		// The year's workspace: the one an earlier test made, or a new one.
+		const view = (year: number) => {
+			const made = conn.sqlite
+				.prepare(
+					`SELECT id FROM submissions WHERE kind = 'gm100sc' AND year = ? AND region_code = ?`
+				)
+				.get(year, PATI) as { id: number } | undefined;
+			const sub =
+				made?.id ??
+				createSubmission(
+					conn,
+					walidata,
+					{ kind: 'gm100sc', year, regionCode: PATI, weightSet: 'reguler-2023' },
+					DATA
+				);
+			return workspace(conn, sub, walidata.user, DATA, 'kominfo.quickwin')!;
+		};
+		const v2024 = view(2024);
+		const item = (code: string) => v2024.items.find((i) => i.refCode === code)!.question!;
+		expect(item('quickwin.keberlanjutan.5.1.1').quickWins).toEqual([
+			{ name: 'Lapor Bupati', text: 'berjalan pada 2023 dan masih berjalan pada 2024' },
+			{ name: 'Pati Mbangun', text: 'berjalan pada 2023, tidak berlanjut ke 2024' }
+		]);
+		// An offer to answer from, never a stored answer.
+		expect(item('quickwin.keberlanjutan.5.1.1').prefill).toBeNull();
+		expect(item('quickwin.keberlanjutan.5.1.2').quickWins).toEqual([
+			{ name: 'Sadewa', text: 'quick win baru pada 2024' },
+			{ name: 'Kartu Tani', text: 'quick win baru pada 2024' }
+		]);
+		expect(item('quickwin.keberlanjutan.5.1.2').prefill).toBe('2');
+		expect(
+			v2024.items.find((i) => i.refCode === 'quickwin.keberlanjutan.5.1.2')!.answer
+		).toBeNull();
+		// 2025: nothing started, so no count is offered (an unkept register is not "none").
+		const later = view(2025).items.find((i) => i.refCode === 'quickwin.keberlanjutan.5.1.2')!;
+		expect([later.question!.quickWins, later.question!.prefill]).toEqual([[], null]);
 	});
 });

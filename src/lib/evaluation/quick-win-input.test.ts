@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	continuity,
 	criterionOfItem,
 	riskLevel,
 	validateQuickWin,
@@ -109,9 +110,40 @@ describe('criterionOfItem()', () => {
 		['quickwin.daya-tarik-inovasi.5.1.1', 'daya_tarik'],
 		['quickwin.sumber-daya.5.1.1', 'sumber_daya'],
 		['quickwin.manajemen-risiko.5.2.1', 'risk'],
-		['quickwin.keberlanjutan.5.1.1', null],
+		['quickwin.keberlanjutan.5.1.1', 'continued'],
+		['quickwin.keberlanjutan.5.1.2', 'new'],
+		['quickwin.keberlanjutan.5.2.1', null],
+		['quickwin.inovasi-baru.5.1.1', null],
+		['impact.keberlanjutan.4.1.1', null],
 		['impact.smart-governance.4.1.1', null]
 	])('criterionOfItem(%s) is %s', (code, key) => {
 		expect(criterionOfItem(code)).toBe(key);
+	});
+});
+
+describe('continuity()', () => {
+	const register = [
+		{ name: 'Lapor Bupati', startYear: 2022, years: [2022, 2023, 2024] },
+		{ name: 'Pati Mbangun', startYear: 2023, years: [2023] },
+		{ name: 'Sadewa', startYear: 2024, years: [2024] },
+		{ name: 'Kartu Tani', startYear: 2021, years: [2021, 2022] }
+	];
+
+	it('splits last year’s quick wins into continued and stopped, and lists this year’s new ones', () => {
+		expect(continuity(register, 2024)).toEqual({
+			continued: ['Lapor Bupati'],
+			stopped: ['Pati Mbangun'],
+			started: ['Sadewa']
+		});
+		expect(continuity(register, 2022)).toEqual({
+			continued: ['Kartu Tani'],
+			stopped: [],
+			started: ['Lapor Bupati']
+		});
+	});
+
+	it('gives empty lists for a year before any quick win and for an empty register', () => {
+		expect(continuity(register, 2019)).toEqual({ continued: [], stopped: [], started: [] });
+		expect(continuity([], 2024)).toEqual({ continued: [], stopped: [], started: [] });
 	});
 });

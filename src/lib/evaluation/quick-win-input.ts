@@ -186,13 +186,48 @@ export function riskLevel(likelihood: number, impact: number): { level: number; 
 }
 
 /**
- * The criterion an instrument item of part `quickwin` asks about, by its code's heading; `'risk'`
- * for the risk-management items; null for the others (continuation, keberlanjutan).
+ * The Keberlanjutan items, by item number (the same in the 2022 and 2023 instruments): 5.1.1 asks
+ * how far last year's quick wins still run this year, 5.1.2 how many are new this year.
+ */
+const CONTINUITY_ITEMS: Readonly<Record<string, 'continued' | 'new'>> = {
+	'5.1.1': 'continued',
+	'5.1.2': 'new'
+};
+
+/**
+ * What an instrument item of part `quickwin` asks about, by its code: a criterion of each quick
+ * win; `'risk'` for the risk-management items; `'continued'` and `'new'` for the two Keberlanjutan
+ * items; null for any other item.
  * @example criterionOfItem('quickwin.daya-tarik-inovasi.5.1.1') // 'daya_tarik'
  */
-export function criterionOfItem(code: string): CriterionKey | 'risk' | null {
-	const [part, heading] = code.split('.');
+export function criterionOfItem(code: string): CriterionKey | 'risk' | 'continued' | 'new' | null {
+	const [part, heading, ...number] = code.split('.');
 	if (part !== 'quickwin') return null;
 	if (heading === 'manajemen-risiko') return 'risk';
+	if (heading === 'keberlanjutan') return CONTINUITY_ITEMS[number.join('.')] ?? null;
 	return QUICK_WIN_CRITERIA.find((c) => c.heading === heading)?.key ?? null;
+}
+
+/** A quick win as the continuity count needs it: when it started and every year it ran. */
+export interface QuickWinYears {
+	name: string;
+	startYear: number;
+	years: readonly number[];
+}
+
+/**
+ * Which quick wins of the year before `year` still run in `year` (`continued`) and which did not
+ * (`stopped`), and which started in `year` (`started`): the register's answer to Keberlanjutan.
+ * @example continuity([{ name: 'A', startYear: 2023, years: [2023, 2024] }], 2024) // { continued: ['A'], stopped: [], started: [] }
+ */
+export function continuity(
+	register: readonly QuickWinYears[],
+	year: number
+): { continued: string[]; stopped: string[]; started: string[] } {
+	const lastYear = register.filter((q) => q.years.includes(year - 1));
+	return {
+		continued: lastYear.filter((q) => q.years.includes(year)).map((q) => q.name),
+		stopped: lastYear.filter((q) => !q.years.includes(year)).map((q) => q.name),
+		started: register.filter((q) => q.startYear === year).map((q) => q.name)
+	};
 }

@@ -16,7 +16,8 @@ import type { RegionHistory } from '../../evaluation/history';
 import { officialHistory } from '../official-results';
 import { closedStatementResults, type SurveyStatementResult } from '../surveys';
 import { regionQuickWins, type QuickWinWithRisks } from '../quick-wins';
-import { criterionOfItem, riskLevel } from '../../evaluation/quick-win-input';
+import { continuity, criterionOfItem, riskLevel } from '../../evaluation/quick-win-input';
+import { m } from '../../paraglide/messages';
 import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
@@ -79,6 +80,21 @@ export interface InstrumentQuestion {
 	quickWins: { name: string; text: string }[];
 }
 
+/**
+ * The answer the quick-win register offers the item asking how many quick wins are new this year:
+ * the count of those that started in it, listed beside it (quickWinNotes). None started is no
+ * offer: an unkept register would read as "none".
+ */
+function newQuickWinCount(
+	register: readonly QuickWinWithRisks[],
+	code: string,
+	year: number
+): string | null {
+	if (criterionOfItem(code) !== 'new') return null;
+	const started = continuity(register, year).started.length;
+	return started > 0 ? String(started) : null;
+}
+
 /** The quick-win register's lines for one instrument item in a year (`criterionOfItem`). */
 function quickWinNotes(
 	register: readonly QuickWinWithRisks[],
@@ -87,6 +103,17 @@ function quickWinNotes(
 ): { name: string; text: string }[] {
 	const criterion = criterionOfItem(code);
 	if (criterion === null) return [];
+	if (criterion === 'continued' || criterion === 'new') {
+		const { continued, stopped, started } = continuity(register, year);
+		const last = String(year - 1);
+		const y = String(year);
+		return criterion === 'new'
+			? started.map((name) => ({ name, text: m.qw_ws_started({ year: y }) }))
+			: [
+					...continued.map((name) => ({ name, text: m.qw_ws_continued({ last, year: y }) })),
+					...stopped.map((name) => ({ name, text: m.qw_ws_stopped({ last, year: y }) }))
+				];
+	}
 	const running = register.filter((q) => q.years.includes(year));
 	if (criterion !== 'risk')
 		return running
@@ -162,11 +189,12 @@ export function workspace(
 							exampleScore: asked.exampleScore,
 							year: asked.year,
 							answeredBy: asked.indicators,
-							prefill: prefillAnswer(
-								asked,
-								(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code)),
-								survey
-							),
+							prefill:
+								prefillAnswer(
+									asked,
+									(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code)),
+									survey
+								) ?? newQuickWinCount(register, asked.code, sub.year),
 							survey,
 							quickWins: quickWinNotes(register, asked.code, sub.year)
 						}
