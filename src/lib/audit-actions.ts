@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
 	'survey.close',
 	'survey.paper_entry',
 	'survey.paper_import',
+	'survey.response_withdrawn',
 	'quick_win.create',
 	'quick_win.update',
 	'quick_win.risk_add',

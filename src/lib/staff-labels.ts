@@ -61,6 +61,7 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'survey.close': m.label_action_survey_close,
 	'survey.paper_entry': m.label_action_survey_paper_entry,
 	'survey.paper_import': m.label_action_survey_paper_import,
+	'survey.response_withdrawn': m.label_action_survey_response_withdrawn,
 	'quick_win.create': m.label_action_quick_win_create,
 	'quick_win.update': m.label_action_quick_win_update,
 	'quick_win.risk_add': m.label_action_quick_win_risk_add,

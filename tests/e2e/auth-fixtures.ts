@@ -6,7 +6,8 @@ import {
 	expect,
 	type APIRequestContext,
 	type Browser,
-	type BrowserContext
+	type BrowserContext,
+	type BrowserContextOptions
 } from '@playwright/test';
 
 export const E2E_PASSWORD = 'kopi tubruk di alun-alun pati';
@@ -68,9 +69,10 @@ export async function apiSignIn(ctx: APIRequestContext, baseURL: string, account
 export async function browserSignIn(
 	browser: Browser,
 	baseURL: string,
-	account: Account
+	account: Account,
+	options: BrowserContextOptions = {}
 ): Promise<BrowserContext> {
-	const context = await browser.newContext({ baseURL });
+	const context = await browser.newContext({ ...options, baseURL });
 	await apiSignIn(context.request, baseURL, account);
 	return context;
 }

@@ -261,6 +261,11 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/survey/1999',
 		expect: staff(403, 403, 404, 404)
 	},
+	'/(staff)/staff/survey/[year] action:withdraw': {
+		path: '/staff/survey/1999',
+		expect: staff(403, 403, 404, 404),
+		note: 'an empty form names no response; the refused form re-renders the page, whose load finds no 1999 survey: 404'
+	},
 	'/(staff)/staff/survey/[year] action:import': {
 		path: '/staff/survey/1999',
 		expect: staff(403, 403, 404, 404),

@@ -224,3 +224,45 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	await wali.close();
 	await anon.close();
 });
+
+test('a paper form typed in wrong is withdrawn with a reason, JavaScript off; without one it stays', async ({
+	browser,
+	baseURL
+}) => {
+	const year = 2026;
+	const wali = await browserSignIn(browser, baseURL!, ACCOUNTS.official, {
+		javaScriptEnabled: false
+	});
+	const staff = await wali.newPage();
+	await staff.goto('/staff/survey');
+	await staff.getByLabel('Tahun instrumen').fill(String(year));
+	await staff.getByLabel('Tanggal penutupan (terakhir menerima jawaban)').fill(`${year}-12-31`);
+	await staff.getByRole('button', { name: 'Buat survei' }).click();
+	await expect(staff.getByTestId('saved')).toContainText(`Survei ${year} dibuat sebagai draf.`);
+	const paper = await wali.request.post(`/staff/survey/${year}?/paper`, {
+		headers: formHeaders(baseURL!),
+		data: new URLSearchParams(answers(7)).toString(),
+		maxRedirects: 0
+	});
+	expect(paper.status()).toBe(303);
+	await staff.goto(`/staff/survey/${year}`);
+	await expect(staff.getByTestId('survey-status')).toContainText('0 / 1');
+	const row = staff.getByTestId('latest-responses').locator('tbody tr');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText('kertas');
+
+	await row.getByRole('button', { name: 'Tarik' }).click();
+	await expect(staff.getByTestId('withdraw-refused')).toHaveText(
+		'Tulis alasan penarikan (paling banyak 500 karakter): log audit menyimpannya.'
+	);
+	await expect(staff.getByTestId('survey-status')).toContainText('0 / 1');
+
+	await row.getByRole('textbox').fill('Form kertas no. 12 salah ketik');
+	await row.getByRole('button', { name: 'Tarik' }).click();
+	await expect(staff.getByTestId('saved')).toHaveText(
+		'Jawaban ditarik; hasil dihitung ulang tanpa jawaban itu.'
+	);
+	await expect(staff.getByTestId('survey-status')).toContainText('0 / 0');
+	await expect(staff.getByText('Belum ada jawaban.')).toBeVisible();
+	await wali.close();
+});

@@ -7,11 +7,13 @@ import {
 	createSurvey,
 	enterPaperForm,
 	importPaperForms,
+	latestResponses,
 	openSurvey,
 	saveSettings,
 	submitResponse,
 	SurveyError,
 	surveyView,
+	withdrawResponse,
 	type SurveyActor
 } from '../../src/lib/server/surveys';
 import { tempDatabase } from './helpers';
@@ -175,6 +177,50 @@ describe('the survey service', () => {
 		expect(count()).toBe(9);
 	});
 
+	it('withdraws a paper form typed in wrong, with its reason in the audit log; refuses a viewer, a forged id and no reason', () => {
+		const wrong = enterPaperForm(conn, walidata, 2023, answer('1', '1'), DATA, NOW);
+		expect(count()).toBe(10);
+		expect(latestResponses(conn, 2023)[0]).toMatchObject({
+			id: wrong,
+			channel: 'paper',
+			enteredBy: 'wali',
+			answered: 2
+		});
+		expect(refusal(() => withdrawResponse(conn, viewer, 2023, wrong, 'salah ketik'))?.status).toBe(
+			403
+		);
+		expect(
+			refusal(() => withdrawResponse(conn, walidata, 2023, 999_999, 'salah ketik'))
+		).toMatchObject({
+			status: 404,
+			code: 'not_found'
+		});
+		expect(refusal(() => withdrawResponse(conn, walidata, 2023, wrong, '  '))).toMatchObject({
+			status: 400,
+			code: 'no_reason'
+		});
+		expect(
+			refusal(() => withdrawResponse(conn, walidata, 2023, wrong, 'x'.repeat(501)))?.code
+		).toBe('no_reason');
+		expect(count()).toBe(10);
+
+		withdrawResponse(conn, walidata, 2023, wrong, ' Form kertas no. 12 salah ketik ');
+		expect(count()).toBe(9);
+		expect(latestResponses(conn, 2023).map((r) => r.id)).not.toContain(wrong);
+		const answersLeft = conn.sqlite
+			.prepare('SELECT count(*) AS n FROM survey_answers WHERE response_id = ?')
+			.get(wrong) as { n: number };
+		expect(answersLeft.n).toBe(0);
+		const audit = conn.sqlite
+			.prepare(
+				`SELECT action, before, after FROM audit_log WHERE action IN ('survey.response_withdrawn', 'auth.denied') ORDER BY id DESC LIMIT 2`
+			)
+			.all() as { action: string; before: string; after: string }[];
+		expect(audit.map((a) => a.action)).toEqual(['survey.response_withdrawn', 'auth.denied']);
+		expect(JSON.parse(audit[0].before)).toMatchObject({ id: wrong, channel: 'paper', answered: 2 });
+		expect(JSON.parse(audit[0].after)).toEqual({ reason: 'Form kertas no. 12 salah ketik' });
+	});
+
 	it('gives no results to the workspace before closing, then the statement’s mean, n and interval', () => {
 		expect(closedStatementResults(conn, 2023, DATA).size).toBe(0);
 		closeSurvey(conn, walidata, 2023, NOW);
@@ -191,6 +237,12 @@ describe('the survey service', () => {
 		expect(refusal(() => enterPaperForm(conn, walidata, 2023, answer('2'), DATA, NOW))?.code).toBe(
 			'closed'
 		);
+		// Published results stay as published: withdrawing needs the survey opened again.
+		const first = latestResponses(conn, 2023).at(-1)!.id;
+		expect(refusal(() => withdrawResponse(conn, walidata, 2023, first, 'spam'))).toMatchObject({
+			status: 409,
+			code: 'closed'
+		});
 		expect(count()).toBe(9);
 	});
 });

@@ -57,7 +57,8 @@ export type SurveyErrorCode =
 	| 'duplicate'
 	| 'rate_limited'
 	| 'unknown_programme'
-	| 'bad_programme_name';
+	| 'bad_programme_name'
+	| 'no_reason';
 
 /** A refused request: `status` is the HTTP status; `problems` say what to change. */
 export class SurveyError extends Error {
@@ -382,6 +383,56 @@ export function enterPaperForm(
 				after: { response: id, answers: checked.response.answers.length }
 			});
 			return id;
+		})
+		.immediate();
+}
+
+/** How many of the latest responses the staff page lists. */
+export const LATEST_RESPONSES = 25;
+
+/**
+ * The survey's latest responses, newest first, for staff to withdraw one entered wrong: no
+ * hashes, and who typed it in for a paper form. Staff pages only.
+ */
+export function latestResponses(conn: Connection, year: number): store.ResponseHead[] {
+	const survey = store.ofYear(conn.db, year);
+	return survey ? store.latestResponses(conn.db, survey.id, LATEST_RESPONSES) : [];
+}
+
+/** How long a withdrawal's reason may be (it is kept in the audit log). */
+export const WITHDRAW_REASON_MAX = 500;
+
+/**
+ * Withdraws one response of an open or draft survey: a paper form typed in wrong, a response
+ * that got past the limits. Its answers leave the results; the audit row keeps what it was and
+ * why it went. Refused once the survey is closed (its results are published).
+ */
+export function withdrawResponse(
+	conn: Connection,
+	actor: SurveyActor,
+	year: number,
+	responseId: number,
+	reason: string
+): void {
+	requireManager(conn, actor, 'withdraw', String(year));
+	conn.sqlite
+		.transaction(() => {
+			const survey = forPaper(conn, year);
+			const response = Number.isInteger(responseId)
+				? store.responseOf(conn.db, survey.id, responseId)
+				: undefined;
+			if (!response) throw new SurveyError(404, 'not_found');
+			const why = reason.trim();
+			if (why === '' || why.length > WITHDRAW_REASON_MAX)
+				throw new SurveyError(400, 'no_reason');
+			store.deleteResponse(conn.db, response.id);
+			writeAudit(conn.sqlite, actorOf(actor), {
+				action: 'survey.response_withdrawn',
+				entityType: 'survey',
+				entityId: year,
+				before: response,
+				after: { reason: why }
+			});
 		})
 		.immediate();
 }

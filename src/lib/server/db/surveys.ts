@@ -3,7 +3,7 @@
  * plain verbs on the caller's connection and in the caller's transaction. The rules (who, when,
  * the limits) live in `$lib/server/surveys.ts`.
  */
-import { and, asc, count, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { SurveyAnswer } from '../../survey/response-input';
 import type { SurveyScore } from '../../survey/structure';
 import type { Db } from './index';
@@ -102,6 +102,51 @@ export function insertResponse(
 		.values(answers.map((a) => ({ responseId: id, statementCode: a.code, score: a.score })))
 		.run();
 	return id;
+}
+
+/** A response of the survey as the staff list shows it: no hashes, its answers counted. */
+export interface ResponseHead {
+	id: number;
+	channel: 'online' | 'paper';
+	ageBand: string | null;
+	enteredBy: string | null;
+	createdAt: string;
+	answered: number;
+}
+
+function heads(db: Db, where: SQL | undefined) {
+	return db
+		.select({
+			id: surveyResponses.id,
+			channel: surveyResponses.channel,
+			ageBand: surveyResponses.ageBand,
+			enteredBy: surveyResponses.enteredBy,
+			createdAt: surveyResponses.createdAt,
+			answered: count(surveyAnswers.statementCode)
+		})
+		.from(surveyResponses)
+		.leftJoin(surveyAnswers, eq(surveyAnswers.responseId, surveyResponses.id))
+		.where(where)
+		.groupBy(surveyResponses.id);
+}
+
+/** The survey's latest responses, newest first. */
+export function latestResponses(db: Db, surveyId: number, limit: number): ResponseHead[] {
+	return heads(db, eq(surveyResponses.surveyId, surveyId))
+		.orderBy(desc(surveyResponses.id))
+		.limit(limit)
+		.all();
+}
+
+/** One response of the survey, or undefined (another survey's id is not this one's). */
+export function responseOf(db: Db, surveyId: number, id: number): ResponseHead | undefined {
+	return heads(db, and(eq(surveyResponses.surveyId, surveyId), eq(surveyResponses.id, id))).get();
+}
+
+/** Deletes a response and its answers. */
+export function deleteResponse(db: Db, id: number): void {
+	db.delete(surveyAnswers).where(eq(surveyAnswers.responseId, id)).run();
+	db.delete(surveyResponses).where(eq(surveyResponses.id, id)).run();
 }
 
 /** True when this device has sent a response to the survey. */

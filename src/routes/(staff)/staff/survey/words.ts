@@ -27,6 +27,12 @@ export function staffRefusalText(code: string, field: string): string {
 			return m.svs_err_bad_programme_name({ field });
 		case 'no_file':
 			return m.svs_err_no_file();
+		case 'no_reason':
+			return m.svs_err_no_reason();
+		case 'response_not_found':
+			return m.svs_err_response_not_found();
+		case 'withdraw_closed':
+			return m.svs_err_withdraw_closed();
 		default:
 			return code;
 	}

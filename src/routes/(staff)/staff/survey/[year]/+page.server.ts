@@ -7,19 +7,22 @@ import {
 	closeSurvey,
 	enterPaperForm,
 	importPaperForms,
+	latestResponses,
 	openSurvey,
 	PROGRAMMES_PER_SUB,
 	programmeChoices,
 	saveSettings,
 	SurveyError,
 	surveyView,
+	type SurveyErrorCode,
+	withdrawResponse,
 	type ProgrammeField
 } from '$lib/server/surveys';
 import type { PaperFileProblem, ResponseProblem, RowProblem } from '$lib/survey/response-input';
 import { surveyManager, yearParam } from '../manager.server';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-type Form = 'settings' | 'status' | 'paper' | 'import';
+type Form = 'settings' | 'status' | 'paper' | 'import' | 'withdraw';
 
 /** The service's refusals: 403 and 404 as errors, the rest as the named form's 400 or 409. */
 function refused(e: unknown, form: Form, values: Record<string, string> = {}) {
@@ -42,6 +45,12 @@ function yearOf(event: RequestEvent): number {
 	return year;
 }
 
+/** A withdrawal's own words for a forged or withdrawn response id and for a closed survey. */
+const WITHDRAW_REFUSALS: Partial<Record<SurveyErrorCode, string>> = {
+	not_found: 'response_not_found',
+	closed: 'withdraw_closed'
+};
+
 const fieldsOf = (form: FormData) => {
 	const fields: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') fields[k] = v;
@@ -59,6 +68,7 @@ export const load = (async (event) => {
 		...view,
 		link,
 		qr: qrPath(link),
+		latest: latestResponses(getConnection(), year),
 		choices: programmeChoices(getConnection(), instance.defaultRegion, instance.defaultFramework),
 		slots: PROGRAMMES_PER_SUB,
 		saved: event.url.searchParams.get('saved'),
@@ -117,6 +127,33 @@ export const actions = {
 			return refused(e, 'status');
 		}
 		redirect(303, back(year, 'closed'));
+	},
+	withdraw: async (event) => {
+		const actor = surveyManager(event);
+		const year = yearOf(event);
+		const fields = fieldsOf(await event.request.formData());
+		try {
+			withdrawResponse(
+				getConnection(),
+				actor,
+				year,
+				Number(fields.response ?? ''),
+				fields.reason ?? ''
+			);
+		} catch (e) {
+			const code = e instanceof SurveyError ? WITHDRAW_REFUSALS[e.code] : undefined;
+			if (code)
+				return fail((e as SurveyError).status, {
+					form: 'withdraw' as Form,
+					code,
+					field: '',
+					problems: [],
+					fileProblem: null,
+					values: fields
+				});
+			return refused(e, 'withdraw', fields);
+		}
+		redirect(303, back(year, 'withdrawn'));
 	},
 	paper: async (event) => {
 		const actor = surveyManager(event);
