@@ -28,6 +28,14 @@ import type {
 } from './types.ts';
 import { buildRegionYear } from './views.ts';
 
+/** Per indicator: whether scoreSeries scores it by min–max itself, and that method's bounds. */
+interface MinmaxBounds {
+	inline: Uint8Array;
+	worst: Float64Array;
+	/** 1 / (best − worst) */
+	perUnit: Float64Array;
+}
+
 export interface EngineInput {
 	framework: EngineFramework;
 	/** A parsed profile (or any object with its code and settings). */
@@ -65,7 +73,8 @@ export class ScoreResult {
 	/** @internal */ readonly nSpan: number;
 	/** @internal values[(r × nInd + i) × nSpan + (year − yMin)], NaN = none */ readonly values: Float64Array;
 	/** @internal index into `obs`, −1 = none */ readonly obsRef: Int32Array;
-	/** @internal */ readonly targetsByCell: (YearValue[] | undefined)[];
+	/** @internal every cell's targets, in input order: see TargetIndex */ readonly targets: readonly YearValue[];
+	/** @internal */ readonly targetStart: Int32Array;
 	/** @internal [(yi × nReg + r) × nInd + i] */ readonly indScore: Float64Array;
 	/** @internal */ readonly indReason: Uint8Array;
 	/** @internal span offset of the year used, −1 = none */ readonly indYearUsed: Int16Array;
@@ -115,72 +124,19 @@ export class ScoreResult {
 		this.yMin = yMin;
 		this.nSpan = nSpan;
 
-		// Index the observations once: O(n) with two map lookups each.
-		const values = new Float64Array(nReg * nInd * nSpan).fill(NaN);
-		const obsRef = new Int32Array(nReg * nInd * nSpan).fill(-1);
-		let ignored = 0;
-		const dupes: string[] = [];
-		const obs = input.observations;
-		const regionIndex = this.regionIndex;
-		const indIndex = c.indIndex;
-		// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
-		let lastRegion: string | null = null;
-		let lastR: number | undefined;
-		let lastInd: string | null = null;
-		let lastI: number | undefined;
-		for (let k = 0; k < obs.length; k++) {
-			const o = obs[k];
-			if (o.regionCode !== lastRegion) {
-				lastRegion = o.regionCode;
-				lastR = regionIndex.get(lastRegion);
-			}
-			if (o.indicatorCode !== lastInd) {
-				lastInd = o.indicatorCode;
-				lastI = indIndex.get(lastInd);
-			}
-			const r = lastR;
-			const i = lastI;
-			if (r === undefined || i === undefined) {
-				ignored++;
-				continue;
-			}
-			const s = o.year - yMin;
-			if (!(s >= 0 && s < nSpan) || !Number.isFinite(o.value)) continue;
-			const cell = (r * nInd + i) * nSpan + s;
-			if (obsRef[cell] !== -1) {
-				if (dupes.length < 20) dupes.push(`${o.regionCode}/${o.indicatorCode}/${o.year}`);
-				continue;
-			}
-			obsRef[cell] = k;
-			values[cell] = o.value;
-		}
-		if (dupes.length) {
-			throw new ScoringInputError([
-				`more than one observation for region/indicator/year: ${dupes.join(', ')}`
-			]);
-		}
-		this.ignoredObservations = ignored;
-		this.values = values;
-		this.obsRef = obsRef;
-
-		const targetsByCell: (YearValue[] | undefined)[] = new Array(nReg * nInd);
-		for (const t of input.targets ?? []) {
-			const r = this.regionIndex.get(t.regionCode);
-			const i = c.indIndex.get(t.indicatorCode);
-			if (r === undefined || i === undefined || !Number.isFinite(t.value)) continue;
-			const list = (targetsByCell[r * nInd + i] ??= []);
-			if (list.some((x) => x.year === t.year)) {
-				dupes.push(`${t.regionCode}/${t.indicatorCode}/${t.year}`);
-				continue;
-			}
-			list.push({ year: t.year, value: t.value });
-		}
-		if (dupes.length) {
-			throw new ScoringInputError([
-				`more than one target for region/indicator/year: ${dupes.join(', ')}`
-			]);
-		}
-		this.targetsByCell = targetsByCell;
+		const observed = indexObservations(
+			input.observations,
+			this.regionIndex,
+			c.indIndex,
+			yMin,
+			nSpan
+		);
+		this.ignoredObservations = observed.ignored;
+		this.values = observed.values;
+		this.obsRef = observed.obsRef;
+		const targets = indexTargets(input.targets ?? [], this.regionIndex, c.indIndex);
+		this.targets = targets.rows;
+		this.targetStart = targets.start;
 
 		const nG = c.groups.length;
 		this.indFrom = Float64Array.from(c.indicators, (d) =>
@@ -289,102 +245,134 @@ export class ScoreResult {
 		};
 	}
 
+	/**
+	 * Scores, reasons, years used and trends of every indicator, region and year. One call of
+	 * scoreSeries per region and indicator: a cell's targets and values are found once for all its
+	 * years, and a function that small is optimised, with the trend rule inlined into it, within
+	 * the engine's first call. The one loop over every year, region and indicator it replaces ran
+	 * once per call, so it was optimised late and deoptimised on each path it had not yet seen
+	 * (`--trace-deopt`): the bench's timed calls still ran it slowly.
+	 */
 	private scoreIndicators() {
-		const { c, settings, values } = this;
-		const nReg = this.regions.length;
+		const inds = this.c.indicators;
+		const nInd = inds.length;
+		const nY = this.years.length;
+		// Where a value may come from depends on the indicator and the year, never on the region.
+		const segmentFrom = new Int32Array(nInd * nY);
+		for (let i = 0; i < nInd; i++) {
+			for (let yi = 0; yi < nY; yi++)
+				segmentFrom[i * nY + yi] = this.segmentOffset(i, this.years[yi]);
+		}
+		const minmax: MinmaxBounds = {
+			// The common case, inlined in scoreSeries: min–max with bounds checked once per call.
+			inline: Uint8Array.from(inds, (d) =>
+				d.method === 'minmax' &&
+				d.worst !== null &&
+				d.best !== null &&
+				Number.isFinite(d.worst) &&
+				Number.isFinite(d.best) &&
+				d.worst !== d.best
+					? 1
+					: 0
+			),
+			worst: Float64Array.from(inds, (d) => d.worst ?? NaN),
+			perUnit: Float64Array.from(inds, (d) => 1 / ((d.best ?? NaN) - (d.worst ?? NaN)))
+		};
+		for (let r = 0; r < this.regions.length; r++) {
+			for (let i = 0; i < nInd; i++) this.scoreSeries(r, i, segmentFrom, minmax);
+		}
+	}
+
+	/** Indicator i of region r in every assessment year (see scoreIndicators). */
+	private scoreSeries(r: number, i: number, segmentFrom: Int32Array, minmax: MinmaxBounds) {
+		const { c, settings, values, years, yMin, indScore, indReason, indYearUsed, indTrend } = this;
 		const nInd = c.indicators.length;
-		const nSpan = this.nSpan;
+		const nReg = this.regions.length;
+		const nY = years.length;
 		const cf = settings.carryForwardYears;
 		const tw = settings.trend.years;
-		const cap = settings.targetCap;
-		const { indScore, indReason, indYearUsed, indTrend, targetsByCell, yMin, indFrom, indRange } =
-			this;
-		const indWeight = c.indWeight;
-		const inds = c.indicators;
-		const isMinmax = Uint8Array.from(inds, (d) => (d.method === 'minmax' ? 1 : 0));
-		const valid = Uint8Array.from(inds, (d) =>
-			d.worst !== null &&
-			d.best !== null &&
-			Number.isFinite(d.worst) &&
-			Number.isFinite(d.best) &&
-			d.worst !== d.best
-				? 1
-				: 0
-		);
-		const lo = Float64Array.from(inds, (d) => d.worst ?? NaN);
-		const span = Float64Array.from(inds, (d) => 1 / ((d.best ?? NaN) - (d.worst ?? NaN)));
-		for (let yi = 0; yi < this.years.length; yi++) {
-			const Y = this.years[yi];
+		const ind = c.indicators[i];
+		const applicableFrom = this.indFrom[i];
+		const range = this.indRange[i];
+		const context = !(c.indWeight[i] > 0);
+		const inline = minmax.inline[i] === 1;
+		const cell = (r * nInd + i) * this.nSpan;
+		const { targets } = this;
+		const targetsFrom = this.targetStart[r * nInd + i];
+		const targetsTo = this.targetStart[r * nInd + i + 1];
+		for (let yi = 0; yi < nY; yi++) {
+			const Y = years[yi];
 			const ys = Y - yMin;
-			for (let r = 0; r < nReg; r++) {
-				const base = (yi * nReg + r) * nInd;
-				for (let i = 0; i < nInd; i++) {
-					const ind = c.indicators[i];
-					const cell = (r * nInd + i) * nSpan;
-					const tl = targetsByCell[r * nInd + i];
-					// Values from before the indicator existed, or from before a break in its series
-					// (another basis), are neither carried forward nor trended.
-					const from = this.segmentOffset(i, Y);
-					let su = -1;
-					for (let k = 0; k <= cf && ys - k >= from; k++) {
-						const v = values[cell + ys - k];
-						if (v === v) {
-							su = ys - k;
-							break;
-						}
+			const k = (yi * nReg + r) * nInd + i;
+			// Values from before the indicator existed, or from before a break in its series
+			// (another basis), are neither carried forward nor trended.
+			const from = segmentFrom[i * nY + yi];
+			let su = -1;
+			for (let back = 0; back <= cf && ys - back >= from; back++) {
+				const v = values[cell + ys - back];
+				if (v === v) {
+					su = ys - back;
+					break;
+				}
+			}
+			indYearUsed[k] = su;
+			const target =
+				targetsTo > targetsFrom ? selectTarget(targets, Y, targetsFrom, targetsTo) : null;
+			// The ends' values are kept as they are found: read again afterwards behind a
+			// `first >= 0 ?` they were boxed, two heap numbers per cell and year (a profile's finding).
+			let first = -1;
+			let last = -1;
+			let firstValue = NaN;
+			let lastValue = NaN;
+			let points = 0;
+			for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
+				const v = values[cell + s];
+				if (v === v) {
+					if (first < 0) {
+						first = s;
+						firstValue = v;
 					}
-					indYearUsed[base + i] = su;
-					const target: YearValue | null = tl ? selectTarget(tl, Y) : null;
-					let first = -1;
-					let last = -1;
-					let points = 0;
-					for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
-						if (values[cell + s] === values[cell + s]) {
-							if (first < 0) first = s;
-							last = s;
-							points++;
-						}
-					}
-					indTrend[base + i] = trendCodeFromEnds(
-						first + yMin,
-						first >= 0 ? values[cell + first] : NaN,
-						last + yMin,
-						last >= 0 ? values[cell + last] : NaN,
-						points,
-						target ? target.value : null,
-						target ? target.year : null,
-						ind.polarity,
-						settings.trend,
-						undefined,
-						indRange[i]
-					);
+					last = s;
+					lastValue = v;
+					points++;
+				}
+			}
+			indTrend[k] = trendCodeFromEnds(
+				first + yMin,
+				firstValue,
+				last + yMin,
+				lastValue,
+				points,
+				target,
+				ind.polarity,
+				settings.trend,
+				undefined,
+				range
+			);
 
-					if (ys < indFrom[i]) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_NOT_APPLICABLE;
-					} else if (!(indWeight[i] > 0)) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_CONTEXT;
-					} else if (su < 0) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_NO_VALUE;
-					} else if (isMinmax[i] && valid[i]) {
-						// The common case, inlined: min–max with bounds checked once per call.
-						const x = (values[cell + su] - lo[i]) * span[i] * 100;
-						indScore[base + i] = x < 0 ? 0 : x > 100 ? 100 : x;
-						indReason[base + i] = 0;
-					} else {
-						const v = values[cell + su];
-						const t = target ? target.value : null;
-						const s = scoreValue(ind, v, t, cap);
-						if (s === null) {
-							indScore[base + i] = NaN;
-							indReason[base + i] = REASON_CODE.get(nullReason(ind, v, t)) as number;
-						} else {
-							indScore[base + i] = s;
-							indReason[base + i] = 0;
-						}
-					}
+			if (ys < applicableFrom) {
+				indScore[k] = NaN;
+				indReason[k] = R_NOT_APPLICABLE;
+			} else if (context) {
+				indScore[k] = NaN;
+				indReason[k] = R_CONTEXT;
+			} else if (su < 0) {
+				indScore[k] = NaN;
+				indReason[k] = R_NO_VALUE;
+			} else if (inline) {
+				const x = (values[cell + su] - minmax.worst[i]) * minmax.perUnit[i] * 100;
+				indScore[k] = x < 0 ? 0 : x > 100 ? 100 : x;
+				indReason[k] = 0;
+			} else {
+				const v = values[cell + su];
+				const t = target ? target.value : null;
+				const s = scoreValue(ind, v, t, settings.targetCap);
+				if (s === null) {
+					indScore[k] = NaN;
+					indReason[k] = REASON_CODE.get(nullReason(ind, v, t)) as number;
+				} else {
+					indScore[k] = s;
+					indReason[k] = 0;
 				}
 			}
 		}
@@ -446,15 +434,18 @@ export class ScoreResult {
 			const carriedShare = scored > 0 ? carried / scored : 0;
 			outCov[off + g] = cov;
 			grpCarried[off + g] = carriedShare;
-			outScore[off + g] =
+			// Assigned, not chosen by `? : NaN`: that form boxed every group's score, 2 MB of heap
+			// numbers per call of the bench's case (a heap profile's finding).
+			let score = NaN;
+			if (
 				total > 0 &&
 				scored > 0 &&
 				cov >= (g === c.root ? rootMinCov : minCov) &&
 				(carriedShare <= maxCarried || limitsCarried[g] === 0)
-					? geometric
-						? Math.exp(acc / scored)
-						: acc / scored
-					: NaN;
+			) {
+				score = geometric ? Math.exp(acc / scored) : acc / scored;
+			}
+			outScore[off + g] = score;
 			if (trends) {
 				const n = b - a;
 				for (let k = 0; k < n; k++) {
@@ -605,6 +596,127 @@ export class ScoreResult {
 	regionYear(regionCode: string, year: number): RegionYearScore | null {
 		return buildRegionYear(this, regionCode, year);
 	}
+}
+
+/** The observations by cell, as ScoreResult keeps them (`values`, `obsRef`). */
+interface ObservationIndex {
+	values: Float64Array;
+	obsRef: Int32Array;
+	/** Observations that matched no indicator of the framework or no region of the call. */
+	ignored: number;
+}
+
+/**
+ * Indexes the observations once: O(n) with two map lookups per run of rows of the same region and
+ * indicator. Throws on a second value for a region, indicator and year.
+ */
+function indexObservations(
+	obs: readonly EngineObservation[],
+	regionIndex: ReadonlyMap<string, number>,
+	indIndex: ReadonlyMap<string, number>,
+	yMin: number,
+	nSpan: number
+): ObservationIndex {
+	const nInd = indIndex.size;
+	const values = new Float64Array(regionIndex.size * nInd * nSpan).fill(NaN);
+	const obsRef = new Int32Array(regionIndex.size * nInd * nSpan).fill(-1);
+	let ignored = 0;
+	const dupes: string[] = [];
+	// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
+	let lastRegion: string | null = null;
+	let lastR: number | undefined;
+	let lastInd: string | null = null;
+	let lastI: number | undefined;
+	for (let k = 0; k < obs.length; k++) {
+		const o = obs[k];
+		if (o.regionCode !== lastRegion) {
+			lastRegion = o.regionCode;
+			lastR = regionIndex.get(lastRegion);
+		}
+		if (o.indicatorCode !== lastInd) {
+			lastInd = o.indicatorCode;
+			lastI = indIndex.get(lastInd);
+		}
+		const r = lastR;
+		const i = lastI;
+		if (r === undefined || i === undefined) {
+			ignored++;
+			continue;
+		}
+		const s = o.year - yMin;
+		if (!(s >= 0 && s < nSpan) || !Number.isFinite(o.value)) continue;
+		const cell = (r * nInd + i) * nSpan + s;
+		if (obsRef[cell] !== -1) {
+			if (dupes.length < 20) dupes.push(`${o.regionCode}/${o.indicatorCode}/${o.year}`);
+			continue;
+		}
+		obsRef[cell] = k;
+		values[cell] = o.value;
+	}
+	if (dupes.length) {
+		throw new ScoringInputError([
+			`more than one observation for region/indicator/year: ${dupes.join(', ')}`
+		]);
+	}
+	return { values, obsRef, ignored };
+}
+
+/**
+ * The targets by cell (r × nInd + i): those of a cell are rows[start[cell]] .. rows[start[cell + 1]
+ * − 1], in input order, so selectTarget can search a cell's range of the one array. The rows are
+ * the caller's own (an EngineTarget is a YearValue): a list and a copy of every row per cell were
+ * most of what one call allocated on the heap (a heap profile's finding), and every such object
+ * lived until the next garbage collection copied it.
+ */
+interface TargetIndex {
+	rows: YearValue[];
+	start: Int32Array;
+}
+
+/** Groups the targets by cell (a counting sort); throws on a second target for a region, indicator and year. */
+function indexTargets(
+	targets: readonly EngineTarget[],
+	regionIndex: ReadonlyMap<string, number>,
+	indIndex: ReadonlyMap<string, number>
+): TargetIndex {
+	const nInd = indIndex.size;
+	const nCells = regionIndex.size * nInd;
+	const cellOf = new Int32Array(targets.length).fill(-1);
+	const start = new Int32Array(nCells + 1);
+	for (let k = 0; k < targets.length; k++) {
+		const t = targets[k];
+		const r = regionIndex.get(t.regionCode);
+		const i = indIndex.get(t.indicatorCode);
+		if (r === undefined || i === undefined || !Number.isFinite(t.value)) continue;
+		cellOf[k] = r * nInd + i;
+		start[cellOf[k] + 1]++;
+	}
+	for (let cell = 0; cell < nCells; cell++) start[cell + 1] += start[cell];
+	const rows: YearValue[] = new Array(start[nCells]);
+	const next = start.slice(0, nCells);
+	const dupes: string[] = [];
+	for (let k = 0; k < targets.length; k++) {
+		const cell = cellOf[k];
+		if (cell < 0) continue;
+		const t = targets[k];
+		if (hasYear(rows, start[cell], next[cell], t.year)) {
+			dupes.push(`${t.regionCode}/${t.indicatorCode}/${t.year}`);
+			continue;
+		}
+		rows[next[cell]++] = t;
+	}
+	if (dupes.length) {
+		throw new ScoringInputError([
+			`more than one target for region/indicator/year: ${dupes.join(', ')}`
+		]);
+	}
+	return { rows, start };
+}
+
+/** Whether rows[from] .. rows[to − 1] have a target for `year`. */
+function hasYear(rows: readonly YearValue[], from: number, to: number, year: number): boolean {
+	for (let k = from; k < to; k++) if (rows[k].year === year) return true;
+	return false;
 }
 
 /**

@@ -14,12 +14,20 @@ export interface YearValue {
 /**
  * The target that applies in `year`: the one set for that year, else the first later one (the
  * goal still being worked towards, e.g. an RPJMD end-year target), else the last earlier one.
+ * Only targets[from] .. targets[to − 1] are searched (the engine keeps every region's and
+ * indicator's targets in one array).
  * @example selectTarget([{ year: 2021, value: 5 }, { year: 2026, value: 9 }], 2023) // { year: 2026, value: 9 }
  */
-export function selectTarget(targets: readonly YearValue[], year: number): YearValue | null {
+export function selectTarget(
+	targets: readonly YearValue[],
+	year: number,
+	from = 0,
+	to = targets.length
+): YearValue | null {
 	let later: YearValue | null = null;
 	let earlier: YearValue | null = null;
-	for (const t of targets) {
+	for (let k = from; k < to; k++) {
+		const t = targets[k];
 		if (t.year === year) return t;
 		if (t.year > year) {
 			if (!later || t.year < later.year) later = t;
@@ -45,8 +53,9 @@ export function emptyTrendDetail(state: TrendState): TrendDetail {
 
 /**
  * Core of the indicator trend from the first and last observed values of the window (the engine
- * calls it on its arrays). `points` is the number of observed values in the window; `range` is the
- * indicator's scoring range |best − worst| (for the stable band; NaN when it has none).
+ * calls it on its arrays). `points` is the number of observed values in the window; `target` the
+ * one selectTarget chose (null when none); `range` is the indicator's scoring range |best − worst|
+ * (for the stable band; NaN when it has none).
  *
  * With a target (SDSN), in order: no value → `too_few_years`; latest value at or beyond the target
  * (polarity-aware) → `on_track`; fewer than `minPoints` values → `too_few_years`; otherwise, with
@@ -66,7 +75,10 @@ export function trendFromEnds(...args: Parameters<typeof trendCodeFromEnds>): Tr
 
 /**
  * `trendFromEnds` as a state code (the index into TREND_STATES), the form the engine stores for
- * every region, indicator and year: no state name to look up again in its hot loop.
+ * every region, indicator and year: no state name to look up again in its hot loop. The rates are
+ * plain numbers and `rates` counts how many were computed (actual, then needed, then ratio; `out`
+ * gets null for the rest): a local that may hold null or a number is a boxed number, one heap
+ * allocation per computed rate, and the engine calls this for every region, indicator and year.
  */
 export function trendCodeFromEnds(
 	fromYear: number,
@@ -74,28 +86,29 @@ export function trendCodeFromEnds(
 	toYear: number,
 	toValue: number,
 	points: number,
-	target: number | null,
-	targetYear: number | null,
+	target: YearValue | null,
 	polarity: Polarity,
 	settings: TrendSettings,
 	out?: TrendDetail,
 	range = NaN
 ): number {
 	let state: number;
-	let actual: number | null = null;
-	let needed: number | null = null;
-	let ratio: number | null = null;
+	let actual = NaN;
+	let needed = NaN;
+	let ratio = NaN;
+	let rates = 0;
 	const d = polarity === 'higher' ? 1 : -1;
-	const hasTarget = target !== null && targetYear !== null;
 	if (points < 1) state = TOO_FEW;
-	else if (hasTarget && d * (toValue - target) >= 0) state = ON_TRACK;
+	else if (target !== null && d * (toValue - target.value) >= 0) state = ON_TRACK;
 	else if (points < settings.minPoints || toYear <= fromYear) state = TOO_FEW;
-	else if (hasTarget) {
+	else if (target !== null) {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
-		needed = (d * (target - fromValue)) / Math.max(targetYear - fromYear, 1);
+		needed = (d * (target.value - fromValue)) / Math.max(target.year - fromYear, 1);
+		rates = 2;
 		if (needed <= 0) state = DECREASING;
 		else {
 			ratio = actual / needed;
+			rates = 3;
 			state =
 				ratio >= settings.onTrackRatio
 					? ON_TRACK
@@ -107,23 +120,57 @@ export function trendCodeFromEnds(
 		}
 	} else {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
+		rates = 1;
 		const scale = Number.isFinite(range) && range > 0 ? range : Math.abs(fromValue);
 		const band = settings.stableBand * scale;
 		state = Math.abs(actual) <= band ? STABLE : actual > 0 ? IMPROVING : WORSENING;
 	}
-	if (out) {
-		out.state = TREND_STATES[state];
-		out.fromYear = points > 0 ? fromYear : null;
-		out.fromValue = points > 0 ? fromValue : null;
-		out.toYear = points > 0 ? toYear : null;
-		out.toValue = points > 0 ? toValue : null;
-		out.target = hasTarget ? target : null;
-		out.targetYear = hasTarget ? targetYear : null;
-		out.actualRate = actual;
-		out.neededRate = needed;
-		out.ratio = ratio;
-	}
+	if (out)
+		describeTrend(
+			out,
+			state,
+			fromYear,
+			fromValue,
+			toYear,
+			toValue,
+			points,
+			target,
+			rates,
+			actual,
+			needed,
+			ratio
+		);
 	return state;
+}
+
+/**
+ * The numbers behind a trend state, for the views: apart from trendCodeFromEnds so that the rule
+ * stays small enough for V8 to inline into the engine's loop (460 bytes of bytecode at most).
+ */
+function describeTrend(
+	out: TrendDetail,
+	state: number,
+	fromYear: number,
+	fromValue: number,
+	toYear: number,
+	toValue: number,
+	points: number,
+	target: YearValue | null,
+	rates: number,
+	actual: number,
+	needed: number,
+	ratio: number
+): void {
+	out.state = TREND_STATES[state];
+	out.fromYear = points > 0 ? fromYear : null;
+	out.fromValue = points > 0 ? fromValue : null;
+	out.toYear = points > 0 ? toYear : null;
+	out.toValue = points > 0 ? toValue : null;
+	out.target = target !== null ? target.value : null;
+	out.targetYear = target !== null ? target.year : null;
+	out.actualRate = rates >= 1 ? actual : null;
+	out.neededRate = rates >= 2 ? needed : null;
+	out.ratio = rates >= 3 ? ratio : null;
 }
 
 /**
@@ -158,8 +205,7 @@ export function indicatorTrend(
 		last?.year ?? 0,
 		last?.value ?? NaN,
 		points,
-		t ? t.value : null,
-		t ? t.year : null,
+		t,
 		polarity,
 		settings,
 		out,
