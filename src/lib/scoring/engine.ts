@@ -5,7 +5,7 @@
  * averaging loop; the rich per-region objects with traces are built only when asked for, by
  * views.ts.
  */
-import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
+import { COVERAGE_EPSILON } from './aggregate.ts';
 import { REASON_CODE, R_CONTEXT, R_NO_VALUE, R_NOT_APPLICABLE } from './codes.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, scoreValue } from './normalise.ts';
@@ -13,7 +13,7 @@ import type { ProfileSettings } from './profile.ts';
 import { competitionRanks } from './rank.ts';
 import { rankIntervalsBySensitivity } from './sensitivity.ts';
 import {
-	groupTrendArrays,
+	TrendTally,
 	segmentStart,
 	selectTarget,
 	trendCodeFromEnds,
@@ -161,7 +161,7 @@ export class ScoreResult {
 		this.intervals = new Map();
 
 		this.scoreIndicators();
-		const scratch = this.scratch();
+		const tally = new TrendTally();
 		for (let yi = 0; yi < nY; yi++) {
 			for (let r = 0; r < nReg; r++) {
 				const off = (yi * nReg + r) * nG;
@@ -172,8 +172,7 @@ export class ScoreResult {
 					this.grpScore,
 					this.grpCoverage,
 					off,
-					scratch,
-					true,
+					tally,
 					this.grpCarried
 				);
 			}
@@ -189,7 +188,7 @@ export class ScoreResult {
 			const yi = this.yearIndex.get(y);
 			if (yi === undefined)
 				throw new ScoringInputError([`sensitivity year ${y} is not among the scored years`]);
-			this.sensitivity(yi, scratch);
+			this.sensitivity(yi);
 		}
 	}
 
@@ -233,16 +232,6 @@ export class ScoreResult {
 	segmentOffset(i: number, Y: number): number {
 		const breakStart = segmentStart(this.indBreaks[i], Y) - this.yMin;
 		return Math.max(0, this.indFrom[i], breakStart);
-	}
-
-	private scratch() {
-		const n = Math.max(1, this.c.maxChildren);
-		return {
-			scores: new Float64Array(n),
-			weights: new Float64Array(n),
-			states: new Uint8Array(n),
-			out: { score: NaN, coverage: 0, scoredWeight: 0, totalWeight: 0 } as AggregateOut
-		};
 	}
 
 	/**
@@ -380,8 +369,8 @@ export class ScoreResult {
 
 	/**
 	 * Bottom-up aggregation of one region-year into `outScore`/`outCov` at `off`, in the given mode
-	 * (the same rule as aggregateArrays, inlined: this is the hot loop). With `trends`, also the
-	 * group trends.
+	 * (the same rule as aggregateArrays, inlined: this is the hot loop). With a `trends` tally, also
+	 * the group trends.
 	 */
 	private aggregateGroups(
 		yi: number,
@@ -390,8 +379,7 @@ export class ScoreResult {
 		outScore: Float64Array,
 		outCov: Float64Array,
 		off: number,
-		sc: ReturnType<ScoreResult['scratch']>,
-		trends = false,
+		trends: TrendTally | null,
 		outCarried?: Float64Array
 	) {
 		const { c, settings } = this;
@@ -417,12 +405,14 @@ export class ScoreResult {
 			let scored = 0;
 			let acc = 0;
 			let carried = 0;
+			trends?.reset();
 			for (let k = a; k < b; k++) {
 				const w = childWeight[k];
 				if (!(w > 0)) continue;
 				total += w;
 				const ref = childRef[k];
 				const isInd = childIsIndicator[k];
+				trends?.add(isInd ? indTrend[indBase + ref] : grpTrend[off + ref], w);
 				const s = isInd ? indScore[indBase + ref] : outScore[off + ref];
 				if (s !== s) continue;
 				scored += w;
@@ -446,15 +436,7 @@ export class ScoreResult {
 				score = geometric ? Math.exp(acc / scored) : acc / scored;
 			}
 			outScore[off + g] = score;
-			if (trends) {
-				const n = b - a;
-				for (let k = 0; k < n; k++) {
-					const ref = childRef[a + k];
-					sc.states[k] = childIsIndicator[a + k] ? indTrend[indBase + ref] : grpTrend[off + ref];
-					sc.weights[k] = childWeight[a + k];
-				}
-				grpTrend[off + g] = groupTrendArrays(sc.states, sc.weights, n, settings.minCoverage);
-			}
+			if (trends) grpTrend[off + g] = trends.state(settings.minCoverage);
 		}
 	}
 
@@ -462,7 +444,7 @@ export class ScoreResult {
 	 * The rank intervals of year `yi` (`sensitivity.ts`): the composite's children's scores under
 	 * the profile's aggregation and, when the profile alternates, under the other one (all levels).
 	 */
-	private sensitivity(yi: number, sc: ReturnType<ScoreResult['scratch']>) {
+	private sensitivity(yi: number) {
 		const { c, settings } = this;
 		const { includeGeometric } = settings.sensitivity;
 		const nReg = this.regions.length;
@@ -475,7 +457,7 @@ export class ScoreResult {
 		if (includeGeometric) {
 			for (let r = 0; r < nReg; r++) {
 				if (this.ranks[yi * nReg + r] > 0)
-					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, sc, false, altCarried);
+					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, null, altCarried);
 			}
 		}
 		const a = c.childStart[c.root];
