@@ -124,16 +124,28 @@ export class ScoreResult {
 		this.yMin = yMin;
 		this.nSpan = nSpan;
 
-		const observed = indexObservations(
-			input.observations,
+		const values = new Float64Array(nReg * nInd * nSpan).fill(NaN);
+		const obsRef = new Int32Array(nReg * nInd * nSpan).fill(-1);
+		const dupes: string[] = [];
+		const obs = input.observations;
+		const ignored = indexObservations(
+			obs,
 			this.regionIndex,
 			c.indIndex,
 			yMin,
-			nSpan
+			nSpan,
+			values,
+			obsRef,
+			dupes
 		);
-		this.ignoredObservations = observed.ignored;
-		this.values = observed.values;
-		this.obsRef = observed.obsRef;
+		if (dupes.length) {
+			throw new ScoringInputError([
+				`more than one observation for region/indicator/year: ${dupes.join(', ')}`
+			]);
+		}
+		this.ignoredObservations = ignored;
+		this.values = values;
+		this.obsRef = obsRef;
 		const targets = indexTargets(input.targets ?? [], this.regionIndex, c.indIndex);
 		this.targets = targets.rows;
 		this.targetStart = targets.start;
@@ -580,30 +592,28 @@ export class ScoreResult {
 	}
 }
 
-/** The observations by cell, as ScoreResult keeps them (`values`, `obsRef`). */
-interface ObservationIndex {
-	values: Float64Array;
-	obsRef: Int32Array;
-	/** Observations that matched no indicator of the framework or no region of the call. */
-	ignored: number;
-}
-
 /**
- * Indexes the observations once: O(n) with two map lookups per run of rows of the same region and
- * indicator. Throws on a second value for a region, indicator and year.
+ * Indexes the observations once into `values` and `obsRef` (see ScoreResult, filled with NaN and
+ * −1 by the caller): O(n) with two map lookups per run of rows of the same region and indicator.
+ * Returns how many rows matched no region or indicator; a second row for a region, indicator and
+ * year goes to `dupes` (the first 20).
+ *
+ * The loop is all there is: V8 optimises it while it runs (on-stack replacement), before anything
+ * after it has run once, and code after the loop without that feedback deoptimised the function
+ * at the loop's end on every call (`--trace-deopt`), the next call starting slow again.
  */
 function indexObservations(
 	obs: readonly EngineObservation[],
 	regionIndex: ReadonlyMap<string, number>,
 	indIndex: ReadonlyMap<string, number>,
 	yMin: number,
-	nSpan: number
-): ObservationIndex {
+	nSpan: number,
+	values: Float64Array,
+	obsRef: Int32Array,
+	dupes: string[]
+): number {
 	const nInd = indIndex.size;
-	const values = new Float64Array(regionIndex.size * nInd * nSpan).fill(NaN);
-	const obsRef = new Int32Array(regionIndex.size * nInd * nSpan).fill(-1);
 	let ignored = 0;
-	const dupes: string[] = [];
 	// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
 	let lastRegion: string | null = null;
 	let lastR: number | undefined;
@@ -635,12 +645,7 @@ function indexObservations(
 		obsRef[cell] = k;
 		values[cell] = o.value;
 	}
-	if (dupes.length) {
-		throw new ScoringInputError([
-			`more than one observation for region/indicator/year: ${dupes.join(', ')}`
-		]);
-	}
-	return { values, obsRef, ignored };
+	return ignored;
 }
 
 /**
