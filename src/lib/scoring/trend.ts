@@ -109,21 +109,13 @@ export function trendCodeFromEnds(
 		else {
 			ratio = actual / needed;
 			rates = 3;
-			state =
-				ratio >= settings.onTrackRatio
-					? ON_TRACK
-					: ratio > settings.moderateRatio
-						? MODERATELY_IMPROVING
-						: ratio >= 0
-							? STAGNATING
-							: DECREASING;
+			state = stateOfRatio(ratio, settings);
 		}
 	} else {
 		actual = (d * (toValue - fromValue)) / (toYear - fromYear);
 		rates = 1;
 		const scale = Number.isFinite(range) && range > 0 ? range : Math.abs(fromValue);
-		const band = settings.stableBand * scale;
-		state = Math.abs(actual) <= band ? STABLE : actual > 0 ? IMPROVING : WORSENING;
+		state = stateOfChange(actual, settings.stableBand * scale);
 	}
 	if (out)
 		describeTrend(
@@ -143,9 +135,23 @@ export function trendCodeFromEnds(
 	return state;
 }
 
+/** SDSN's state for the ratio of the actual to the needed annual change towards a target. */
+function stateOfRatio(ratio: number, settings: TrendSettings): number {
+	if (ratio >= settings.onTrackRatio) return ON_TRACK;
+	if (ratio > settings.moderateRatio) return MODERATELY_IMPROVING;
+	return ratio >= 0 ? STAGNATING : DECREASING;
+}
+
+/** The direction of an annual change (already signed by polarity) with no target to compare with. */
+function stateOfChange(actual: number, stableBand: number): number {
+	if (Math.abs(actual) <= stableBand) return STABLE;
+	return actual > 0 ? IMPROVING : WORSENING;
+}
+
 /**
- * The numbers behind a trend state, for the views: apart from trendCodeFromEnds so that the rule
- * stays small enough for V8 to inline into the engine's loop (460 bytes of bytecode at most).
+ * The numbers behind a trend state, for the views. This, stateOfRatio and stateOfChange stand
+ * apart from trendCodeFromEnds so that it stays small enough for V8 to inline into the engine's
+ * loop (at most 460 bytes of bytecode; 578 before, whose call boxed three numbers a cell).
  */
 function describeTrend(
 	out: TrendDetail,
