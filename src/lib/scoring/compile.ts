@@ -41,7 +41,6 @@ export interface CompiledFramework {
 	childIsIndicator: Uint8Array;
 	childRef: Int32Array;
 	childWeight: Float64Array;
-	maxChildren: number;
 	/**
 	 * 1 for the composite and the dimensions (its children): the groups whose score may not rest
 	 * mostly on values carried from earlier years (settings.maxCarriedShare). Elements below them
@@ -163,12 +162,10 @@ export function compileFramework(
 	const indWeight = Float64Array.from(indicators, (ind) => weightOf(ind.code, ind.weight));
 	const childStart = new Int32Array(groups.length + 1);
 	let total = 0;
-	let maxChildren = 0;
 	groups.forEach((g, k) => {
 		childStart[k] = total;
 		const n = g.childGroups.length + g.childIndicators.length;
 		total += n;
-		maxChildren = Math.max(maxChildren, n);
 	});
 	childStart[groups.length] = total;
 	const childIsIndicator = new Uint8Array(total);
@@ -201,7 +198,6 @@ export function compileFramework(
 		childIsIndicator,
 		childRef,
 		childWeight,
-		maxChildren,
 		limitsCarried
 	};
 }

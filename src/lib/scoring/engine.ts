@@ -5,7 +5,7 @@
  * averaging loop; the rich per-region objects with traces are built only when asked for, by
  * views.ts.
  */
-import { COVERAGE_EPSILON, type AggregateOut } from './aggregate.ts';
+import { COVERAGE_EPSILON } from './aggregate.ts';
 import { REASON_CODE, R_CONTEXT, R_NO_VALUE, R_NOT_APPLICABLE } from './codes.ts';
 import { compileFramework, ScoringInputError, type CompiledFramework } from './compile.ts';
 import { nullReason, scoreValue } from './normalise.ts';
@@ -13,7 +13,7 @@ import type { ProfileSettings } from './profile.ts';
 import { competitionRanks } from './rank.ts';
 import { rankIntervalsBySensitivity } from './sensitivity.ts';
 import {
-	groupTrendArrays,
+	TrendTally,
 	segmentStart,
 	selectTarget,
 	trendCodeFromEnds,
@@ -27,6 +27,14 @@ import type {
 	RegionYearScore
 } from './types.ts';
 import { buildRegionYear } from './views.ts';
+
+/** Per indicator: whether scoreSeries scores it by min–max itself, and that method's bounds. */
+interface MinmaxBounds {
+	inline: Uint8Array;
+	worst: Float64Array;
+	/** 1 / (best − worst) */
+	perUnit: Float64Array;
+}
 
 export interface EngineInput {
 	framework: EngineFramework;
@@ -65,7 +73,8 @@ export class ScoreResult {
 	/** @internal */ readonly nSpan: number;
 	/** @internal values[(r × nInd + i) × nSpan + (year − yMin)], NaN = none */ readonly values: Float64Array;
 	/** @internal index into `obs`, −1 = none */ readonly obsRef: Int32Array;
-	/** @internal */ readonly targetsByCell: (YearValue[] | undefined)[];
+	/** @internal every cell's targets, in input order: see TargetIndex */ readonly targets: readonly YearValue[];
+	/** @internal */ readonly targetStart: Int32Array;
 	/** @internal [(yi × nReg + r) × nInd + i] */ readonly indScore: Float64Array;
 	/** @internal */ readonly indReason: Uint8Array;
 	/** @internal span offset of the year used, −1 = none */ readonly indYearUsed: Int16Array;
@@ -115,45 +124,20 @@ export class ScoreResult {
 		this.yMin = yMin;
 		this.nSpan = nSpan;
 
-		// Index the observations once: O(n) with two map lookups each.
 		const values = new Float64Array(nReg * nInd * nSpan).fill(NaN);
 		const obsRef = new Int32Array(nReg * nInd * nSpan).fill(-1);
-		let ignored = 0;
 		const dupes: string[] = [];
 		const obs = input.observations;
-		const regionIndex = this.regionIndex;
-		const indIndex = c.indIndex;
-		// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
-		let lastRegion: string | null = null;
-		let lastR: number | undefined;
-		let lastInd: string | null = null;
-		let lastI: number | undefined;
-		for (let k = 0; k < obs.length; k++) {
-			const o = obs[k];
-			if (o.regionCode !== lastRegion) {
-				lastRegion = o.regionCode;
-				lastR = regionIndex.get(lastRegion);
-			}
-			if (o.indicatorCode !== lastInd) {
-				lastInd = o.indicatorCode;
-				lastI = indIndex.get(lastInd);
-			}
-			const r = lastR;
-			const i = lastI;
-			if (r === undefined || i === undefined) {
-				ignored++;
-				continue;
-			}
-			const s = o.year - yMin;
-			if (!(s >= 0 && s < nSpan) || !Number.isFinite(o.value)) continue;
-			const cell = (r * nInd + i) * nSpan + s;
-			if (obsRef[cell] !== -1) {
-				if (dupes.length < 20) dupes.push(`${o.regionCode}/${o.indicatorCode}/${o.year}`);
-				continue;
-			}
-			obsRef[cell] = k;
-			values[cell] = o.value;
-		}
+		const ignored = indexObservations(
+			obs,
+			this.regionIndex,
+			c.indIndex,
+			yMin,
+			nSpan,
+			values,
+			obsRef,
+			dupes
+		);
 		if (dupes.length) {
 			throw new ScoringInputError([
 				`more than one observation for region/indicator/year: ${dupes.join(', ')}`
@@ -162,25 +146,9 @@ export class ScoreResult {
 		this.ignoredObservations = ignored;
 		this.values = values;
 		this.obsRef = obsRef;
-
-		const targetsByCell: (YearValue[] | undefined)[] = new Array(nReg * nInd);
-		for (const t of input.targets ?? []) {
-			const r = this.regionIndex.get(t.regionCode);
-			const i = c.indIndex.get(t.indicatorCode);
-			if (r === undefined || i === undefined || !Number.isFinite(t.value)) continue;
-			const list = (targetsByCell[r * nInd + i] ??= []);
-			if (list.some((x) => x.year === t.year)) {
-				dupes.push(`${t.regionCode}/${t.indicatorCode}/${t.year}`);
-				continue;
-			}
-			list.push({ year: t.year, value: t.value });
-		}
-		if (dupes.length) {
-			throw new ScoringInputError([
-				`more than one target for region/indicator/year: ${dupes.join(', ')}`
-			]);
-		}
-		this.targetsByCell = targetsByCell;
+		const targets = indexTargets(input.targets ?? [], this.regionIndex, c.indIndex);
+		this.targets = targets.rows;
+		this.targetStart = targets.start;
 
 		const nG = c.groups.length;
 		this.indFrom = Float64Array.from(c.indicators, (d) =>
@@ -205,7 +173,7 @@ export class ScoreResult {
 		this.intervals = new Map();
 
 		this.scoreIndicators();
-		const scratch = this.scratch();
+		const tally = new TrendTally();
 		for (let yi = 0; yi < nY; yi++) {
 			for (let r = 0; r < nReg; r++) {
 				const off = (yi * nReg + r) * nG;
@@ -216,8 +184,7 @@ export class ScoreResult {
 					this.grpScore,
 					this.grpCoverage,
 					off,
-					scratch,
-					true,
+					tally,
 					this.grpCarried
 				);
 			}
@@ -233,7 +200,7 @@ export class ScoreResult {
 			const yi = this.yearIndex.get(y);
 			if (yi === undefined)
 				throw new ScoringInputError([`sensitivity year ${y} is not among the scored years`]);
-			this.sensitivity(yi, scratch);
+			this.sensitivity(yi);
 		}
 	}
 
@@ -279,112 +246,134 @@ export class ScoreResult {
 		return Math.max(0, this.indFrom[i], breakStart);
 	}
 
-	private scratch() {
-		const n = Math.max(1, this.c.maxChildren);
-		return {
-			scores: new Float64Array(n),
-			weights: new Float64Array(n),
-			states: new Uint8Array(n),
-			out: { score: NaN, coverage: 0, scoredWeight: 0, totalWeight: 0 } as AggregateOut
+	/**
+	 * Scores, reasons, years used and trends of every indicator, region and year. One call of
+	 * scoreSeries per region and indicator: a cell's targets and values are found once for all its
+	 * years, and a function that small is optimised, with the trend rule inlined into it, within
+	 * the engine's first call. The one loop over every year, region and indicator it replaces ran
+	 * once per call, so it was optimised late and deoptimised on each path it had not yet seen
+	 * (`--trace-deopt`): the bench's timed calls still ran it slowly.
+	 */
+	private scoreIndicators() {
+		const inds = this.c.indicators;
+		const nInd = inds.length;
+		const nY = this.years.length;
+		// Where a value may come from depends on the indicator and the year, never on the region.
+		const segmentFrom = new Int32Array(nInd * nY);
+		for (let i = 0; i < nInd; i++) {
+			for (let yi = 0; yi < nY; yi++)
+				segmentFrom[i * nY + yi] = this.segmentOffset(i, this.years[yi]);
+		}
+		const minmax: MinmaxBounds = {
+			// The common case, inlined in scoreSeries: min–max with bounds checked once per call.
+			inline: Uint8Array.from(inds, (d) =>
+				d.method === 'minmax' &&
+				d.worst !== null &&
+				d.best !== null &&
+				Number.isFinite(d.worst) &&
+				Number.isFinite(d.best) &&
+				d.worst !== d.best
+					? 1
+					: 0
+			),
+			worst: Float64Array.from(inds, (d) => d.worst ?? NaN),
+			perUnit: Float64Array.from(inds, (d) => 1 / ((d.best ?? NaN) - (d.worst ?? NaN)))
 		};
+		for (let r = 0; r < this.regions.length; r++) {
+			for (let i = 0; i < nInd; i++) this.scoreSeries(r, i, segmentFrom, minmax);
+		}
 	}
 
-	private scoreIndicators() {
-		const { c, settings, values } = this;
-		const nReg = this.regions.length;
+	/** Indicator i of region r in every assessment year (see scoreIndicators). */
+	private scoreSeries(r: number, i: number, segmentFrom: Int32Array, minmax: MinmaxBounds) {
+		const { c, settings, values, years, yMin, indScore, indReason, indYearUsed, indTrend } = this;
 		const nInd = c.indicators.length;
-		const nSpan = this.nSpan;
+		const nReg = this.regions.length;
+		const nY = years.length;
 		const cf = settings.carryForwardYears;
 		const tw = settings.trend.years;
-		const cap = settings.targetCap;
-		const { indScore, indReason, indYearUsed, indTrend, targetsByCell, yMin, indFrom, indRange } =
-			this;
-		const indWeight = c.indWeight;
-		const inds = c.indicators;
-		const isMinmax = Uint8Array.from(inds, (d) => (d.method === 'minmax' ? 1 : 0));
-		const valid = Uint8Array.from(inds, (d) =>
-			d.worst !== null &&
-			d.best !== null &&
-			Number.isFinite(d.worst) &&
-			Number.isFinite(d.best) &&
-			d.worst !== d.best
-				? 1
-				: 0
-		);
-		const lo = Float64Array.from(inds, (d) => d.worst ?? NaN);
-		const span = Float64Array.from(inds, (d) => 1 / ((d.best ?? NaN) - (d.worst ?? NaN)));
-		for (let yi = 0; yi < this.years.length; yi++) {
-			const Y = this.years[yi];
+		const ind = c.indicators[i];
+		const applicableFrom = this.indFrom[i];
+		const range = this.indRange[i];
+		const context = !(c.indWeight[i] > 0);
+		const inline = minmax.inline[i] === 1;
+		const cell = (r * nInd + i) * this.nSpan;
+		const { targets } = this;
+		const targetsFrom = this.targetStart[r * nInd + i];
+		const targetsTo = this.targetStart[r * nInd + i + 1];
+		for (let yi = 0; yi < nY; yi++) {
+			const Y = years[yi];
 			const ys = Y - yMin;
-			for (let r = 0; r < nReg; r++) {
-				const base = (yi * nReg + r) * nInd;
-				for (let i = 0; i < nInd; i++) {
-					const ind = c.indicators[i];
-					const cell = (r * nInd + i) * nSpan;
-					const tl = targetsByCell[r * nInd + i];
-					// Values from before the indicator existed, or from before a break in its series
-					// (another basis), are neither carried forward nor trended.
-					const from = this.segmentOffset(i, Y);
-					let su = -1;
-					for (let k = 0; k <= cf && ys - k >= from; k++) {
-						const v = values[cell + ys - k];
-						if (v === v) {
-							su = ys - k;
-							break;
-						}
+			const k = (yi * nReg + r) * nInd + i;
+			// Values from before the indicator existed, or from before a break in its series
+			// (another basis), are neither carried forward nor trended.
+			const from = segmentFrom[i * nY + yi];
+			let su = -1;
+			for (let back = 0; back <= cf && ys - back >= from; back++) {
+				const v = values[cell + ys - back];
+				if (v === v) {
+					su = ys - back;
+					break;
+				}
+			}
+			indYearUsed[k] = su;
+			const target =
+				targetsTo > targetsFrom ? selectTarget(targets, Y, targetsFrom, targetsTo) : null;
+			// The ends' values are kept as they are found: read again afterwards behind a
+			// `first >= 0 ?` they were boxed, two heap numbers per cell and year (a profile's finding).
+			let first = -1;
+			let last = -1;
+			let firstValue = NaN;
+			let lastValue = NaN;
+			let points = 0;
+			for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
+				const v = values[cell + s];
+				if (v === v) {
+					if (first < 0) {
+						first = s;
+						firstValue = v;
 					}
-					indYearUsed[base + i] = su;
-					const target: YearValue | null = tl ? selectTarget(tl, Y) : null;
-					let first = -1;
-					let last = -1;
-					let points = 0;
-					for (let s = Math.max(from, ys - tw + 1); s <= ys; s++) {
-						if (values[cell + s] === values[cell + s]) {
-							if (first < 0) first = s;
-							last = s;
-							points++;
-						}
-					}
-					indTrend[base + i] = trendCodeFromEnds(
-						first + yMin,
-						first >= 0 ? values[cell + first] : NaN,
-						last + yMin,
-						last >= 0 ? values[cell + last] : NaN,
-						points,
-						target ? target.value : null,
-						target ? target.year : null,
-						ind.polarity,
-						settings.trend,
-						undefined,
-						indRange[i]
-					);
+					last = s;
+					lastValue = v;
+					points++;
+				}
+			}
+			indTrend[k] = trendCodeFromEnds(
+				first + yMin,
+				firstValue,
+				last + yMin,
+				lastValue,
+				points,
+				target,
+				ind.polarity,
+				settings.trend,
+				undefined,
+				range
+			);
 
-					if (ys < indFrom[i]) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_NOT_APPLICABLE;
-					} else if (!(indWeight[i] > 0)) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_CONTEXT;
-					} else if (su < 0) {
-						indScore[base + i] = NaN;
-						indReason[base + i] = R_NO_VALUE;
-					} else if (isMinmax[i] && valid[i]) {
-						// The common case, inlined: min–max with bounds checked once per call.
-						const x = (values[cell + su] - lo[i]) * span[i] * 100;
-						indScore[base + i] = x < 0 ? 0 : x > 100 ? 100 : x;
-						indReason[base + i] = 0;
-					} else {
-						const v = values[cell + su];
-						const t = target ? target.value : null;
-						const s = scoreValue(ind, v, t, cap);
-						if (s === null) {
-							indScore[base + i] = NaN;
-							indReason[base + i] = REASON_CODE.get(nullReason(ind, v, t)) as number;
-						} else {
-							indScore[base + i] = s;
-							indReason[base + i] = 0;
-						}
-					}
+			if (ys < applicableFrom) {
+				indScore[k] = NaN;
+				indReason[k] = R_NOT_APPLICABLE;
+			} else if (context) {
+				indScore[k] = NaN;
+				indReason[k] = R_CONTEXT;
+			} else if (su < 0) {
+				indScore[k] = NaN;
+				indReason[k] = R_NO_VALUE;
+			} else if (inline) {
+				const x = (values[cell + su] - minmax.worst[i]) * minmax.perUnit[i] * 100;
+				indScore[k] = x < 0 ? 0 : x > 100 ? 100 : x;
+				indReason[k] = 0;
+			} else {
+				const v = values[cell + su];
+				const t = target ? target.value : null;
+				const s = scoreValue(ind, v, t, settings.targetCap);
+				if (s === null) {
+					indScore[k] = NaN;
+					indReason[k] = REASON_CODE.get(nullReason(ind, v, t)) as number;
+				} else {
+					indScore[k] = s;
+					indReason[k] = 0;
 				}
 			}
 		}
@@ -392,8 +381,8 @@ export class ScoreResult {
 
 	/**
 	 * Bottom-up aggregation of one region-year into `outScore`/`outCov` at `off`, in the given mode
-	 * (the same rule as aggregateArrays, inlined: this is the hot loop). With `trends`, also the
-	 * group trends.
+	 * (the same rule as aggregateArrays, inlined: this is the hot loop). With a `trends` tally, also
+	 * the group trends.
 	 */
 	private aggregateGroups(
 		yi: number,
@@ -402,8 +391,7 @@ export class ScoreResult {
 		outScore: Float64Array,
 		outCov: Float64Array,
 		off: number,
-		sc: ReturnType<ScoreResult['scratch']>,
-		trends = false,
+		trends: TrendTally | null,
 		outCarried?: Float64Array
 	) {
 		const { c, settings } = this;
@@ -429,12 +417,14 @@ export class ScoreResult {
 			let scored = 0;
 			let acc = 0;
 			let carried = 0;
+			trends?.reset();
 			for (let k = a; k < b; k++) {
 				const w = childWeight[k];
 				if (!(w > 0)) continue;
 				total += w;
 				const ref = childRef[k];
 				const isInd = childIsIndicator[k];
+				trends?.add(isInd ? indTrend[indBase + ref] : grpTrend[off + ref], w);
 				const s = isInd ? indScore[indBase + ref] : outScore[off + ref];
 				if (s !== s) continue;
 				scored += w;
@@ -446,24 +436,19 @@ export class ScoreResult {
 			const carriedShare = scored > 0 ? carried / scored : 0;
 			outCov[off + g] = cov;
 			grpCarried[off + g] = carriedShare;
-			outScore[off + g] =
+			// Assigned, not chosen by `? : NaN`: that form boxed every group's score, 2 MB of heap
+			// numbers per call of the bench's case (a heap profile's finding).
+			let score = NaN;
+			if (
 				total > 0 &&
 				scored > 0 &&
 				cov >= (g === c.root ? rootMinCov : minCov) &&
 				(carriedShare <= maxCarried || limitsCarried[g] === 0)
-					? geometric
-						? Math.exp(acc / scored)
-						: acc / scored
-					: NaN;
-			if (trends) {
-				const n = b - a;
-				for (let k = 0; k < n; k++) {
-					const ref = childRef[a + k];
-					sc.states[k] = childIsIndicator[a + k] ? indTrend[indBase + ref] : grpTrend[off + ref];
-					sc.weights[k] = childWeight[a + k];
-				}
-				grpTrend[off + g] = groupTrendArrays(sc.states, sc.weights, n, settings.minCoverage);
+			) {
+				score = geometric ? Math.exp(acc / scored) : acc / scored;
 			}
+			outScore[off + g] = score;
+			if (trends) grpTrend[off + g] = trends.state(settings.minCoverage);
 		}
 	}
 
@@ -471,7 +456,7 @@ export class ScoreResult {
 	 * The rank intervals of year `yi` (`sensitivity.ts`): the composite's children's scores under
 	 * the profile's aggregation and, when the profile alternates, under the other one (all levels).
 	 */
-	private sensitivity(yi: number, sc: ReturnType<ScoreResult['scratch']>) {
+	private sensitivity(yi: number) {
 		const { c, settings } = this;
 		const { includeGeometric } = settings.sensitivity;
 		const nReg = this.regions.length;
@@ -484,7 +469,7 @@ export class ScoreResult {
 		if (includeGeometric) {
 			for (let r = 0; r < nReg; r++) {
 				if (this.ranks[yi * nReg + r] > 0)
-					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, sc, false, altCarried);
+					this.aggregateGroups(yi, r, alt, altScore, altCov, r * nG, null, altCarried);
 			}
 		}
 		const a = c.childStart[c.root];
@@ -605,6 +590,120 @@ export class ScoreResult {
 	regionYear(regionCode: string, year: number): RegionYearScore | null {
 		return buildRegionYear(this, regionCode, year);
 	}
+}
+
+/**
+ * Indexes the observations once into `values` and `obsRef` (see ScoreResult, filled with NaN and
+ * −1 by the caller): O(n) with two map lookups per run of rows of the same region and indicator.
+ * Returns how many rows matched no region or indicator; a second row for a region, indicator and
+ * year goes to `dupes` (the first 20).
+ *
+ * The loop is all there is: V8 optimises it while it runs (on-stack replacement), before anything
+ * after it has run once, and code after the loop without that feedback deoptimised the function
+ * at the loop's end on every call (`--trace-deopt`), the next call starting slow again.
+ */
+function indexObservations(
+	obs: readonly EngineObservation[],
+	regionIndex: ReadonlyMap<string, number>,
+	indIndex: ReadonlyMap<string, number>,
+	yMin: number,
+	nSpan: number,
+	values: Float64Array,
+	obsRef: Int32Array,
+	dupes: string[]
+): number {
+	const nInd = indIndex.size;
+	let ignored = 0;
+	// Rows usually arrive grouped by region (and often by indicator): remember the last lookup.
+	let lastRegion: string | null = null;
+	let lastR: number | undefined;
+	let lastInd: string | null = null;
+	let lastI: number | undefined;
+	for (let k = 0; k < obs.length; k++) {
+		const o = obs[k];
+		if (o.regionCode !== lastRegion) {
+			lastRegion = o.regionCode;
+			lastR = regionIndex.get(lastRegion);
+		}
+		if (o.indicatorCode !== lastInd) {
+			lastInd = o.indicatorCode;
+			lastI = indIndex.get(lastInd);
+		}
+		const r = lastR;
+		const i = lastI;
+		if (r === undefined || i === undefined) {
+			ignored++;
+			continue;
+		}
+		const s = o.year - yMin;
+		if (!(s >= 0 && s < nSpan) || !Number.isFinite(o.value)) continue;
+		const cell = (r * nInd + i) * nSpan + s;
+		if (obsRef[cell] !== -1) {
+			if (dupes.length < 20) dupes.push(`${o.regionCode}/${o.indicatorCode}/${o.year}`);
+			continue;
+		}
+		obsRef[cell] = k;
+		values[cell] = o.value;
+	}
+	return ignored;
+}
+
+/**
+ * The targets by cell (r × nInd + i): those of a cell are rows[start[cell]] .. rows[start[cell + 1]
+ * − 1], in input order, so selectTarget can search a cell's range of the one array. The rows are
+ * the caller's own (an EngineTarget is a YearValue): a list and a copy of every row per cell were
+ * most of what one call allocated on the heap (a heap profile's finding), and every such object
+ * lived until the next garbage collection copied it.
+ */
+interface TargetIndex {
+	rows: YearValue[];
+	start: Int32Array;
+}
+
+/** Groups the targets by cell (a counting sort); throws on a second target for a region, indicator and year. */
+function indexTargets(
+	targets: readonly EngineTarget[],
+	regionIndex: ReadonlyMap<string, number>,
+	indIndex: ReadonlyMap<string, number>
+): TargetIndex {
+	const nInd = indIndex.size;
+	const nCells = regionIndex.size * nInd;
+	const cellOf = new Int32Array(targets.length).fill(-1);
+	const start = new Int32Array(nCells + 1);
+	for (let k = 0; k < targets.length; k++) {
+		const t = targets[k];
+		const r = regionIndex.get(t.regionCode);
+		const i = indIndex.get(t.indicatorCode);
+		if (r === undefined || i === undefined || !Number.isFinite(t.value)) continue;
+		cellOf[k] = r * nInd + i;
+		start[cellOf[k] + 1]++;
+	}
+	for (let cell = 0; cell < nCells; cell++) start[cell + 1] += start[cell];
+	const rows: YearValue[] = new Array(start[nCells]);
+	const next = start.slice(0, nCells);
+	const dupes: string[] = [];
+	for (let k = 0; k < targets.length; k++) {
+		const cell = cellOf[k];
+		if (cell < 0) continue;
+		const t = targets[k];
+		if (hasYear(rows, start[cell], next[cell], t.year)) {
+			dupes.push(`${t.regionCode}/${t.indicatorCode}/${t.year}`);
+			continue;
+		}
+		rows[next[cell]++] = t;
+	}
+	if (dupes.length) {
+		throw new ScoringInputError([
+			`more than one target for region/indicator/year: ${dupes.join(', ')}`
+		]);
+	}
+	return { rows, start };
+}
+
+/** Whether rows[from] .. rows[to − 1] have a target for `year`. */
+function hasYear(rows: readonly YearValue[], from: number, to: number, year: number): boolean {
+	for (let k = from; k < to; k++) if (rows[k].year === year) return true;
+	return false;
 }
 
 /**

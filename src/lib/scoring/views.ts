@@ -24,8 +24,6 @@ import {
 	type TrendDetail
 } from './types.ts';
 
-const EMPTY_TARGETS: readonly YearValue[] = [];
-
 /** Whether any score of the view rests on an illustrative or a carried-forward value. */
 interface Flags {
 	illustrative: boolean;
@@ -234,8 +232,12 @@ function buildIndicator(
 		if (illustrative) flags.illustrative = true;
 		if (carriedForward) flags.carried = true;
 	}
-	const tl = res.targetsByCell[r * nInd + i] ?? EMPTY_TARGETS;
-	const t = selectTarget(tl, Y);
+	const t = selectTarget(
+		res.targets,
+		Y,
+		res.targetStart[r * nInd + i],
+		res.targetStart[r * nInd + i + 1]
+	);
 	const trendDetail = buildTrendDetail(res, cell, Y, ind, t, i);
 	const pct =
 		ind.method === 'bands' && value !== null
@@ -343,8 +345,7 @@ function buildTrendDetail(
 		last + res.yMin,
 		last >= 0 ? res.values[cell + last] : NaN,
 		points,
-		t ? t.value : null,
-		t ? t.year : null,
+		t,
 		ind.polarity,
 		res.settings.trend,
 		out,
