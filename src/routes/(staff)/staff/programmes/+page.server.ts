@@ -11,6 +11,7 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { may, mayEditProgramme } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';
+import { fieldsOf, formId, text } from '$lib/server/form';
 import { getConnection, getDb } from '$lib/server/db';
 import * as regions from '$lib/server/db/regions';
 import {
@@ -34,17 +35,6 @@ function actor(
 	const user = requireCapability(event, capability);
 	return { user, address: actorOf(event).address };
 }
-
-const text = (form: FormData, name: string) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v : '';
-};
-const fieldsOf = <F extends string>(form: FormData, names: readonly F[]) =>
-	Object.fromEntries(names.map((c) => [c, text(form, c)])) as Partial<Record<F, string>>;
-const idOf = (form: FormData, name: string) => {
-	const v = text(form, name);
-	return /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null;
-};
 
 type FormName = 'save' | 'progress' | 'approve';
 interface Refusal {
@@ -113,7 +103,7 @@ export const actions = {
 		const form = await event.request.formData();
 		const values = fieldsOf<ProgrammeField>(form, PROGRAMME_FIELDS);
 		const rawId = text(form, 'id');
-		const id = idOf(form, 'id');
+		const id = formId(form, 'id');
 		if (rawId !== '' && id === null) return badId('save', 'programme', rawId);
 		const { defaultRegion, defaultFramework } = config().instance;
 		let savedId: number;
@@ -136,7 +126,7 @@ export const actions = {
 		const who = actor(event, 'manageProgrammes');
 		const form = await event.request.formData();
 		const values = fieldsOf<ProgressField>(form, PROGRESS_FIELDS);
-		const programme = idOf(form, 'programme');
+		const programme = formId(form, 'programme');
 		if (programme === null) return badId('progress', 'programme', text(form, 'programme'));
 		try {
 			saveProgress(getConnection(), who, programme, values);
@@ -151,9 +141,9 @@ export const actions = {
 	approve: async (event) => {
 		const who = actor(event, 'approveProgrammes');
 		const form = await event.request.formData();
-		const progress = idOf(form, 'progress');
+		const progress = formId(form, 'progress');
 		if (progress === null) return badId('approve', 'progress', text(form, 'progress'));
-		const programme = idOf(form, 'programme');
+		const programme = formId(form, 'programme');
 		try {
 			approveProgress(getConnection(), who, progress);
 		} catch (e) {
