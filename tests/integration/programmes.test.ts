@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedIfEmpty } from '../../src/lib/server/seed';
@@ -7,6 +9,7 @@ import {
 	ProgrammeError,
 	register,
 	saveProgress,
+	seedDemoProgrammes,
 	updateProgramme,
 	type ProgrammeActor
 } from '../../src/lib/server/programmes';
@@ -361,5 +364,49 @@ describe('the evaluation workspace', () => {
 		});
 		expect(item('outcome.program.3.3.2').question?.register).toBeNull();
 		expect(item('outcome.program.3.1.1').selfScore).toBeNull();
+	});
+});
+
+describe('seedDemoProgrammes()', () => {
+	it('the default instance has no programmes; the demo gets its invented ones, each marked [Demo]', () => {
+		expect(count('programmes')).toBe(0);
+		expect(seedDemoProgrammes(conn, DATA, PATI, GM)).toBe(12);
+		const rows = register(conn, PATI, GM);
+		expect(rows.every((p) => p.name.startsWith('[Demo] ') && p.source.includes('demo'))).toBe(true);
+		// Two per pillar, and each of the four action-plan kinds at least once.
+		expect(
+			Object.fromEntries(
+				['governance', 'branding', 'economy', 'living', 'society', 'environment'].map((d) => [
+					d,
+					rows.filter((p) => p.dimension === d).length
+				])
+			)
+		).toEqual({ governance: 2, branding: 2, economy: 2, living: 2, society: 2, environment: 2 });
+		expect(new Set(rows.map((p) => p.kind))).toEqual(
+			new Set(['programme', 'sdm', 'infrastruktur', 'aplikasi', 'literasi'])
+		);
+		const progress = rows.flatMap((p) => p.progress);
+		expect([progress.length, progress.filter((g) => g.status === 'approved').length]).toEqual([
+			16, 15
+		]);
+		expect(actions().filter((a) => a.startsWith('programme.create'))).toHaveLength(12);
+	});
+
+	it('seedDemoProgrammes() refuses a bad row, naming the file, row and column, and loads nothing', () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'rapor-demo-'));
+		try {
+			mkdirSync(path.join(dir, 'demo'));
+			const header = readFileSync(path.join(DATA, 'demo/programmes.csv'), 'utf8').split('\n')[0];
+			writeFileSync(
+				path.join(dir, 'demo/programmes.csv'),
+				`${header}\nx,governance.service,programme,[Demo] A,DPMPTSP,2022,M,1,hibah,,P,running,,demo\n`
+			);
+			expect(() => seedDemoProgrammes(conn, dir, PATI, GM)).toThrow(
+				'demo/programmes.csv, row 2, column budget_source: not_listed (value "hibah").'
+			);
+			expect(count('programmes')).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

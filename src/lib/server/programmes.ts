@@ -7,8 +7,11 @@
  * refused right is recorded as `auth.denied` before the 403. Framework-free: the staff page, the
  * public page, the workspace and the integration tests call the same verbs.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { may, mayEditProgramme, type SessionUser } from './auth/roles';
-import { actorOf, recordDenial, writeAudit } from './audit';
+import { actorOf, cliActor, recordDenial, writeAudit } from './audit';
+import { readCsvRows } from './data-files';
 import type { Connection } from './db';
 import * as frameworksDb from './db/frameworks';
 import * as programmesDb from './db/programmes';
@@ -17,6 +20,7 @@ import {
 	PROGRAMME_YEARS,
 	validateProgramme,
 	validateProgress,
+	type BudgetSource,
 	type ProgrammeField,
 	type ProgrammeKind,
 	type ProgrammeProblem,
@@ -299,4 +303,128 @@ export function programmeFields(
 		quick_win: r.quickWin ? 'on' : '',
 		source: r.source
 	};
+}
+
+/** A programme as the public page shows it: no staff names, only approved progress. */
+export interface PublicProgramme {
+	id: number;
+	name: string;
+	elementCode: string;
+	dimension: string;
+	kind: ProgrammeKind;
+	opd: string;
+	startYear: number;
+	masterplanTitle: string;
+	masterplanPage: number | null;
+	budgetSource: BudgetSource | null;
+	budget: number | null;
+	quickWin: boolean;
+	source: string;
+	progress: { year: number; planned: string; done: string; percent: number; evidence: string }[];
+}
+
+/**
+ * The public register (`/programmes`): the filter's programmes with their approved progress only,
+ * and the choices the filter offers (every OPD and year of the whole public register).
+ */
+export function publicRegister(
+	conn: Connection,
+	regionCode: string,
+	frameworkCode: string,
+	filter: Omit<RegisterFilter, 'approvedOnly'>
+) {
+	const all = register(conn, regionCode, frameworkCode, { approvedOnly: true });
+	const shown = register(conn, regionCode, frameworkCode, { ...filter, approvedOnly: true });
+	return {
+		opds: [...new Set(all.map((p) => p.opd))].sort(),
+		years: [...new Set(all.flatMap((p) => [p.startYear, ...p.progress.map((g) => g.year)]))].sort(
+			(a, b) => b - a
+		),
+		programmes: shown.map((p): PublicProgramme => ({
+			id: p.id,
+			name: p.name,
+			elementCode: p.elementCode,
+			dimension: p.dimension,
+			kind: p.kind,
+			opd: p.opd,
+			startYear: p.startYear,
+			masterplanTitle: p.masterplanTitle,
+			masterplanPage: p.masterplanPage,
+			budgetSource: p.budgetSource,
+			budget: p.budget,
+			quickWin: p.quickWin,
+			source: p.source,
+			progress: p.progress.map((g) => ({
+				year: g.year,
+				planned: g.planned,
+				done: g.done,
+				percent: g.percent,
+				evidence: g.evidence
+			}))
+		}))
+	};
+}
+
+/** The demo's invented programmes (`demo/programmes.csv`) and their progress (`demo/programme-progress.csv`). */
+export const DEMO_PROGRAMME_FILES = {
+	programmes: 'demo/programmes.csv',
+	progress: 'demo/programme-progress.csv'
+} as const;
+
+/**
+ * Loads the demo's invented programmes and progress into the default region, once, when the
+ * demo database is first seeded: every row through the same checks as the staff form, all in one
+ * transaction with an audit row per programme (actor `system`); a bad row stops it, naming the
+ * file, row and field. The default instance never calls this: its register starts empty.
+ * @example seedDemoProgrammes(conn, 'data', '33.18', 'gm100sc-2018') // 12
+ */
+export function seedDemoProgrammes(
+	conn: Connection,
+	dataDir: string,
+	regionCode: string,
+	frameworkCode: string
+): number {
+	const file = (f: string) => path.join(dataDir, f);
+	if (!existsSync(file(DEMO_PROGRAMME_FILES.programmes))) return 0;
+	const codes = frameworksDb.elements(conn, frameworkCode).map((e) => e.code);
+	const refuse = (f: string, row: number, problems: readonly ProgrammeProblem<string>[]) => {
+		const p = problems[0];
+		throw new Error(`${f}, row ${row + 2}, column ${p.field}: ${p.code} (value "${p.value}").`);
+	};
+	const programmes = readCsvRows(file(DEMO_PROGRAMME_FILES.programmes)).map((r, i) => {
+		const checked = validateProgramme(r, codes);
+		if (!checked.ok) return refuse(DEMO_PROGRAMME_FILES.programmes, i, checked.problems);
+		return { key: r.key, values: checked.values };
+	});
+	const progress = existsSync(file(DEMO_PROGRAMME_FILES.progress))
+		? readCsvRows(file(DEMO_PROGRAMME_FILES.progress)).map((r, i) => {
+				const owner = programmes.find((p) => p.key === r.programme);
+				if (!owner)
+					return refuse(DEMO_PROGRAMME_FILES.progress, i, [
+						{ field: 'programme', code: 'not_listed', value: r.programme ?? '', params: {} }
+					]);
+				const checked = validateProgress(r, owner.values.startYear);
+				if (!checked.ok) return refuse(DEMO_PROGRAMME_FILES.progress, i, checked.problems);
+				return { key: r.programme, approved: r.approved === 'yes', values: checked.values };
+			})
+		: [];
+	const actor = cliActor();
+	return conn.sqlite
+		.transaction(() => {
+			for (const p of programmes) {
+				const id = programmesDb.insert(conn.db, { regionCode, frameworkCode }, p.values, 'system');
+				for (const g of progress.filter((x) => x.key === p.key)) {
+					const progressId = programmesDb.insertProgress(conn.db, id, g.values, 'system');
+					if (g.approved) programmesDb.approveProgress(conn.db, progressId, 'system');
+				}
+				writeAudit(conn.sqlite, actor, {
+					action: 'programme.create',
+					entityType: ENTITY,
+					entityId: id,
+					after: { region: regionCode, demo: true, ...p.values }
+				});
+			}
+			return programmes.length;
+		})
+		.immediate();
 }
