@@ -105,3 +105,25 @@ export type RiskStatus = (typeof RISK_STATUSES)[number];
 
 /** The Kominfo instrument's scale for a risk's likelihood and impact. */
 export const RISK_SCALE = { min: 1, max: 3 } as const;
+
+/** A programme's state in the masterplan's schedule (the register and the workspace). */
+export const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
+export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/**
+ * What a register entry is: a pillar's programme, or one of the four kinds of action plan
+ * (rencana aksi) Kominfo's Outcome part asks about: people (SDM), infrastructure, applications,
+ * literacy.
+ */
+export const ACTION_PLAN_KINDS = ['sdm', 'infrastruktur', 'aplikasi', 'literasi'] as const;
+export type ActionPlanKind = (typeof ACTION_PLAN_KINDS)[number];
+export const PROGRAMME_KINDS = ['programme', ...ACTION_PLAN_KINDS] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+/** Where a programme's money comes from, as the Output part distinguishes it. */
+export const BUDGET_SOURCES = ['apbd', 'non_apbd'] as const;
+export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+
+/** A programme-year's progress: entered as a draft, approved by the reviewer, public once approved. */
+export const PROGRESS_STATUSES = ['draft', 'approved'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];

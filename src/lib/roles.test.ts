@@ -7,6 +7,7 @@ import {
 	isRole,
 	may,
 	mayEditItem,
+	mayEditProgramme,
 	mayEditTargets,
 	mayEditValues,
 	mayReview,
@@ -42,7 +43,9 @@ describe('the role table', () => {
 		['reviewSubmissions', ['admin', 'walidata']],
 		['recordOfficialResults', ['admin', 'walidata']],
 		['manageSurveys', ['admin', 'walidata']],
-		['manageQuickWins', ['admin', 'walidata']]
+		['manageQuickWins', ['admin', 'walidata']],
+		['manageProgrammes', ['admin', 'walidata', 'produsen']],
+		['approveProgrammes', ['admin', 'walidata']]
 	])('%s: %j', (capability, roles) => {
 		expect(CAPABILITIES[capability]).toEqual(roles);
 		for (const role of ROLES) expect(may({ role }, capability)).toBe(roles.includes(role));
@@ -120,6 +123,8 @@ describe('the role table as the README and the staff guides print it', () => {
 		(u) => may(u, 'recordOfficialResults'),
 		(u) => may(u, 'manageSurveys'),
 		(u) => may(u, 'manageQuickWins'),
+		mayEditProgramme,
+		(u) => may(u, 'approveProgrammes'),
 		(u) => may(u, 'readAudit'),
 		(u) => may(u, 'manageUsers') && may(u, 'assignOpd')
 	];

@@ -41,7 +41,14 @@ export const CAPABILITIES = {
 	 * The quick wins and their risk registers (/staff/quick-wins): a region-wide commitment that
 	 * the custodian keeps for the evaluation, so not OPD-scoped (a produsen reads it in the workspace).
 	 */
-	manageQuickWins: ['admin', 'walidata']
+	manageQuickWins: ['admin', 'walidata'],
+	/**
+	 * The programme register (/staff/programmes): its programmes, action plans and their yearly
+	 * progress; a produsen only their own OPD's (`mayEditProgramme`).
+	 */
+	manageProgrammes: ['admin', 'walidata', 'produsen'],
+	/** Approving a programme-year's progress, which makes it public. */
+	approveProgrammes: ['admin', 'walidata']
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -114,6 +121,15 @@ export function mayEditTargets(user: RoleHolder | null, opd: string): boolean {
  */
 export function mayEditItem(user: RoleHolder | null, itemOpd: string): boolean {
 	return user !== null && may(user, 'editSubmissions') && inScope(user, itemOpd);
+}
+
+/**
+ * May this user create or change a register programme of `opd`, and its progress?
+ * `mayEditProgramme({ role: 'produsen', opd: 'DLH' }, 'DLH') === true`;
+ * `mayEditProgramme({ role: 'produsen', opd: 'BPS' }, 'DLH') === false`.
+ */
+export function mayEditProgramme(user: RoleHolder | null, opd: string): boolean {
+	return user !== null && may(user, 'manageProgrammes') && inScope(user, opd);
 }
 
 /** May this user review (return or accept) items and finalise? `mayReview({ role: 'produsen', opd: 'BPS' }) === false`. */

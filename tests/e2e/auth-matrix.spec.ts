@@ -227,6 +227,22 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/quick-wins',
 		expect: staff(403, 403, 400, 400)
 	},
+	// The programme register: every staff member reads it; a produsen writes their own OPD's
+	// programmes (an empty form names no element, OPD or programme: 400), walidata and admin any;
+	// only walidata and admin approve. programmes.spec.ts covers real ones, and another OPD's 403.
+	'/(staff)/staff/programmes GET': { path: '/staff/programmes', expect: staff(200, 200, 200, 200) },
+	'/(staff)/staff/programmes action:save': {
+		path: '/staff/programmes',
+		expect: staff(403, 400, 400, 400)
+	},
+	'/(staff)/staff/programmes action:progress': {
+		path: '/staff/programmes',
+		expect: staff(403, 400, 400, 400)
+	},
+	'/(staff)/staff/programmes action:approve': {
+		path: '/staff/programmes',
+		expect: staff(403, 403, 400, 400)
+	},
 	// The residents' survey: walidata and admin run it. Year 1999 has none (and no survey statements),
 	// so the staff routes answer 404 past the guard and nothing changes; survey.spec.ts covers 2023.
 	'/(public)/survey/[year] action:default': {
@@ -318,16 +334,6 @@ const MATRIX: Record<string, Entry> = {
 		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
 	},
 	'/(staff)/staff/submissions/[id] action:deleteEvidence': {
-		path: '/staff/submissions/999999',
-		expect: staff(403, 404, 404, 404),
-		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
-	},
-	'/(staff)/staff/submissions/[id] action:addProgramme': {
-		path: '/staff/submissions/999999',
-		expect: staff(403, 404, 404, 404),
-		note: 'allowed past the guard; the page of a submission that does not exist is a 404'
-	},
-	'/(staff)/staff/submissions/[id] action:deleteProgramme': {
 		path: '/staff/submissions/999999',
 		expect: staff(403, 404, 404, 404),
 		note: 'allowed past the guard; the page of a submission that does not exist is a 404'

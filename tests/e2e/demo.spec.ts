@@ -14,6 +14,7 @@ const PAGES = [
 	'/data',
 	'/spbe',
 	'/official',
+	'/programmes',
 	'/methodology',
 	'/api',
 	'/login'

@@ -19,6 +19,7 @@ const PAGES = [
 	'/staff/official',
 	'/staff/survey',
 	'/staff/quick-wins',
+	'/staff/programmes',
 	'/staff/account'
 ];
 

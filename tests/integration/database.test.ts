@@ -302,6 +302,100 @@ describe('runMigrations()', () => {
 		conn.sqlite.close();
 	});
 
+	it('upgrading through 0013 keeps every programme (year as start year) and moves its one progress figure to a draft progress row of that year', () => {
+		const conn = openDatabase(path.join(dir, 'f.db'));
+		runMigrations(conn, migrationsUpTo(4));
+		conn.sqlite.exec(readFileSync(path.resolve('tests/fixtures/db/values-0004.sql'), 'utf8'));
+		runMigrations(conn, migrationsUpTo(12));
+		conn.sqlite.exec(`
+			INSERT INTO programmes (id, region_code, framework_code, element_code, name, opd, year, budget, status, progress, quick_win, source, created_by, updated_at)
+			VALUES (3, '33.18', 'fw', 'dim.el', 'Mal Pelayanan Publik', 'DPMPTSP', 2020, 1500000, 'running', 62.5, 1, 'Renja 2020 hlm. 4', 'wali', '2024-01-02T03:04:05.000Z'),
+			       (5, '33.18', 'fw', 'dim.el', 'Bank sampah', 'DLH', 2019, NULL, 'planned', NULL, 0, '', 'wali', '2024-01-02T03:04:05.000Z');`);
+		const sequence = () =>
+			conn.sqlite.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'programmes'`).get();
+		const seqBefore = sequence();
+
+		expect(runMigrations(conn, migrationsUpTo(13)).applied).toBe(1);
+		expect(conn.sqlite.prepare(`SELECT * FROM programmes ORDER BY id`).all()).toEqual([
+			{
+				id: 3,
+				region_code: '33.18',
+				framework_code: 'fw',
+				element_code: 'dim.el',
+				kind: 'programme',
+				name: 'Mal Pelayanan Publik',
+				opd: 'DPMPTSP',
+				start_year: 2020,
+				masterplan_title: '',
+				masterplan_page: null,
+				budget_source: null,
+				budget: 1500000,
+				rpjmd_problem: '',
+				status: 'running',
+				quick_win: 1,
+				source: 'Renja 2020 hlm. 4',
+				created_by: 'wali',
+				updated_at: '2024-01-02T03:04:05.000Z'
+			},
+			{
+				id: 5,
+				region_code: '33.18',
+				framework_code: 'fw',
+				element_code: 'dim.el',
+				kind: 'programme',
+				name: 'Bank sampah',
+				opd: 'DLH',
+				start_year: 2019,
+				masterplan_title: '',
+				masterplan_page: null,
+				budget_source: null,
+				budget: null,
+				rpjmd_problem: '',
+				status: 'planned',
+				quick_win: 0,
+				source: '',
+				created_by: 'wali',
+				updated_at: '2024-01-02T03:04:05.000Z'
+			}
+		]);
+		expect(
+			conn.sqlite
+				.prepare(
+					`SELECT programme_id, year, planned, done, percent, evidence, status, approved_by, updated_by FROM programme_progress`
+				)
+				.all()
+		).toEqual([
+			{
+				programme_id: 3,
+				year: 2020,
+				planned: '',
+				done: '',
+				percent: 62.5,
+				evidence: 'Renja 2020 hlm. 4',
+				status: 'draft',
+				approved_by: null,
+				updated_by: 'wali'
+			}
+		]);
+		expect(sequence()).toEqual(seqBefore);
+		// The new checks hold: an unknown kind or budget source, a second row for one year, % over 100.
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE programmes SET kind = 'lainnya' WHERE id = 3`).run()
+		).toThrow(/CHECK constraint failed: programmes_kind/);
+		expect(() =>
+			conn.sqlite.prepare(`UPDATE programmes SET budget_source = 'hibah' WHERE id = 3`).run()
+		).toThrow(/CHECK constraint failed: programmes_budget_source/);
+		const progress = conn.sqlite.prepare(
+			`INSERT INTO programme_progress (programme_id, year, percent, updated_by) VALUES (3, ?, ?, 'wali')`
+		);
+		expect(() => progress.run(2020, 10)).toThrow(/UNIQUE constraint failed/);
+		expect(() => progress.run(2021, 100.5)).toThrow(
+			/CHECK constraint failed: programme_progress_percent/
+		);
+		expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
+		conn.sqlite.close();
+	});
+
 	it('refuses a database written by a newer version', () => {
 		const conn = openDatabase(path.join(dir, 'a.db'));
 		runMigrations(conn, MIGRATIONS);

@@ -11,7 +11,6 @@ import { seedIfEmpty } from '../../src/lib/server/seed';
 import {
 	addEvidenceFile,
 	addEvidenceLink,
-	addProgramme,
 	assignItem,
 	createSubmission,
 	expectScore,
@@ -27,6 +26,7 @@ import {
 	type SubmissionActor
 } from '../../src/lib/server/submissions/service';
 import { buildContent } from '../../src/lib/server/submissions/state';
+import { approveProgress, createProgramme, saveProgress } from '../../src/lib/server/programmes';
 import { producerTodo, workspace } from '../../src/lib/server/submissions/workspace';
 import * as indicatorsDb from '../../src/lib/server/db/indicators';
 import * as store from '../../src/lib/server/db/submissions';
@@ -679,63 +679,30 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 				justification: ''
 			});
 		}
-		addProgramme(conn, bps, id, {
-			elementCode: 'economy.welfare',
+		// The register's programme of the element (entered at /staff/programmes) runs in 2023.
+		const programme = createProgramme(conn, bps, REGION, 'gm100sc-2018', {
+			element: 'economy.welfare',
+			kind: 'programme',
 			name: 'Pati Maju',
 			opd: 'bps',
-			year: '2023',
+			start_year: '2022',
+			masterplan_title: 'Masterplan Smart City 2019–2028',
+			masterplan_page: '45',
+			budget_source: 'apbd',
 			budget: '1.250.000,50',
+			rpjmd_problem: 'Aduan lambat',
 			status: 'running',
-			progress: '40',
-			quickWin: true,
+			quick_win: 'on',
 			source: 'Renja 2023'
 		});
-		expect(
-			error(() =>
-				addProgramme(conn, bps, id, {
-					elementCode: 'economy.welfare',
-					name: 'x',
-					opd: 'DLH',
-					year: '2023',
-					budget: '',
-					status: 'running',
-					progress: '',
-					quickWin: false,
-					source: ''
-				})
-			).status
-		).toBe(403);
-		expect(
-			error(() =>
-				addProgramme(conn, walidata, id, {
-					elementCode: 'nope',
-					name: '',
-					opd: 'BPS',
-					year: '20x',
-					budget: '-1',
-					status: 'x',
-					progress: '101',
-					quickWin: false,
-					source: ''
-				})
-			).detail
-		).toEqual({ fields: ['element', 'name', 'year', 'budget', 'progress', 'status'] });
-		// The OPD follows the one OPD code rule (as assignItem does): "_X" is not an OPD code.
-		expect(
-			error(() =>
-				addProgramme(conn, walidata, id, {
-					elementCode: 'nope',
-					name: 'x',
-					opd: '_x',
-					year: '2022',
-					budget: '',
-					status: 'planned',
-					progress: '',
-					quickWin: false,
-					source: ''
-				})
-			).detail
-		).toEqual({ fields: ['element', 'opd'] });
+		const progress = saveProgress(conn, bps, programme, {
+			year: '2023',
+			planned: '12 layanan',
+			done: '5 layanan',
+			percent: '40',
+			evidence: 'LKPJ 2023 hlm. 7'
+		});
+		approveProgress(conn, walidata, progress);
 		const content = buildContent(conn, id, DATA);
 		expect(content.preview.index).toBeCloseTo(2.867, 12);
 		expect(content.preview.indexRounded).toBe(2.87);
@@ -762,14 +729,24 @@ describe('GM100SC: the data behind the items, programmes and the instrument prev
 		expect(content.programmes).toEqual([
 			{
 				elementCode: 'economy.welfare',
+				kind: 'programme',
 				name: 'Pati Maju',
 				opd: 'BPS',
-				year: 2023,
+				startYear: 2022,
+				masterplanTitle: 'Masterplan Smart City 2019–2028',
+				masterplanPage: 45,
+				budgetSource: 'apbd',
 				budget: 1250000.5,
 				status: 'running',
-				progress: 40,
 				quickWin: true,
-				source: 'Renja 2023'
+				progress: {
+					year: 2023,
+					planned: '12 layanan',
+					done: '5 layanan',
+					percent: 40,
+					evidence: 'LKPJ 2023 hlm. 7',
+					status: 'approved'
+				}
 			}
 		]);
 	});

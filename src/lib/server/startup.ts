@@ -5,6 +5,7 @@
 import { config, type AppConfig } from './config';
 import { getConnection, type Connection } from './db';
 import { runMigrations } from './db/migrate';
+import { seedDemoProgrammes } from './programmes';
 import { seedIfEmpty } from './seed';
 
 export interface StartupReport {
@@ -19,5 +20,13 @@ export function prepareDatabase(
 ): StartupReport {
 	const { applied } = runMigrations(conn, cfg.migrationsDir);
 	const seed = seedIfEmpty(conn, cfg.dataDir, { demo: cfg.demo });
+	// The demo's invented programmes, once, on the freshly seeded demo database only.
+	if (seed.seeded && cfg.demo)
+		seedDemoProgrammes(
+			conn,
+			cfg.dataDir,
+			cfg.instance.defaultRegion,
+			cfg.instance.defaultFramework
+		);
 	return { migrationsApplied: applied, seeded: seed.seeded, seedRows: seed.rows };
 }

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { actorOf, recordDenial, writeAudit } from './audit';
 import type { Connection } from './db';
-import * as programmesDb from './db/submissions';
+import * as programmesDb from './db/programmes';
 import * as store from './db/surveys';
 import { may, type SessionUser } from './auth/roles';
 import { instrument } from './submissions/reference';
@@ -198,7 +198,7 @@ export function saveSettings(
 				let programmeName = name;
 				if (f.programmeId.trim() !== '') {
 					const id = /^\d{1,9}$/.test(f.programmeId.trim()) ? Number(f.programmeId) : NaN;
-					const found = programmesDb.getProgramme(conn, id);
+					const found = programmesDb.get(conn.db, id);
 					if (!found || !found.elementCode.startsWith(`${pillar.dimension}.`))
 						throw new SurveyError(400, 'unknown_programme', [], null, 0, where);
 					programmeId = found.id;
@@ -423,8 +423,7 @@ export function withdrawResponse(
 				: undefined;
 			if (!response) throw new SurveyError(404, 'not_found');
 			const why = reason.trim();
-			if (why === '' || why.length > WITHDRAW_REASON_MAX)
-				throw new SurveyError(400, 'no_reason');
+			if (why === '' || why.length > WITHDRAW_REASON_MAX) throw new SurveyError(400, 'no_reason');
 			store.deleteResponse(conn.db, response.id);
 			writeAudit(conn.sqlite, actorOf(actor), {
 				action: 'survey.response_withdrawn',
@@ -526,10 +525,10 @@ export function listSurveys(conn: Connection) {
 
 /** The register's programmes a pillar's slots may pick, by GM100SC dimension. */
 export function programmeChoices(conn: Connection, regionCode: string, frameworkCode: string) {
-	return programmesDb.listProgrammes(conn, regionCode, frameworkCode).map((p) => ({
+	return programmesDb.ofRegion(conn.db, regionCode, frameworkCode).map((p) => ({
 		id: p.id,
 		name: p.name,
-		year: p.year,
+		year: p.startYear,
 		dimension: p.elementCode.split('.')[0]
 	}));
 }

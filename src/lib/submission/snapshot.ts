@@ -5,7 +5,7 @@
  */
 import type { ItemFacts, ItemKind, ItemStatus } from './types.ts';
 
-export const SNAPSHOT_SCHEMA = 1;
+export const SNAPSHOT_SCHEMA = 2;
 
 export interface SnapshotEvidence {
 	/**
@@ -78,16 +78,30 @@ export function contentFacts(items: readonly SnapshotItem[]): ItemFacts[] {
 	}));
 }
 
+/**
+ * A register programme running in the submission's year (schema 2; schema 1 froze the old
+ * per-year row with one progress figure), with that year's progress as recorded and its status.
+ */
 export interface SnapshotProgramme {
 	elementCode: string;
+	kind: string;
 	name: string;
 	opd: string;
-	year: number;
+	startYear: number;
+	masterplanTitle: string;
+	masterplanPage: number | null;
+	budgetSource: string | null;
 	budget: number | null;
 	status: string;
-	progress: number | null;
 	quickWin: boolean;
-	source: string;
+	progress: {
+		year: number;
+		planned: string;
+		done: string;
+		percent: number;
+		evidence: string;
+		status: string;
+	} | null;
 }
 
 export interface SnapshotContent {

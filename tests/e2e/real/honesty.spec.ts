@@ -277,6 +277,17 @@ test.describe('pages of the default instance', () => {
 		).toContainText('PermenPANRB 5/2018');
 	});
 
+	test('the programme register starts empty: no programme without a source, and it says why', async ({
+		page
+	}) => {
+		await page.goto('/programmes');
+		await expect(page.getByTestId('demo-banner')).toHaveCount(0);
+		await expect(page.getByTestId('none')).toContainText(
+			'Data bawaan hanya memuat data yang bersumber'
+		);
+		await expect(page.locator('tbody[data-id]')).toHaveCount(0);
+	});
+
 	test('the official results open on the 2023 REGULER table with the default region in it', async ({
 		page
 	}) => {
@@ -310,7 +321,14 @@ test.describe('pages of the default instance', () => {
 		}
 	});
 
-	for (const path of ['/', '/spbe', '/indicators/hdi_ipm', '/compare', '/official']) {
+	for (const path of [
+		'/',
+		'/spbe',
+		'/indicators/hdi_ipm',
+		'/compare',
+		'/official',
+		'/programmes'
+	]) {
 		test(`${path} has no serious or critical accessibility violation`, async ({ page }) => {
 			await page.goto(path);
 			await expectNoSeriousViolations(page);

@@ -11,6 +11,7 @@ export {
 	importKindsFor,
 	isRole,
 	may,
+	mayEditProgramme,
 	mayEditTargets,
 	mayEditValues,
 	mayReview,

@@ -25,6 +25,7 @@ import {
 // The domain's lists, the one copy (relative: drizzle-kit reads this file without Vite): the
 // tables' CHECKs accept exactly what the files, the forms and the API accept.
 import {
+	BUDGET_SOURCES,
 	IMPORT_STATUSES,
 	ITEM_KINDS,
 	ITEM_STATUSES,
@@ -32,6 +33,9 @@ import {
 	METHODS,
 	MIN_YEAR,
 	POLARITIES,
+	PROGRAMME_KINDS,
+	PROGRAMME_STATUSES,
+	PROGRESS_STATUSES,
 	RECORDED_IMPORT_KINDS,
 	REGION_KINDS,
 	RISK_SCALE,
@@ -552,7 +556,7 @@ export type AuditEntry = typeof auditLog.$inferSelect;
  * migration).
  */
 export const EVIDENCE_KINDS = ['file', 'link'] as const;
-export const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'] as const;
+export { PROGRAMME_STATUSES };
 
 export const submissions = sqliteTable(
 	'submissions',
@@ -668,7 +672,11 @@ export const evidence = sqliteTable(
 	]
 );
 
-/** Programmes and quick wins per GM100SC element: what was carried out, not only outcomes. */
+/**
+ * The programme register (issue 21 item 1): the masterplan's programmes and action plans per
+ * GM100SC element, from their start year on. What was done each year is in `programme_progress`,
+ * never in this row.
+ */
 export const programmes = sqliteTable(
 	'programmes',
 	{
@@ -678,15 +686,22 @@ export const programmes = sqliteTable(
 			.references(() => regions.code),
 		frameworkCode: text('framework_code').notNull(),
 		elementCode: text('element_code').notNull(),
+		/** `programme`, or the kind of action plan (`sdm`, `infrastruktur`, `aplikasi`, `literasi`). */
+		kind: text('kind', { enum: PROGRAMME_KINDS }).notNull().default('programme'),
 		name: text('name').notNull(),
 		opd: text('opd').notNull().default(''),
-		year: integer('year').notNull(),
+		startYear: integer('start_year').notNull(),
+		/** The masterplan (or other planning document) that names it, and the page. */
+		masterplanTitle: text('masterplan_title').notNull().default(''),
+		masterplanPage: integer('masterplan_page'),
+		/** APBD or non-APBD; null only for rows recorded before the register asked. */
+		budgetSource: text('budget_source', { enum: BUDGET_SOURCES }),
 		/** Rupiah. */
 		budget: real('budget'),
+		rpjmdProblem: text('rpjmd_problem').notNull().default(''),
 		status: text('status', { enum: PROGRAMME_STATUSES }).notNull().default('planned'),
-		/** Share of the action plan done, 0–100. */
-		progress: real('progress'),
 		quickWin: integer('quick_win', { mode: 'boolean' }).notNull().default(false),
+		/** A note on where the entry comes from, besides the masterplan. */
 		source: text('source').notNull().default(''),
 		createdBy: text('created_by').notNull(),
 		updatedAt: text('updated_at')
@@ -699,10 +714,58 @@ export const programmes = sqliteTable(
 			foreignColumns: [frameworkNodes.frameworkCode, frameworkNodes.code]
 		}),
 		check('programmes_status', inList('status', PROGRAMME_STATUSES)),
+		check('programmes_kind', inList('kind', PROGRAMME_KINDS)),
+		check(
+			'programmes_budget_source',
+			sql`${t.budgetSource} IS NULL OR ${inList('budget_source', BUDGET_SOURCES)}`
+		),
 		check('programmes_budget', sql`${t.budget} IS NULL OR ${t.budget} >= 0`),
-		check('programmes_progress', sql`${t.progress} IS NULL OR ${t.progress} BETWEEN 0 AND 100`),
-		yearCheck('programmes_year', t.year),
-		index('programmes_element').on(t.regionCode, t.frameworkCode, t.elementCode, t.year)
+		check(
+			'programmes_masterplan_page',
+			sql`${t.masterplanPage} IS NULL OR ${t.masterplanPage} >= 1`
+		),
+		check('programmes_name', sql`length(trim(${t.name})) > 0`),
+		yearCheck('programmes_start_year', t.startYear),
+		index('programmes_element').on(t.regionCode, t.frameworkCode, t.elementCode, t.startYear)
+	]
+);
+
+/**
+ * A programme's progress in one year: the target planned, what was done, the share realised
+ * (0–100, as the OPD reports it) and its evidence. Public once a reviewer approves it; an edit
+ * after approval makes it a draft again.
+ */
+export const programmeProgress = sqliteTable(
+	'programme_progress',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		programmeId: integer('programme_id')
+			.notNull()
+			.references(() => programmes.id),
+		year: integer('year').notNull(),
+		planned: text('planned').notNull().default(''),
+		done: text('done').notNull().default(''),
+		/** % realised, 0–100, as reported: never computed. */
+		percent: real('percent').notNull(),
+		/** A link or a reference (document, page) to what shows it. */
+		evidence: text('evidence').notNull().default(''),
+		status: text('status', { enum: PROGRESS_STATUSES }).notNull().default('draft'),
+		approvedBy: text('approved_by'),
+		approvedAt: text('approved_at'),
+		updatedBy: text('updated_by').notNull(),
+		updatedAt: text('updated_at')
+			.notNull()
+			.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`)
+	},
+	(t) => [
+		yearCheck('programme_progress_year', t.year),
+		check('programme_progress_percent', sql`${t.percent} BETWEEN 0 AND 100`),
+		check('programme_progress_status', inList('status', PROGRESS_STATUSES)),
+		check(
+			'programme_progress_approved',
+			sql`${t.status} <> 'approved' OR ${t.approvedBy} IS NOT NULL`
+		),
+		uniqueIndex('programme_progress_year_unique').on(t.programmeId, t.year)
 	]
 );
 
@@ -748,6 +811,7 @@ export type Submission = typeof submissions.$inferSelect;
 export type SubmissionItem = typeof submissionItems.$inferSelect;
 export type Evidence = typeof evidence.$inferSelect;
 export type Programme = typeof programmes.$inferSelect;
+export type ProgrammeProgress = typeof programmeProgress.$inferSelect;
 export type SubmissionSnapshot = typeof submissionSnapshots.$inferSelect;
 
 /**

@@ -1,10 +1,10 @@
 /**
- * The submission workspace's tables (submissions, their items, evidence, programmes, snapshots and
+ * The submission workspace's tables (submissions, their items, evidence, snapshots and
  * the files snapshots keep): plain verbs run on the caller's connection and in the caller's
  * transaction. No rules here: they live in `$lib/server/submissions/service.ts`.
  */
 import type { Connection } from './index';
-import type { SnapshotEvidence, SnapshotProgramme } from '../../submission/snapshot';
+import type { SnapshotEvidence } from '../../submission/snapshot';
 import type { ItemKind, ItemStatus, SubmissionKind } from '../../submission/types';
 
 export interface SubmissionRow {
@@ -54,15 +54,6 @@ export interface EvidenceRow extends SnapshotEvidence {
 	createdAt: string;
 }
 
-/** A programme row: what a snapshot freezes of it, plus its identity and region. */
-export interface ProgrammeRow extends SnapshotProgramme {
-	id: number;
-	regionCode: string;
-	frameworkCode: string;
-	createdBy: string;
-	updatedAt: string;
-}
-
 export interface SnapshotRow {
 	id: number;
 	submissionId: number;
@@ -83,9 +74,6 @@ const ITEM_COLUMNS = `id, submission_id AS submissionId, item_key AS itemKey, ki
 	evidence_required AS evidenceRequired, updated_by AS updatedBy, updated_at AS updatedAt`;
 const EVIDENCE_COLUMNS = `id, item_id AS itemId, kind, name, sha256, size, mime, url, created_by AS createdBy,
 	created_at AS createdAt`;
-const PROGRAMME_COLUMNS = `id, region_code AS regionCode, framework_code AS frameworkCode,
-	element_code AS elementCode, name, opd, year, budget, status, progress, quick_win AS quickWin, source,
-	created_by AS createdBy, updated_at AS updatedAt`;
 const SNAPSHOT_COLUMNS = `id, submission_id AS submissionId, created_by AS createdBy, created_at AS createdAt,
 	profile_code AS profileCode, profile_version AS profileVersion, content, content_sha256 AS contentSha256`;
 
@@ -98,7 +86,6 @@ function withBooleans<T>(...columns: (keyof T & string)[]) {
 	};
 }
 const item = withBooleans<ItemRow>('required', 'evidenceRequired');
-const programme = withBooleans<ProgrammeRow>('quickWin');
 const now = () => new Date().toISOString();
 
 /** One row of `table` by id, through `map` when it has booleans; undefined when there is none. */
@@ -356,53 +343,6 @@ export function snapshotHasFile(conn: Connection, snapshotId: number, sha256: st
 				.get(snapshotId, sha256) as { has: number }
 		).has === 1
 	);
-}
-
-export function listProgrammes(
-	conn: Connection,
-	regionCode: string,
-	frameworkCode: string,
-	year?: number
-): ProgrammeRow[] {
-	return conn.sqlite
-		.prepare(
-			`SELECT ${PROGRAMME_COLUMNS} FROM programmes WHERE region_code = ? AND framework_code = ?
-			 ${year === undefined ? '' : 'AND year = ?'} ORDER BY element_code, year DESC, id`
-		)
-		.all(...([regionCode, frameworkCode, ...(year === undefined ? [] : [year])] as unknown[]))
-		.map(programme);
-}
-
-export function getProgramme(conn: Connection, id: number): ProgrammeRow | undefined {
-	return byId(conn, 'programmes', PROGRAMME_COLUMNS, id, programme);
-}
-
-export function insertProgramme(
-	conn: Connection,
-	p: Omit<ProgrammeRow, 'id' | 'updatedAt'>
-): number {
-	return insertRow(
-		conn,
-		`INSERT INTO programmes (region_code, framework_code, element_code, name, opd, year, budget, status,
-		   progress, quick_win, source, created_by)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.regionCode,
-		p.frameworkCode,
-		p.elementCode,
-		p.name,
-		p.opd,
-		p.year,
-		p.budget,
-		p.status,
-		p.progress,
-		p.quickWin ? 1 : 0,
-		p.source,
-		p.createdBy
-	);
-}
-
-export function deleteProgramme(conn: Connection, id: number) {
-	conn.sqlite.prepare(`DELETE FROM programmes WHERE id = ?`).run(id);
 }
 
 export function listSnapshots(

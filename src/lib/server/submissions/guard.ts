@@ -28,16 +28,7 @@ export function idParam(value: string | undefined): number {
 	return n;
 }
 
-/** A positive whole number from a form field, or null. */
-export function formId(form: FormData, name: string): number | null {
-	const v = String(form.get(name) ?? '');
-	return /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null;
-}
-
-export const text = (form: FormData, name: string) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v : '';
-};
+export { formId, text } from '../form';
 
 /** Runs a service call; refusals become 403/404 errors or a `fail` with the code and detail. */
 export async function attempt<T>(fn: () => T | Promise<T>) {

@@ -1,6 +1,6 @@
 /**
  * The submission workspace's service: creating a workspace, the item workflow (save, submit,
- * return, accept), evidence, programmes, finalising into a frozen snapshot and reopening. Every
+ * return, accept), evidence, finalising into a frozen snapshot and reopening. Every
  * write runs in one `BEGIN IMMEDIATE` transaction with its audit row; every refusal of a person's
  * right is recorded as `auth.denied` before the 403.
  */
@@ -744,117 +744,6 @@ export function reopen(conn: Connection, actor: SubmissionActor, submissionId: n
 			entityId: submissionId,
 			before: { status: 'final' },
 			after: { status: 'open' }
-		});
-	});
-}
-
-export interface ProgrammeInput {
-	elementCode: string;
-	name: string;
-	opd: string;
-	year: string;
-	budget: string;
-	status: string;
-	progress: string;
-	quickWin: boolean;
-	source: string;
-}
-
-const PROGRAMME_STATUSES = ['planned', 'running', 'done', 'stopped'];
-const decimal = (v: string) => {
-	const t = v.trim().replace(/\s/g, '');
-	if (t === '') return null;
-	// Indonesian input: dots group thousands, a comma marks decimals (1.250.000,50).
-	const n = Number(
-		/,/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(/\.(?=\d{3}(\D|$))/g, '')
-	);
-	return Number.isFinite(n) ? n : NaN;
-};
-
-/** Adds a programme or quick win to an element of a GM100SC submission's region. */
-export function addProgramme(
-	conn: Connection,
-	actor: SubmissionActor,
-	submissionId: number,
-	input: ProgrammeInput
-): number {
-	const sub = getSubmission(conn, submissionId);
-	const opd = normaliseOpd(input.opd);
-	const entity = `${submissionId}/programme`;
-	// The rule of an item: walidata and admin, or the produsen of the programme's OPD.
-	if (!mayEditItem(actor.user, opd)) {
-		guarded(conn, () => denied(actor, entity, { op: 'programme.add', opd }));
-	}
-	const errors: string[] = [];
-	if (
-		sub.kind !== 'gm100sc' ||
-		!frameworksDb.elements(conn, sub.frameworkCode).some((e) => e.code === input.elementCode)
-	)
-		errors.push('element');
-	const name = input.name.trim();
-	if (name === '' || name.length > 300) errors.push('name');
-	// Empty: no OPD (yet); else the one OPD code rule, the one users and indicators follow.
-	if (opd !== '' && !OPD_PATTERN.test(opd)) errors.push('opd');
-	const year = Number(input.year);
-	if (!isYearInRange(year)) errors.push('year');
-	const budget = decimal(input.budget);
-	if (budget !== null && !(budget >= 0)) errors.push('budget');
-	const progress = decimal(input.progress);
-	if (progress !== null && !(progress >= 0 && progress <= 100)) errors.push('progress');
-	if (!PROGRAMME_STATUSES.includes(input.status)) errors.push('status');
-	if (errors.length) throw new SubmissionError(400, 'invalid_input', { fields: errors });
-	return tx(conn, () => {
-		const id = store.insertProgramme(conn, {
-			regionCode: sub.regionCode,
-			frameworkCode: sub.frameworkCode,
-			elementCode: input.elementCode,
-			name,
-			opd,
-			year,
-			budget,
-			status: input.status,
-			progress,
-			quickWin: input.quickWin,
-			source: input.source.trim().slice(0, 500),
-			createdBy: actor.user.username
-		});
-		writeAudit(conn.sqlite, actorOf(actor), {
-			action: 'programme.add',
-			entityType: 'programme',
-			entityId: id,
-			after: { element: input.elementCode, name, opd, year, budget, status: input.status, progress }
-		});
-		return id;
-	});
-}
-
-/** Removes a programme (walidata, or the produsen of its OPD). */
-export function removeProgramme(
-	conn: Connection,
-	actor: SubmissionActor,
-	submissionId: number,
-	programmeId: number
-) {
-	const sub = getSubmission(conn, submissionId);
-	const p = store.getProgramme(conn, programmeId);
-	if (!p || p.regionCode !== sub.regionCode || p.frameworkCode !== sub.frameworkCode) {
-		throw new SubmissionError(404, 'not_found', { programme: programmeId });
-	}
-	if (!mayEditItem(actor.user, p.opd)) {
-		guarded(conn, () =>
-			denied(actor, `${submissionId}/programme/${programmeId}`, {
-				op: 'programme.delete',
-				opd: p.opd
-			})
-		);
-	}
-	tx(conn, () => {
-		store.deleteProgramme(conn, programmeId);
-		writeAudit(conn.sqlite, actorOf(actor), {
-			action: 'programme.delete',
-			entityType: 'programme',
-			entityId: programmeId,
-			before: { element: p.elementCode, name: p.name, opd: p.opd, year: p.year }
 		});
 	});
 }

@@ -8,6 +8,7 @@ import * as frameworksDb from '../db/frameworks';
 import * as indicatorsDb from '../db/indicators';
 import * as observationsDb from '../db/observations';
 import * as store from '../db/submissions';
+import { register, type RegisterProgramme } from '../programmes';
 import { regionYearScores } from '../scores';
 import { indicatorScoresOf, type IndicatorScore } from '../../scoring';
 import { spbeStructureFromFramework, type SpbeStructure } from '../../scoring/spbe';
@@ -22,10 +23,37 @@ import {
 	type SnapshotContent,
 	type SnapshotDatum,
 	type SnapshotGroup,
-	type SnapshotItem
+	type SnapshotItem,
+	type SnapshotProgramme
 } from '../../submission/snapshot';
 import { spbePreview } from '../../submission/spbe-preview';
 import { instrument, instrumentItems } from './reference';
+
+/** A register programme as a snapshot freezes it: its year's progress as recorded, approved or not. */
+export function snapshotProgramme(p: RegisterProgramme): SnapshotProgramme {
+	const g = p.progress[0] ?? null;
+	return {
+		elementCode: p.elementCode,
+		kind: p.kind,
+		name: p.name,
+		opd: p.opd,
+		startYear: p.startYear,
+		masterplanTitle: p.masterplanTitle,
+		masterplanPage: p.masterplanPage,
+		budgetSource: p.budgetSource,
+		budget: p.budget,
+		status: p.status,
+		quickWin: p.quickWin,
+		progress: g && {
+			year: g.year,
+			planned: g.planned,
+			done: g.done,
+			percent: g.percent,
+			evidence: g.evidence,
+			status: g.status
+		}
+	};
+}
 
 /** The SPBE structure (domains, aspects, indicators with weights) straight from the database. */
 export function spbeStructure(conn: Connection, frameworkCode: string): SpbeStructure {
@@ -248,7 +276,7 @@ export function contentOf(
 
 	const programmes =
 		sub.kind === 'gm100sc'
-			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
+			? register(conn, sub.regionCode, sub.frameworkCode, { year: sub.year })
 			: [];
 	return {
 		schema: SNAPSHOT_SCHEMA,
@@ -290,16 +318,6 @@ export function contentOf(
 								.map((code) => data.get(code))
 								.filter((d): d is SnapshotDatum => !!d)
 		})),
-		programmes: programmes.map((p) => ({
-			elementCode: p.elementCode,
-			name: p.name,
-			opd: p.opd,
-			year: p.year,
-			budget: p.budget,
-			status: p.status,
-			progress: p.progress,
-			quickWin: p.quickWin,
-			source: p.source
-		}))
+		programmes: programmes.map(snapshotProgramme)
 	};
 }

@@ -4,7 +4,6 @@
  */
 import { OPD_SCOPED, type Capability } from '../../roles';
 import type { Connection } from '../db';
-import * as frameworksDb from '../db/frameworks';
 import * as store from '../db/submissions';
 import { missingReasons, type MissingReason } from '../../submission/completeness';
 import { mayEditItem, mayReview } from '../../submission/status';
@@ -18,6 +17,13 @@ import { closedStatementResults, type SurveyStatementResult } from '../surveys';
 import { regionQuickWins, type QuickWinWithRisks } from '../quick-wins';
 import { continuity, criterionOfItem, riskLevel } from '../../evaluation/quick-win-input';
 import { m } from '../../paraglide/messages';
+import {
+	outcomeScope,
+	progressSummary,
+	type OutcomeScope,
+	type ProgressSummary
+} from '../../evaluation/programme-input';
+import { register, type RegisterProgramme } from '../programmes';
 import { instrument, instrumentItems, spbeReference } from './reference';
 import { itemFacts, itemsCompleteness, submissionCompleteness } from './service';
 import { contentOf, instrumentScores, snapshotFields, spbeStructure } from './state';
@@ -56,7 +62,8 @@ export interface WorkspaceItem extends Omit<SnapshotItem, 'evidence'> {
 	description: string;
 	/** Instrument: the question as the ministry's report prints it; null for other kinds. */
 	question: InstrumentQuestion | null;
-	programmes: store.ProgrammeRow[];
+	/** An element item: the register's programmes of the element running in the year. */
+	programmes: RegisterProgramme[];
 }
 
 /** What the workspace shows of an instrument question beside its answer. */
@@ -78,6 +85,50 @@ export interface InstrumentQuestion {
 	 * the submission's year (the risk items: each risk of that year with its level). Empty otherwise.
 	 */
 	quickWins: { name: string; text: string }[];
+	/**
+	 * An Outcome item about a pillar's programmes or a kind of action plan: the register's entries
+	 * running in the year, the year's approved progress and its summary. Null otherwise.
+	 */
+	register: OutcomeRegister | null;
+}
+
+/** The programme register beside an Outcome item: approved progress only, never its score. */
+export interface OutcomeRegister {
+	scope: OutcomeScope;
+	/** The submission's year, whose progress is summed up. */
+	year: number;
+	summary: ProgressSummary;
+	programmes: { id: number; name: string; opd: string; percent: number | null; evidence: string }[];
+}
+
+/** The register's entries an Outcome item asks about in a year (`outcomeScope`). */
+function outcomeRegister(
+	approved: readonly RegisterProgramme[],
+	question: Pick<InstrumentItem, 'code' | 'element' | 'question'>,
+	year: number
+): OutcomeRegister | null {
+	const scope = outcomeScope(question);
+	if (scope === null) return null;
+	const inScope = approved.filter((p) =>
+		scope.kind === 'programme'
+			? p.kind === 'programme' && p.dimension === scope.dimension
+			: p.kind === scope.kind
+	);
+	return {
+		scope,
+		year,
+		summary: progressSummary(inScope, year),
+		programmes: inScope.map((p) => {
+			const g = p.progress.find((x) => x.year === year) ?? null;
+			return {
+				id: p.id,
+				name: p.name,
+				opd: p.opd,
+				percent: g?.percent ?? null,
+				evidence: g?.evidence ?? ''
+			};
+		})
+	};
 }
 
 /**
@@ -155,13 +206,17 @@ export function workspace(
 	const inst = instrument(dataDir);
 	const programmes =
 		sub.kind === 'gm100sc'
-			? store.listProgrammes(conn, sub.regionCode, sub.frameworkCode, sub.year)
+			? register(conn, sub.regionCode, sub.frameworkCode, { year: sub.year })
+			: [];
+	const approved =
+		sub.kind === 'gm100sc'
+			? register(conn, sub.regionCode, sub.frameworkCode, { year: sub.year, approvedOnly: true })
 			: [];
 	const dataByKey = new Map(content.items.map((i) => [i.key, i.data]));
 	const questions = new Map(instrumentItems(inst, sub.weightSet).map((q) => [q.code, q]));
 	const surveyed =
 		sub.kind === 'spbe' ? new Map() : closedStatementResults(conn, sub.year, dataDir);
-	const register = sub.kind === 'spbe' ? [] : regionQuickWins(conn, sub.regionCode);
+	const quickWinRegister = sub.kind === 'spbe' ? [] : regionQuickWins(conn, sub.regionCode);
 
 	const shown: WorkspaceItem[] = items
 		.filter((i) => i.groupCode === selected)
@@ -194,9 +249,10 @@ export function workspace(
 									asked,
 									(dataByKey.get(i.itemKey) ?? []).filter((d) => asked.indicators.includes(d.code)),
 									survey
-								) ?? newQuickWinCount(register, asked.code, sub.year),
+								) ?? newQuickWinCount(quickWinRegister, asked.code, sub.year),
 							survey,
-							quickWins: quickWinNotes(register, asked.code, sub.year)
+							quickWins: quickWinNotes(quickWinRegister, asked.code, sub.year),
+							register: outcomeRegister(approved, asked, sub.year)
 						}
 					: null,
 				programmes:
@@ -233,13 +289,7 @@ export function workspace(
 				: instrumentLive(sub, items, counts, set, officialHistory(conn, sub.regionCode, dataDir)),
 		snapshots: store.listSnapshots(conn, submissionId),
 		profile: content.profile,
-		canReview: mayReview(actor),
-		elements:
-			sub.kind === 'gm100sc'
-				? frameworksDb
-						.elements(conn, sub.frameworkCode)
-						.map((e) => ({ code: e.code, nameId: e.nameId, nameEn: e.nameEn }))
-				: []
+		canReview: mayReview(actor)
 	};
 }
 

@@ -22,6 +22,7 @@ import {
 	type OfficialActor
 } from '$lib/server/official-results';
 import { instrument } from '$lib/server/submissions/reference';
+import { fieldsOf, formId } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The signed-in person when they may record results; otherwise a recorded 403. */
@@ -30,16 +31,8 @@ function recorder(event: RequestEvent): OfficialActor {
 	return { user, address: actorOf(event).address };
 }
 
-const text = (form: FormData, name: string) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v : '';
-};
-const fieldsOf = (form: FormData): ResultFields =>
-	Object.fromEntries(RESULT_COLUMNS.map((c) => [c, text(form, c)]));
-const idOf = (form: FormData) => {
-	const v = text(form, 'id');
-	return /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null;
-};
+const postedFields = (form: FormData): ResultFields => fieldsOf(form, RESULT_COLUMNS);
+const idOf = (form: FormData) => formId(form, 'id');
 
 interface Refusal {
 	values: ResultFields | null;
@@ -115,7 +108,7 @@ export const actions = {
 	save: async (event) => {
 		const actor = recorder(event);
 		const form = await event.request.formData();
-		const values = fieldsOf(form);
+		const values = postedFields(form);
 		const id = idOf(form);
 		const { dataDir } = config();
 		let savedId: number;

@@ -9,6 +9,7 @@ import {
 import { localizeHref } from '$lib/paraglide/runtime';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
+import { fieldsOf, formId } from '$lib/server/form';
 import { getConnection, getDb } from '$lib/server/db';
 import * as regions from '$lib/server/db/regions';
 import {
@@ -29,17 +30,6 @@ function manager(event: RequestEvent): QuickWinActor {
 	const user = requireCapability(event, 'manageQuickWins');
 	return { user, address: actorOf(event).address };
 }
-
-const text = (form: FormData, name: string) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v : '';
-};
-const fieldsOf = <F extends string>(form: FormData, names: readonly F[]) =>
-	Object.fromEntries(names.map((c) => [c, text(form, c)])) as Partial<Record<F, string>>;
-const idOf = (form: FormData, name: string) => {
-	const v = text(form, name);
-	return /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null;
-};
 
 type FormName = 'save' | 'risk' | 'close' | 'carry';
 interface Refusal {
@@ -96,7 +86,7 @@ export const actions = {
 		const actor = manager(event);
 		const form = await event.request.formData();
 		const values = fieldsOf<QuickWinField>(form, QUICK_WIN_FIELDS);
-		const id = idOf(form, 'id');
+		const id = formId(form, 'id');
 		let savedId: number;
 		try {
 			if (id === null)
@@ -117,7 +107,7 @@ export const actions = {
 		const actor = manager(event);
 		const form = await event.request.formData();
 		const values = fieldsOf<RiskField>(form, RISK_FIELDS);
-		const quickWin = idOf(form, 'quick_win');
+		const quickWin = formId(form, 'quick_win');
 		if (quickWin === null) return failure({ form: 'risk', values });
 		try {
 			addRisk(getConnection(), actor, quickWin, values);
@@ -128,7 +118,7 @@ export const actions = {
 	},
 	close: async (event) => {
 		const actor = manager(event);
-		const risk = idOf(await event.request.formData(), 'risk');
+		const risk = formId(await event.request.formData(), 'risk');
 		if (risk === null) return failure({ form: 'close' });
 		try {
 			closeRisk(getConnection(), actor, risk);
@@ -140,8 +130,8 @@ export const actions = {
 	carry: async (event) => {
 		const actor = manager(event);
 		const form = await event.request.formData();
-		const quickWin = idOf(form, 'quick_win');
-		const from = idOf(form, 'from');
+		const quickWin = formId(form, 'quick_win');
+		const from = formId(form, 'from');
 		if (quickWin === null || from === null)
 			return failure({ form: 'carry', quickWin, yearLimit: true });
 		let ids: number[];

@@ -3,13 +3,9 @@ import { localizeHref } from '$lib/paraglide/runtime';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { createSurvey, listSurveys, SurveyError, todayInWib } from '$lib/server/surveys';
+import { text } from '$lib/server/form';
 import { surveyManager } from './manager.server';
 import type { Actions, PageServerLoad } from './$types';
-
-const text = (form: FormData, name: string) => {
-	const v = form.get(name);
-	return typeof v === 'string' ? v : '';
-};
 
 export const load = (async (event) => {
 	surveyManager(event);

@@ -5,12 +5,10 @@ import { evidenceStore } from '$lib/server/evidence';
 import {
 	addEvidenceFile,
 	addEvidenceLink,
-	addProgramme,
 	assignItem,
 	expectScore,
 	finalise,
 	removeEvidence,
-	removeProgramme,
 	reopen,
 	reviewItem,
 	saveItem,
@@ -194,37 +192,6 @@ export const actions = {
 		if ('failure' in s) return s.failure;
 		const r = await attempt(() =>
 			removeEvidence(getConnection(), evidenceStore(), s.actor, s.submission, s.ids.evidence)
-		);
-		if (!r.ok) return r.failure;
-		back(event, s.submission, s.form, 'deleted');
-	},
-	addProgramme: async (event) => {
-		const s = await start(event, 'edit', []);
-		if ('failure' in s) return s.failure;
-		if (!text(s.form, 'element') || !text(s.form, 'name')) {
-			return fail(400, { code: 'invalid_input', detail: { fields: ['element', 'name'] } });
-		}
-		const r = await attempt(() =>
-			addProgramme(getConnection(), s.actor, s.submission, {
-				elementCode: text(s.form, 'element'),
-				name: text(s.form, 'name'),
-				opd: text(s.form, 'opd'),
-				year: text(s.form, 'year'),
-				budget: text(s.form, 'budget'),
-				status: text(s.form, 'status'),
-				progress: text(s.form, 'progress'),
-				quickWin: s.form.get('quick_win') === 'on',
-				source: text(s.form, 'source')
-			})
-		);
-		if (!r.ok) return r.failure;
-		back(event, s.submission, s.form, 'programme');
-	},
-	deleteProgramme: async (event) => {
-		const s = await start(event, 'edit', ['programme']);
-		if ('failure' in s) return s.failure;
-		const r = await attempt(() =>
-			removeProgramme(getConnection(), s.actor, s.submission, s.ids.programme)
 		);
 		if (!r.ok) return r.failure;
 		back(event, s.submission, s.form, 'deleted');
