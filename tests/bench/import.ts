@@ -412,7 +412,11 @@ export async function run(): Promise<void> {
 					ms: Math.round(r.ms),
 					rows_per_s: Math.round(rate),
 					...(base ? { [`ratio_to_${base}`]: Math.round((rate / rateOf(base)) * 100) / 100 } : {}),
-					peak_rss_mb: r.peak_rss_mb
+					peak_rss_mb: r.peak_rss_mb,
+					// Issues 18 and 20: the one-pass pipeline at ≥ 0.6 of the floor, under 250 MB.
+					...(r.case === 'pipeline'
+						? { budget_ok: rate / rateOf('floor') >= 0.6 && r.peak_rss_mb < 250 }
+						: {})
 				})
 			);
 		}

@@ -13,6 +13,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { actorOf, recordDenial, writeAudit } from './audit';
 import type { Connection } from './db';
 import * as programmesDb from './db/programmes';
+import { register } from './programmes';
 import * as store from './db/surveys';
 import { may, type SessionUser } from './auth/roles';
 import { instrument } from './submissions/reference';
@@ -525,11 +526,12 @@ export function listSurveys(conn: Connection) {
 
 /** The register's programmes a pillar's slots may pick, by GM100SC dimension. */
 export function programmeChoices(conn: Connection, regionCode: string, frameworkCode: string) {
-	return programmesDb.ofRegion(conn.db, regionCode, frameworkCode).map((p) => ({
+	// The pillar is the element's parent in the framework, not a guess from its code.
+	return register(conn, regionCode, frameworkCode).map((p) => ({
 		id: p.id,
 		name: p.name,
 		year: p.startYear,
-		dimension: p.elementCode.split('.')[0]
+		dimension: p.dimension
 	}));
 }
 
