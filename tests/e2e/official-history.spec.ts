@@ -10,6 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { RESULT_COLUMNS, type ResultFields } from '../../src/lib/evaluation/result-input';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, apiSignIn, browserSignIn } from './auth-fixtures';
+import { holdScripts } from './hydration';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -310,4 +311,23 @@ test('the walidata deletes both recorded results; the history is the bundled tab
 	await expect(historyRow(page, '33.18', 2024)).toHaveCount(0);
 	await expect(historyRow(page, '33.18', 2023).locator('td.final')).toHaveText('2,84');
 	await context.close();
+});
+
+test('text typed into the form before the page hydrates survives hydration, in inputs and the note', async ({
+	browser,
+	baseURL
+}) => {
+	const wali = await browserSignIn(browser, baseURL!, ACCOUNTS.official);
+	const page = await wali.newPage();
+	const release = await holdScripts(page);
+	await page.goto('/staff/official', { waitUntil: 'commit' });
+	const note = page.locator('textarea[name="note"]');
+	const letter = page.locator('input[name="letter"]');
+	await note.fill('diketik sebelum hidrasi');
+	await letter.fill('B-1/DJAI/2099');
+	await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+	await release();
+	await expect(note).toHaveValue('diketik sebelum hidrasi');
+	await expect(letter).toHaveValue('B-1/DJAI/2099');
+	await wali.close();
 });
