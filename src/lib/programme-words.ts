@@ -46,7 +46,9 @@ const PROBLEMS: Record<ProgrammeProblemCode, (p: never) => string> = {
 	not_page: m.pg_err_not_page,
 	not_amount: m.pg_err_not_amount,
 	not_percent: m.pg_err_not_percent,
-	percent_range: m.pg_err_percent_range
+	percent_range: m.pg_err_percent_range,
+	in_use: m.pg_err_in_use,
+	not_confirmed: m.pg_err_not_confirmed
 };
 
 export const KINDS: Record<ProgrammeKind, () => string> = {

@@ -239,6 +239,11 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/programmes',
 		expect: staff(403, 400, 400, 400)
 	},
+	'/(staff)/staff/programmes action:delete': {
+		path: '/staff/programmes',
+		expect: staff(403, 400, 400, 400),
+		note: 'an empty form names no programme: 400'
+	},
 	'/(staff)/staff/programmes action:approve': {
 		path: '/staff/programmes',
 		expect: staff(403, 403, 400, 400)

@@ -294,3 +294,33 @@ test('a produsen enters two programmes per pillar with two years of progress; th
 	await prod.close();
 	await wali.close();
 });
+
+test('a programme entered by mistake is deleted by its OPD, JavaScript off, once the box is ticked', async ({
+	browser,
+	baseURL
+}) => {
+	const prod = await browser.newContext({ baseURL, javaScriptEnabled: false });
+	await apiSignIn(prod.request, baseURL!, ACCOUNTS.produsen);
+	const res = await post(
+		prod.request,
+		baseURL!,
+		'save',
+		programme('governance.service', `E2E ${STAMP} salah ketik`)
+	);
+	expect(res.status()).toBe(303);
+	const id = Number(/[?&]id=(\d+)/.exec(res.headers().location)![1]);
+	const page = await prod.newPage();
+	await page.goto(`/staff/programmes?edit=${id}`);
+	const remove = page.getByTestId('delete-form');
+	await remove.getByRole('button', { name: 'Hapus' }).click();
+	await expect(page.getByTestId('top-problems')).toContainText(
+		'Centang “Ya, hapus” untuk menghapus program ini.'
+	);
+	await expect(page.locator(`#pg-${id}`)).toHaveCount(1);
+	await page.goto(`/staff/programmes?edit=${id}`);
+	await page.getByLabel(`Ya, hapus program no. ${id}`).check();
+	await page.getByTestId('delete-form').getByRole('button', { name: 'Hapus' }).click();
+	await expect(page.getByTestId('saved')).toHaveText(`Program no. ${id} dihapus.`);
+	await expect(page.locator(`#pg-${id}`)).toHaveCount(0);
+	await prod.close();
+});

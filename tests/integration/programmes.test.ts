@@ -6,6 +6,7 @@ import { seedIfEmpty } from '../../src/lib/server/seed';
 import {
 	approveProgress,
 	createProgramme,
+	deleteProgramme,
 	ProgrammeError,
 	register,
 	saveProgress,
@@ -407,6 +408,72 @@ describe('seedDemoProgrammes()', () => {
 			expect(count('programmes')).toBe(0);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
+
+describe('deleteProgramme()', () => {
+	it('deletes a programme entered by mistake with its draft progress, by its OPD, with one audit row', () => {
+		const id = createProgramme(conn, dpm, PATI, GM, MPP);
+		saveProgress(conn, dpm, id, P2024);
+		deleteProgramme(conn, dpm, id);
+		expect([count('programmes'), count('programme_progress')]).toEqual([0, 0]);
+		expect(actions()).toEqual([
+			`programme.create ${id}`,
+			`programme.progress_save ${id}`,
+			`programme.delete ${id}`
+		]);
+		const before = JSON.parse(
+			(
+				conn.sqlite
+					.prepare("SELECT before FROM audit_log WHERE action = 'programme.delete'")
+					.get() as { before: string }
+			).before
+		);
+		expect([before.name, before.progress.map((g: { year: number }) => g.year)]).toEqual([
+			'Mal Pelayanan Publik',
+			[2024]
+		]);
+	});
+
+	it('refuses another OPD (403, the denial recorded), a viewer, and a forged id (404), deleting nothing', () => {
+		const id = createProgramme(conn, dpm, PATI, GM, MPP);
+		expect(refusal(() => deleteProgramme(conn, dlh, id)).status).toBe(403);
+		expect(refusal(() => deleteProgramme(conn, viewer, id)).status).toBe(403);
+		expect(denial().map((d) => d.entity)).toEqual([String(id), String(id)]);
+		const forged = refusal(() => deleteProgramme(conn, walidata, 999_999));
+		expect([forged.status, forged.problems[0]?.field]).toEqual([404, 'programme']);
+		expect(count('programmes')).toBe(1);
+	});
+
+	it('keeps a programme whose progress is approved, or that a survey names (409 in_use)', () => {
+		const id = createProgramme(conn, dpm, PATI, GM, MPP);
+		approveProgress(conn, walidata, saveProgress(conn, dpm, id, P2024));
+		const approved = refusal(() => deleteProgramme(conn, walidata, id));
+		expect([approved.status, approved.code, approved.problems[0]?.code]).toEqual([
+			409,
+			'in_use',
+			'in_use'
+		]);
+		expect([count('programmes'), count('programme_progress')]).toEqual([1, 1]);
+
+		const other = createProgramme(conn, dpm, PATI, GM, { ...MPP, name: 'Sadewa' });
+		const survey = conn.sqlite
+			.prepare(
+				"INSERT INTO surveys (year, closes_on, salt, created_by) VALUES (2090, '2090-12-31', 's', 'wali')"
+			)
+			.run().lastInsertRowid;
+		conn.sqlite
+			.prepare(
+				"INSERT INTO survey_programmes (survey_id, sub_dimension, position, programme_id, name) VALUES (?, 'smart-governance.4.1', 1, ?, 'Sadewa')"
+			)
+			.run(survey, other);
+		try {
+			expect(refusal(() => deleteProgramme(conn, walidata, other)).code).toBe('in_use');
+			expect(count('programmes')).toBe(2);
+		} finally {
+			conn.sqlite.prepare('DELETE FROM survey_programmes WHERE survey_id = ?').run(survey);
+			conn.sqlite.prepare('DELETE FROM surveys WHERE id = ?').run(survey);
 		}
 	});
 });

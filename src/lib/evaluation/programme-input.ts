@@ -73,7 +73,9 @@ export type ProgrammeProblemCode =
 	| 'not_page'
 	| 'not_amount'
 	| 'not_percent'
-	| 'percent_range';
+	| 'percent_range'
+	| 'in_use'
+	| 'not_confirmed';
 
 export interface ProgrammeProblem<F extends string = ProgrammeField | ProgressField> {
 	field: F;

@@ -36,13 +36,13 @@ export interface ProgrammeActor {
 
 export type { ProgrammeProblemField };
 
-export type ProgrammeErrorCode = 'forbidden' | 'not_found' | 'invalid';
+export type ProgrammeErrorCode = 'forbidden' | 'not_found' | 'invalid' | 'in_use';
 
 /** A refused write: `status` is the HTTP status; the problems say what to change. */
 export class ProgrammeError extends Error {
 	override name = 'ProgrammeError';
 	constructor(
-		readonly status: 400 | 403 | 404,
+		readonly status: 400 | 403 | 404 | 409,
 		readonly code: ProgrammeErrorCode,
 		readonly problems: readonly ProgrammeProblem<ProgrammeProblemField>[] = []
 	) {
@@ -170,6 +170,34 @@ export function updateProgramme(
 				entityId: id,
 				before,
 				after: values
+			});
+		})
+		.immediate();
+}
+
+/**
+ * Deletes a programme entered by mistake, with its draft progress; its OPD's staff or
+ * walidata/admin. Refused (409) once a year's progress is approved, which made it public, or a
+ * residents' survey names it: such a programme is kept, and its status set to stopped instead.
+ */
+export function deleteProgramme(conn: Connection, actor: ProgrammeActor, id: number): void {
+	requireRight(conn, actor, 'manageProgrammes', String(id), 'delete');
+	const before = existing(conn, id);
+	if (!mayEditProgramme(actor.user, before.opd)) deny(conn, actor, String(id), 'delete');
+	conn.sqlite
+		.transaction(() => {
+			const progress = programmesDb.progressOf(conn.db, [id]);
+			if (progress.some((g) => g.status === 'approved') || programmesDb.inSurvey(conn.db, id))
+				throw new ProgrammeError(409, 'in_use', [
+					{ field: 'programme', code: 'in_use', value: before.name.slice(0, 40), params: {} }
+				]);
+			programmesDb.remove(conn.db, id);
+			writeAudit(conn.sqlite, actorOf(actor), {
+				action: 'programme.delete',
+				entityType: ENTITY,
+				entityId: id,
+				before: { ...before, progress },
+				after: null
 			});
 		})
 		.immediate();

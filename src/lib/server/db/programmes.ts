@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ProgrammeValues, ProgressValues } from '../../evaluation/programme-input';
 import type { Db } from './index';
-import { programmeProgress, programmes } from './schema';
+import { programmeProgress, programmes, surveyProgrammes } from './schema';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type ProgressRow = typeof programmeProgress.$inferSelect;
@@ -107,4 +107,19 @@ export function approveProgress(db: Db, id: number, approvedBy: string): void {
 		.set({ status: 'approved', approvedBy, approvedAt: now() })
 		.where(eq(programmeProgress.id, id))
 		.run();
+}
+
+/** True when a residents' survey names the programme (survey_programmes points at it). */
+export function inSurvey(db: Db, id: number): boolean {
+	return !!db
+		.select({ id: surveyProgrammes.programmeId })
+		.from(surveyProgrammes)
+		.where(eq(surveyProgrammes.programmeId, id))
+		.get();
+}
+
+/** Deletes a programme and its progress rows. */
+export function remove(db: Db, id: number): void {
+	db.delete(programmeProgress).where(eq(programmeProgress.programmeId, id)).run();
+	db.delete(programmes).where(eq(programmes.id, id)).run();
 }

@@ -17,6 +17,7 @@ import * as regions from '$lib/server/db/regions';
 import {
 	approveProgress,
 	createProgramme,
+	deleteProgramme,
 	pillarsOf,
 	programmeFields,
 	ProgrammeError,
@@ -36,7 +37,7 @@ function actor(
 	return { user, address: actorOf(event).address };
 }
 
-type FormName = 'save' | 'progress' | 'approve';
+type FormName = 'save' | 'progress' | 'approve' | 'delete';
 interface Refusal {
 	form: FormName;
 	/** The programme a progress form belongs to. */
@@ -45,7 +46,7 @@ interface Refusal {
 	problems: readonly ProgrammeProblem<ProgrammeProblemField>[];
 }
 
-const failure = (status: 400 | 404, refusal: Partial<Refusal> & { form: FormName }) =>
+const failure = (status: 400 | 404 | 409, refusal: Partial<Refusal> & { form: FormName }) =>
 	fail(status, {
 		programme: null,
 		values: null,
@@ -137,6 +138,25 @@ export const actions = {
 			303,
 			back(`saved=progress&id=${programme}&year=${values.year?.trim() ?? ''}`, `pg-${programme}`)
 		);
+	},
+	delete: async (event) => {
+		const who = actor(event, 'manageProgrammes');
+		const form = await event.request.formData();
+		const id = formId(form, 'id');
+		if (id === null) return badId('delete', 'programme', text(form, 'id'));
+		// A plain form cannot ask "are you sure?": the box says it.
+		if (text(form, 'confirm') !== 'yes')
+			return failure(400, {
+				form: 'delete',
+				programme: id,
+				problems: [{ field: 'programme', code: 'not_confirmed', value: '', params: {} }]
+			});
+		try {
+			deleteProgramme(getConnection(), who, id);
+		} catch (e) {
+			return refused(e, { form: 'delete', programme: id });
+		}
+		redirect(303, back(`saved=deleted&id=${id}`));
 	},
 	approve: async (event) => {
 		const who = actor(event, 'approveProgrammes');
