@@ -63,7 +63,8 @@ export const AUDIT_ACTIONS = [
 	'quick_win.update',
 	'quick_win.risk_add',
 	'quick_win.risk_close',
-	'quick_win.carry'
+	'quick_win.carry',
+	'quick_win.risk_delete'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

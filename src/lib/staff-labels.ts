@@ -70,7 +70,8 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'quick_win.update': m.label_action_quick_win_update,
 	'quick_win.risk_add': m.label_action_quick_win_risk_add,
 	'quick_win.risk_close': m.label_action_quick_win_risk_close,
-	'quick_win.carry': m.label_action_quick_win_carry
+	'quick_win.carry': m.label_action_quick_win_carry,
+	'quick_win.risk_delete': m.label_action_quick_win_risk_delete
 };
 
 // Typed by the list, so a new entity type without a label does not compile.

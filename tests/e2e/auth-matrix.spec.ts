@@ -223,6 +223,10 @@ const MATRIX: Record<string, Entry> = {
 		path: '/staff/quick-wins',
 		expect: staff(403, 403, 400, 400)
 	},
+	'/(staff)/staff/quick-wins action:risk_delete': {
+		path: '/staff/quick-wins',
+		expect: staff(403, 403, 400, 400)
+	},
 	'/(staff)/staff/quick-wins action:carry': {
 		path: '/staff/quick-wins',
 		expect: staff(403, 403, 400, 400)

@@ -95,6 +95,15 @@ test('a walidata records a quick win with two risks and carries them into the ne
 	await expect(y2025.locator('tbody tr')).toHaveCount(2);
 	await expect(y2025.locator('tbody tr').first()).toContainText('dibawa dari 2024');
 
+	// A risk entered by mistake goes; one carried on stays (its copy names it), so it has no button.
+	const deleteLabel = (year: number) =>
+		`Hapus risiko “Server aplikasi padam” (${year}), yang salah dimasukkan`;
+	await expect(page.getByRole('button', { name: deleteLabel(2024) })).toHaveCount(0);
+	await page.getByRole('button', { name: deleteLabel(2025) }).click();
+	await expect(page.getByTestId('saved')).toHaveText('Risiko dihapus; log audit menyimpan isinya.');
+	await expect(page.getByTestId(`risks-${id}-2025`).locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId(`risks-${id}-2024`).locator('tbody tr')).toHaveCount(2);
+
 	await context.close();
 
 	// axe runs its script in the page: audit the same page in a context with JavaScript.

@@ -6,6 +6,7 @@ import {
 	carryRisks,
 	closeRisk,
 	createQuickWin,
+	deleteRisk,
 	QuickWinError,
 	regionQuickWins,
 	updateQuickWin,
@@ -218,6 +219,48 @@ describe('carryRisks()', () => {
 
 	it('closeRisk() of a forged risk id is not found', () => {
 		expect(refusal(() => closeRisk(conn, walidata, 999_999)).status).toBe(404);
+	});
+});
+
+describe('deleteRisk()', () => {
+	it('deletes a risk entered by mistake with one audit row keeping it', () => {
+		const id = createQuickWin(conn, walidata, PATI, LAPOR);
+		const risk = addRisk(conn, walidata, id, RISK);
+		deleteRisk(conn, walidata, risk);
+		expect(count('quick_win_risks')).toBe(0);
+		expect(actions()).toEqual([
+			`quick_win.create ${id}`,
+			`quick_win.risk_add ${id}`,
+			`quick_win.risk_delete ${id}`
+		]);
+		const before = conn.sqlite
+			.prepare("SELECT before FROM audit_log WHERE action = 'quick_win.risk_delete'")
+			.get() as { before: string };
+		expect(JSON.parse(before.before)).toMatchObject({
+			id: risk,
+			risk: 'Aduan tidak ditindaklanjuti'
+		});
+	});
+
+	it('keeps a risk carried into the next year (409), and its copy may go', () => {
+		const id = createQuickWin(conn, walidata, PATI, LAPOR);
+		const risk = addRisk(conn, walidata, id, RISK);
+		const [copy] = carryRisks(conn, walidata, id, 2024);
+		const e = refusal(() => deleteRisk(conn, walidata, risk));
+		expect([e.status, e.code]).toEqual([409, 'carried']);
+		expect(count('quick_win_risks')).toBe(2);
+		deleteRisk(conn, walidata, copy);
+		deleteRisk(conn, walidata, risk);
+		expect(count('quick_win_risks')).toBe(0);
+	});
+
+	it('refuses a viewer with a recorded denial and a forged id as not found', () => {
+		const id = createQuickWin(conn, walidata, PATI, LAPOR);
+		const risk = addRisk(conn, walidata, id, RISK);
+		expect(refusal(() => deleteRisk(conn, OTHERS[2], risk)).status).toBe(403);
+		expect(actions().at(-1)).toBe(`auth.denied ${risk}`);
+		expect(refusal(() => deleteRisk(conn, walidata, 999_999)).status).toBe(404);
+		expect(count('quick_win_risks')).toBe(1);
 	});
 });
 

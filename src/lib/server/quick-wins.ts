@@ -29,13 +29,13 @@ export interface QuickWinActor {
 	address: string;
 }
 
-export type QuickWinErrorCode = 'forbidden' | 'not_found' | 'invalid' | 'year_limit';
+export type QuickWinErrorCode = 'forbidden' | 'not_found' | 'invalid' | 'year_limit' | 'carried';
 
 /** A refused write: `status` is the HTTP status; the problems say what to change. */
 export class QuickWinError extends Error {
 	override name = 'QuickWinError';
 	constructor(
-		readonly status: 400 | 403 | 404,
+		readonly status: 400 | 403 | 404 | 409,
 		readonly code: QuickWinErrorCode,
 		readonly problems: readonly QuickWinProblem<QuickWinField | RiskField>[] = []
 	) {
@@ -164,6 +164,29 @@ export function closeRisk(conn: Connection, actor: QuickWinActor, riskId: number
 				entityId: risk.quickWinId,
 				before: { riskId, status: risk.status },
 				after: { riskId, status: 'closed' }
+			});
+		})
+		.immediate();
+}
+
+/**
+ * Deletes a risk entered by mistake, with one audit row keeping it. Refused (409) once it was
+ * carried into the next year: the later row names it, so it is closed instead.
+ */
+export function deleteRisk(conn: Connection, actor: QuickWinActor, riskId: number): void {
+	requireManager(conn, actor, 'risk_delete', String(riskId));
+	conn.sqlite
+		.transaction(() => {
+			const risk = quickWinsDb.getRisk(conn.db, riskId);
+			if (!risk) throw new QuickWinError(404, 'not_found');
+			if (quickWinsDb.carriedOn(conn.db, riskId)) throw new QuickWinError(409, 'carried');
+			quickWinsDb.deleteRisk(conn.db, riskId);
+			writeAudit(conn.sqlite, actorOf(actor), {
+				action: 'quick_win.risk_delete',
+				entityType: 'quick_win',
+				entityId: risk.quickWinId,
+				before: risk,
+				after: null
 			});
 		})
 		.immediate();

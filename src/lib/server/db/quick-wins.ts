@@ -98,6 +98,19 @@ export function closeRisk(db: Db, id: number): void {
 	db.update(quickWinRisks).set({ status: 'closed' }).where(eq(quickWinRisks.id, id)).run();
 }
 
+/** True when a later row of the register was carried from this risk. */
+export function carriedOn(db: Db, id: number): boolean {
+	return !!db
+		.select({ id: quickWinRisks.id })
+		.from(quickWinRisks)
+		.where(eq(quickWinRisks.carriedFrom, id))
+		.get();
+}
+
+export function deleteRisk(db: Db, id: number): void {
+	db.delete(quickWinRisks).where(eq(quickWinRisks.id, id)).run();
+}
+
 /** A quick win's open risks of one year that no later row was carried from yet. */
 export function openUncarried(db: Db, quickWinId: number, year: number): RiskRow[] {
 	const carried = new Set(

@@ -17,6 +17,7 @@ import {
 	carryRisks,
 	closeRisk,
 	createQuickWin,
+	deleteRisk,
 	quickWinFields,
 	QuickWinError,
 	regionQuickWins,
@@ -31,7 +32,7 @@ function manager(event: RequestEvent): QuickWinActor {
 	return { user, address: actorOf(event).address };
 }
 
-type FormName = 'save' | 'risk' | 'close' | 'carry';
+type FormName = 'save' | 'risk' | 'close' | 'carry' | 'risk_delete';
 interface Refusal {
 	form: FormName;
 	/** The quick win a risk or carry form belongs to. */
@@ -39,6 +40,8 @@ interface Refusal {
 	values: Record<string, string> | null;
 	problems: readonly QuickWinProblem[];
 	yearLimit: boolean;
+	/** A risk_delete refused because the risk was carried on. */
+	carried: boolean;
 }
 
 const failure = (refusal: Partial<Refusal> & { form: FormName }) =>
@@ -47,6 +50,7 @@ const failure = (refusal: Partial<Refusal> & { form: FormName }) =>
 		values: null,
 		problems: [],
 		yearLimit: false,
+		carried: false,
 		...refusal
 	} satisfies Refusal);
 
@@ -55,7 +59,12 @@ function refused(e: unknown, refusal: Partial<Refusal> & { form: FormName }) {
 	if (!(e instanceof QuickWinError)) throw e;
 	if (e.status === 403) error(403, 'Forbidden');
 	if (e.status === 404) error(404, 'Not found');
-	return failure({ ...refusal, problems: e.problems, yearLimit: e.code === 'year_limit' });
+	return failure({
+		...refusal,
+		problems: e.problems,
+		yearLimit: e.code === 'year_limit',
+		carried: e.code === 'carried'
+	});
 }
 
 export const load = (async (event) => {
@@ -126,6 +135,17 @@ export const actions = {
 			return refused(e, { form: 'close' });
 		}
 		redirect(303, back(`saved=closed`));
+	},
+	risk_delete: async (event) => {
+		const actor = manager(event);
+		const risk = formId(await event.request.formData(), 'risk');
+		if (risk === null) return failure({ form: 'risk_delete' });
+		try {
+			deleteRisk(getConnection(), actor, risk);
+		} catch (e) {
+			return refused(e, { form: 'risk_delete' });
+		}
+		redirect(303, back(`saved=risk_deleted`));
 	},
 	carry: async (event) => {
 		const actor = manager(event);
