@@ -194,8 +194,38 @@ test('filtered answers validate and honour the filters', async ({ request }) => 
 	}
 });
 
+test('the programme register answers per pillar and year with approved progress only', async ({
+	request
+}) => {
+	const url = '/api/v1/programmes?pillar=governance&year=2024';
+	const res = await request.get(url);
+	expect(res.status()).toBe(200);
+	const body = (await res.json()) as {
+		approved_only: boolean;
+		programmes: { name: string; pillar: string; progress: { year: number; percent: number }[] }[];
+	};
+	expect(validate(doc, schemaOf('/api/v1/programmes'), body), url).toEqual([]);
+	expect(body.approved_only).toBe(true);
+	expect(body.programmes.filter((p) => p.pillar !== 'governance')).toEqual([]);
+	const byName = new Map(body.programmes.map((p) => [p.name, p.progress]));
+	expect(byName.get('[Demo] Layanan perizinan daring terpadu')).toEqual([
+		{
+			year: 2024,
+			planned: '150 jenis izin daring',
+			done: '141 jenis izin daring',
+			percent: 94,
+			evidence: '[Demo] Laporan kinerja OPD 2024 (contoh)'
+		}
+	]);
+	// Its 2024 progress is a draft: the programme is listed, its progress is not.
+	expect(byName.get('[Demo] Aplikasi naskah dinas elektronik')).toEqual([]);
+});
+
 test('errors are 400/404 with the documented Error body', async ({ request }) => {
 	const cases: [string, number][] = [
+		['/api/v1/programmes?pillar=nowhere', 400],
+		['/api/v1/programmes?kind=festival', 400],
+		['/api/v1/programmes?year=20x4', 400],
 		['/api/v1/observations?year_from=2024&year_to=2020', 400],
 		['/api/v1/targets?limit=0', 400],
 		['/api/v1/regions?kind=desa', 400],

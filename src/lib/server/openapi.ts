@@ -6,11 +6,13 @@
  */
 import { STATUSES } from '$lib/availability';
 import {
+	BUDGET_SOURCES,
 	MAX_YEAR,
 	METHODS,
 	MIN_YEAR,
 	NULL_REASONS,
 	POLARITIES,
+	PROGRAMME_KINDS,
 	REGION_KINDS,
 	SOURCE_KINDS,
 	TARGET_DOCUMENTS,
@@ -234,6 +236,44 @@ const schemas: Record<string, Json> = {
 			...nullable('string'),
 			description: 'Code of the bundled table (data/official/tables.csv), if any.'
 		}
+	}),
+	ProgrammeProgress: object({
+		year: { type: 'integer' },
+		planned: { type: 'string' },
+		done: { type: 'string' },
+		percent: {
+			type: 'number',
+			minimum: 0,
+			maximum: 100,
+			description: '% realised, as the OPD reported it.'
+		},
+		evidence: { type: 'string', description: 'A link or a reference to the report it rests on.' }
+	}),
+	Programme: object({
+		id: { type: 'integer' },
+		name: { type: 'string' },
+		element: { type: 'string', description: 'The GM100SC element it belongs to.' },
+		pillar: { type: 'string', description: 'The element’s dimension.' },
+		kind: {
+			type: 'string',
+			enum: [...PROGRAMME_KINDS],
+			description: 'programme, or an action plan: sdm, infrastruktur, aplikasi, literasi.'
+		},
+		opd: { type: 'string' },
+		start_year: { type: 'integer' },
+		masterplan_title: { type: 'string' },
+		masterplan_page: nullable('integer'),
+		budget_source: { anyOf: [{ type: 'string', enum: [...BUDGET_SOURCES] }, { type: 'null' }] },
+		budget: { ...nullable('number'), description: 'Rupiah.' },
+		quick_win: { type: 'boolean' },
+		source: { type: 'string' },
+		progress: { type: 'array', items: ref('ProgrammeProgress') }
+	}),
+	ProgrammeRegister: object({
+		region: object({ code: { type: 'string' }, name: { type: 'string' } }),
+		framework: { type: 'string' },
+		approved_only: { type: 'boolean', const: true },
+		programmes: { type: 'array', items: ref('Programme') }
 	}),
 	OfficialHistory: object({
 		region: object({ code: { type: 'string' }, name: { type: 'string' } }),
@@ -616,6 +656,38 @@ export function openApiDocument(server = '/'): Json {
 					}
 				],
 				'The ministry’s own results on its 0–4 scale (from the letters bundled in data/official/ and those staff recorded since), never this project’s 0–100 index. An entry with derived: true was computed from the next year’s printed Indeks Peningkatan and was never published; derived_note_id/en say so. An unknown region is a 404.'
+			),
+			'/api/v1/programmes': oneOperation(
+				'The smart-city programme register, with approved progress per year',
+				'Register program smart city, dengan progres tahunan yang sudah disetujui',
+				ref('ProgrammeRegister'),
+				[
+					{
+						name: 'pillar',
+						in: 'query',
+						description: 'A GM100SC dimension code (e.g. governance).',
+						schema: { type: 'string' }
+					},
+					{
+						name: 'opd',
+						in: 'query',
+						description: 'The OPD in charge.',
+						schema: { type: 'string' }
+					},
+					{
+						name: 'year',
+						in: 'query',
+						description: 'Programmes running that year, with that year’s progress only.',
+						schema: YEAR
+					},
+					{
+						name: 'kind',
+						in: 'query',
+						description: 'programme or an action-plan kind.',
+						schema: { type: 'string', enum: [...PROGRAMME_KINDS] }
+					}
+				],
+				'The masterplan’s programmes and action plans as /programmes shows them: only progress a walidata approved is public, and a percentage is the one the OPD reported, never computed. The default instance’s register starts empty; the demo’s programmes are named [Demo] …. An unknown pillar or kind is a 400 listing the known ones.'
 			),
 			'/api/v1/openapi.json': {
 				get: {
