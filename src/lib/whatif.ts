@@ -108,24 +108,45 @@ export function fillSlots(template: string, values: Record<string, string | numb
 	);
 }
 
+/** `payload.region` under `multiples`, and how many regions have a rank under them. */
+export interface WhatIfOutcome {
+	live: WhatIfResult | undefined;
+	ranked: number;
+}
+
 /**
- * The what-if view of `payload.region` under `multiples`: the same recompute as the page's own, so
- * the browser and the server print the same numbers.
+ * The recompute behind a what-if view: the page's headline and whatIfView both read it, so the
+ * server recomputes once per render.
  */
-export function whatIfView(
-	payload: WhatIfPayload,
+export function whatIfOutcome(
+	payload: Pick<WhatIfPayload, 'region' | 'peers' | 'baseWeights' | 'options' | 'bands'>,
 	multiples: Readonly<Record<string, number>>
-): WhatIfView {
-	const codes = Object.keys(payload.baseWeights);
-	const of = (m: Readonly<Record<string, number>>, c: string) => m[c] ?? 1;
+): WhatIfOutcome {
 	const results = recompute(
 		payload.peers,
 		effectiveWeights(payload.baseWeights, multiples),
 		payload.options,
 		payload.bands
 	);
-	const live = results.find((r) => r.code === payload.region);
-	const ranked = results.filter((r) => r.rank !== null).length;
+	return {
+		live: results.find((r) => r.code === payload.region),
+		// Ranks are among the regions that have a composite under these weights, not all listed.
+		ranked: results.filter((r) => r.rank !== null).length
+	};
+}
+
+/**
+ * The what-if view of `payload.region` under `multiples`: the same recompute as the page's own, so
+ * the browser and the server print the same numbers. `outcome`: the recompute, when the caller
+ * has it already.
+ */
+export function whatIfView(
+	payload: WhatIfPayload,
+	multiples: Readonly<Record<string, number>>,
+	{ live, ranked }: WhatIfOutcome = whatIfOutcome(payload, multiples)
+): WhatIfView {
+	const codes = Object.keys(payload.baseWeights);
+	const of = (m: Readonly<Record<string, number>>, c: string) => m[c] ?? 1;
 	const score = formatScore(live?.score ?? null, payload.locale);
 	const rating = live?.rating ?? null;
 	return {

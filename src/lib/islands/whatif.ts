@@ -16,6 +16,17 @@ const URL_DELAY = 250;
 const parts = <T extends Element>(name: string) =>
 	Array.from(document.querySelectorAll<T>(`[data-whatif="${name}"]`));
 
+/** The parts it redraws, found once: a slider being dragged redraws them on every step. */
+function partsOfPage() {
+	return {
+		score: parts('score'),
+		rating: parts('rating'),
+		rank: parts('rank'),
+		notice: parts<HTMLElement>('notice'),
+		result: parts('result')
+	};
+}
+
 function start(form: HTMLFormElement, payload: WhatIfPayload) {
 	const sliders = Array.from(
 		form.querySelectorAll<HTMLInputElement>(`input[type="range"][name^="${WEIGHT_PREFIX}"]`)
@@ -23,11 +34,14 @@ function start(form: HTMLFormElement, payload: WhatIfPayload) {
 	const multiples = () =>
 		Object.fromEntries(sliders.map((s) => [s.name.slice(WEIGHT_PREFIX.length), Number(s.value)]));
 
+	const page = partsOfPage();
+	const outputs = sliders.map((s) => s.parentElement?.querySelector('output') ?? null);
 	// The headline as the server rendered it: shown again when the sliders return to its weights.
 	const rendered = new Map<Element, { text: string; className: string }>(
-		['score', 'rating', 'rank'].flatMap((name) =>
-			parts(name).map((el) => [el, { text: el.textContent ?? '', className: el.className }])
-		)
+		[...page.score, ...page.rating, ...page.rank].map((el) => [
+			el,
+			{ text: el.textContent ?? '', className: el.className }
+		])
 	);
 	const restore = (el: Element) => {
 		const was = rendered.get(el);
@@ -35,27 +49,27 @@ function start(form: HTMLFormElement, payload: WhatIfPayload) {
 	};
 
 	function draw(view: WhatIfView) {
-		for (const el of parts('score')) {
+		for (const el of page.score) {
 			if (view.changed) el.textContent = view.score;
 			else restore(el);
 		}
-		for (const el of parts('rating')) {
+		for (const el of page.rating) {
 			if (!view.changed) restore(el);
 			else {
 				el.textContent = view.ratingLabel;
 				el.className = el.className.replace(/\brating-\w+/, view.ratingClass);
 			}
 		}
-		for (const el of parts('rank')) {
+		for (const el of page.rank) {
 			if (view.changed) el.textContent = view.rank;
 			else restore(el);
 		}
-		for (const el of parts<HTMLElement>('notice')) el.hidden = !view.active;
-		for (const el of parts('result')) el.textContent = view.result;
-		for (const s of sliders) {
-			const out = s.parentElement?.querySelector('output');
+		for (const el of page.notice) el.hidden = !view.active;
+		for (const el of page.result) el.textContent = view.result;
+		sliders.forEach((s, i) => {
+			const out = outputs[i];
 			if (out) out.textContent = view.multiples[s.name.slice(WEIGHT_PREFIX.length)] ?? '';
-		}
+		});
 	}
 
 	/** The address bar and the links that keep the reader's weights. */
