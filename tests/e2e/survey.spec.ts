@@ -105,7 +105,11 @@ test('a survey runs from opening to the ministry’s recap and the Impact items'
 	for (let i = 0; i < 3; i++) {
 		const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
 		const page = await phone.newPage();
+		const scripts: string[] = [];
+		page.on('request', (r) => void (r.resourceType() === 'script' && scripts.push(r.url())));
 		await page.goto(`${FORM}?pilar=smart-governance`);
+		// Not hydrated (csr = false): nothing to download, and nothing to race a resident's first tap.
+		expect(scripts).toEqual([]);
 		await expect(page.getByTestId('survey-privacy')).toContainText('UU 27/2022');
 		await expect(page.getByText('Program yang dimaksud: Mal Pelayanan Publik')).toBeVisible();
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -264,5 +268,43 @@ test('a paper form typed in wrong is withdrawn with a reason, JavaScript off; wi
 	);
 	await expect(staff.getByTestId('survey-status')).toContainText('0 / 0');
 	await expect(staff.getByText('Belum ada jawaban.')).toBeVisible();
+	await wali.close();
+});
+
+test('a paper form answered before the staff page hydrates keeps every answer', async ({
+	browser,
+	baseURL
+}) => {
+	const year = 2027;
+	const wali = await browserSignIn(browser, baseURL!, ACCOUNTS.official);
+	const staff = await wali.newPage();
+	await staff.goto('/staff/survey', { waitUntil: 'networkidle' });
+	await staff.getByLabel('Tahun instrumen').fill(String(year));
+	await staff.getByLabel('Tanggal penutupan (terakhir menerima jawaban)').fill(`${year}-12-31`);
+	await staff.getByRole('button', { name: 'Buat survei' }).click();
+	await expect(staff.getByTestId('saved')).toContainText(`Survei ${year} dibuat sebagai draf.`);
+
+	// Answered on the server-rendered form, scripts held back; hydration must not clear the radios
+	// (it did while they were bound with checked=, not defaultChecked=).
+	const release = await holdScripts(staff);
+	await staff.goto(`/staff/survey/${year}`, { waitUntil: 'commit' });
+	await staff.locator('summary', { hasText: 'Simpan form kertas' }).click();
+	const paper = staff.locator('form[action="?/paper"]');
+	await paper.locator(`input[name="answer.${A}"][value="3"]`).check();
+	await paper.locator('input[name="answer.impact.smart-living.4.2.1"][value="tt"]').check();
+	await expect(staff.locator('html[data-hydrated]')).toHaveCount(0);
+	await release();
+	await expect(paper.locator(`input[name="answer.${A}"][value="3"]`)).toBeChecked();
+	await expect(
+		paper.locator('input[name="answer.impact.smart-living.4.2.1"][value="tt"]')
+	).toBeChecked();
+	await paper.getByRole('button', { name: 'Simpan form kertas' }).click();
+	await expect(staff.getByTestId('saved')).toHaveText('Form kertas disimpan.');
+	await expect(staff.getByTestId('survey-status')).toContainText('0 / 1');
+	const row = (code: string) => staff.locator(`tr[data-statement="${code}"] td`);
+	await expect(row(A).nth(1)).toHaveText('1');
+	await expect(row(A).nth(3)).toHaveText('0');
+	await expect(row('impact.smart-living.4.2.1').nth(1)).toHaveText('0');
+	await expect(row('impact.smart-living.4.2.1').nth(3)).toHaveText('1');
 	await wali.close();
 });

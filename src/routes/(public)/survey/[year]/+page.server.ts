@@ -24,6 +24,11 @@ function deviceOf(cookies: Cookies, secure: boolean): string {
 	return made;
 }
 
+// Not hydrated: the form is a plain POST that needs no script, and a resident on a phone over a
+// mobile network answers it as soon as the HTML arrives, without waiting for (or racing) the app's
+// JavaScript.
+export const csr = false;
+
 const yearOf = (param: string) => (/^\d{4}$/.test(param) ? Number(param) : null);
 
 export const load = (async ({ params, url, setHeaders }) => {
