@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
+import { holdScripts } from './hydration';
 import { formatScore } from '../../src/lib/format';
 import { csvCell } from '../../src/lib/csv/write';
 
@@ -147,6 +148,23 @@ for (const javaScriptEnabled of [false, true]) {
 			await expect(seriesCount(page)).toHaveCount(3);
 			expect((await chartCsv(page)).split('\r\n')[0]).toContain(';Kabupaten Jepara;');
 		});
+
+		if (javaScriptEnabled)
+			test('a peer ticked before the page hydrates stays ticked and is applied', async ({
+				page
+			}) => {
+				const release = await holdScripts(page);
+				await page.goto(`/indicators/${CODE}?region=${REGION}&year=2022&peers=33.19`, {
+					waitUntil: 'commit'
+				});
+				const jepara = page.locator('form.peers').getByLabel('Kabupaten Jepara');
+				await jepara.check();
+				await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+				await release();
+				await expect(page).toHaveURL(/peers=33\.19&peers=33\.20|peers=33\.20&peers=33\.19/);
+				await expect(jepara).toBeChecked();
+				await expect(seriesCount(page)).toHaveCount(3);
+			});
 	});
 }
 
