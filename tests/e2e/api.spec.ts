@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test.describe('read API', () => {
 	test('GET /api/v1/regions lists Pati, its peers and the province', async ({ request }) => {

@@ -8,7 +8,7 @@
  * Writes are sent with an empty form: a role that may act gets past the guard and is refused by
  * validation (400), which proves the guard let it through without changing data.
  */
-import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext } from './fixtures';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNTS, apiSignIn, formHeaders, type Account } from './auth-fixtures';

@@ -1,4 +1,4 @@
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test } from './fixtures';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ACCOUNTS, apiSignIn, E2E_PASSWORD, formHeaders } from './auth-fixtures';

@@ -3,7 +3,7 @@
  * One helper, so every spec audits the same way.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /**
  * The serious and critical violations on the page as it is now, one line each with the

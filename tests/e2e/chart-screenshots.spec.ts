@@ -3,7 +3,7 @@
  * (playwright-report / test-results) so a reviewer can see them. Each also checks the fix is
  * there, so the picture shows what it claims.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 
 interface Shot {
 	name: string;

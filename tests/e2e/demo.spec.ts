@@ -3,7 +3,7 @@
  * banner, and the API marks every one of them. The default instance's side of this is in
  * real/honesty.spec.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const PAGES = [
 	'/',

@@ -3,7 +3,7 @@
  * without JavaScript. Values go to the province (region 33) in years 2001–2013, which no other
  * test reads, so parallel specs see no change.
  */
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from './fixtures';
 import ExcelJS from 'exceljs';
 import { expectNoSeriousViolations } from './axe';
 import { templateCsv } from '../../src/lib/import/export';

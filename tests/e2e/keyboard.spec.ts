@@ -2,7 +2,7 @@
  * Charts are one Tab stop each, with arrow keys inside (roving tabindex), so a keyboard user gets
  * past /compare's four charts and map in a few presses; the tables beside them carry the numbers.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /**
  * Tab presses from the top of the page until the focus leaves <main>: all of them, and those that

@@ -4,7 +4,7 @@
  * data/ only, which has no kecamatan values; the kecamatan test imports a few through the real
  * import CLI into this run's database and undoes the import afterwards.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
  * Kudus's by CSV (a file with one bad row writes nothing); the page and the API then show both with
  * their change. The recorded rows are deleted at the end, so other specs see the bundled tables.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { RESULT_COLUMNS, type ResultFields } from '../../src/lib/evaluation/result-input';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, apiSignIn, browserSignIn } from './auth-fixtures';

@@ -6,7 +6,7 @@
  * "null"), enum, properties/required/additionalProperties, items, min/maxItems, minimum/maximum,
  * anyOf and local $ref. No library: none is a dependency of the project.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 

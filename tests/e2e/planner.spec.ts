@@ -3,7 +3,7 @@
  * planning documents; a mistyped or implausible target is refused or asks for a confirmation
  * first; and nothing beyond targets (no values, no undo, no submissions).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { ACCOUNTS, browserSignIn, formHeaders } from './auth-fixtures';
 
 // environmental_quality_index: DLH's, unit "index (0-100)", higher is better (data/indicators.csv).

@@ -11,7 +11,7 @@
  * The demo seeds its own invented programmes ([Demo] …, none of OPD BPS, none with 2025 or 2026
  * progress), so the filters below use OPD BPS and the years 2025–2026.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, apiSignIn, formHeaders } from './auth-fixtures';
 

@@ -4,7 +4,7 @@
  * (nothing saved), records two risks, closes neither, and carries them into the next year, where
  * last year's rows stay and the new ones say where they came from. The page passes axe.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, apiSignIn, formHeaders } from './auth-fixtures';
 

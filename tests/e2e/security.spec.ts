@@ -3,7 +3,7 @@
  * redirect tricks, cross-site sign-out, self-service passwords and two-factor in a real browser,
  * and a server that will not start without ORIGIN.
  */
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test } from './fixtures';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
  * or error code, a file name the app made up, an English unit) on an Indonesian page, and none of
  * the Indonesian words those codes now become on an English page.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { AUDIT_ACTIONS } from '../../src/lib/audit-actions';
 import { ERROR_CODES } from '../../src/lib/import/types';
 import { ACCOUNTS, browserSignIn, formHeaders } from './auth-fixtures';

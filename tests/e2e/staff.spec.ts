@@ -1,4 +1,4 @@
-import { expect, request, test } from '@playwright/test';
+import { expect, request, test } from './fixtures';
 import { ACCOUNTS, apiSignIn, browserSignIn, formHeaders } from './auth-fixtures';
 
 test.describe('staff pages', () => {

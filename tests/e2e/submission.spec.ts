@@ -12,7 +12,7 @@ import {
 	type APIRequestContext,
 	type BrowserContext,
 	type Page
-} from '@playwright/test';
+} from './fixtures';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';

@@ -7,7 +7,7 @@
  * message and nothing saved; it closes; the results show per pillar with n and intervals, publicly
  * too; the recap exports; and the 2025 evaluation workspace's Impact items show the result.
  */
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { ACCOUNTS, browserSignIn, formHeaders } from './auth-fixtures';
 import { holdScripts } from './hydration';

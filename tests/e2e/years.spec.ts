@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 import { formatDelta, formatScore } from '../../src/lib/format';
 

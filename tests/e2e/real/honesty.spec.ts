@@ -3,7 +3,7 @@
  * value links its source, every score says what it rests on, nothing invented appears, and every
  * sentence a page says about its own data is true of that page.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../fixtures';
 import { expectNoSeriousViolations } from '../axe';
 import { readFileSync } from 'node:fs';
 
