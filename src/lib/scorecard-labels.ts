@@ -49,10 +49,6 @@ export function trendText(state: TrendState, polarity?: Polarity): string {
 /** The trend's arrow glyph; pair it with trendText, the glyph alone is decoration. */
 export const trendArrow = (state: TrendState): string => TREND_ARROW[state];
 
-/** CSS class of a rating colour key (`rating-green` …), `rating-none` when unscored. */
-export const ratingClass = (colour: string | null | undefined): string =>
-	colour ? `rating-${colour}` : 'rating-none';
-
 const SOURCE_KIND_TEXT: Record<string, () => string> = {
 	bps: m.source_kind_bps,
 	salinan_bps: m.source_kind_salinan_bps,

@@ -5,7 +5,7 @@
  * weights; only the composite does).
  */
 import { formatNumber, formatScore, MISSING, type Locale } from './format';
-import { ratingClass } from './scorecard-labels';
+import { ratingClass } from './rating-class';
 import { aggregate, type AggregateOptions } from './scoring/aggregate';
 import { competitionRanks } from './scoring/rank';
 import { rateScore } from './scoring/rating';
