@@ -15,13 +15,30 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			// Links are built with Paraglide's localizeHref (locale prefixes), which resolve() does not know.
+			// Links are built with localizeHref (Paraglide's locale prefixes), which resolve() does not know.
 			'svelte/no-navigation-without-resolve': 'off',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$lib/paraglide/runtime',
+							importNames: ['localizeHref'],
+							message: "Import localizeHref from '$lib/localize-href' (remembered answers)."
+						}
+					]
+				}
 			]
 		}
+	},
+	{
+		// The wrapper itself, and its test, which compares it with the runtime's.
+		files: ['src/lib/localize-href.ts', 'src/lib/localize-href.test.ts'],
+		rules: { 'no-restricted-imports': 'off' }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],

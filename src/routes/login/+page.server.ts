@@ -4,7 +4,7 @@ import { safeRedirect } from '$lib/server/auth/guard';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { signIn } from '$lib/server/auth/signin';
 import { setChallengeCookie } from './challenge';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {

@@ -3,7 +3,7 @@ import { getConnection } from '$lib/server/db';
 import { actorOf, requireSameOrigin } from '$lib/server/auth/guard';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { signOut } from '$lib/server/auth/signin';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { RequestHandler } from './$types';
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];

@@ -4,7 +4,8 @@
  * turns anonymous staff requests away. A denial is recorded in the audit log, then answered 403.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { recordAudit, type Actor } from '../audit';
 import { getConnection } from '../db';
 import {

@@ -4,7 +4,8 @@
  * The Content-Security-Policy itself comes from `kit.csp` in svelte.config.js (nonces per page).
  */
 import type { Handle } from '@sveltejs/kit';
-import { deLocalizeUrl, localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
+import { deLocalizeUrl } from '$lib/paraglide/runtime';
 import { config } from '../config';
 import { getConnection } from '../db';
 import { loginUrl } from './guard';

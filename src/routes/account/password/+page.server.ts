@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getConnection } from '$lib/server/db';
 import { passwordLinkOwner, setPasswordWithLink } from '$lib/server/auth/accounts';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The page a set-password link opens: the token is checked, the password set by its owner. */

@@ -3,7 +3,7 @@ import { getConnection } from '$lib/server/db';
 import { safeRedirect } from '$lib/server/auth/guard';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { completeSecondFactor } from '$lib/server/auth/signin';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { CHALLENGE_COOKIE, clearChallengeCookie } from '../challenge';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
 import { HONEYPOT_FIELD, submitResponse, surveyView, SurveyError } from '$lib/server/surveys';

@@ -14,7 +14,7 @@ import {
 	twoFactorRequired
 } from '$lib/server/auth/two-factor';
 import { qrPath, totpUri } from '$lib/server/auth/totp';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Everyone signed in manages their own account here: password, two-factor, recovery codes. */

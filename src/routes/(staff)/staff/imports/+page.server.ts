@@ -26,7 +26,7 @@ import {
 	type UploadSettings
 } from '$lib/server/imports/service';
 import { uploadOwner } from '$lib/server/imports/uploads';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { pageOf } from '../paging';
 import { cleanFileName, previewOf, type PreviewView } from './preview';
 import { config } from '$lib/server/config';

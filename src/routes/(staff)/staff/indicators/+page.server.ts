@@ -3,7 +3,7 @@ import { getConnection } from '$lib/server/db';
 import { indicatorOpd, listIndicatorOpds, setIndicatorOpd } from '$lib/server/db/assignments';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { normaliseOpd, OPD_PATTERN } from '$lib/domain';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {

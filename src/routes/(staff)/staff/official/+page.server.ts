@@ -6,7 +6,7 @@ import {
 	type ResultProblem,
 	type RowProblem
 } from '$lib/evaluation/result-input';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { comparisonGroup, config } from '$lib/server/config';
 import { getConnection, getDb } from '$lib/server/db';

@@ -7,7 +7,7 @@ import {
 	type ProgrammeProblemField,
 	type ProgressField
 } from '$lib/evaluation/programme-input';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { may, mayEditProgramme } from '$lib/server/auth/roles';
 import { config } from '$lib/server/config';

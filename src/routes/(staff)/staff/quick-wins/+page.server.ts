@@ -6,7 +6,7 @@ import {
 	type QuickWinProblem,
 	type RiskField
 } from '$lib/evaluation/quick-win-input';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { actorOf, requireCapability } from '$lib/server/auth/guard';
 import { config } from '$lib/server/config';
 import { fieldsOf, formId } from '$lib/server/form';

@@ -7,7 +7,7 @@ import { createSubmission } from '$lib/server/submissions/service';
 import { instrument } from '$lib/server/submissions/reference';
 import { weightSetFor } from '$lib/submission/instrument';
 import { listWithCompleteness } from '$lib/server/submissions/workspace';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { SubmissionKind } from '$lib/submission/types';
 import { attempt, requireSubmissionRole, text } from '$lib/server/submissions/guard';
 import type { Actions, PageServerLoad } from './$types';

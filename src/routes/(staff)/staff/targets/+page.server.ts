@@ -9,7 +9,8 @@ import { targetHistory } from '$lib/server/db/target-history';
 import { writeAudit } from '$lib/server/audit';
 import { actorOf, requireCapability, requireTargetAccess } from '$lib/server/auth/guard';
 import { mayEditTargets } from '$lib/server/auth/roles';
-import { getLocale, localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
+import { getLocale } from '$lib/paraglide/runtime';
 import {
 	readTargetForm,
 	targetDoubts,

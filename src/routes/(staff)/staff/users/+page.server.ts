@@ -20,7 +20,7 @@ import {
 import { accountHoldMs, recentFailures } from '$lib/server/auth/throttle';
 import { resetTwoFactor } from '$lib/server/auth/two-factor';
 import { ROLES } from '$lib/server/auth/roles';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async (event) => {

@@ -16,7 +16,7 @@ import {
 	type ItemContent
 } from '$lib/server/submissions/service';
 import { workspace } from '$lib/server/submissions/workspace';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { sanitiseFileName } from '$lib/submission/files';
 import {
 	attempt,

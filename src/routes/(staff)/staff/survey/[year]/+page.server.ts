@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/localize-href';
 import { qrPath } from '$lib/server/auth/totp';
 import { config } from '$lib/server/config';
 import { getConnection } from '$lib/server/db';
