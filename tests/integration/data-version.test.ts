@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../src/lib/server/db';
-import { dataVersion, untilNextWrite, writeStamp } from '../../src/lib/server/db/data-version';
+import {
+	dataVersion,
+	untilNextWrite,
+	untilNextWriteByKey,
+	writeStamp
+} from '../../src/lib/server/db/data-version';
 import * as regions from '../../src/lib/server/db/regions';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { MIGRATIONS } from './helpers';
@@ -62,6 +67,38 @@ describe('untilNextWrite()', () => {
 		expect(afterOther).not.toBe(before);
 		addRegion(conn, '33.21');
 		expect(writeStamp(conn)).not.toBe(afterOther);
+	});
+});
+
+describe('untilNextWriteByKey()', () => {
+	it('keeps each key’s answer until a write, and drops the least recently used past the bound', () => {
+		const reads: string[] = [];
+		const read = (key: string) =>
+			untilNextWriteByKey(conn, 'page', key, 2, () => {
+				reads.push(key);
+				return { key, n: reads.length };
+			});
+		expect([read('?a').n, read('?b').n, read('?a').n, read('?b').n]).toEqual([1, 2, 1, 2]);
+		expect(Object.isFrozen(read('?a'))).toBe(true);
+		// ?a was used last, so a third key drops ?b.
+		expect(read('?c').n).toBe(3);
+		expect([read('?a').n, read('?c').n]).toEqual([1, 3]);
+		expect(read('?b').n).toBe(4);
+		expect(reads).toEqual(['?a', '?b', '?c', '?b']);
+		// Another connection's commit: every key is read again.
+		addRegion(other, '33.18');
+		expect([read('?b').n, read('?b').n]).toEqual([5, 5]);
+		// The same key under another name is another read.
+		expect(untilNextWriteByKey(conn, 'other', '?b', 2, () => 'x')).toBe('x');
+	});
+
+	it('keeps nothing when the read throws', () => {
+		expect(() =>
+			untilNextWriteByKey(conn, 'page', '?bad', 2, () => {
+				throw new Error('no such region');
+			})
+		).toThrow('no such region');
+		expect(untilNextWriteByKey(conn, 'page', '?bad', 2, () => 'read again')).toBe('read again');
 	});
 });
 

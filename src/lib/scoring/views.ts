@@ -35,7 +35,17 @@ interface Flags {
  * its children's). Example: `indicatorScoresOf(regionYear.groups).length` = indicators scored.
  */
 export function indicatorScoresOf(groups: readonly GroupScore[]): IndicatorScore[] {
-	return groups.flatMap((g) => [...g.indicators, ...indicatorScoresOf(g.children)]);
+	// One array, filled in place: pages call this per dimension on every render, and the old
+	// flatMap of spreads built two arrays per group.
+	const all: IndicatorScore[] = [];
+	const visit = (gs: readonly GroupScore[]) => {
+		for (const g of gs) {
+			for (const i of g.indicators) all.push(i);
+			visit(g.children);
+		}
+	};
+	visit(groups);
+	return all;
 }
 
 /**

@@ -35,6 +35,42 @@ export function untilNextWrite<T>(conn: Connection, name: string, read: () => T)
 	return value;
 }
 
+const rememberedByKey = new WeakMap<
+	Connection,
+	Map<string, Map<string, { stamp: string; value: unknown }>>
+>();
+
+/**
+ * `untilNextWrite` for a read that takes a key (a page's query string): each key's answer is kept
+ * until the next write to the database, at most `max` keys per name, the least recently used
+ * dropped first. Frozen (shallowly) like untilNextWrite's.
+ */
+export function untilNextWriteByKey<T>(
+	conn: Connection,
+	name: string,
+	key: string,
+	max: number,
+	read: () => T
+): Readonly<T> {
+	const stamp = writeStamp(conn);
+	let byName = rememberedByKey.get(conn);
+	if (!byName) rememberedByKey.set(conn, (byName = new Map()));
+	let byKey = byName.get(name);
+	if (!byKey) byName.set(name, (byKey = new Map()));
+	const kept = byKey.get(key);
+	// Deleted and set again: a Map iterates in insertion order, so its first key is the least
+	// recently used.
+	byKey.delete(key);
+	if (kept && kept.stamp === stamp) {
+		byKey.set(key, kept);
+		return kept.value as Readonly<T>;
+	}
+	const value = Object.freeze(read());
+	if (byKey.size >= max) byKey.delete(byKey.keys().next().value!);
+	byKey.set(key, { stamp, value });
+	return value;
+}
+
 /**
  * A fingerprint of everything that can change scores: imports, undos and profiles. Read directly,
  * not through untilNextWrite: it costs about what the write stamp does.
