@@ -14,7 +14,12 @@ export * from '@playwright/test';
 
 const delay = Number(process.env.E2E_SCRIPT_DELAY_MS ?? 0);
 
+// Playwright's own `context` fixture may be made by the patched newContext below: delay it once.
+const delayed = new WeakSet<BrowserContext>();
+
 async function delayScripts(context: BrowserContext) {
+	if (delayed.has(context)) return context;
+	delayed.add(context);
 	await context.route('**/_app/immutable/**', async (route) => {
 		if (route.request().url().endsWith('.js')) await new Promise((r) => setTimeout(r, delay));
 		await route.fallback();
@@ -22,7 +27,7 @@ async function delayScripts(context: BrowserContext) {
 	return context;
 }
 
-const delayed = base.extend<object, object>({
+const withDelays = base.extend<object, object>({
 	// Specs open contexts of their own (a phone, JavaScript off, a second user) as well as the
 	// default one: each gets the delay. Page routes (holdScripts) still take precedence.
 	browser: [
@@ -38,4 +43,4 @@ const delayed = base.extend<object, object>({
 	}
 });
 
-export const test = delay > 0 ? delayed : base;
+export const test = delay > 0 ? withDelays : base;

@@ -17,33 +17,16 @@ export function writeStamp(conn: Connection): string {
 	return `${row.dv}:${row.tc}`;
 }
 
-const remembered = new WeakMap<Connection, Map<string, { stamp: string; value: unknown }>>();
-
-/**
- * `read()`'s answer, kept for this connection until the next write to the database: for the small
- * reads every page makes (the region list, the indicators' OPDs) that change only when data does.
- * The value is shared between requests, so it comes frozen; `name` says which read it is.
- */
-export function untilNextWrite<T>(conn: Connection, name: string, read: () => T): Readonly<T> {
-	const stamp = writeStamp(conn);
-	let byName = remembered.get(conn);
-	if (!byName) remembered.set(conn, (byName = new Map()));
-	const kept = byName.get(name);
-	if (kept && kept.stamp === stamp) return kept.value as Readonly<T>;
-	const value = Object.freeze(read());
-	byName.set(name, { stamp, value });
-	return value;
-}
-
-const rememberedByKey = new WeakMap<
+const remembered = new WeakMap<
 	Connection,
 	Map<string, Map<string, { stamp: string; value: unknown }>>
 >();
 
 /**
- * `untilNextWrite` for a read that takes a key (a page's query string): each key's answer is kept
- * until the next write to the database, at most `max` keys per name, the least recently used
- * dropped first. Frozen (shallowly) like untilNextWrite's.
+ * `read()`'s answer for `key`, kept for this connection until the next write to the database, at
+ * most `max` keys per name, the least recently used dropped first: for reads that change only
+ * when data does (a page's view of one query string). The value is shared between requests, so
+ * it comes frozen (shallowly); `name` says which read it is.
  */
 export function untilNextWriteByKey<T>(
 	conn: Connection,
@@ -53,8 +36,8 @@ export function untilNextWriteByKey<T>(
 	read: () => T
 ): Readonly<T> {
 	const stamp = writeStamp(conn);
-	let byName = rememberedByKey.get(conn);
-	if (!byName) rememberedByKey.set(conn, (byName = new Map()));
+	let byName = remembered.get(conn);
+	if (!byName) remembered.set(conn, (byName = new Map()));
 	let byKey = byName.get(name);
 	if (!byKey) byName.set(name, (byKey = new Map()));
 	const kept = byKey.get(key);
@@ -70,6 +53,13 @@ export function untilNextWriteByKey<T>(
 	byKey.set(key, { stamp, value });
 	return value;
 }
+
+/**
+ * The same for a read without a key: the small reads every page makes (the region list, the
+ * indicators' OPDs).
+ */
+export const untilNextWrite = <T>(conn: Connection, name: string, read: () => T): Readonly<T> =>
+	untilNextWriteByKey(conn, name, '', 1, read);
 
 /**
  * A fingerprint of everything that can change scores: imports, undos and profiles. Read directly,
